@@ -1,0 +1,99 @@
+"""Draws the hunt: the bloodstream, the cells, the CAR locking onto CD19, sparkles, the counter
+and the helping arrow. It only reads the rules' state."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.app import art, text, widgets
+from game.script.model import Scene
+from game.script.runner import Runner
+from game.world.cells import Cell
+from game.world.hunt import DOCK_SECONDS, POP_SECONDS, HuntRules
+
+_LAYER = {"platelet": 0, "red_blood_cell": 1, "b_cell": 2, "leukemia_cell": 2, "t_cell": 3}
+COUNTER = pygame.Rect(20, 10, 420, 70)
+
+
+class HuntView:
+    def __init__(self, scene: Scene, rules: HuntRules) -> None:
+        self.scene = scene
+        self.rules = rules
+        self.background = art.background(scene.background)
+
+    def draw(self, canvas: pygame.Surface, runner: Runner) -> None:
+        rules = self.rules
+        canvas.blit(self.background, (0, 0))
+        for cell in sorted(rules.cells, key=lambda c: (_LAYER[c.kind], c is rules.player)):
+            if cell.state == "popping":
+                self._pop(canvas, cell)
+            elif cell.state != "gone":
+                self._cell(canvas, cell)
+        for cell in rules.cells:
+            if cell.state == "docking":
+                self._lock(canvas, cell)
+        self._hint(canvas)
+        self._counter(canvas, runner)
+
+    def _cell(self, canvas: pygame.Surface, cell: Cell) -> None:
+        sprite = art.cell_sprite(cell.kind, round(cell.radius), bool(cell.markers),
+                                 cell.car is not None)
+        x = cell.x + math.sin(cell.wiggle * 40) * 7 * (cell.wiggle / 0.5)  # "does not fit"
+        canvas.blit(sprite, sprite.get_rect(center=(round(x), round(cell.y))))
+
+    def _lock(self, canvas: pygame.Surface, cell: Cell) -> None:
+        """The CAR's Y-shaped hand holding a CD19 star: the key in its lock."""
+        player = self.rules.player
+        angle = math.atan2(cell.y - player.y, cell.x - player.x)
+        art.draw_car(canvas, player.x, player.y, player.radius, angle, 1.6)
+        star_x = player.x + math.cos(angle) * player.radius * 1.32
+        star_y = player.y + math.sin(angle) * player.radius * 1.32
+        art.draw_star(canvas, star_x, star_y, 11, turn=angle)
+        grow = min(1.0, cell.timer / DOCK_SECONDS)
+        ring = 18 + 26 * grow
+        pygame.draw.circle(canvas, art.ORANGE, (star_x, star_y), ring, width=3)
+
+    def _pop(self, canvas: pygame.Surface, cell: Cell) -> None:
+        """Break apart gently: the cell shrinks away into drifting sparkles."""
+        t = min(1.0, cell.timer / POP_SECONDS)
+        if t < 0.4:
+            sprite = art.cell_sprite(cell.kind, round(cell.radius), bool(cell.markers), False)
+            small = pygame.transform.rotozoom(sprite, 0, 1.0 - t * 2)
+            canvas.blit(small, small.get_rect(center=(round(cell.x), round(cell.y))))
+        for i in range(10):
+            angle = i * math.tau / 10 + cell.id
+            reach = cell.radius * (0.3 + 1.5 * t)
+            size = max(4, round(28 * (1.0 - t)))
+            dot = art.sparkle(size)
+            centre = (cell.x + math.cos(angle) * reach, cell.y + math.sin(angle) * reach - 20 * t)
+            canvas.blit(dot, dot.get_rect(center=(round(centre[0]), round(centre[1]))))
+
+    def _hint(self, canvas: pygame.Surface) -> None:
+        target = self.rules.hint_target()
+        if target is None:
+            return
+        player = self.rules.player
+        angle = math.atan2(target.y - player.y, target.x - player.x)
+        bob = 6 * math.sin(self.rules.time * 3)
+        reach = player.radius + 50 + bob
+        pointer = pygame.transform.rotate(art.arrow(96), -math.degrees(angle))
+        centre = (player.x + math.cos(angle) * reach, player.y + math.sin(angle) * reach)
+        canvas.blit(pointer, pointer.get_rect(center=(round(centre[0]), round(centre[1]))))
+
+    def _counter(self, canvas: pygame.Surface, runner: Runner) -> None:
+        """Cells found so far, as stars that fill up, and as words."""
+        goal = next((g for g in self.scene.goals if g.when == "bind"), None)
+        if goal is None:
+            return
+        found = runner.progress[goal.id]
+        icons = min(goal.count, 8)
+        rect = COUNTER.copy()
+        rect.width = 40 + icons * 50 + 130
+        widgets.panel(canvas, rect, radius=22)
+        for i in range(icons):
+            filled = i < found * icons // goal.count
+            canvas.blit(art.star_icon(46, filled), (rect.x + 20 + i * 50, rect.y + 12))
+        words = text.font(34, "bold").render(f"{found} of {goal.count}", True, art.INK)
+        canvas.blit(words, words.get_rect(midleft=(rect.x + 30 + icons * 50, rect.centery)))

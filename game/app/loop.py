@@ -1,0 +1,162 @@
+"""The main loop: asyncio-shaped (one ``await asyncio.sleep(0)`` a frame, so the game can later
+run in a browser), with a fixed simulation step and a cap on catch-up so a slow frame never
+spirals. The same loop runs headless for the demo, screenshots and tests."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import Protocol
+
+import pygame
+
+from game.activities import registry
+from game.app import intents
+from game.app.break_screen import BreakScreen
+from game.app.display import Display
+from game.app.play import ScenePlay
+from game.script.model import Scene
+from game.world import gestures
+
+log = logging.getLogger(__name__)
+
+STEP = 1 / 60
+MAX_STEPS_PER_FRAME = 5
+
+
+class Clock(Protocol):
+    def tick(self) -> float:
+        """Seconds since the last call (waiting first, if the clock paces frames)."""
+
+
+class FrameClock:
+    """Real time, paced to 60 frames a second."""
+
+    def __init__(self) -> None:
+        self.clock = pygame.time.Clock()
+
+    def tick(self) -> float:
+        return self.clock.tick(60) / 1000.0
+
+
+class StepClock:
+    """Exactly one step a frame and no waiting: the demo and tests run as fast as they can and
+    the same seed always plays the same way."""
+
+    def tick(self) -> float:
+        return STEP
+
+
+@dataclass
+class Result:
+    frames: int = 0
+    goals_reached: bool = False
+    crashed: bool = False
+
+
+class App:
+    def __init__(self, scenes: dict[str, Scene], first: str, display: Display,
+                 clock: Clock, seed: int = 0, demo: bool = False,
+                 finish: str | None = None, stop_when_done: bool = False) -> None:
+        """``finish`` is the scene whose goals count as success (default: ``first``);
+        ``stop_when_done`` ends the run as soon as they are reached."""
+        self.scenes = scenes
+        self.display = display
+        self.clock = clock
+        self.seed = seed
+        self.demo = demo
+        self.reader = intents.IntentReader(display.to_logical, display.window.get_size)
+        self.scene_id = first
+        self.play = ScenePlay(scenes[first], seed)
+        self.screen: ScenePlay | BreakScreen = self.play
+        self.bot = registry()[scenes[first].activity.name].make_bot() if demo else None
+        self.finish = finish or first
+        self.stop_when_done = stop_when_done
+        self.running = True
+        self.result = Result()
+
+    async def run(self, max_frames: int | None = None) -> Result:
+        """Play until the window closes or ``max_frames`` simulation steps have run."""
+        behind = 0.0
+        while self.running:
+            behind += min(self.clock.tick(), STEP * MAX_STEPS_PER_FRAME)
+            self._guarded(self._input)
+            while behind >= STEP and self.running:
+                behind -= STEP
+                self._guarded(self._step)
+                self.result.frames += 1
+                if max_frames is not None and self.result.frames >= max_frames:
+                    self.running = False
+            self._guarded(self._draw)
+            self.display.present()
+            await asyncio.sleep(0)
+        return self.result
+
+    def _input(self) -> None:
+        for intent in self.reader.read(pygame.event.get()):
+            if isinstance(intent, intents.Quit):
+                self.running = False
+            elif isinstance(intent, intents.Resized):
+                self.display.resized()
+            else:
+                self.screen.handle(intent)
+
+    def _step(self) -> None:
+        if self.bot is not None and self.screen is self.play:
+            for gesture in self.play.bot_gestures(self.bot, STEP):
+                self._post(gesture)
+        self.screen.update(STEP)
+        if self.scene_id == self.finish and self.play.goals_reached:
+            self.result.goals_reached = True
+            if self.stop_when_done:
+                self.running = False
+        outcome = self.screen.outcome
+        if outcome in ("resume", "again"):
+            self._start(self.scene_id)
+        elif outcome == "next" and self.play.scene.next:
+            self._start(self.play.scene.next)
+
+    def _start(self, scene_id: str) -> None:
+        self.scene_id = scene_id
+        self.play = ScenePlay(self.scenes[scene_id], self.seed)
+        self.screen = self.play
+        if self.demo:
+            self.bot = registry()[self.play.scene.activity.name].make_bot()
+
+    def _draw(self) -> None:
+        self.screen.draw(self.display.canvas)
+
+    def _guarded(self, part) -> None:
+        """Run one part of a frame; an unexpected error shows the break screen, never a
+        traceback. The current scene is kept, so 'Keep going' starts it again."""
+        try:
+            part()
+        except Exception:
+            log.exception("unexpected error in scene '%s'", self.scene_id)
+            self.result.crashed = True
+            if isinstance(self.screen, BreakScreen):
+                self.running = False  # the break screen itself failed: stop calmly
+                return
+            self.screen = BreakScreen()
+            self.bot = None
+
+    def _post(self, gesture: gestures.Gesture) -> None:
+        """Send a bot gesture as a finger would: a finger event plus SDL's mouse copy."""
+        width, height = self.display.window.get_size()
+        wx, wy = self.display.to_window(gesture.x, gesture.y)
+        finger = {"touch_id": 1, "finger_id": 0, "x": wx / width, "y": wy / height,
+                  "dx": 0.0, "dy": 0.0, "pressure": 1.0}
+        pos = (round(wx), round(wy))
+        if isinstance(gesture, gestures.Press):
+            pygame.event.post(pygame.event.Event(pygame.FINGERDOWN, finger))
+            pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1,
+                                                 touch=True))
+        elif isinstance(gesture, gestures.Move):
+            pygame.event.post(pygame.event.Event(pygame.FINGERMOTION, finger))
+            pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),
+                                                 buttons=(1, 0, 0), touch=True))
+        else:
+            pygame.event.post(pygame.event.Event(pygame.FINGERUP, finger))
+            pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1,
+                                                 touch=True))

@@ -1,0 +1,41 @@
+"""Fonts and line wrapping. Andika is made for beginning readers; it ships in assets/fonts."""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+
+import pygame
+
+from game import resources
+
+log = logging.getLogger(__name__)
+
+FONT_FILES = {"regular": "Andika-Regular.ttf", "bold": "Andika-Bold.ttf"}
+
+
+@cache
+def font(size: int, weight: str = "regular") -> pygame.font.Font:
+    """Andika at ``size`` pixels; pygame's own font if the file is missing or broken."""
+    path = resources.assets_dir() / "fonts" / FONT_FILES[weight]
+    try:
+        return pygame.font.Font(path, size)
+    except (OSError, pygame.error, FileNotFoundError) as exc:
+        log.warning("font %s could not be loaded (%s); using the default font", path, exc)
+        return pygame.font.Font(None, size)
+
+
+def wrap(text: str, face: pygame.font.Font, width: int) -> list[str]:
+    """Break ``text`` into lines no wider than ``width``, at spaces only."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        attempt = f"{current} {word}" if current else word
+        if current and face.size(attempt)[0] > width:
+            lines.append(current)
+            current = word
+        else:
+            current = attempt
+    if current:
+        lines.append(current)
+    return lines

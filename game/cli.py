@@ -1,0 +1,199 @@
+"""The command line: ``play`` (the default), ``check``, ``demo`` and ``screenshot``.
+
+Scenes are loaded and checked before any window opens; a broken scene file is answered with
+``path:line:col: message`` lines and exit code 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from game import __version__, logs, resources
+from game.script.catalog import check_files, journey, load_all
+from game.script.errors import SceneError, did_you_mean
+from game.script.model import Scene
+
+log = logging.getLogger("game")
+
+COMMANDS = ("play", "check", "demo", "screenshot")
+LANGUAGES = ("en",)
+EPILOG = """other commands:
+  check [PATH ...]            check scene files (default: every shipped scene)
+  demo [--scene ID] [--frames N] [--seed S] [--headless]
+                              the game plays itself (attract mode and smoke test)
+  screenshot --scene ID [--at SECONDS] OUT.png
+                              save a picture of a scene after some demo play
+Run 'python -m game COMMAND --help' for a command's options."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    command = args.pop(0) if args and args[0] in COMMANDS else "play"
+    parser = _parser(command)
+    options = parser.parse_args(args)
+    try:
+        return {"play": _play, "check": _check, "demo": _demo,
+                "screenshot": _screenshot}[command](options)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser(command: str) -> argparse.ArgumentParser:
+    if command == "play":
+        parser = argparse.ArgumentParser(
+            prog="t-cell-hero", epilog=EPILOG, formatter_class=argparse.RawTextHelpFormatter,
+            description="T-Cell Hero: guide a CAR T cell on its journey. Plays the game.")
+        parser.add_argument("--version", action="version", version=f"T-Cell Hero {__version__}")
+        _scene_option(parser)
+        parser.add_argument("--lang", default="en", metavar="CODE",
+                            help=f"language of the words ({', '.join(LANGUAGES)})")
+        parser.add_argument("--fullscreen", action="store_true", help="fill the screen (kiosk)")
+        parser.add_argument("--window", type=_window_size, metavar="WxH",
+                            help="window size in pixels, like 1024x640")
+        return parser
+    parser = argparse.ArgumentParser(prog=f"python -m game {command}")
+    if command == "check":
+        parser.description = "Check scene files; print each problem as path:line:col: message."
+        parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                            help="scene files or folders (default: every shipped scene)")
+    elif command == "demo":
+        parser.description = ("The game plays itself with a bot's taps and drags. Exit 0 when "
+                              "the goals were reached within the frames.")
+        _scene_option(parser)
+        parser.add_argument("--frames", type=int, default=7200,
+                            help="simulation frames, 60 a second (0: play until closed)")
+        parser.add_argument("--seed", type=int, default=0, help="seed for the cells' places")
+        parser.add_argument("--headless", action="store_true",
+                            help="no window or sound (SDL's dummy drivers), as fast as it can")
+    else:
+        parser.description = "Save a PNG of a scene after some seconds of demo play (headless)."
+        _scene_option(parser, required=True)
+        parser.add_argument("--at", type=float, default=3.0, metavar="SECONDS",
+                            help="seconds of demo play first (default 3)")
+        parser.add_argument("--seed", type=int, default=0, help="seed for the cells' places")
+        parser.add_argument("out", type=Path, metavar="OUT.png")
+    return parser
+
+
+def _scene_option(parser: argparse.ArgumentParser, required: bool = False) -> None:
+    parser.add_argument("--scene", metavar="ID", required=required,
+                        help="the scene to play, by id (like 'hunt')")
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1024x640") from None
+    if not (160 <= width <= 10000 and 100 <= height <= 10000):
+        raise argparse.ArgumentTypeError(f"'{text}' is too small or too large")
+    return width, height
+
+
+# commands --------------------------------------------------------------------------------------
+def _check(options: argparse.Namespace) -> int:
+    paths = _scene_paths(options.paths) if options.paths else resources.shipped_scene_files()
+    scenes, problems = check_files(paths)
+    for problem in problems:
+        print(problem)
+    if problems:
+        files = len({p.where.path for p in problems})
+        print(f"{len(problems)} problem(s) in {files} file(s)", file=sys.stderr)
+        return 1
+    print(f"{len(scenes)} scene file(s) OK")
+    return 0
+
+
+def _scene_paths(given: list[Path]) -> list[Path]:
+    paths: list[Path] = []
+    for path in given:
+        paths.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
+    return paths
+
+
+def _load(scene_id: str | None) -> tuple[dict[str, Scene], str] | None:
+    """Every shipped scene and the one to start with; problems are printed, not raised."""
+    try:
+        scenes = load_all()
+    except SceneError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return None
+    if scene_id is not None and scene_id not in scenes:
+        print(f"there is no scene '{scene_id}'{did_you_mean(scene_id, scenes)}; "
+              f"scenes: {', '.join(sorted(scenes))}", file=sys.stderr)
+        return None
+    return scenes, scene_id or journey(scenes)[0]
+
+
+def _play(options: argparse.Namespace) -> int:
+    if options.lang not in LANGUAGES:
+        print(f"there is no '{options.lang}' language yet; languages: {', '.join(LANGUAGES)}",
+              file=sys.stderr)
+        return 2
+    loaded = _load(options.scene)
+    if loaded is None:
+        return 1
+    return _run(*loaded, window=options.window, fullscreen=options.fullscreen)
+
+
+def _demo(options: argparse.Namespace) -> int:
+    loaded = _load(options.scene)
+    if loaded is None:
+        return 1
+    scenes, first = loaded
+    finish = first if options.scene else journey(scenes, first)[-1]
+    frames = options.frames if options.frames > 0 else None
+    code = _run(scenes, first, demo=True, headless=options.headless, seed=options.seed,
+                frames=frames, finish=finish)
+    print("demo: goals reached" if code == 0 else "demo: goals not reached")
+    return code
+
+
+def _screenshot(options: argparse.Namespace) -> int:
+    loaded = _load(options.scene)
+    if loaded is None:
+        return 1
+    return _run(*loaded, demo=True, headless=True, seed=options.seed,
+                frames=max(1, round(options.at * 60)), screenshot=options.out)
+
+
+def _run(scenes: dict[str, Scene], first: str, *, window=None, fullscreen=False, demo=False,
+         headless=False, seed=0, frames=None, finish=None, screenshot: Path | None = None) -> int:
+    """Open the window and play. Any failure is logged and answered calmly, never a traceback."""
+    log_path = logs.setup_logging()
+    try:
+        from game.app import sdl
+
+        if headless:
+            sdl.use_headless_drivers()
+        from game.app.display import LOGICAL, Display
+        from game.app.loop import App, FrameClock, StepClock
+
+        sdl.pygame.display.init()
+        sdl.pygame.font.init()
+        display = Display(LOGICAL if headless else window, fullscreen and not headless)
+        clock = StepClock() if headless else FrameClock()
+        app = App(scenes, first, display, clock, seed=seed, demo=demo, finish=finish,
+                  stop_when_done=headless and screenshot is None)
+        result = asyncio.run(app.run(frames))
+        if screenshot is not None:
+            screenshot.parent.mkdir(parents=True, exist_ok=True)
+            sdl.pygame.image.save(display.canvas, str(screenshot))
+            print(f"saved {screenshot}")
+    except Exception:
+        log.exception("the game could not go on")
+        where = f"; details are in {log_path}" if log_path else ""
+        print(f"T-Cell Hero had to stop{where}", file=sys.stderr)
+        return 1
+    if result.crashed and (demo or screenshot):
+        print(f"the game met an unexpected error; details are in {log_path}", file=sys.stderr)
+        return 1
+    if demo and screenshot is None:
+        return 0 if result.goals_reached else 1
+    return 0

@@ -1,0 +1,46 @@
+"""Where the game writes its log, and how. The log stays on this machine."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+LOG_NAME = "t-cell-hero.log"
+DATA_DIR_ENV = "T_CELL_HERO_DATA_DIR"
+
+
+def data_dir() -> Path:
+    """The platform's per-user data folder for the game (``T_CELL_HERO_DATA_DIR`` overrides)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "T-Cell Hero"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "T-Cell Hero"
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "t-cell-hero"
+
+
+def setup_logging() -> Path | None:
+    """Log to a small rotating file in the data folder; returns its path, or None if the folder
+    cannot be written (the game then logs to stderr only and plays on)."""
+    root = logging.getLogger("game")
+    root.setLevel(logging.INFO)
+    folder = data_dir()
+    path = folder / LOG_NAME
+    for handler in root.handlers:
+        if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path:
+            return path
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(path, maxBytes=512_000, backupCount=2, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    return path

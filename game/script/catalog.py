@@ -1,0 +1,86 @@
+"""All the scenes of the game, checked together: ids unique, every 'next' leads somewhere."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from game import resources
+from game.script.errors import Problem, SceneError, did_you_mean
+from game.script.model import Scene
+from game.script.schema import load_scene
+
+
+def label_for(path: Path) -> str:
+    """How a path is shown in messages: relative to the current folder when it is inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def check_files(paths: Iterable[Path], assets: Path | None = None) -> tuple[dict[str, Scene],
+                                                                           list[Problem]]:
+    """Load every file; return the scenes that loaded and every problem in all of them.
+
+    'next' may name any scene among these files or the shipped ones.
+    """
+    scenes: dict[str, Scene] = {}
+    problems: list[Problem] = []
+    line_owner: dict[str, Scene] = {}
+    for path in paths:
+        try:
+            scene = load_scene(path, label_for(path), assets)
+        except SceneError as exc:
+            problems.extend(exc.problems)
+            continue
+        if scene.id != path.stem:
+            problems.append(Problem(scene.at("id"), f"the scene id '{scene.id}' must match the "
+                                                    f"file name '{path.name}'"))
+            continue
+        if scene.id in scenes:
+            first = scenes[scene.id].path
+            problems.append(Problem(scene.at("id"), f"the scene id '{scene.id}' is also used "
+                                                    f"by {first}"))
+            continue
+        scenes[scene.id] = scene
+        for line in scene.lines:
+            owner = line_owner.setdefault(line.id, scene)
+            if owner is not scene:
+                problems.append(Problem(line.where, f"the line id '{line.id}' is also used "
+                                                    f"in {owner.path}"))
+    known = set(scenes) | _shipped_ids(scenes)
+    for scene in scenes.values():
+        if scene.next is not None and scene.next not in known:
+            problems.append(Problem(scene.at("next"), f"unknown scene '{scene.next}'"
+                                                      f"{did_you_mean(scene.next, known)}"))
+    return scenes, sorted(problems)
+
+
+def _shipped_ids(already: dict[str, Scene]) -> set[str]:
+    """Ids of shipped scenes, read cheaply from their file names (a scene's id is its name)."""
+    return {path.stem for path in resources.shipped_scene_files()} - set(already)
+
+
+def load_all(paths: Iterable[Path] | None = None) -> dict[str, Scene]:
+    """Every scene, or a SceneError with every problem (before any window opens)."""
+    scenes, problems = check_files(paths if paths is not None else resources.shipped_scene_files())
+    if problems:
+        raise SceneError(problems)
+    return scenes
+
+
+def journey(scenes: dict[str, Scene], first: str | None = None) -> list[str]:
+    """Scene ids in playing order, following 'next' from ``first`` (default: the scene that no
+    other scene leads to, the first by file name if several)."""
+    if first is None:
+        targets = {s.next for s in scenes.values()}
+        starts = sorted((s for s in scenes.values() if s.id not in targets), key=lambda s: s.path)
+        first = (starts or sorted(scenes.values(), key=lambda s: s.path))[0].id
+    order: list[str] = []
+    current: str | None = first
+    while current is not None and current in scenes and current not in order:
+        order.append(current)
+        current = scenes[current].next
+    return order

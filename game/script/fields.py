@@ -1,0 +1,113 @@
+"""Small typed readers over :class:`Node` values that record problems instead of raising."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from game.script.errors import Problem, Where, did_you_mean, one_of
+from game.script.yamlsafe import Node, shorten
+
+
+class FieldReader:
+    """Reads one scene file's values; every problem is kept in ``problems`` with its place."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def error(self, where: Where, message: str) -> None:
+        self.problems.append(Problem(where, message))
+
+    def fields(
+        self, node: Node, what: str, required: Iterable[str], optional: Iterable[str] = ()
+    ) -> dict[str, Node] | None:
+        """The mapping's values by key, after checking for unknown and missing keys."""
+        if not isinstance(node.value, dict):
+            self.error(node.where, f"{what} must be a mapping of 'key: value' lines, "
+                                   f"not {node.kind}")
+            return None
+        required = tuple(required)
+        allowed = required + tuple(optional)
+        found: dict[str, Node] = {}
+        for key, (key_node, value_node) in node.value.items():
+            if key in allowed:
+                found[key] = value_node
+            else:
+                self.error(key_node.where,
+                           f"unknown key {shorten(key)} in {what}{did_you_mean(key, allowed)}")
+        for key in required:
+            if key not in found:
+                self.error(node.where, f"{what} needs '{key}'")
+        return found
+
+    def text(self, node: Node, what: str, pattern: str | None = None,
+             example: str = "") -> str | None:
+        if not isinstance(node.value, str):
+            self.error(node.where, f"{what} must be text, not {node.kind}")
+            return None
+        if not node.value.strip():
+            self.error(node.where, f"{what} is empty")
+            return None
+        if pattern and not re.fullmatch(pattern, node.value):
+            hint = f", like '{example}'" if example else ""
+            self.error(node.where, f"{what} {shorten(node.value)} is not a valid id{hint}")
+            return None
+        return node.value
+
+    def integer(self, node: Node, what: str, low: int, high: int) -> int | None:
+        value = node.value
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(node.where, f"{what} must be a whole number, not {node.kind}")
+            return None
+        if not low <= value <= high:
+            self.error(node.where, f"{what} must be from {low} to {high}, not {value}")
+            return None
+        return value
+
+    def number(self, node: Node, what: str, low: float, high: float) -> float | None:
+        value = node.value
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.error(node.where, f"{what} must be a number, not {node.kind}")
+            return None
+        if not (math.isfinite(value) and low <= value <= high):
+            self.error(node.where, f"{what} must be from {low:g} to {high:g}, not {value}")
+            return None
+        return float(value)
+
+    def boolean(self, node: Node, what: str) -> bool | None:
+        if not isinstance(node.value, bool):
+            self.error(node.where, f"{what} must be yes or no, not {node.kind}")
+            return None
+        return node.value
+
+    def choice(self, node: Node, what: str, choices: Iterable[str]) -> str | None:
+        choices = tuple(choices)
+        if not isinstance(node.value, str):
+            self.error(node.where, f"{what} must be one of {one_of(choices)}, not {node.kind}")
+            return None
+        if node.value not in choices:
+            self.error(node.where, f"unknown {what} {shorten(node.value)}"
+                                   f"{did_you_mean(node.value, choices)}; use {one_of(choices)}")
+            return None
+        return node.value
+
+    def items(self, node: Node, what: str) -> list[Node]:
+        if not isinstance(node.value, list):
+            self.error(node.where, f"{what} must be a list (lines starting with '- '), "
+                                   f"not {node.kind}")
+            return []
+        return node.value
+
+    def numbers(self, node: Node, what: str, size: int, low: float,
+                high: float) -> tuple[float, ...] | None:
+        values = self.items(node, what)
+        if not isinstance(node.value, list):
+            return None
+        if len(values) != size:
+            self.error(node.where, f"{what} needs {size} numbers, not {len(values)}")
+            return None
+        read = [self.number(v, f"each number in {what}", low, high) for v in values]
+        if any(v is None for v in read):
+            return None
+        return tuple(v for v in read if v is not None)

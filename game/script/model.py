@@ -1,0 +1,142 @@
+"""The validated, immutable shape of a scene. Built only by :mod:`game.script.schema`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from game.script.errors import Where
+
+SCENE_FORMAT_VERSION = 1
+
+#: Cell kinds an actor can be. The art for each lives in the app; the rules only need the name.
+ACTOR_KINDS = ("t_cell", "leukemia_cell", "b_cell", "red_blood_cell", "platelet")
+#: Markers a cell can carry on its outside, and that a CAR can fit.
+MARKERS = ("cd19",)
+#: How actors move when nobody moves them.
+DRIFT_STYLES = ("still", "wander", "flow")
+#: Facts from the content brief (shared/content-brief.md) a line may state.
+FACT_IDS = tuple(f"F{n}" for n in range(1, 17))
+#: Trigger events the runner itself produces; activities add their own (see game.activities).
+RUNNER_EVENTS = ("start", "progress", "goal_done", "all_done", "idle")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One narration line. ``id`` is stable: translations and voice files key on it."""
+
+    id: str
+    text: str
+    fact: str | None = None
+    where: Where = field(default=Where("?"), compare=False)
+
+
+@dataclass(frozen=True)
+class Drift:
+    style: str = "still"
+    speed: float = 0.0
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where an actor's cells appear: at the given points, else anywhere in ``area``."""
+
+    area: tuple[float, float, float, float] = (80.0, 80.0, 1120.0, 520.0)
+    points: tuple[tuple[float, float], ...] = ()
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A group of ``count`` cells of one kind, all alike."""
+
+    id: str
+    kind: str
+    count: int = 1
+    markers: frozenset[str] = frozenset()
+    car: str | None = None
+    player: bool = False
+    size: float = 1.0
+    place: Placement = Placement()
+    drift: Drift = Drift()
+    where: Where = field(default=Where("?"), compare=False)
+
+
+class _Located:
+    """Content that remembers where each of its referring values stands in the file."""
+
+    where: Where
+    refs: Mapping[str, Where]
+
+    def at(self, key: str) -> Where:
+        """Where the value of ``key`` stands (the item's own place if not recorded)."""
+        return self.refs.get(key, self.where)
+
+
+@dataclass(frozen=True)
+class Goal(_Located):
+    """Reached when ``count`` activity events of type ``when`` match the filters."""
+
+    id: str
+    when: str
+    count: int
+    marker: str | None = None
+    actor: str | None = None
+    where: Where = field(default=Where("?"), compare=False)
+    refs: Mapping[str, Where] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Trigger(_Located):
+    """When something happens (``when`` plus filters), say lines and/or change the help level."""
+
+    when: str
+    say: tuple[str, ...] = ()
+    assist: int | None = None
+    once: bool = True
+    marker: str | None = None
+    actor: str | None = None
+    goal: str | None = None
+    count: int | None = None
+    seconds: float | None = None
+    where: Where = field(default=Where("?"), compare=False)
+    refs: Mapping[str, Where] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Activity:
+    name: str
+    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True)
+class Scene(_Located):
+    id: str
+    title: str
+    activity: Activity
+    background: str | None = None
+    actors: tuple[Actor, ...] = ()
+    lines: tuple[Line, ...] = ()
+    goals: tuple[Goal, ...] = ()
+    triggers: tuple[Trigger, ...] = ()
+    next: str | None = None
+    path: str = "?"
+    where: Where = field(default=Where("?"), compare=False)
+    refs: Mapping[str, Where] = field(default_factory=dict, compare=False)
+
+    def line(self, line_id: str) -> Line:
+        for line in self.lines:
+            if line.id == line_id:
+                return line
+        raise KeyError(f"scene '{self.id}' has no line '{line_id}'")
+
+    def actor(self, actor_id: str) -> Actor:
+        for actor in self.actors:
+            if actor.id == actor_id:
+                return actor
+        raise KeyError(f"scene '{self.id}' has no actor '{actor_id}'")
+
+    @property
+    def player(self) -> Actor | None:
+        return next((a for a in self.actors if a.player), None)

@@ -1,0 +1,322 @@
+"""Scene format version 1: checks a scene file's values and builds the immutable model.
+
+Every problem in a file is collected and reported at once (see docs/scene-format.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from game import resources
+from game.activities import ActivitySpec, registry
+from game.script import model
+from game.script.errors import Problem, SceneError, Where, did_you_mean
+from game.script.fields import FieldReader
+from game.script.yamlsafe import Node, read_scene_yaml
+
+ID = r"[a-z][a-z0-9_]{0,39}"
+CANVAS = (1280.0, 800.0)
+
+_TOP_REQUIRED = ("version", "id", "title", "activity", "lines")
+_TOP_OPTIONAL = ("background", "actors", "goals", "triggers", "next")
+_ACTOR_KEYS = ("count", "markers", "car", "player", "size", "place", "drift")
+_TRIGGER_ACTIONS = ("say", "assist", "once")
+#: Which keys go with which kind of trigger; activity events take ``marker`` and ``actor``.
+_TRIGGER_KEYS = {
+    "start": (),
+    "all_done": (),
+    "progress": ("goal", "count"),
+    "goal_done": ("goal",),
+    "idle": ("seconds",),
+}
+_EVENT_FILTERS = ("marker", "actor")
+
+
+def load_scene(path: Path, label: str | None = None, assets: Path | None = None) -> model.Scene:
+    """Read and check one scene file. Raises :class:`SceneError` listing every problem."""
+    label = label or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        message = f"cannot read the file: {exc.strerror or exc}"
+        raise SceneError([Problem(Where(label), message)]) from None
+    return parse_scene(label, data, assets or resources.assets_dir())
+
+
+def parse_scene(label: str, data: bytes, assets: Path) -> model.Scene:
+    root = read_scene_yaml(label, data)
+    builder = _SceneBuilder(label, assets)
+    scene = builder.build(root)
+    if builder.problems or scene is None:
+        raise SceneError(builder.problems)
+    return scene
+
+
+class _SceneBuilder(FieldReader):
+    def __init__(self, label: str, assets: Path) -> None:
+        super().__init__()
+        self.label = label
+        self.assets = assets
+        self.activities = registry()
+
+    def build(self, root: Node) -> model.Scene | None:
+        top = self.fields(root, "a scene", _TOP_REQUIRED, _TOP_OPTIONAL)
+        if top is None:
+            return None
+        if "version" in top:
+            self._version(top["version"])
+        scene_id = self.text(top["id"], "the scene id", ID, "hunt") if "id" in top else None
+        title = self.text(top["title"], "the title") if "title" in top else None
+        spec, activity = self._activity(top["activity"]) if "activity" in top else (None, None)
+        background = self._asset(top["background"], "background", "backgrounds") \
+            if "background" in top else None
+        actors = self._list(top, "actors", self._actor)
+        lines = self._list(top, "lines", lambda n: self._line(n, scene_id))
+        goals = self._list(top, "goals", lambda n: self._goal(n, spec))
+        triggers = self._list(top, "triggers", lambda n: self._trigger(n, spec))
+        next_scene = None
+        if "next" in top and top["next"].value is not None:
+            next_scene = self.text(top["next"], "'next' (the next scene's id)", ID, "lab")
+        if scene_id is None or title is None or activity is None:
+            return None
+        scene = model.Scene(
+            id=scene_id, title=title, activity=activity, background=background,
+            actors=tuple(actors), lines=tuple(lines), goals=tuple(goals),
+            triggers=tuple(triggers), next=next_scene, path=self.label, where=root.where,
+            refs=_refs(top, ("id", "next")),
+        )
+        self._check_references(scene, spec)
+        return scene
+
+    def _version(self, node: Node) -> None:
+        if node.value != model.SCENE_FORMAT_VERSION or isinstance(node.value, bool):
+            self.error(node.where, f"this game reads scene format version "
+                                   f"{model.SCENE_FORMAT_VERSION}; write 'version: 1'")
+
+    def _list(self, top: dict[str, Node], key: str, read_one) -> list[Any]:
+        if key not in top:
+            return []
+        found = (read_one(item) for item in self.items(top[key], f"'{key}'"))
+        return [item for item in found if item is not None]
+
+    def _activity(self, node: Node) -> tuple[ActivitySpec | None, model.Activity | None]:
+        if isinstance(node.value, str):
+            node = Node({"name": (node, node)}, node.where)
+        if not isinstance(node.value, dict) or "name" not in node.value:
+            self.fields(node, "'activity'", ("name",))
+            return None, None
+        spec_name = self.choice(node.value["name"][1], "activity", self.activities)
+        if spec_name is None:
+            return None, None
+        spec = self.activities[spec_name]
+        found = self.fields(node, f"the '{spec_name}' activity", ("name",), spec.options)
+        options: dict[str, Any] = {name: option.default for name, option in spec.options.items()}
+        for name, value_node in (found or {}).items():
+            if name == "name":
+                continue
+            option = spec.options[name]
+            what = f"the option '{name}'"
+            if option.kind is bool:
+                value = self.boolean(value_node, what)
+            elif option.kind is int:
+                value = self.integer(value_node, what, int(option.low), int(option.high))
+            else:
+                value = self.number(value_node, what, option.low, option.high)
+            if value is not None:
+                options[name] = value
+        return spec, model.Activity(spec_name, MappingProxyType(options))
+
+    def _asset(self, node: Node, what: str, folder: str) -> str | None:
+        relative = self.text(node, f"'{what}'")
+        if relative is None:
+            return None
+        problem = resources.asset_path_problem(relative, self.assets, folder)
+        if problem:
+            self.error(node.where, problem)
+            return None
+        return relative
+
+    def _actor(self, node: Node) -> model.Actor | None:
+        found = self.fields(node, "an actor", ("id", "kind"), _ACTOR_KEYS)
+        if found is None or "id" not in found or "kind" not in found:
+            return None
+        actor_id = self.text(found["id"], "the actor id", ID, "leukemia")
+        kind = self.choice(found["kind"], "actor kind", model.ACTOR_KINDS)
+        values: dict[str, Any] = {}
+        if "count" in found:
+            values["count"] = self.integer(found["count"], "'count'", 1, 500)
+        if "markers" in found:
+            markers = [self.choice(m, "marker", model.MARKERS)
+                       for m in self.items(found["markers"], "'markers'")]
+            values["markers"] = frozenset(m for m in markers if m)
+        if "car" in found:
+            values["car"] = self.choice(found["car"], "marker for 'car'", model.MARKERS)
+            if kind is not None and kind != "t_cell":
+                self.error(found["car"].where, "only a t_cell can have a CAR")
+        if "player" in found:
+            values["player"] = self.boolean(found["player"], "'player'")
+        if "size" in found:
+            values["size"] = self.number(found["size"], "'size'", 0.5, 2.0)
+        if "place" in found:
+            values["place"] = self._placement(found["place"])
+        if "drift" in found:
+            values["drift"] = self._drift(found["drift"])
+        if values.get("player") and values.get("count", 1) != 1:
+            self.error(found["count"].where, "the player's actor must have 'count: 1'")
+        if actor_id is None or kind is None or None in values.values():
+            return None
+        return model.Actor(id=actor_id, kind=kind, where=node.where, **values)
+
+    def _placement(self, node: Node) -> model.Placement | None:
+        found = self.fields(node, "'place'", (), ("area", "at"))
+        if found is None:
+            return None
+        area = model.Placement.area
+        if "area" in found:
+            area = self.numbers(found["area"], "'area' (x, y, width, height)", 4, 0, CANVAS[0])
+        points: list[tuple[float, ...] | None] = []
+        if "at" in found:
+            points = [self.numbers(p, "a point in 'at' (x, y)", 2, 0, CANVAS[0])
+                      for p in self.items(found["at"], "'at'")]
+        if area is None or None in points:
+            return None
+        return model.Placement(area=area, points=tuple(points))  # type: ignore[arg-type]
+
+    def _drift(self, node: Node) -> model.Drift | None:
+        if isinstance(node.value, str):
+            style = self.choice(node, "drift style", model.DRIFT_STYLES)
+            return model.Drift(style=style) if style else None
+        found = self.fields(node, "'drift'", ("style",), ("speed",))
+        if found is None or "style" not in found:
+            return None
+        style = self.choice(found["style"], "drift style", model.DRIFT_STYLES)
+        speed = self.number(found["speed"], "'speed'", 0, 400) if "speed" in found else 0.0
+        if style is None or speed is None:
+            return None
+        return model.Drift(style=style, speed=speed)
+
+    def _line(self, node: Node, scene_id: str | None) -> model.Line | None:
+        found = self.fields(node, "a line", ("id", "text"), ("fact",))
+        if found is None or "id" not in found or "text" not in found:
+            return None
+        prefix = scene_id or "scene"
+        line_id = self.text(found["id"], "the line id", rf"{ID}(\.[a-z0-9_]{{1,40}})+",
+                            f"{prefix}.intro")
+        if line_id and scene_id and not line_id.startswith(scene_id + "."):
+            self.error(found["id"].where, f"line ids in this scene start with '{scene_id}.', "
+                                          f"like '{scene_id}.intro'")
+        text = self.text(found["text"], "the line's text")
+        fact = self.choice(found["fact"], "fact", model.FACT_IDS) if "fact" in found else None
+        if line_id is None or text is None or ("fact" in found and fact is None):
+            return None
+        return model.Line(id=line_id, text=text.strip(), fact=fact, where=node.where)
+
+    def _event(self, node: Node, spec: ActivitySpec | None, extra: tuple[str, ...]) -> str | None:
+        events = tuple(sorted(spec.events)) if spec else ()
+        return self.choice(node, "event", events + extra)
+
+    def _goal(self, node: Node, spec: ActivitySpec | None) -> model.Goal | None:
+        found = self.fields(node, "a goal", ("id", "when", "count"), _EVENT_FILTERS)
+        if found is None or not {"id", "when", "count"} <= found.keys():
+            return None
+        goal_id = self.text(found["id"], "the goal id", ID, "find_cd19")
+        event = self._event(found["when"], spec, ())
+        count = self.integer(found["count"], "'count'", 1, 500)
+        marker = self.choice(found["marker"], "marker", model.MARKERS) \
+            if "marker" in found else None
+        actor = self.text(found["actor"], "'actor'") if "actor" in found else None
+        if None in (goal_id, event, count) or ("marker" in found and marker is None):
+            return None
+        refs = _refs(found, ("actor",))
+        return model.Goal(goal_id, event, count, marker, actor,  # type: ignore[arg-type]
+                          where=node.where, refs=refs)
+
+    def _trigger(self, node: Node, spec: ActivitySpec | None) -> model.Trigger | None:
+        if not isinstance(node.value, dict) or "when" not in node.value:
+            self.fields(node, "a trigger", ("when",))
+            return None
+        on = self._event(node.value["when"][1], spec, model.RUNNER_EVENTS)
+        if on is None:
+            return None
+        required = _TRIGGER_KEYS.get(on, ())
+        optional = _TRIGGER_ACTIONS if on in _TRIGGER_KEYS else _TRIGGER_ACTIONS + _EVENT_FILTERS
+        found = self.fields(node, f"a 'when: {on}' trigger", ("when", *required), optional)
+        if found is None or not set(required) <= found.keys():
+            return None
+        values: dict[str, Any] = {}
+        if "say" in found:
+            values["say"] = self._say(found["say"])
+        if "assist" in found:
+            values["assist"] = self.integer(found["assist"], "'assist'", 0, 3)
+        if "once" in found:
+            values["once"] = self.boolean(found["once"], "'once'")
+        if "marker" in found:
+            values["marker"] = self.choice(found["marker"], "marker", model.MARKERS)
+        if "actor" in found:
+            values["actor"] = self.text(found["actor"], "'actor'")
+        if "goal" in found:
+            values["goal"] = self.text(found["goal"], "'goal'")
+        if "count" in found:
+            values["count"] = self.integer(found["count"], "'count'", 1, 500)
+        if "seconds" in found:
+            values["seconds"] = self.number(found["seconds"], "'seconds'", 1, 600)
+        if "say" not in found and "assist" not in found:
+            self.error(node.where, "a trigger needs something to do: 'say' and/or 'assist'")
+            return None
+        if None in values.values():
+            return None
+        refs = _refs(found, ("actor", "goal", "count"))
+        if "say" in found:
+            say_items = found["say"].value if isinstance(found["say"].value, list) else [found["say"]]
+            refs.update({f"say:{item.value}": item.where for item in say_items})
+        return model.Trigger(when=on, where=node.where, refs=refs, **values)
+
+    def _say(self, node: Node) -> tuple[str, ...] | None:
+        if isinstance(node.value, list):
+            said = [self.text(item, "a line id in 'say'") for item in node.value]
+            return None if None in said or not said else tuple(said)  # type: ignore[arg-type]
+        said_one = self.text(node, "'say' (a line id)")
+        return (said_one,) if said_one else None
+
+    def _check_references(self, scene: model.Scene, spec: ActivitySpec | None) -> None:
+        for kind, things in (("actor", scene.actors), ("line", scene.lines),
+                             ("goal", scene.goals)):
+            seen: dict[str, Any] = {}
+            for thing in things:
+                if thing.id in seen:
+                    self.error(thing.where, f"the {kind} id '{thing.id}' is used twice "
+                                            f"(first at line {seen[thing.id].where.line})")
+                seen.setdefault(thing.id, thing)
+        actor_ids = [a.id for a in scene.actors]
+        line_ids = [line.id for line in scene.lines]
+        goals = {g.id: g for g in scene.goals}
+        for goal in scene.goals:
+            self._reference(goal.actor, actor_ids, "actor", goal.at("actor"))
+        for trigger in scene.triggers:
+            self._reference(trigger.actor, actor_ids, "actor", trigger.at("actor"))
+            self._reference(trigger.goal, list(goals), "goal", trigger.at("goal"))
+            for line_id in trigger.say:
+                self._reference(line_id, line_ids, "line", trigger.at(f"say:{line_id}"))
+            goal = goals.get(trigger.goal or "")
+            if goal and trigger.count and trigger.count > goal.count:
+                self.error(trigger.at("count"), f"'count: {trigger.count}' can never happen: "
+                                                f"goal '{goal.id}' stops at {goal.count}")
+        players = [a for a in scene.actors if a.player]
+        if len(players) > 1:
+            self.error(players[1].where, "only one actor can be the player")
+        if spec and spec.needs_player and not players:
+            self.error(Where(self.label),
+                       f"the '{spec.name}' activity needs an actor with 'player: yes'")
+        if spec:
+            self.problems.extend(spec.check(scene))
+
+    def _reference(self, name: str | None, known: list[str], kind: str, where: Where) -> None:
+        if name is not None and name not in known:
+            self.error(where, f"unknown {kind} '{name}'{did_you_mean(name, known)}")
+
+
+def _refs(found: dict[str, Node], keys: tuple[str, ...]) -> dict[str, Where]:
+    """Where each referring value stands, so a broken reference points at the value itself."""
+    return {key: found[key].where for key in keys if key in found}

@@ -1,0 +1,207 @@
+"""Read a scene file into plain values that remember where they came from.
+
+PyYAML composes the file into a node tree (no Python objects are ever constructed from tags, so
+``!!python/...`` cannot run code); this module turns that tree into :class:`Node` values and
+refuses anything a scene never needs: more than one document, anchors and aliases (which also stops
+alias bombs), unknown tags, duplicate keys, non-text keys, deep nesting and large files. Every
+refusal is a :class:`~game.script.errors.SceneError` with a place, never another exception.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from game.script.errors import Problem, SceneError, Where
+
+try:  # libyaml is much faster; the pure-Python loader gives the same nodes.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 32
+
+_STR = "tag:yaml.org,2002:str"
+_SCALAR_TAGS = {
+    _STR,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+_MAP = "tag:yaml.org,2002:map"
+_MERGE = "tag:yaml.org,2002:merge"
+_SEQ = "tag:yaml.org,2002:seq"
+_OPENERS = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
+_CLOSERS = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+@dataclass(frozen=True)
+class Node:
+    """A value from the file and where it starts. ``value`` is a str, int, float, bool, None,
+    a ``dict[str, tuple[Node, Node]]`` (key node, value node) or a ``list[Node]``."""
+
+    value: Any
+    where: Where
+
+    @property
+    def kind(self) -> str:
+        """How an author would name the type: 'text', 'number', 'mapping', 'list'..."""
+        return kind_name(self.value)
+
+
+def kind_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes/no"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    return "nothing"
+
+
+def read_scene_yaml(path: str, data: bytes) -> Node:
+    """Parse one scene file's bytes; ``path`` is only used in messages."""
+    text = _decode(path, data)
+    _check_depth(path, text)
+    try:
+        documents = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = exc.problem or exc.context or "this is not valid YAML"
+        raise SceneError([Problem(_where(path, mark), f"YAML syntax: {message}")]) from None
+    except yaml.YAMLError as exc:
+        raise SceneError([Problem(Where(path), f"YAML syntax: {exc}")]) from None
+    if not documents or documents[0] is None:
+        raise SceneError([Problem(Where(path), "the file is empty; a scene starts with 'id:'")])
+    if len(documents) > 1:
+        second = documents[1]
+        where = _where(path, second.start_mark) if second is not None else Where(path)
+        raise SceneError([Problem(where, "one scene per file: remove the second document")])
+    return _Converter(path).convert(documents[0])
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """Quote an author's text for a message, cut to a readable length."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _decode(path: str, data: bytes) -> str:
+    if len(data) > MAX_BYTES:
+        size_kb = len(data) // 1024
+        raise SceneError(
+            [Problem(Where(path), f"the file is {size_kb} KB; a scene file is at most "
+                     f"{MAX_BYTES // 1024} KB")]
+        )
+    if b"\0" in data:
+        raise SceneError([Problem(_byte_where(path, data, data.index(b"\0")),
+                                  "this is not a text file (it holds a NUL byte)")])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SceneError([Problem(_byte_where(path, data, exc.start),
+                                  "this is not UTF-8 text; save the file as UTF-8")]) from None
+    return text
+
+
+def _byte_where(path: str, data: bytes, offset: int) -> Where:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    col = offset - (before.rfind(b"\n") + 1) + 1
+    return Where(path, line, col)
+
+
+def _check_depth(path: str, text: str) -> None:
+    """Refuse deep nesting before composing, which recurses once per level."""
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, _OPENERS):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise SceneError([Problem(_where(path, token.start_mark),
+                                              f"nested more than {MAX_DEPTH} levels deep")])
+            elif isinstance(token, _CLOSERS):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # compose reports the syntax error with its place
+
+
+def _where(path: str, mark: Any) -> Where:
+    if mark is None:
+        return Where(path)
+    return Where(path, mark.line + 1, mark.column + 1)
+
+
+class _Converter:
+    """Turns one composed document into :class:`Node` values, refusing what scenes never need."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.seen: set[int] = set()
+        self.scalars = yaml.constructor.SafeConstructor()
+
+    def convert(self, node: yaml.Node) -> Node:
+        where = _where(self.path, node.start_mark)
+        if id(node) in self.seen or getattr(node, "anchor", None):
+            raise SceneError([Problem(where, "anchors and aliases (& and *) are not allowed")])
+        self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, where)
+        if isinstance(node, yaml.SequenceNode):
+            self._expect_tag(node, _SEQ, where)
+            return Node([self.convert(item) for item in node.value], where)
+        self._expect_tag(node, _MAP, where)
+        return self._mapping(node, where)
+
+    def _expect_tag(self, node: yaml.Node, tag: str, where: Where) -> None:
+        if node.tag != tag:
+            raise SceneError([Problem(where, f"the tag '{node.tag}' is not allowed")])
+
+    def _scalar(self, node: yaml.ScalarNode, where: Where) -> Node:
+        if node.tag not in _SCALAR_TAGS:
+            raise SceneError([Problem(where, f"the tag '{node.tag}' is not allowed")])
+        if node.tag == _STR:
+            return Node(node.value, where)
+        try:
+            return Node(self.scalars.construct_object(node), where)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            raise SceneError([Problem(where, f"cannot read {shorten(node.value)}")]) from None
+
+    def _mapping(self, node: yaml.MappingNode, where: Where) -> Node:
+        mapping: dict[str, tuple[Node, Node]] = {}
+        problems = []
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                where = _where(self.path, key_node.start_mark)
+                raise SceneError([Problem(where, "merge keys (<<) are not allowed")])
+            key = self.convert(key_node)
+            if isinstance(key.value, bool):
+                problems.append(Problem(key.where, f"the key '{key_node.value}' reads as yes/no "
+                                                   f"in YAML; put it in quotes"))
+                continue
+            if not isinstance(key.value, str):
+                problems.append(Problem(key.where, f"a key must be text, not {key.kind}"))
+                continue
+            if key.value in mapping:
+                first = mapping[key.value][0].where
+                problems.append(
+                    Problem(key.where, f"'{key.value}' is given twice (first at line {first.line})")
+                )
+                continue
+            mapping[key.value] = (key, self.convert(value_node))
+        if problems:
+            raise SceneError(problems)
+        return Node(mapping, where)

@@ -1,0 +1,1 @@
+"""The cell world: pure game rules with no pygame, driven by ``dt`` and pointer intents."""

@@ -1,0 +1,106 @@
+"""Cells: where they start and how they drift. Shared by every activity that shows cells."""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass, field
+
+from game.script.model import Actor
+
+#: The swimming band of the bloodstream, between the top counter and the narration box.
+BOUNDS = (0.0, 90.0, 1280.0, 620.0)  # left, top, right, bottom
+
+BASE_RADIUS = {
+    "t_cell": 46.0,
+    "leukemia_cell": 42.0,
+    "b_cell": 36.0,
+    "red_blood_cell": 30.0,
+    "platelet": 14.0,
+}
+
+
+@dataclass
+class Cell:
+    """One cell on screen. ``state`` is 'free', 'docking' (held by a CAR), 'popping' or 'gone'."""
+
+    id: int
+    actor: str
+    kind: str
+    x: float
+    y: float
+    radius: float
+    markers: frozenset[str] = frozenset()
+    car: str | None = None
+    drift_style: str = "still"
+    drift_speed: float = 0.0
+    heading: float = 0.0
+    vx: float = 0.0
+    vy: float = 0.0
+    state: str = "free"
+    timer: float = 0.0
+    wiggle: float = 0.0
+    cooldown: float = 0.0
+    age: float = field(default=0.0)
+
+    def carries(self, marker: str | None) -> bool:
+        return marker is not None and marker in self.markers
+
+    def distance_to(self, other: Cell) -> float:
+        return math.hypot(other.x - self.x, other.y - self.y)
+
+
+def spawn(actors: tuple[Actor, ...], rng: random.Random) -> list[Cell]:
+    """Make every actor's cells at their places; the same seed gives the same world."""
+    cells: list[Cell] = []
+    for actor in actors:
+        radius = BASE_RADIUS[actor.kind] * actor.size
+        for index in range(actor.count):
+            x, y = _position(actor, index, radius, rng)
+            cells.append(Cell(
+                id=len(cells), actor=actor.id, kind=actor.kind, x=x, y=y, radius=radius,
+                markers=actor.markers, car=actor.car, drift_style=actor.drift.style,
+                drift_speed=actor.drift.speed, heading=rng.uniform(0, math.tau),
+                age=rng.uniform(0, 10),
+            ))
+    return cells
+
+
+def _position(actor: Actor, index: int, radius: float,
+              rng: random.Random) -> tuple[float, float]:
+    points = actor.place.points
+    if points:
+        return points[index % len(points)]
+    x, y, w, h = actor.place.area
+    left, top, right, bottom = BOUNDS
+    return (
+        min(max(rng.uniform(x, x + w), left + radius), right - radius),
+        min(max(rng.uniform(y, y + h), top + radius), bottom - radius),
+    )
+
+
+def drift(cell: Cell, dt: float, rng: random.Random) -> None:
+    """Move a free cell by its drift style: still, a slow wander, or the blood's flow."""
+    cell.age += dt
+    left, top, right, bottom = BOUNDS
+    if cell.drift_style == "wander":
+        cell.heading += rng.uniform(-1.5, 1.5) * dt
+        cell.x += math.cos(cell.heading) * cell.drift_speed * dt
+        cell.y += math.sin(cell.heading) * cell.drift_speed * dt
+        if not left + cell.radius <= cell.x <= right - cell.radius:
+            cell.heading = math.pi - cell.heading
+        if not top + cell.radius <= cell.y <= bottom - cell.radius:
+            cell.heading = -cell.heading
+        keep_inside(cell)
+    elif cell.drift_style == "flow":
+        cell.x += cell.drift_speed * dt
+        cell.y += math.sin(cell.age * 1.3 + cell.id) * 12 * dt
+        if cell.x - cell.radius > right:
+            cell.x = left - cell.radius
+        cell.y = min(max(cell.y, top + cell.radius), bottom - cell.radius)
+
+
+def keep_inside(cell: Cell) -> None:
+    left, top, right, bottom = BOUNDS
+    cell.x = min(max(cell.x, left + cell.radius), right - cell.radius)
+    cell.y = min(max(cell.y, top + cell.radius), bottom - cell.radius)

@@ -1,0 +1,8 @@
+"""Play T-Cell Hero: ``uv run main.py [--scene ID] [--lang CODE] [--fullscreen] [--window WxH]``."""
+
+import sys
+
+from game.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
