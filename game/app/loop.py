@@ -79,6 +79,7 @@ class App:
     async def run(self, max_frames: int | None = None) -> Result:
         """Play until the window closes or ``max_frames`` simulation steps have run."""
         behind = 0.0
+        self.running = True
         while self.running:
             behind += min(self.clock.tick(), STEP * MAX_STEPS_PER_FRAME)
             self._guarded(self._input)

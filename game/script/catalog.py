@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -13,10 +12,11 @@ from game.script.schema import load_scene
 
 
 def label_for(path: Path) -> str:
-    """How a path is shown in messages: relative to the current folder when it is inside it."""
+    """How a path is shown in messages: relative to the current folder when it is inside it,
+    else as it was given."""
     try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
         return str(path)
 
 

@@ -60,6 +60,9 @@ class _SceneBuilder(FieldReader):
         self.label = label
         self.assets = assets
         self.activities = registry()
+        #: Sections where an item had a problem; references into them are not checked, so one
+        #: mistake is reported once and not again as every place that mentions it.
+        self.incomplete: set[str] = set()
 
     def build(self, root: Node) -> model.Scene | None:
         top = self.fields(root, "a scene", _TOP_REQUIRED, _TOP_OPTIONAL)
@@ -98,8 +101,12 @@ class _SceneBuilder(FieldReader):
     def _list(self, top: dict[str, Node], key: str, read_one) -> list[Any]:
         if key not in top:
             return []
-        found = (read_one(item) for item in self.items(top[key], f"'{key}'"))
-        return [item for item in found if item is not None]
+        before = len(self.problems)
+        items = self.items(top[key], f"'{key}'")
+        found = [item for item in (read_one(node) for node in items) if item is not None]
+        if len(self.problems) > before:
+            self.incomplete.add(key)
+        return found
 
     def _activity(self, node: Node) -> tuple[ActivitySpec | None, model.Activity | None]:
         if isinstance(node.value, str):
@@ -214,8 +221,10 @@ class _SceneBuilder(FieldReader):
         return model.Line(id=line_id, text=text.strip(), fact=fact, where=node.where)
 
     def _event(self, node: Node, spec: ActivitySpec | None, extra: tuple[str, ...]) -> str | None:
-        events = tuple(sorted(spec.events)) if spec else ()
-        return self.choice(node, "event", events + extra)
+        if spec is None:  # the activity is unknown, so its events are too: say nothing more
+            self.incomplete.add("activity")
+            return self.text(node, "the event")
+        return self.choice(node, "event", tuple(sorted(spec.events)) + extra)
 
     def _goal(self, node: Node, spec: ActivitySpec | None) -> model.Goal | None:
         found = self.fields(node, "a goal", ("id", "when", "count"), _EVENT_FILTERS)
@@ -281,6 +290,7 @@ class _SceneBuilder(FieldReader):
         return (said_one,) if said_one else None
 
     def _check_references(self, scene: model.Scene, spec: ActivitySpec | None) -> None:
+        before = len(self.problems)
         for kind, things in (("actor", scene.actors), ("line", scene.lines),
                              ("goal", scene.goals)):
             seen: dict[str, Any] = {}
@@ -290,30 +300,35 @@ class _SceneBuilder(FieldReader):
                                             f"(first at line {seen[thing.id].where.line})")
                 seen.setdefault(thing.id, thing)
         actor_ids = [a.id for a in scene.actors]
-        line_ids = [line.id for line in scene.lines]
         goals = {g.id: g for g in scene.goals}
         for goal in scene.goals:
-            self._reference(goal.actor, actor_ids, "actor", goal.at("actor"))
+            self._reference(goal.actor, actor_ids, "actors", goal.at("actor"))
         for trigger in scene.triggers:
-            self._reference(trigger.actor, actor_ids, "actor", trigger.at("actor"))
-            self._reference(trigger.goal, list(goals), "goal", trigger.at("goal"))
+            self._reference(trigger.actor, actor_ids, "actors", trigger.at("actor"))
+            self._reference(trigger.goal, list(goals), "goals", trigger.at("goal"))
             for line_id in trigger.say:
-                self._reference(line_id, line_ids, "line", trigger.at(f"say:{line_id}"))
+                self._reference(line_id, [line.id for line in scene.lines], "lines",
+                                trigger.at(f"say:{line_id}"))
             goal = goals.get(trigger.goal or "")
             if goal and trigger.count and trigger.count > goal.count:
                 self.error(trigger.at("count"), f"'count: {trigger.count}' can never happen: "
                                                 f"goal '{goal.id}' stops at {goal.count}")
+        if len(self.problems) > before:
+            return  # the activity's own checks would only repeat these problems
         players = [a for a in scene.actors if a.player]
         if len(players) > 1:
             self.error(players[1].where, "only one actor can be the player")
-        if spec and spec.needs_player and not players:
+        if "actors" in self.incomplete or spec is None:
+            return
+        if spec.needs_player and not players:
             self.error(Where(self.label),
                        f"the '{spec.name}' activity needs an actor with 'player: yes'")
-        if spec:
+        elif "goals" not in self.incomplete:
             self.problems.extend(spec.check(scene))
 
-    def _reference(self, name: str | None, known: list[str], kind: str, where: Where) -> None:
-        if name is not None and name not in known:
+    def _reference(self, name: str | None, known: list[str], section: str, where: Where) -> None:
+        if name is not None and name not in known and section not in self.incomplete:
+            kind = section.rstrip("s")
             self.error(where, f"unknown {kind} '{name}'{did_you_mean(name, known)}")
 
 

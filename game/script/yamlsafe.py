@@ -139,6 +139,11 @@ def _check_depth(path: str, text: str) -> None:
         return  # compose reports the syntax error with its place
 
 
+def _tag_name(tag: str) -> str:
+    """A tag as an author wrote it: '!!python/object', not 'tag:yaml.org,2002:python/object'."""
+    return shorten(tag.replace("tag:yaml.org,2002:", "!!"))
+
+
 def _where(path: str, mark: Any) -> Where:
     if mark is None:
         return Where(path)
@@ -168,11 +173,11 @@ class _Converter:
 
     def _expect_tag(self, node: yaml.Node, tag: str, where: Where) -> None:
         if node.tag != tag:
-            raise SceneError([Problem(where, f"the tag '{node.tag}' is not allowed")])
+            raise SceneError([Problem(where, f"the tag {_tag_name(node.tag)} is not allowed")])
 
     def _scalar(self, node: yaml.ScalarNode, where: Where) -> Node:
         if node.tag not in _SCALAR_TAGS:
-            raise SceneError([Problem(where, f"the tag '{node.tag}' is not allowed")])
+            raise SceneError([Problem(where, f"the tag {_tag_name(node.tag)} is not allowed")])
         if node.tag == _STR:
             return Node(node.value, where)
         try:

@@ -145,13 +145,21 @@ class HuntRules:
         return [WorldEvent("no_fit", cell.actor, cell.markers)]
 
     def _nudge_apart(self, cell: Cell, gap: float) -> None:
-        overlap = self.player.radius + cell.radius * 0.9 - gap
+        """Cells do not overlap: the other cell moves aside, and where a wall stops it, the T cell
+        bounces softly back."""
+        player = self.player
+        contact = player.radius + cell.radius * 0.9
         if gap < 1e-6:
-            cell.x += overlap
-            return
-        cell.x += (cell.x - self.player.x) / gap * overlap
-        cell.y += (cell.y - self.player.y) / gap * overlap
+            cell.x += contact
+            gap = contact
+        cell.x += (cell.x - player.x) / gap * (contact - gap)
+        cell.y += (cell.y - player.y) / gap * (contact - gap)
         cellmod.keep_inside(cell)
+        gap = player.distance_to(cell)
+        if gap < contact and gap > 1e-6:
+            player.x -= (cell.x - player.x) / gap * (contact - gap)
+            player.y -= (cell.y - player.y) / gap * (contact - gap)
+            cellmod.keep_inside(player)
 
     def _break_apart(self, cell: Cell, dt: float) -> None:
         cell.timer += dt
@@ -203,7 +211,7 @@ def check_hunt(scene: Scene) -> list[Problem]:
     problems = []
     player = scene.player
     if player is not None and player.car is None:
-        problems.append(Problem(player.where, "the hunt's player needs a CAR: add 'car: cd19'"))
+        return [Problem(player.where, "the hunt's player needs a CAR: add 'car: cd19'")]
     for goal in scene.goals:
         if goal.when != "bind":
             continue

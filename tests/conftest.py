@@ -1,0 +1,68 @@
+"""Every test runs headless: SDL's dummy drivers are set before anything imports pygame, and the
+game's data folder (its log) is a temporary one."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+
+import pytest  # noqa: E402
+
+from game.script.errors import Problem, SceneError  # noqa: E402
+from game.script.schema import parse_scene  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+MINIMAL = """\
+version: 1
+id: mini
+title: A small hunt
+activity: hunt
+actors:
+  - id: hero
+    kind: t_cell
+    player: yes
+    car: cd19
+  - id: leukemia
+    kind: leukemia_cell
+    count: 2
+    markers: [cd19]
+lines:
+  - id: mini.hello
+    text: Hello!
+goals:
+  - id: find
+    when: bind
+    marker: cd19
+    count: 2
+triggers:
+  - when: start
+    say: mini.hello
+"""
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("T_CELL_HERO_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+
+
+def problems_in(text: str, label: str = "mini.yaml") -> list[Problem]:
+    """Every problem the loader finds in ``text`` (dedented); [] when it loads."""
+    try:
+        parse_scene(label, textwrap.dedent(text).encode(), ROOT / "assets")
+    except SceneError as exc:
+        return exc.problems
+    return []
+
+
+def only_problem(text: str) -> tuple[int, int, str]:
+    """The single problem in ``text`` as (line, col, message)."""
+    found = problems_in(text)
+    assert len(found) == 1, "\n".join(str(p) for p in found) or "no problem found"
+    return found[0].where.line, found[0].where.col, found[0].message

@@ -1,0 +1,68 @@
+"""The game plays itself headless: the bot's taps and drags go through the real input path."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pygame
+import pytest
+
+from game.app.display import LOGICAL, Display
+from game.app.loop import App, StepClock
+from game.cli import main
+from game.script.catalog import load_all
+
+
+@pytest.fixture
+def display():
+    pygame.display.init()
+    pygame.font.init()
+    yield Display(LOGICAL)
+    pygame.display.quit()
+
+
+def test_demo_of_the_hunt_reaches_its_goal(capsys):
+    assert main(["demo", "--scene", "hunt", "--headless", "--frames", "3600"]) == 0
+    assert "goals reached" in capsys.readouterr().out
+
+
+def test_demo_with_too_few_frames_says_the_goal_was_not_reached(capsys):
+    assert main(["demo", "--scene", "hunt", "--headless", "--frames", "30"]) == 1
+
+
+def test_demo_plays_by_touch_events_through_the_intent_reader(display, monkeypatch):
+    seen = []
+    app = App(load_all(), "hunt", display, StepClock(), demo=True, stop_when_done=True)
+    original = app.reader.read
+
+    def spy(events):
+        events = list(events)
+        seen.extend(e.type for e in events)
+        return original(events)
+
+    monkeypatch.setattr(app.reader, "read", spy)
+    result = asyncio.run(app.run(3600))
+    assert result.goals_reached and not result.crashed
+    assert pygame.FINGERDOWN in seen and pygame.FINGERMOTION in seen
+    assert seen.count(pygame.MOUSEBUTTONDOWN) == seen.count(pygame.FINGERDOWN)
+
+
+def test_an_unexpected_error_shows_the_break_screen_and_keep_going_restarts(display, monkeypatch,
+                                                                            tmp_path):
+    from game import logs
+    from game.app.break_screen import KEEP_GOING, BreakScreen
+
+    log_path = logs.setup_logging()
+    app = App(load_all(), "hunt", display, StepClock())
+
+    def broken(dt):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(app.play.rules, "update", broken)
+    asyncio.run(app.run(3))
+    assert isinstance(app.screen, BreakScreen) and app.result.crashed
+    assert "ZeroDivisionError: a bug" in log_path.read_text()
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=KEEP_GOING.rect.center,
+                                         button=1, touch=False))
+    asyncio.run(app.run(app.result.frames + 2))
+    assert app.screen is app.play and app.play.scene.id == "hunt"

@@ -1,0 +1,44 @@
+"""The 1280×800 canvas fits any window: letterboxed, and pointer positions map back to it."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.app.display import LOGICAL, Display
+
+
+@pytest.fixture(autouse=True)
+def video():
+    pygame.display.init()
+    yield
+    pygame.display.quit()
+
+
+@pytest.mark.parametrize(("window", "area"), [
+    ((1280, 800), (0, 0, 1280, 800)),      # 16:10, exact
+    ((1024, 768), (0, 64, 1024, 640)),     # 4:3: bars above and below
+    ((1920, 1080), (96, 0, 1728, 1080)),   # 16:9: bars left and right
+    ((2560, 1600), (0, 0, 2560, 1600)),    # high-DPI 16:10
+])
+def test_the_canvas_is_letterboxed_into_any_window(window, area):
+    display = Display(window)
+    assert tuple(display.area) == area
+    x, y = display.to_window(640, 400)
+    assert display.to_logical(x, y) == pytest.approx((640, 400))
+    display.canvas.fill((10, 200, 30))
+    display.present()
+    shown = display.window.get_at(display.area.center)
+    assert [abs(a - b) <= 3 for a, b in zip(shown[:3], (10, 200, 30))] == [True] * 3
+
+
+def test_a_tiny_window_still_works():
+    display = Display((160, 100))
+    display.present()
+    assert display.to_logical(80, 50) == pytest.approx((640, 400))
+    assert display.canvas.get_size() == LOGICAL
+
+
+def test_points_in_the_bars_are_clamped_to_the_canvas():
+    display = Display((1024, 768))
+    assert display.to_logical(10, 5) == pytest.approx((12.5, 0))
