@@ -56,7 +56,7 @@ def spawn(actors: tuple[Actor, ...], rng: random.Random) -> list[Cell]:
     for actor in actors:
         radius = BASE_RADIUS[actor.kind] * actor.size
         for index in range(actor.count):
-            x, y = _position(actor, index, radius, rng)
+            x, y = _position(actor, index, radius, rng, cells)
             cells.append(Cell(
                 id=len(cells), actor=actor.id, kind=actor.kind, x=x, y=y, radius=radius,
                 markers=actor.markers, car=actor.car, drift_style=actor.drift.style,
@@ -66,17 +66,28 @@ def spawn(actors: tuple[Actor, ...], rng: random.Random) -> list[Cell]:
     return cells
 
 
-def _position(actor: Actor, index: int, radius: float,
-              rng: random.Random) -> tuple[float, float]:
+def _position(actor: Actor, index: int, radius: float, rng: random.Random,
+              placed: list[Cell]) -> tuple[float, float]:
+    """The actor's next point, or the roomiest of a few random tries in its area, so cells do
+    not start on top of each other."""
     points = actor.place.points
     if points:
         return points[index % len(points)]
     x, y, w, h = actor.place.area
     left, top, right, bottom = BOUNDS
-    return (
-        min(max(rng.uniform(x, x + w), left + radius), right - radius),
-        min(max(rng.uniform(y, y + h), top + radius), bottom - radius),
-    )
+    best, room = (x, y), -math.inf
+    for _ in range(12):
+        candidate = (
+            min(max(rng.uniform(x, x + w), left + radius), right - radius),
+            min(max(rng.uniform(y, y + h), top + radius), bottom - radius),
+        )
+        gap = min((math.hypot(candidate[0] - c.x, candidate[1] - c.y) - c.radius - radius
+                   for c in placed), default=math.inf)
+        if gap > room:
+            best, room = candidate, gap
+        if gap > 12:
+            break
+    return best
 
 
 def drift(cell: Cell, dt: float, rng: random.Random) -> None:
