@@ -37,8 +37,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser(command)
     options = parser.parse_args(args)
     try:
-        return {"play": _play, "check": _check, "demo": _demo,
-                "screenshot": _screenshot}[command](options)
+        return {"play": _play, "check": _check, "demo": _demo, "screenshot": _screenshot}[command](
+            options
+        )
     except KeyboardInterrupt:
         return 130
 
@@ -46,43 +47,74 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _parser(command: str) -> argparse.ArgumentParser:
     if command == "play":
         parser = argparse.ArgumentParser(
-            prog="t-cell-hero", epilog=EPILOG, formatter_class=argparse.RawTextHelpFormatter,
-            description="T-Cell Hero: guide a CAR T cell on its journey. Plays the game.")
+            prog="t-cell-hero",
+            epilog=EPILOG,
+            formatter_class=argparse.RawTextHelpFormatter,
+            description="T-Cell Hero: guide a CAR T cell on its journey. Plays the game.",
+        )
         parser.add_argument("--version", action="version", version=f"T-Cell Hero {__version__}")
         _scene_option(parser)
-        parser.add_argument("--lang", default="en", metavar="CODE",
-                            help=f"language of the words ({', '.join(LANGUAGES)})")
+        parser.add_argument(
+            "--lang",
+            default="en",
+            metavar="CODE",
+            help=f"language of the words ({', '.join(LANGUAGES)})",
+        )
         parser.add_argument("--fullscreen", action="store_true", help="fill the screen (kiosk)")
-        parser.add_argument("--window", type=_window_size, metavar="WxH",
-                            help="window size in pixels, like 1024x640")
+        parser.add_argument(
+            "--window",
+            type=_window_size,
+            metavar="WxH",
+            help="window size in pixels, like 1024x640",
+        )
         return parser
     parser = argparse.ArgumentParser(prog=f"python -m game {command}")
     if command == "check":
         parser.description = "Check scene files; print each problem as path:line:col: message."
-        parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                            help="scene files or folders (default: every shipped scene)")
+        parser.add_argument(
+            "paths",
+            nargs="*",
+            type=Path,
+            metavar="PATH",
+            help="scene files or folders (default: every shipped scene)",
+        )
     elif command == "demo":
-        parser.description = ("The game plays itself with a bot's taps and drags. Exit 0 when "
-                              "the goals were reached within the frames.")
+        parser.description = (
+            "The game plays itself with a bot's taps and drags. Exit 0 when "
+            "the goals were reached within the frames."
+        )
         _scene_option(parser)
-        parser.add_argument("--frames", type=int, default=7200,
-                            help="simulation frames, 60 a second (0: play until closed)")
+        parser.add_argument(
+            "--frames",
+            type=int,
+            default=7200,
+            help="simulation frames, 60 a second (0: play until closed)",
+        )
         parser.add_argument("--seed", type=int, default=0, help="seed for the cells' places")
-        parser.add_argument("--headless", action="store_true",
-                            help="no window or sound (SDL's dummy drivers), as fast as it can")
+        parser.add_argument(
+            "--headless",
+            action="store_true",
+            help="no window or sound (SDL's dummy drivers), as fast as it can",
+        )
     else:
         parser.description = "Save a PNG of a scene after some seconds of demo play (headless)."
         _scene_option(parser, required=True)
-        parser.add_argument("--at", type=float, default=3.0, metavar="SECONDS",
-                            help="seconds of demo play first (default 3)")
+        parser.add_argument(
+            "--at",
+            type=float,
+            default=3.0,
+            metavar="SECONDS",
+            help="seconds of demo play first (default 3)",
+        )
         parser.add_argument("--seed", type=int, default=0, help="seed for the cells' places")
         parser.add_argument("out", type=Path, metavar="OUT.png")
     return parser
 
 
 def _scene_option(parser: argparse.ArgumentParser, required: bool = False) -> None:
-    parser.add_argument("--scene", metavar="ID", required=required,
-                        help="the scene to play, by id (like 'hunt')")
+    parser.add_argument(
+        "--scene", metavar="ID", required=required, help="the scene to play, by id (like 'hunt')"
+    )
 
 
 def _window_size(text: str) -> tuple[int, int]:
@@ -125,16 +157,21 @@ def _load(scene_id: str | None) -> tuple[dict[str, Scene], str] | None:
             print(problem, file=sys.stderr)
         return None
     if scene_id is not None and scene_id not in scenes:
-        print(f"there is no scene '{scene_id}'{did_you_mean(scene_id, scenes)}; "
-              f"scenes: {', '.join(sorted(scenes))}", file=sys.stderr)
+        print(
+            f"there is no scene '{scene_id}'{did_you_mean(scene_id, scenes)}; "
+            f"scenes: {', '.join(sorted(scenes))}",
+            file=sys.stderr,
+        )
         return None
     return scenes, scene_id or journey(scenes)[0]
 
 
 def _play(options: argparse.Namespace) -> int:
     if options.lang not in LANGUAGES:
-        print(f"there is no '{options.lang}' language yet; languages: {', '.join(LANGUAGES)}",
-              file=sys.stderr)
+        print(
+            f"there is no '{options.lang}' language yet; languages: {', '.join(LANGUAGES)}",
+            file=sys.stderr,
+        )
         return 2
     loaded = _load(options.scene)
     if loaded is None:
@@ -149,8 +186,15 @@ def _demo(options: argparse.Namespace) -> int:
     scenes, first = loaded
     finish = first if options.scene else journey(scenes, first)[-1]
     frames = options.frames if options.frames > 0 else None
-    code = _run(scenes, first, demo=True, headless=options.headless, seed=options.seed,
-                frames=frames, finish=finish)
+    code = _run(
+        scenes,
+        first,
+        demo=True,
+        headless=options.headless,
+        seed=options.seed,
+        frames=frames,
+        finish=finish,
+    )
     print("demo: goals reached" if code == 0 else "demo: goals not reached")
     return code
 
@@ -159,12 +203,29 @@ def _screenshot(options: argparse.Namespace) -> int:
     loaded = _load(options.scene)
     if loaded is None:
         return 1
-    return _run(*loaded, demo=True, headless=True, seed=options.seed,
-                frames=max(1, round(options.at * 60)), screenshot=options.out)
+    return _run(
+        *loaded,
+        demo=True,
+        headless=True,
+        seed=options.seed,
+        frames=max(1, round(options.at * 60)),
+        screenshot=options.out,
+    )
 
 
-def _run(scenes: dict[str, Scene], first: str, *, window=None, fullscreen=False, demo=False,
-         headless=False, seed=0, frames=None, finish=None, screenshot: Path | None = None) -> int:
+def _run(
+    scenes: dict[str, Scene],
+    first: str,
+    *,
+    window=None,
+    fullscreen=False,
+    demo=False,
+    headless=False,
+    seed=0,
+    frames=None,
+    finish=None,
+    screenshot: Path | None = None,
+) -> int:
     """Open the window and play. Any failure is logged and answered calmly, never a traceback."""
     log_path = logs.setup_logging()
     try:
@@ -179,8 +240,16 @@ def _run(scenes: dict[str, Scene], first: str, *, window=None, fullscreen=False,
         sdl.pygame.font.init()
         display = Display(LOGICAL if headless else window, fullscreen and not headless)
         clock = StepClock() if headless else FrameClock()
-        app = App(scenes, first, display, clock, seed=seed, demo=demo, finish=finish,
-                  stop_when_done=headless and screenshot is None)
+        app = App(
+            scenes,
+            first,
+            display,
+            clock,
+            seed=seed,
+            demo=demo,
+            finish=finish,
+            stop_when_done=headless and screenshot is None,
+        )
         result = asyncio.run(app.run(frames))
         if screenshot is not None:
             screenshot.parent.mkdir(parents=True, exist_ok=True)

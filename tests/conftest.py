@@ -11,10 +11,10 @@ os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
 
-import pytest  # noqa: E402
+import pytest
 
-from game.script.errors import Problem, SceneError  # noqa: E402
-from game.script.schema import parse_scene  # noqa: E402
+from game.script.errors import Problem, SceneError
+from game.script.schema import parse_scene
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

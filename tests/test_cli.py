@@ -14,8 +14,13 @@ from game.cli import main
 
 
 def run_game(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "game", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def test_check_is_clean_on_the_shipped_scenes(capsys):
@@ -29,9 +34,11 @@ def test_check_reports_each_problem_as_path_line_col(tmp_path, capsys):
     assert main(["check", str(bad)]) == 1
     out = capsys.readouterr().out.strip().splitlines()
     assert len(out) == 1
-    assert out[0].endswith("mini.yaml:11:11: unknown actor kind 'leukemia_cel' (did you mean "
-                           "'leukemia_cell'?); use 'b_cell', 'leukemia_cell', 'platelet', "
-                           "'red_blood_cell' or 't_cell'")
+    assert out[0].endswith(
+        "mini.yaml:11:11: unknown actor kind 'leukemia_cel' (did you mean "
+        "'leukemia_cell'?); use 'b_cell', 'leukemia_cell', 'platelet', "
+        "'red_blood_cell' or 't_cell'"
+    )
 
 
 def test_check_takes_a_folder_and_finds_problems_across_files(tmp_path, capsys):
@@ -46,8 +53,9 @@ def test_check_takes_a_folder_and_finds_problems_across_files(tmp_path, capsys):
 def test_check_finds_line_ids_used_in_two_files(tmp_path, capsys):
     (tmp_path / "mini.yaml").write_text(MINIMAL)
     twin = MINIMAL.replace("id: mini\n", "id: mini2\n").replace("mini.hello", "mini2.hello")
-    (tmp_path / "mini2.yaml").write_text(twin.replace("mini2.hello\n    text", "mini2.hello\n"
-                                                      "    text", 1))
+    (tmp_path / "mini2.yaml").write_text(
+        twin.replace("mini2.hello\n    text", "mini2.hello\n    text", 1)
+    )
     (tmp_path / "mini3.yaml").write_text(MINIMAL.replace("id: mini\n", "id: mini3\n"))
     assert main(["check", str(tmp_path)]) == 1
     assert "mini3.yaml:15:9: line ids in this scene start with 'mini3.'" in capsys.readouterr().out
@@ -62,8 +70,10 @@ HOSTILE = {
     "junk.yaml": bytes(range(256)) * 40,
     "syntax.yaml": b"id: [\n  - }\n",
     "bomb.yaml": b"a: &a [x, x, x, x, x, x, x, x, x]\n"
-                 + b"".join(b"%c: &%c [*%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c]\n"
-                            % ((98 + i,) * 2 + (97 + i,) * 9) for i in range(9)),
+    + b"".join(
+        b"%c: &%c [*%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c]\n" % ((98 + i,) * 2 + (97 + i,) * 9)
+        for i in range(9)
+    ),
     "deep.yaml": b"a: " + b"[" * 20000 + b"]" * 20000 + b"\n",
     "big.yaml": b"# " + b"x" * (10 * 1024 * 1024) + b"\n",
     "code.yaml": b"id: !!python/object/apply:os.system ['touch PWNED']\n",

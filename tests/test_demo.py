@@ -47,8 +47,9 @@ def test_demo_plays_by_touch_events_through_the_intent_reader(display, monkeypat
     assert seen.count(pygame.MOUSEBUTTONDOWN) == seen.count(pygame.FINGERDOWN)
 
 
-def test_an_unexpected_error_shows_the_break_screen_and_keep_going_restarts(display, monkeypatch,
-                                                                            tmp_path):
+def test_an_unexpected_error_shows_the_break_screen_and_keep_going_restarts(
+    display, monkeypatch, tmp_path
+):
     from game import logs
     from game.app.break_screen import KEEP_GOING, BreakScreen
 
@@ -62,7 +63,10 @@ def test_an_unexpected_error_shows_the_break_screen_and_keep_going_restarts(disp
     asyncio.run(app.run(3))
     assert isinstance(app.screen, BreakScreen) and app.result.crashed
     assert "ZeroDivisionError: a bug" in log_path.read_text()
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=KEEP_GOING.rect.center,
-                                         button=1, touch=False))
+    pygame.event.post(
+        pygame.event.Event(
+            pygame.MOUSEBUTTONDOWN, pos=KEEP_GOING.rect.center, button=1, touch=False
+        )
+    )
     asyncio.run(app.run(app.result.frames + 2))
     assert app.screen is app.play and app.play.scene.id == "hunt"

@@ -15,12 +15,15 @@ def video():
     pygame.display.quit()
 
 
-@pytest.mark.parametrize(("window", "area"), [
-    ((1280, 800), (0, 0, 1280, 800)),      # 16:10, exact
-    ((1024, 768), (0, 64, 1024, 640)),     # 4:3: bars above and below
-    ((1920, 1080), (96, 0, 1728, 1080)),   # 16:9: bars left and right
-    ((2560, 1600), (0, 0, 2560, 1600)),    # high-DPI 16:10
-])
+@pytest.mark.parametrize(
+    ("window", "area"),
+    [
+        ((1280, 800), (0, 0, 1280, 800)),  # 16:10, exact
+        ((1024, 768), (0, 64, 1024, 640)),  # 4:3: bars above and below
+        ((1920, 1080), (96, 0, 1728, 1080)),  # 16:9: bars left and right
+        ((2560, 1600), (0, 0, 2560, 1600)),  # high-DPI 16:10
+    ],
+)
 def test_the_canvas_is_letterboxed_into_any_window(window, area):
     display = Display(window)
     assert tuple(display.area) == area
@@ -29,7 +32,7 @@ def test_the_canvas_is_letterboxed_into_any_window(window, area):
     display.canvas.fill((10, 200, 30))
     display.present()
     shown = display.window.get_at(display.area.center)
-    assert [abs(a - b) <= 3 for a, b in zip(shown[:3], (10, 200, 30))] == [True] * 3
+    assert [abs(a - b) <= 3 for a, b in zip(shown[:3], (10, 200, 30), strict=True)] == [True] * 3
 
 
 def test_a_tiny_window_still_works():

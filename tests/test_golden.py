@@ -33,7 +33,9 @@ def test_the_hunt_looks_like_the_golden_screenshot(tmp_path):
     difference = mean_difference(actual, golden)
     if difference > 2.0:
         pygame.image.save(actual, str(GOLDEN.with_suffix(".actual.png")))
-    assert difference <= 2.0, f"differs by {difference:.2f}; see {GOLDEN.with_suffix('.actual.png')}"
+    assert difference <= 2.0, (
+        f"differs by {difference:.2f}; see {GOLDEN.with_suffix('.actual.png')}"
+    )
 
 
 def test_the_comparison_notices_a_real_change(tmp_path):

@@ -15,8 +15,16 @@ def reader() -> IntentReader:
 
 
 def finger(kind: int, x: float, y: float, finger_id: int = 0) -> pygame.event.Event:
-    return pygame.event.Event(kind, touch_id=1, finger_id=finger_id, x=x / WINDOW[0],
-                              y=y / WINDOW[1], dx=0.0, dy=0.0, pressure=1.0)
+    return pygame.event.Event(
+        kind,
+        touch_id=1,
+        finger_id=finger_id,
+        x=x / WINDOW[0],
+        y=y / WINDOW[1],
+        dx=0.0,
+        dy=0.0,
+        pressure=1.0,
+    )
 
 
 def mouse(kind: int, x: float, y: float, touch: bool = False, **extra) -> pygame.event.Event:
@@ -24,45 +32,53 @@ def mouse(kind: int, x: float, y: float, touch: bool = False, **extra) -> pygame
 
 
 def test_a_tap_on_a_touch_screen_is_one_tap_not_two():
-    got = reader().read([
-        finger(pygame.FINGERDOWN, 400, 600),
-        mouse(pygame.MOUSEBUTTONDOWN, 400, 600, touch=True, button=1),
-        finger(pygame.FINGERUP, 400, 600),
-        mouse(pygame.MOUSEBUTTONUP, 400, 600, touch=True, button=1),
-    ])
+    got = reader().read(
+        [
+            finger(pygame.FINGERDOWN, 400, 600),
+            mouse(pygame.MOUSEBUTTONDOWN, 400, 600, touch=True, button=1),
+            finger(pygame.FINGERUP, 400, 600),
+            mouse(pygame.MOUSEBUTTONUP, 400, 600, touch=True, button=1),
+        ]
+    )
     assert got == [PointerDown(200, 300), PointerUp(200, 300)]
 
 
 def test_a_drag_with_a_finger_follows_it_once():
-    got = reader().read([
-        finger(pygame.FINGERDOWN, 100, 100),
-        mouse(pygame.MOUSEBUTTONDOWN, 100, 100, touch=True, button=1),
-        finger(pygame.FINGERMOTION, 300, 100),
-        mouse(pygame.MOUSEMOTION, 300, 100, touch=True, rel=(200, 0), buttons=(1, 0, 0)),
-        finger(pygame.FINGERUP, 300, 100),
-    ])
+    got = reader().read(
+        [
+            finger(pygame.FINGERDOWN, 100, 100),
+            mouse(pygame.MOUSEBUTTONDOWN, 100, 100, touch=True, button=1),
+            finger(pygame.FINGERMOTION, 300, 100),
+            mouse(pygame.MOUSEMOTION, 300, 100, touch=True, rel=(200, 0), buttons=(1, 0, 0)),
+            finger(pygame.FINGERUP, 300, 100),
+        ]
+    )
     assert got == [PointerDown(50, 50), PointerMove(150, 50), PointerUp(150, 50)]
 
 
 def test_a_second_finger_does_not_steal_the_t_cell():
-    got = reader().read([
-        finger(pygame.FINGERDOWN, 100, 100, finger_id=0),
-        finger(pygame.FINGERDOWN, 900, 900, finger_id=1),
-        finger(pygame.FINGERMOTION, 950, 900, finger_id=1),
-        finger(pygame.FINGERUP, 900, 900, finger_id=1),
-        finger(pygame.FINGERUP, 100, 100, finger_id=0),
-    ])
+    got = reader().read(
+        [
+            finger(pygame.FINGERDOWN, 100, 100, finger_id=0),
+            finger(pygame.FINGERDOWN, 900, 900, finger_id=1),
+            finger(pygame.FINGERMOTION, 950, 900, finger_id=1),
+            finger(pygame.FINGERUP, 900, 900, finger_id=1),
+            finger(pygame.FINGERUP, 100, 100, finger_id=0),
+        ]
+    )
     assert got == [PointerDown(50, 50), PointerUp(50, 50)]
 
 
 def test_a_real_mouse_drags_and_hovering_does_nothing():
-    got = reader().read([
-        mouse(pygame.MOUSEMOTION, 10, 10, rel=(0, 0), buttons=(0, 0, 0)),
-        mouse(pygame.MOUSEBUTTONDOWN, 20, 20, button=1),
-        mouse(pygame.MOUSEMOTION, 40, 20, rel=(20, 0), buttons=(1, 0, 0)),
-        mouse(pygame.MOUSEBUTTONUP, 40, 20, button=1),
-        mouse(pygame.MOUSEBUTTONDOWN, 40, 20, button=3),
-    ])
+    got = reader().read(
+        [
+            mouse(pygame.MOUSEMOTION, 10, 10, rel=(0, 0), buttons=(0, 0, 0)),
+            mouse(pygame.MOUSEBUTTONDOWN, 20, 20, button=1),
+            mouse(pygame.MOUSEMOTION, 40, 20, rel=(20, 0), buttons=(1, 0, 0)),
+            mouse(pygame.MOUSEBUTTONUP, 40, 20, button=1),
+            mouse(pygame.MOUSEBUTTONDOWN, 40, 20, button=3),
+        ]
+    )
     assert got == [PointerDown(10, 10), PointerMove(20, 10), PointerUp(20, 10)]
 
 
@@ -70,11 +86,16 @@ def test_arrows_and_wasd_steer_and_space_or_enter_advance():
     def key(kind: int, code: int) -> pygame.event.Event:
         return pygame.event.Event(kind, key=code, mod=0)
 
-    got = reader().read([
-        key(pygame.KEYDOWN, pygame.K_RIGHT), key(pygame.KEYDOWN, pygame.K_w),
-        key(pygame.KEYUP, pygame.K_RIGHT), key(pygame.KEYUP, pygame.K_w),
-        key(pygame.KEYDOWN, pygame.K_SPACE), key(pygame.KEYDOWN, pygame.K_RETURN),
-    ])
+    got = reader().read(
+        [
+            key(pygame.KEYDOWN, pygame.K_RIGHT),
+            key(pygame.KEYDOWN, pygame.K_w),
+            key(pygame.KEYUP, pygame.K_RIGHT),
+            key(pygame.KEYUP, pygame.K_w),
+            key(pygame.KEYDOWN, pygame.K_SPACE),
+            key(pygame.KEYDOWN, pygame.K_RETURN),
+        ]
+    )
     assert got == [Steer(1, 0), Steer(1, -1), Steer(0, -1), Steer(0, 0), Advance(), Advance()]
 
 
@@ -85,8 +106,10 @@ def test_losing_focus_lets_go_of_held_keys():
 
 
 def test_ctrl_q_quits_but_a_plain_q_does_not():
-    got = reader().read([
-        pygame.event.Event(pygame.KEYDOWN, key=pygame.K_q, mod=0),
-        pygame.event.Event(pygame.KEYDOWN, key=pygame.K_q, mod=pygame.KMOD_LCTRL),
-    ])
+    got = reader().read(
+        [
+            pygame.event.Event(pygame.KEYDOWN, key=pygame.K_q, mod=0),
+            pygame.event.Event(pygame.KEYDOWN, key=pygame.K_q, mod=pygame.KMOD_LCTRL),
+        ]
+    )
     assert got == [intents.Quit()]

@@ -7,18 +7,29 @@ import sys
 
 from conftest import ROOT
 
-RULES = ["game.script.catalog", "game.script.runner", "game.script.narrator",
-         "game.world.hunt", "game.world.cells", "game.activities", "game.resources", "game.logs"]
+RULES = [
+    "game.script.catalog",
+    "game.script.runner",
+    "game.script.narrator",
+    "game.world.hunt",
+    "game.world.cells",
+    "game.activities",
+    "game.resources",
+    "game.logs",
+]
 
 
 def test_rules_and_data_never_import_pygame():
-    code = ("import sys\n"
-            + "".join(f"import {name}\n" for name in RULES)
-            + "from game.activities import registry\nregistry()\n"
-            + "from game.script.catalog import load_all\nload_all()\n"
-            + "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pygame'))\n")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         check=True)
+    code = (
+        "import sys\n"
+        + "".join(f"import {name}\n" for name in RULES)
+        + "from game.activities import registry\nregistry()\n"
+        + "from game.script.catalog import load_all\nload_all()\n"
+        + "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pygame'))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "[]"
 
 

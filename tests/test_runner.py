@@ -52,15 +52,26 @@ def runner() -> Runner:
 
 
 def test_a_whole_hunt_transcript(runner):
-    transcript = [*runner.start(), *runner.handle(BUMP), *runner.handle(BIND),
-                  *runner.handle(BUMP), *runner.handle(BIND), *runner.handle(BIND)]
+    transcript = [
+        *runner.start(),
+        *runner.handle(BUMP),
+        *runner.handle(BIND),
+        *runner.handle(BUMP),
+        *runner.handle(BIND),
+        *runner.handle(BIND),
+    ]
     assert transcript == [
         Say("story.hello"),
         Say("story.nope"),
-        Progress("find", 1, 3), Say("story.match"),
+        Progress("find", 1, 3),
+        Say("story.match"),
         Say("story.nope"),
-        Progress("find", 2, 3), Say("story.two"),
-        Progress("find", 3, 3), GoalDone("find"), Say("story.done"), Complete("lab"),
+        Progress("find", 2, 3),
+        Say("story.two"),
+        Progress("find", 3, 3),
+        GoalDone("find"),
+        Say("story.done"),
+        Complete("lab"),
     ]
     assert runner.status is Status.COMPLETE
 
@@ -107,9 +118,20 @@ def test_the_shipped_hunt_transcript():
     runner = Runner(load_all()["hunt"])
     said = [o.line_id for o in runner.start() if isinstance(o, Say)]
     for _ in range(5):
-        said += [o.line_id for o in runner.handle(BIND.__class__("bind", "leukemia",
-                                                                 frozenset({"cd19"})))
-                 if isinstance(o, Say)]
-    assert said == ["hunt.intro", "hunt.key", "hunt.stars", "hunt.how_to", "hunt.first_match",
-                    "hunt.grew_wrong", "hunt.name_tag", "hunt.done", "hunt.checking"]
+        said += [
+            o.line_id
+            for o in runner.handle(BIND.__class__("bind", "leukemia", frozenset({"cd19"})))
+            if isinstance(o, Say)
+        ]
+    assert said == [
+        "hunt.intro",
+        "hunt.key",
+        "hunt.stars",
+        "hunt.how_to",
+        "hunt.first_match",
+        "hunt.grew_wrong",
+        "hunt.name_tag",
+        "hunt.done",
+        "hunt.checking",
+    ]
     assert runner.status is Status.COMPLETE

@@ -53,9 +53,10 @@ def test_merge_keys_are_refused():
 
 
 def test_duplicate_key():
-    line, col, message = only_problem(replace("title: A small hunt\n",
-                                              "title: A small hunt\ntitle: Again\n"))
-    assert (line, col) == (4, 1) and "'title' is given twice (first at line 3)" == message
+    line, col, message = only_problem(
+        replace("title: A small hunt\n", "title: A small hunt\ntitle: Again\n")
+    )
+    assert (line, col) == (4, 1) and message == "'title' is given twice (first at line 3)"
 
 
 def test_a_key_that_yaml_reads_as_yes_or_no():
@@ -74,7 +75,7 @@ def test_nesting_too_deep():
 
 
 def test_not_utf8():
-    from conftest import parse_scene, ROOT, SceneError
+    from conftest import ROOT, SceneError, parse_scene
 
     with pytest.raises(SceneError) as caught:
         parse_scene("x.yaml", b"id: mini\ntitle: caf\xe9\n", ROOT / "assets")
@@ -82,7 +83,7 @@ def test_not_utf8():
 
 
 def test_nul_byte_means_not_text():
-    from conftest import parse_scene, ROOT, SceneError
+    from conftest import ROOT, SceneError, parse_scene
 
     with pytest.raises(SceneError) as caught:
         parse_scene("x.yaml", b"id: mini\n\x00\x01", ROOT / "assets")
@@ -90,11 +91,13 @@ def test_nul_byte_means_not_text():
 
 
 def test_file_too_large():
-    from conftest import parse_scene, ROOT, SceneError
+    from conftest import ROOT, SceneError, parse_scene
 
     with pytest.raises(SceneError) as caught:
         parse_scene("x.yaml", b"# " + b"x" * 300_000, ROOT / "assets")
-    assert str(caught.value).startswith("x.yaml:1:1: the file is 292 KB; a scene file is at most 256 KB")
+    assert str(caught.value).startswith(
+        "x.yaml:1:1: the file is 292 KB; a scene file is at most 256 KB"
+    )
 
 
 def test_unreadable_number():
@@ -113,12 +116,16 @@ def test_unknown_top_level_key_suggests_the_right_one():
 
 def test_unknown_actor_key_suggests_the_right_one():
     assert only_problem(replace("    count: 2\n", "    cont: 2\n")) == (
-        12, 5, "unknown key 'cont' in an actor (did you mean 'count'?)")
+        12,
+        5,
+        "unknown key 'cont' in an actor (did you mean 'count'?)",
+    )
 
 
 def test_missing_required_key():
-    assert only_problem(replace("  - id: mini.hello\n    text: Hello!\n",
-                                "  - id: mini.hello\n")) == (15, 5, "a line needs 'text'")
+    assert only_problem(
+        replace("  - id: mini.hello\n    text: Hello!\n", "  - id: mini.hello\n")
+    ) == (15, 5, "a line needs 'text'")
 
 
 def test_top_level_must_be_a_mapping():
@@ -127,27 +134,42 @@ def test_top_level_must_be_a_mapping():
 
 def test_text_expected():
     assert only_problem(replace("title: A small hunt", "title: [a, b]")) == (
-        3, 8, "the title must be text, not list")
+        3,
+        8,
+        "the title must be text, not list",
+    )
 
 
 def test_whole_number_expected():
     assert only_problem(replace("count: 2\n", "count: two\n")) == (
-        12, 12, "'count' must be a whole number, not text")
+        12,
+        12,
+        "'count' must be a whole number, not text",
+    )
 
 
 def test_number_out_of_range():
     assert only_problem(replace("count: 2\n", "count: 0\n")) == (
-        12, 12, "'count' must be from 1 to 500, not 0")
+        12,
+        12,
+        "'count' must be from 1 to 500, not 0",
+    )
 
 
 def test_yes_or_no_expected():
     assert only_problem(replace("player: yes", "player: 3")) == (
-        8, 13, "'player' must be yes or no, not number")
+        8,
+        13,
+        "'player' must be yes or no, not number",
+    )
 
 
 def test_list_expected():
     assert only_problem(replace("markers: [cd19]", "markers: cd19")) == (
-        13, 14, "'markers' must be a list (lines starting with '- '), not text")
+        13,
+        14,
+        "'markers' must be a list (lines starting with '- '), not text",
+    )
 
 
 def test_unknown_actor_kind_suggests():
@@ -171,7 +193,10 @@ def test_unknown_activity_suggests():
 def test_unknown_activity_option():
     text = replace("activity: hunt", "activity:\n  name: hunt\n  player_sped: 200")
     assert only_problem(text) == (
-        6, 3, "unknown key 'player_sped' in the 'hunt' activity (did you mean 'player_speed'?)")
+        6,
+        3,
+        "unknown key 'player_sped' in the 'hunt' activity (did you mean 'player_speed'?)",
+    )
 
 
 def test_activity_option_out_of_range():
@@ -203,26 +228,39 @@ def test_area_needs_four_numbers():
 
 def test_invalid_id():
     assert only_problem(replace("id: mini", "id: Mini Scene")) == (
-        2, 5, "the scene id 'Mini Scene' is not a valid id, like 'hunt'")
+        2,
+        5,
+        "the scene id 'Mini Scene' is not a valid id, like 'hunt'",
+    )
 
 
 def test_line_id_must_start_with_the_scene_id():
     text = replace("  - id: mini.hello", "  - id: other.hello").replace(
-        "say: mini.hello", "say: other.hello")
+        "say: mini.hello", "say: other.hello"
+    )
     assert only_problem(text) == (
-        15, 9, "line ids in this scene start with 'mini.', like 'mini.intro'")
+        15,
+        9,
+        "line ids in this scene start with 'mini.', like 'mini.intro'",
+    )
 
 
 def test_wrong_format_version():
     assert only_problem(replace("version: 1", "version: 2")) == (
-        1, 10, "this game reads scene format version 1; write 'version: 1'")
+        1,
+        10,
+        "this game reads scene format version 1; write 'version: 1'",
+    )
 
 
 # references and uniqueness ---------------------------------------------------------------------
 def test_duplicate_line_id():
     text = replace("    text: Hello!\n", "    text: Hello!\n  - id: mini.hello\n    text: Hi\n")
     assert only_problem(text) == (
-        17, 5, "the line id 'mini.hello' is used twice (first at line 15)")
+        17,
+        5,
+        "the line id 'mini.hello' is used twice (first at line 15)",
+    )
 
 
 def test_duplicate_actor_id():
@@ -233,7 +271,10 @@ def test_duplicate_actor_id():
 
 def test_unknown_line_in_say_suggests():
     assert only_problem(replace("say: mini.hello", "say: mini.helo")) == (
-        24, 10, "unknown line 'mini.helo' (did you mean 'mini.hello'?)")
+        24,
+        10,
+        "unknown line 'mini.helo' (did you mean 'mini.hello'?)",
+    )
 
 
 def test_unknown_actor_in_goal_suggests():
@@ -264,21 +305,25 @@ def test_trigger_key_that_does_not_go_with_its_event():
 
 def test_trigger_with_nothing_to_do():
     text = MINIMAL + "  - when: all_done\n"
-    assert only_problem(text) == (
-        25, 5, "a trigger needs something to do: 'say' and/or 'assist'")
+    assert only_problem(text) == (25, 5, "a trigger needs something to do: 'say' and/or 'assist'")
 
 
 # assets -----------------------------------------------------------------------------------------
-@pytest.mark.parametrize(("value", "message"), [
-    ("/etc/passwd", "must be a path inside assets/"),
-    ("backgrounds/../../pyproject.toml", "'..' is not allowed"),
-    ("C:/Windows/x.png", "must be a path inside assets/"),
-    ("fonts/Andika-Regular.ttf", "must be in assets/backgrounds/"),
-    ("backgrounds/bloodstream.txt", "must end in .svg or .png"),
-    ("backgrounds/missing.svg", "there is no file assets/backgrounds/missing.svg"),
-])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("/etc/passwd", "must be a path inside assets/"),
+        ("backgrounds/../../pyproject.toml", "'..' is not allowed"),
+        ("C:/Windows/x.png", "must be a path inside assets/"),
+        ("fonts/Andika-Regular.ttf", "must be in assets/backgrounds/"),
+        ("backgrounds/bloodstream.txt", "must end in .svg or .png"),
+        ("backgrounds/missing.svg", "there is no file assets/backgrounds/missing.svg"),
+    ],
+)
 def test_background_must_be_an_existing_file_inside_assets(value, message):
-    line, col, found = only_problem(replace("activity: hunt", f"activity: hunt\nbackground: {value}"))
+    line, col, found = only_problem(
+        replace("activity: hunt", f"activity: hunt\nbackground: {value}")
+    )
     assert (line, col) == (5, 13) and message in found
 
 
@@ -296,22 +341,33 @@ def test_the_player_is_one_cell():
 def test_only_one_player():
     text = replace("    markers: [cd19]\n", "    markers: [cd19]\n    player: yes\n")
     found = problems_in(text)
-    assert [(p.where.line, p.where.col) for p in found if "only one actor" in p.message] == [(10, 5)]
+    assert [(p.where.line, p.where.col) for p in found if "only one actor" in p.message] == [
+        (10, 5)
+    ]
 
 
 def test_the_hunt_needs_a_player():
     assert only_problem(replace("    player: yes\n", "")) == (
-        1, 1, "the 'hunt' activity needs an actor with 'player: yes'")
+        1,
+        1,
+        "the 'hunt' activity needs an actor with 'player: yes'",
+    )
 
 
 def test_the_hunt_player_needs_a_car():
     assert only_problem(replace("    car: cd19\n", "")) == (
-        6, 5, "the hunt's player needs a CAR: add 'car: cd19'")
+        6,
+        5,
+        "the hunt's player needs a CAR: add 'car: cd19'",
+    )
 
 
 def test_a_goal_that_cannot_be_reached():
     assert only_problem(replace("    count: 2\ntriggers", "    count: 3\ntriggers")) == (
-        18, 5, "goal 'find' needs 3 cells the CAR fits, but the scene has 2")
+        18,
+        5,
+        "goal 'find' needs 3 cells the CAR fits, but the scene has 2",
+    )
 
 
 def test_every_problem_is_reported_at_once():

@@ -31,7 +31,10 @@ BLUE = (0, 114, 178)
 VERMILLION = (213, 94, 0)
 PURPLE = (204, 121, 167)
 
-def _painted(size: tuple[int, int], paint: Callable[[pygame.Surface, float], None]) -> pygame.Surface:
+
+def _painted(
+    size: tuple[int, int], paint: Callable[[pygame.Surface, float], None]
+) -> pygame.Surface:
     big = pygame.Surface((size[0] * SUPERSAMPLE, size[1] * SUPERSAMPLE), pygame.SRCALPHA)
     paint(big, SUPERSAMPLE)
     return pygame.transform.smoothscale(big, size)
@@ -41,8 +44,9 @@ def _around(cx: float, cy: float, radius: float, angle: float) -> tuple[float, f
     return cx + math.cos(angle) * radius, cy + math.sin(angle) * radius
 
 
-def star_points(cx: float, cy: float, outer: float, inner: float, points: int = 5,
-                turn: float = -math.pi / 2) -> list[tuple[float, float]]:
+def star_points(
+    cx: float, cy: float, outer: float, inner: float, points: int = 5, turn: float = -math.pi / 2
+) -> list[tuple[float, float]]:
     corners = []
     for i in range(points * 2):
         radius = outer if i % 2 == 0 else inner
@@ -50,9 +54,15 @@ def star_points(cx: float, cy: float, outer: float, inner: float, points: int = 
     return corners
 
 
-def draw_star(surface: pygame.Surface, cx: float, cy: float, size: float,
-              fill: tuple[int, int, int] = YELLOW, edge: tuple[int, int, int] = (110, 96, 0),
-              turn: float = -math.pi / 2) -> None:
+def draw_star(
+    surface: pygame.Surface,
+    cx: float,
+    cy: float,
+    size: float,
+    fill: tuple[int, int, int] = YELLOW,
+    edge: tuple[int, int, int] = (110, 96, 0),
+    turn: float = -math.pi / 2,
+) -> None:
     pygame.draw.polygon(surface, edge, star_points(cx, cy, size * 1.18, size * 0.62, turn=turn))
     pygame.draw.polygon(surface, fill, star_points(cx, cy, size, size * 0.45, turn=turn))
 
@@ -63,8 +73,9 @@ def _thick_line(surface: pygame.Surface, colour, start, end, width: float) -> No
         pygame.draw.circle(surface, colour, point, width / 2)
 
 
-def draw_car(surface: pygame.Surface, cx: float, cy: float, radius: float, angle: float,
-             unit: float) -> None:
+def draw_car(
+    surface: pygame.Surface, cx: float, cy: float, radius: float, angle: float, unit: float
+) -> None:
     """A CAR: a Y-shaped hand on the T cell's edge, open to hold a CD19 star."""
     base = _around(cx, cy, radius * 0.92, angle)
     fork = _around(cx, cy, radius * 1.18, angle)
@@ -77,8 +88,13 @@ def draw_car(surface: pygame.Surface, cx: float, cy: float, radius: float, angle
 
 def _stalked_star(surface, cx, cy, radius, angle, unit) -> None:
     """CD19: a star on a short stalk, standing out from the cell's edge."""
-    _thick_line(surface, (110, 96, 0), _around(cx, cy, radius * 0.9, angle),
-                _around(cx, cy, radius * 1.16, angle), 3.5 * unit)
+    _thick_line(
+        surface,
+        (110, 96, 0),
+        _around(cx, cy, radius * 0.9, angle),
+        _around(cx, cy, radius * 1.16, angle),
+        3.5 * unit,
+    )
     sx, sy = _around(cx, cy, radius * 1.3, angle)
     draw_star(surface, sx, sy, radius * 0.2, turn=angle)
 
@@ -89,11 +105,14 @@ def _t_cell(surface, cx, cy, r, unit, car: bool) -> None:
             draw_car(surface, cx, cy, r, i * math.tau / 6 + math.pi / 6, unit)
     pygame.draw.circle(surface, BLUE, (cx, cy), r)
     pygame.draw.circle(surface, SKY, (cx, cy), r - 5 * unit)
-    pygame.draw.ellipse(surface, (168, 218, 245),
-                        pygame.Rect(cx - r * 0.62, cy - r * 0.72, r * 0.7, r * 0.42))
+    pygame.draw.ellipse(
+        surface, (168, 218, 245), pygame.Rect(cx - r * 0.62, cy - r * 0.72, r * 0.7, r * 0.42)
+    )
     for side in (-1, 1):  # a friendly face: eyes with a glint, and a smile
         ex, ey = cx + side * r * 0.3, cy - r * 0.08
-        pygame.draw.ellipse(surface, INK, pygame.Rect(ex - r * 0.1, ey - r * 0.15, r * 0.2, r * 0.3))
+        pygame.draw.ellipse(
+            surface, INK, pygame.Rect(ex - r * 0.1, ey - r * 0.15, r * 0.2, r * 0.3)
+        )
         pygame.draw.circle(surface, (255, 255, 255), (ex + r * 0.03, ey - r * 0.06), r * 0.045)
     smile = pygame.Rect(cx - r * 0.3, cy - r * 0.05, r * 0.6, r * 0.45)
     pygame.draw.arc(surface, INK, smile, math.pi * 1.15, math.pi * 1.85, max(2, round(4 * unit)))
@@ -109,8 +128,9 @@ def _marked_cell(surface, cx, cy, r, unit, body, edge, core, markers: bool, lump
     pygame.draw.circle(surface, edge, (cx, cy), r)
     if lumpy:
         for i in range(9):
-            pygame.draw.circle(surface, body, _around(cx, cy, r * 0.84, i * math.tau / 9),
-                               r * 0.22 - 4 * unit)
+            pygame.draw.circle(
+                surface, body, _around(cx, cy, r * 0.84, i * math.tau / 9), r * 0.22 - 4 * unit
+            )
     pygame.draw.circle(surface, body, (cx, cy), r - 4 * unit)
     pygame.draw.circle(surface, core, (cx + r * 0.1, cy + r * 0.08), r * 0.48)
     pygame.draw.circle(surface, _lighter(body), (cx - r * 0.38, cy - r * 0.4), r * 0.16)
@@ -145,11 +165,31 @@ def cell_sprite(kind: str, radius: int, has_markers: bool, has_car: bool) -> pyg
         if kind == "t_cell":
             _t_cell(surface, c, c, r, unit, has_car)
         elif kind == "leukemia_cell":
-            _marked_cell(surface, c, c, r, unit, PURPLE, (142, 75, 115), (170, 92, 140),
-                         has_markers, lumpy=True)
+            _marked_cell(
+                surface,
+                c,
+                c,
+                r,
+                unit,
+                PURPLE,
+                (142, 75, 115),
+                (170, 92, 140),
+                has_markers,
+                lumpy=True,
+            )
         elif kind == "b_cell":
-            _marked_cell(surface, c, c, r, unit, (127, 209, 185), GREEN, (79, 181, 150),
-                         has_markers, lumpy=False)
+            _marked_cell(
+                surface,
+                c,
+                c,
+                r,
+                unit,
+                (127, 209, 185),
+                GREEN,
+                (79, 181, 150),
+                has_markers,
+                lumpy=False,
+            )
         elif kind == "red_blood_cell":
             _red_cell(surface, c, c, r, unit)
         else:
@@ -190,12 +230,19 @@ def arrow(length: int) -> pygame.Surface:
         w, h = length * unit, height * unit
         pygame.draw.ellipse(surface, (*YELLOW, 90), pygame.Rect(0, 0, w, h))
         for colour, grow in ((BLUE, 5 * unit), (ORANGE, 0.0)):
-            shaft = pygame.Rect(w * 0.12 - grow, h * 0.38 - grow,
-                                w * 0.5 + 2 * grow, h * 0.24 + 2 * grow)
+            shaft = pygame.Rect(
+                w * 0.12 - grow, h * 0.38 - grow, w * 0.5 + 2 * grow, h * 0.24 + 2 * grow
+            )
             pygame.draw.rect(surface, colour, shaft, border_radius=int(h))
-            pygame.draw.polygon(surface, colour, [(w * 0.55 - grow, h * 0.14 - grow * 1.5),
-                                                  (w * 0.9 + grow * 1.5, h * 0.5),
-                                                  (w * 0.55 - grow, h * 0.86 + grow * 1.5)])
+            pygame.draw.polygon(
+                surface,
+                colour,
+                [
+                    (w * 0.55 - grow, h * 0.14 - grow * 1.5),
+                    (w * 0.9 + grow * 1.5, h * 0.5),
+                    (w * 0.55 - grow, h * 0.86 + grow * 1.5),
+                ],
+            )
 
     return _painted((length, height), paint)
 
@@ -203,15 +250,22 @@ def arrow(length: int) -> pygame.Surface:
 @cache
 def replay_icon(size: int) -> pygame.Surface:
     """A round arrow: 'say it again'."""
+
     def paint(surface: pygame.Surface, unit: float) -> None:
         c = size * unit / 2
         ring = pygame.Rect(0, 0, c * 1.1, c * 1.1)
         ring.center = (round(c), round(c))
         pygame.draw.arc(surface, PAPER, ring, 0.5, math.tau - 0.2, max(2, round(6 * unit)))
         tip = _around(c, c, c * 0.55, 0.5)
-        pygame.draw.polygon(surface, PAPER, [(tip[0] - c * 0.28, tip[1] - c * 0.05),
-                                             (tip[0] + c * 0.2, tip[1] - c * 0.12),
-                                             (tip[0] - c * 0.02, tip[1] + c * 0.3)])
+        pygame.draw.polygon(
+            surface,
+            PAPER,
+            [
+                (tip[0] - c * 0.28, tip[1] - c * 0.05),
+                (tip[0] + c * 0.2, tip[1] - c * 0.12),
+                (tip[0] - c * 0.02, tip[1] + c * 0.3),
+            ],
+        )
 
     return _painted((size, size), paint)
 

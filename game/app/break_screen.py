@@ -6,8 +6,7 @@ import pygame
 
 from game.app import art, intents, text, widgets
 
-KEEP_GOING = widgets.Button("keep_going", "Keep going", pygame.Rect(490, 560, 300, 100),
-                            art.GREEN)
+KEEP_GOING = widgets.Button("keep_going", "Keep going", pygame.Rect(490, 560, 300, 100), art.GREEN)
 
 
 class BreakScreen:
@@ -19,9 +18,9 @@ class BreakScreen:
         self.clock = 0.0
 
     def handle(self, intent: intents.Intent) -> None:
-        if isinstance(intent, intents.PointerDown) and KEEP_GOING.hit(intent.x, intent.y):
-            self.outcome = "resume"
-        elif isinstance(intent, intents.Advance):
+        if (
+            isinstance(intent, intents.PointerDown) and KEEP_GOING.hit(intent.x, intent.y)
+        ) or isinstance(intent, intents.Advance):
             self.outcome = "resume"
 
     def update(self, dt: float) -> None:

@@ -38,8 +38,9 @@ class HuntView:
         self._counter(canvas, runner)
 
     def _cell(self, canvas: pygame.Surface, cell: Cell) -> None:
-        sprite = art.cell_sprite(cell.kind, round(cell.radius), bool(cell.markers),
-                                 cell.car is not None)
+        sprite = art.cell_sprite(
+            cell.kind, round(cell.radius), bool(cell.markers), cell.car is not None
+        )
         x = cell.x + math.sin(cell.wiggle * 40) * 7 * (cell.wiggle / 0.5)  # "does not fit"
         canvas.blit(sprite, sprite.get_rect(center=(round(x), round(cell.y))))
 

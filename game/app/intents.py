@@ -58,10 +58,14 @@ class Resized:
 Intent = PointerDown | PointerMove | PointerUp | Steer | Advance | Quit | Resized
 
 _DIRECTIONS = {
-    pygame.K_LEFT: (-1, 0), pygame.K_a: (-1, 0),
-    pygame.K_RIGHT: (1, 0), pygame.K_d: (1, 0),
-    pygame.K_UP: (0, -1), pygame.K_w: (0, -1),
-    pygame.K_DOWN: (0, 1), pygame.K_s: (0, 1),
+    pygame.K_LEFT: (-1, 0),
+    pygame.K_a: (-1, 0),
+    pygame.K_RIGHT: (1, 0),
+    pygame.K_d: (1, 0),
+    pygame.K_UP: (0, -1),
+    pygame.K_w: (0, -1),
+    pygame.K_DOWN: (0, 1),
+    pygame.K_s: (0, 1),
 }
 _ADVANCE_KEYS = {pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER}
 
@@ -73,8 +77,11 @@ class IntentReader:
     finger events, which SDL reports from 0 to 1 across the window.
     """
 
-    def __init__(self, to_logical: Callable[[float, float], Point],
-                 window_size: Callable[[], tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        to_logical: Callable[[float, float], Point],
+        window_size: Callable[[], tuple[int, int]],
+    ) -> None:
         self.to_logical = to_logical
         self.window_size = window_size
         self.finger: tuple[int, int] | None = None  # (touch_id, finger_id) steering now
@@ -149,7 +156,10 @@ class IntentReader:
             return Steer(float(max(-1, min(1, dx))), float(max(-1, min(1, dy))))
         if event.type == pygame.KEYDOWN and event.key in _ADVANCE_KEYS:
             return Advance()
-        if (event.type == pygame.KEYDOWN and event.key == pygame.K_q
-                and event.mod & pygame.KMOD_CTRL):
+        if (
+            event.type == pygame.KEYDOWN
+            and event.key == pygame.K_q
+            and event.mod & pygame.KMOD_CTRL
+        ):
             return Quit()
         return None

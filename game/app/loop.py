@@ -56,9 +56,17 @@ class Result:
 
 
 class App:
-    def __init__(self, scenes: dict[str, Scene], first: str, display: Display,
-                 clock: Clock, seed: int = 0, demo: bool = False,
-                 finish: str | None = None, stop_when_done: bool = False) -> None:
+    def __init__(
+        self,
+        scenes: dict[str, Scene],
+        first: str,
+        display: Display,
+        clock: Clock,
+        seed: int = 0,
+        demo: bool = False,
+        finish: str | None = None,
+        stop_when_done: bool = False,
+    ) -> None:
         """``finish`` is the scene whose goals count as success (default: ``first``);
         ``stop_when_done`` ends the run as soon as they are reached."""
         self.scenes = scenes
@@ -146,18 +154,30 @@ class App:
         """Send a bot gesture as a finger would: a finger event plus SDL's mouse copy."""
         width, height = self.display.window.get_size()
         wx, wy = self.display.to_window(gesture.x, gesture.y)
-        finger = {"touch_id": 1, "finger_id": 0, "x": wx / width, "y": wy / height,
-                  "dx": 0.0, "dy": 0.0, "pressure": 1.0}
+        finger = {
+            "touch_id": 1,
+            "finger_id": 0,
+            "x": wx / width,
+            "y": wy / height,
+            "dx": 0.0,
+            "dy": 0.0,
+            "pressure": 1.0,
+        }
         pos = (round(wx), round(wy))
         if isinstance(gesture, gestures.Press):
             pygame.event.post(pygame.event.Event(pygame.FINGERDOWN, finger))
-            pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1,
-                                                 touch=True))
+            pygame.event.post(
+                pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, touch=True)
+            )
         elif isinstance(gesture, gestures.Move):
             pygame.event.post(pygame.event.Event(pygame.FINGERMOTION, finger))
-            pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),
-                                                 buttons=(1, 0, 0), touch=True))
+            pygame.event.post(
+                pygame.event.Event(
+                    pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(1, 0, 0), touch=True
+                )
+            )
         else:
             pygame.event.post(pygame.event.Event(pygame.FINGERUP, finger))
-            pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1,
-                                                 touch=True))
+            pygame.event.post(
+                pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=True)
+            )

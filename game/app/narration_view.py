@@ -32,8 +32,10 @@ class NarrationView:
     def _lines(self, words: str) -> list[tuple[str, pygame.Surface]]:
         if self._rendered is None or self._rendered[0] != words:
             wrapped = text.wrap(words, self.face, TEXT_WIDTH)
-            self._rendered = (words, [(line, self.face.render(line, True, art.INK))
-                                      for line in wrapped])
+            self._rendered = (
+                words,
+                [(line, self.face.render(line, True, art.INK)) for line in wrapped],
+            )
         return self._rendered[1]
 
     def draw(self, canvas: pygame.Surface, narrator: Narrator, clock: float) -> None:

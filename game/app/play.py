@@ -47,11 +47,15 @@ class ScenePlay:
             return []
         y = CARD.bottom - 120
         if self.scene.next is None:
-            return [widgets.Button("again", "Play again",
-                                   pygame.Rect(CARD.centerx - 140, y, 280, 90), art.GREEN)]
-        return [widgets.Button("again", "Play again", pygame.Rect(CARD.x + 40, y, 250, 90),
-                               art.GREEN),
-                widgets.Button("next", "Next", pygame.Rect(CARD.right - 290, y, 250, 90))]
+            return [
+                widgets.Button(
+                    "again", "Play again", pygame.Rect(CARD.centerx - 140, y, 280, 90), art.GREEN
+                )
+            ]
+        return [
+            widgets.Button("again", "Play again", pygame.Rect(CARD.x + 40, y, 250, 90), art.GREEN),
+            widgets.Button("next", "Next", pygame.Rect(CARD.right - 290, y, 250, 90)),
+        ]
 
     # input -----------------------------------------------------------------------------------
     def handle(self, intent: intents.Intent) -> None:

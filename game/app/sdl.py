@@ -11,7 +11,7 @@ os.environ.setdefault("SDL_WINDOWS_DPI_AWARENESS", "permonitorv2")
 # the mouse events SDL makes from each finger).
 os.environ.setdefault("SDL_MOUSE_TOUCH_EVENTS", "0")
 
-import pygame  # noqa: E402
+import pygame
 
 __all__ = ["pygame", "use_headless_drivers"]
 

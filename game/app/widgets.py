@@ -11,8 +11,13 @@ from game.app import art, text
 MIN_TARGET = 64
 
 
-def panel(canvas: pygame.Surface, rect: pygame.Rect, fill=art.PAPER,
-          edge=(224, 207, 196), radius: int = 24) -> None:
+def panel(
+    canvas: pygame.Surface,
+    rect: pygame.Rect,
+    fill=art.PAPER,
+    edge=(224, 207, 196),
+    radius: int = 24,
+) -> None:
     shadow = rect.move(0, 5)
     pygame.draw.rect(canvas, (214, 180, 170), shadow, border_radius=radius)
     pygame.draw.rect(canvas, fill, rect, border_radius=radius)

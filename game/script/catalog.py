@@ -20,8 +20,9 @@ def label_for(path: Path) -> str:
         return str(path)
 
 
-def check_files(paths: Iterable[Path], assets: Path | None = None) -> tuple[dict[str, Scene],
-                                                                           list[Problem]]:
+def check_files(
+    paths: Iterable[Path], assets: Path | None = None
+) -> tuple[dict[str, Scene], list[Problem]]:
     """Load every file; return the scenes that loaded and every problem in all of them.
 
     'next' may name any scene among these files or the shipped ones.
@@ -36,25 +37,35 @@ def check_files(paths: Iterable[Path], assets: Path | None = None) -> tuple[dict
             problems.extend(exc.problems)
             continue
         if scene.id != path.stem:
-            problems.append(Problem(scene.at("id"), f"the scene id '{scene.id}' must match the "
-                                                    f"file name '{path.name}'"))
+            problems.append(
+                Problem(
+                    scene.at("id"),
+                    f"the scene id '{scene.id}' must match the file name '{path.name}'",
+                )
+            )
             continue
         if scene.id in scenes:
             first = scenes[scene.id].path
-            problems.append(Problem(scene.at("id"), f"the scene id '{scene.id}' is also used "
-                                                    f"by {first}"))
+            problems.append(
+                Problem(scene.at("id"), f"the scene id '{scene.id}' is also used by {first}")
+            )
             continue
         scenes[scene.id] = scene
         for line in scene.lines:
             owner = line_owner.setdefault(line.id, scene)
             if owner is not scene:
-                problems.append(Problem(line.where, f"the line id '{line.id}' is also used "
-                                                    f"in {owner.path}"))
+                problems.append(
+                    Problem(line.where, f"the line id '{line.id}' is also used in {owner.path}")
+                )
     known = set(scenes) | _shipped_ids(scenes)
     for scene in scenes.values():
         if scene.next is not None and scene.next not in known:
-            problems.append(Problem(scene.at("next"), f"unknown scene '{scene.next}'"
-                                                      f"{did_you_mean(scene.next, known)}"))
+            problems.append(
+                Problem(
+                    scene.at("next"),
+                    f"unknown scene '{scene.next}'{did_you_mean(scene.next, known)}",
+                )
+            )
     return scenes, sorted(problems)
 
 

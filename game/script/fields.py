@@ -24,8 +24,9 @@ class FieldReader:
     ) -> dict[str, Node] | None:
         """The mapping's values by key, after checking for unknown and missing keys."""
         if not isinstance(node.value, dict):
-            self.error(node.where, f"{what} must be a mapping of 'key: value' lines, "
-                                   f"not {node.kind}")
+            self.error(
+                node.where, f"{what} must be a mapping of 'key: value' lines, not {node.kind}"
+            )
             return None
         required = tuple(required)
         allowed = required + tuple(optional)
@@ -34,15 +35,18 @@ class FieldReader:
             if key in allowed:
                 found[key] = value_node
             else:
-                self.error(key_node.where,
-                           f"unknown key {shorten(key)} in {what}{did_you_mean(key, allowed)}")
+                self.error(
+                    key_node.where,
+                    f"unknown key {shorten(key)} in {what}{did_you_mean(key, allowed)}",
+                )
         for key in required:
             if key not in found:
                 self.error(node.where, f"{what} needs '{key}'")
         return found
 
-    def text(self, node: Node, what: str, pattern: str | None = None,
-             example: str = "") -> str | None:
+    def text(
+        self, node: Node, what: str, pattern: str | None = None, example: str = ""
+    ) -> str | None:
         if not isinstance(node.value, str):
             self.error(node.where, f"{what} must be text, not {node.kind}")
             return None
@@ -87,20 +91,25 @@ class FieldReader:
             self.error(node.where, f"{what} must be one of {one_of(choices)}, not {node.kind}")
             return None
         if node.value not in choices:
-            self.error(node.where, f"unknown {what} {shorten(node.value)}"
-                                   f"{did_you_mean(node.value, choices)}; use {one_of(choices)}")
+            self.error(
+                node.where,
+                f"unknown {what} {shorten(node.value)}"
+                f"{did_you_mean(node.value, choices)}; use {one_of(choices)}",
+            )
             return None
         return node.value
 
     def items(self, node: Node, what: str) -> list[Node]:
         if not isinstance(node.value, list):
-            self.error(node.where, f"{what} must be a list (lines starting with '- '), "
-                                   f"not {node.kind}")
+            self.error(
+                node.where, f"{what} must be a list (lines starting with '- '), not {node.kind}"
+            )
             return []
         return node.value
 
-    def numbers(self, node: Node, what: str, size: int, low: float,
-                high: float) -> tuple[float, ...] | None:
+    def numbers(
+        self, node: Node, what: str, size: int, low: float, high: float
+    ) -> tuple[float, ...] | None:
         values = self.items(node, what)
         if not isinstance(node.value, list):
             return None

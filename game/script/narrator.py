@@ -33,7 +33,7 @@ class Narrator:
 
     def say(self, line_id: str, text: str) -> None:
         spoken = Spoken(line_id, text)
-        if spoken == self.current and not self.revealed or spoken in self.queue:
+        if (spoken == self.current and not self.revealed) or spoken in self.queue:
             return  # the same line twice in a row would only nag
         self.queue.append(spoken)
         if self.current is None or self.settled_current:
@@ -71,8 +71,9 @@ class Narrator:
     @property
     def settled_current(self) -> bool:
         """The current line has been fully shown for long enough to be read."""
-        return self.current is not None and self.revealed and (
-            self.held >= self.current.hold_seconds)
+        return (
+            self.current is not None and self.revealed and (self.held >= self.current.hold_seconds)
+        )
 
     @property
     def settled(self) -> bool:

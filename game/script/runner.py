@@ -97,8 +97,11 @@ class Runner:
         self.idle_seconds += dt
         out: list[Output] = []
         for index, trigger in enumerate(self.scene.triggers):
-            if (trigger.when == "idle" and index not in self._idle_fired
-                    and self.idle_seconds >= (trigger.seconds or 0)):
+            if (
+                trigger.when == "idle"
+                and index not in self._idle_fired
+                and self.idle_seconds >= (trigger.seconds or 0)
+            ):
                 self._idle_fired.add(index)
                 out += self._run(index, trigger)
         return out
@@ -111,8 +114,9 @@ class Runner:
         self.status = Status.COMPLETE
         return [*self._fire("all_done"), Complete(self.scene.next)]
 
-    def _fire(self, on: str, event: WorldEvent | None = None,
-              goal: Goal | None = None) -> list[Output]:
+    def _fire(
+        self, on: str, event: WorldEvent | None = None, goal: Goal | None = None
+    ) -> list[Output]:
         out: list[Output] = []
         for index, trigger in enumerate(self.scene.triggers):
             if trigger.when != on:

@@ -73,8 +73,11 @@ class _SceneBuilder(FieldReader):
         scene_id = self.text(top["id"], "the scene id", ID, "hunt") if "id" in top else None
         title = self.text(top["title"], "the title") if "title" in top else None
         spec, activity = self._activity(top["activity"]) if "activity" in top else (None, None)
-        background = self._asset(top["background"], "background", "backgrounds") \
-            if "background" in top else None
+        background = (
+            self._asset(top["background"], "background", "backgrounds")
+            if "background" in top
+            else None
+        )
         actors = self._list(top, "actors", self._actor)
         lines = self._list(top, "lines", lambda n: self._line(n, scene_id))
         goals = self._list(top, "goals", lambda n: self._goal(n, spec))
@@ -85,9 +88,17 @@ class _SceneBuilder(FieldReader):
         if scene_id is None or title is None or activity is None:
             return None
         scene = model.Scene(
-            id=scene_id, title=title, activity=activity, background=background,
-            actors=tuple(actors), lines=tuple(lines), goals=tuple(goals),
-            triggers=tuple(triggers), next=next_scene, path=self.label, where=root.where,
+            id=scene_id,
+            title=title,
+            activity=activity,
+            background=background,
+            actors=tuple(actors),
+            lines=tuple(lines),
+            goals=tuple(goals),
+            triggers=tuple(triggers),
+            next=next_scene,
+            path=self.label,
+            where=root.where,
             refs=_refs(top, ("id", "next")),
         )
         self._check_references(scene, spec)
@@ -95,8 +106,11 @@ class _SceneBuilder(FieldReader):
 
     def _version(self, node: Node) -> None:
         if node.value != model.SCENE_FORMAT_VERSION or isinstance(node.value, bool):
-            self.error(node.where, f"this game reads scene format version "
-                                   f"{model.SCENE_FORMAT_VERSION}; write 'version: 1'")
+            self.error(
+                node.where,
+                f"this game reads scene format version "
+                f"{model.SCENE_FORMAT_VERSION}; write 'version: 1'",
+            )
 
     def _list(self, top: dict[str, Node], key: str, read_one) -> list[Any]:
         if key not in top:
@@ -155,8 +169,10 @@ class _SceneBuilder(FieldReader):
         if "count" in found:
             values["count"] = self.integer(found["count"], "'count'", 1, 500)
         if "markers" in found:
-            markers = [self.choice(m, "marker", model.MARKERS)
-                       for m in self.items(found["markers"], "'markers'")]
+            markers = [
+                self.choice(m, "marker", model.MARKERS)
+                for m in self.items(found["markers"], "'markers'")
+            ]
             values["markers"] = frozenset(m for m in markers if m)
         if "car" in found:
             values["car"] = self.choice(found["car"], "marker for 'car'", model.MARKERS)
@@ -185,8 +201,10 @@ class _SceneBuilder(FieldReader):
             area = self.numbers(found["area"], "'area' (x, y, width, height)", 4, 0, CANVAS[0])
         points: list[tuple[float, ...] | None] = []
         if "at" in found:
-            points = [self.numbers(p, "a point in 'at' (x, y)", 2, 0, CANVAS[0])
-                      for p in self.items(found["at"], "'at'")]
+            points = [
+                self.numbers(p, "a point in 'at' (x, y)", 2, 0, CANVAS[0])
+                for p in self.items(found["at"], "'at'")
+            ]
         if area is None or None in points:
             return None
         return model.Placement(area=area, points=tuple(points))  # type: ignore[arg-type]
@@ -209,11 +227,14 @@ class _SceneBuilder(FieldReader):
         if found is None or "id" not in found or "text" not in found:
             return None
         prefix = scene_id or "scene"
-        line_id = self.text(found["id"], "the line id", rf"{ID}(\.[a-z0-9_]{{1,40}})+",
-                            f"{prefix}.intro")
+        line_id = self.text(
+            found["id"], "the line id", rf"{ID}(\.[a-z0-9_]{{1,40}})+", f"{prefix}.intro"
+        )
         if line_id and scene_id and not line_id.startswith(scene_id + "."):
-            self.error(found["id"].where, f"line ids in this scene start with '{scene_id}.', "
-                                          f"like '{scene_id}.intro'")
+            self.error(
+                found["id"].where,
+                f"line ids in this scene start with '{scene_id}.', like '{scene_id}.intro'",
+            )
         text = self.text(found["text"], "the line's text")
         fact = self.choice(found["fact"], "fact", model.FACT_IDS) if "fact" in found else None
         if line_id is None or text is None or ("fact" in found and fact is None):
@@ -233,14 +254,22 @@ class _SceneBuilder(FieldReader):
         goal_id = self.text(found["id"], "the goal id", ID, "find_cd19")
         event = self._event(found["when"], spec, ())
         count = self.integer(found["count"], "'count'", 1, 500)
-        marker = self.choice(found["marker"], "marker", model.MARKERS) \
-            if "marker" in found else None
+        marker = (
+            self.choice(found["marker"], "marker", model.MARKERS) if "marker" in found else None
+        )
         actor = self.text(found["actor"], "'actor'") if "actor" in found else None
         if None in (goal_id, event, count) or ("marker" in found and marker is None):
             return None
         refs = _refs(found, ("actor",))
-        return model.Goal(goal_id, event, count, marker, actor,  # type: ignore[arg-type]
-                          where=node.where, refs=refs)
+        return model.Goal(
+            goal_id,
+            event,
+            count,
+            marker,
+            actor,  # type: ignore[arg-type]
+            where=node.where,
+            refs=refs,
+        )
 
     def _trigger(self, node: Node, spec: ActivitySpec | None) -> model.Trigger | None:
         if not isinstance(node.value, dict) or "when" not in node.value:
@@ -278,7 +307,9 @@ class _SceneBuilder(FieldReader):
             return None
         refs = _refs(found, ("actor", "goal", "count"))
         if "say" in found:
-            say_items = found["say"].value if isinstance(found["say"].value, list) else [found["say"]]
+            say_items = (
+                found["say"].value if isinstance(found["say"].value, list) else [found["say"]]
+            )
             refs.update({f"say:{item.value}": item.where for item in say_items})
         return model.Trigger(when=on, where=node.where, refs=refs, **values)
 
@@ -291,13 +322,15 @@ class _SceneBuilder(FieldReader):
 
     def _check_references(self, scene: model.Scene, spec: ActivitySpec | None) -> None:
         before = len(self.problems)
-        for kind, things in (("actor", scene.actors), ("line", scene.lines),
-                             ("goal", scene.goals)):
+        for kind, things in (("actor", scene.actors), ("line", scene.lines), ("goal", scene.goals)):
             seen: dict[str, Any] = {}
             for thing in things:
                 if thing.id in seen:
-                    self.error(thing.where, f"the {kind} id '{thing.id}' is used twice "
-                                            f"(first at line {seen[thing.id].where.line})")
+                    self.error(
+                        thing.where,
+                        f"the {kind} id '{thing.id}' is used twice "
+                        f"(first at line {seen[thing.id].where.line})",
+                    )
                 seen.setdefault(thing.id, thing)
         actor_ids = [a.id for a in scene.actors]
         goals = {g.id: g for g in scene.goals}
@@ -307,12 +340,19 @@ class _SceneBuilder(FieldReader):
             self._reference(trigger.actor, actor_ids, "actors", trigger.at("actor"))
             self._reference(trigger.goal, list(goals), "goals", trigger.at("goal"))
             for line_id in trigger.say:
-                self._reference(line_id, [line.id for line in scene.lines], "lines",
-                                trigger.at(f"say:{line_id}"))
+                self._reference(
+                    line_id,
+                    [line.id for line in scene.lines],
+                    "lines",
+                    trigger.at(f"say:{line_id}"),
+                )
             goal = goals.get(trigger.goal or "")
             if goal and trigger.count and trigger.count > goal.count:
-                self.error(trigger.at("count"), f"'count: {trigger.count}' can never happen: "
-                                                f"goal '{goal.id}' stops at {goal.count}")
+                self.error(
+                    trigger.at("count"),
+                    f"'count: {trigger.count}' can never happen: "
+                    f"goal '{goal.id}' stops at {goal.count}",
+                )
         if len(self.problems) > before:
             return  # the activity's own checks would only repeat these problems
         players = [a for a in scene.actors if a.player]
@@ -321,8 +361,9 @@ class _SceneBuilder(FieldReader):
         if "actors" in self.incomplete or spec is None:
             return
         if spec.needs_player and not players:
-            self.error(Where(self.label),
-                       f"the '{spec.name}' activity needs an actor with 'player: yes'")
+            self.error(
+                Where(self.label), f"the '{spec.name}' activity needs an actor with 'player: yes'"
+            )
         elif "goals" not in self.incomplete:
             self.problems.extend(spec.check(scene))
 

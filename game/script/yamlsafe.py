@@ -102,17 +102,33 @@ def _decode(path: str, data: bytes) -> str:
     if len(data) > MAX_BYTES:
         size_kb = len(data) // 1024
         raise SceneError(
-            [Problem(Where(path), f"the file is {size_kb} KB; a scene file is at most "
-                     f"{MAX_BYTES // 1024} KB")]
+            [
+                Problem(
+                    Where(path),
+                    f"the file is {size_kb} KB; a scene file is at most {MAX_BYTES // 1024} KB",
+                )
+            ]
         )
     if b"\0" in data:
-        raise SceneError([Problem(_byte_where(path, data, data.index(b"\0")),
-                                  "this is not a text file (it holds a NUL byte)")])
+        raise SceneError(
+            [
+                Problem(
+                    _byte_where(path, data, data.index(b"\0")),
+                    "this is not a text file (it holds a NUL byte)",
+                )
+            ]
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise SceneError([Problem(_byte_where(path, data, exc.start),
-                                  "this is not UTF-8 text; save the file as UTF-8")]) from None
+        raise SceneError(
+            [
+                Problem(
+                    _byte_where(path, data, exc.start),
+                    "this is not UTF-8 text; save the file as UTF-8",
+                )
+            ]
+        ) from None
     return text
 
 
@@ -131,8 +147,14 @@ def _check_depth(path: str, text: str) -> None:
             if isinstance(token, _OPENERS):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise SceneError([Problem(_where(path, token.start_mark),
-                                              f"nested more than {MAX_DEPTH} levels deep")])
+                    raise SceneError(
+                        [
+                            Problem(
+                                _where(path, token.start_mark),
+                                f"nested more than {MAX_DEPTH} levels deep",
+                            )
+                        ]
+                    )
             elif isinstance(token, _CLOSERS):
                 depth -= 1
     except yaml.YAMLError:
@@ -194,8 +216,12 @@ class _Converter:
                 raise SceneError([Problem(where, "merge keys (<<) are not allowed")])
             key = self.convert(key_node)
             if isinstance(key.value, bool):
-                problems.append(Problem(key.where, f"the key '{key_node.value}' reads as yes/no "
-                                                   f"in YAML; put it in quotes"))
+                problems.append(
+                    Problem(
+                        key.where,
+                        f"the key '{key_node.value}' reads as yes/no in YAML; put it in quotes",
+                    )
+                )
                 continue
             if not isinstance(key.value, str):
                 problems.append(Problem(key.where, f"a key must be text, not {key.kind}"))

@@ -57,17 +57,28 @@ def spawn(actors: tuple[Actor, ...], rng: random.Random) -> list[Cell]:
         radius = BASE_RADIUS[actor.kind] * actor.size
         for index in range(actor.count):
             x, y = _position(actor, index, radius, rng, cells)
-            cells.append(Cell(
-                id=len(cells), actor=actor.id, kind=actor.kind, x=x, y=y, radius=radius,
-                markers=actor.markers, car=actor.car, drift_style=actor.drift.style,
-                drift_speed=actor.drift.speed, heading=rng.uniform(0, math.tau),
-                age=rng.uniform(0, 10),
-            ))
+            cells.append(
+                Cell(
+                    id=len(cells),
+                    actor=actor.id,
+                    kind=actor.kind,
+                    x=x,
+                    y=y,
+                    radius=radius,
+                    markers=actor.markers,
+                    car=actor.car,
+                    drift_style=actor.drift.style,
+                    drift_speed=actor.drift.speed,
+                    heading=rng.uniform(0, math.tau),
+                    age=rng.uniform(0, 10),
+                )
+            )
     return cells
 
 
-def _position(actor: Actor, index: int, radius: float, rng: random.Random,
-              placed: list[Cell]) -> tuple[float, float]:
+def _position(
+    actor: Actor, index: int, radius: float, rng: random.Random, placed: list[Cell]
+) -> tuple[float, float]:
     """The actor's next point, or the roomiest of a few random tries in its area, so cells do
     not start on top of each other."""
     points = actor.place.points
@@ -81,8 +92,13 @@ def _position(actor: Actor, index: int, radius: float, rng: random.Random,
             min(max(rng.uniform(x, x + w), left + radius), right - radius),
             min(max(rng.uniform(y, y + h), top + radius), bottom - radius),
         )
-        gap = min((math.hypot(candidate[0] - c.x, candidate[1] - c.y) - c.radius - radius
-                   for c in placed), default=math.inf)
+        gap = min(
+            (
+                math.hypot(candidate[0] - c.x, candidate[1] - c.y) - c.radius - radius
+                for c in placed
+            ),
+            default=math.inf,
+        )
         if gap > room:
             best, room = candidate, gap
         if gap > 12:

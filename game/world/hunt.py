@@ -216,26 +216,35 @@ def check_hunt(scene: Scene) -> list[Problem]:
         if goal.when != "bind":
             continue
         matching = sum(
-            a.count for a in scene.actors
-            if not a.player and (goal.actor in (None, a.id))
+            a.count
+            for a in scene.actors
+            if not a.player
+            and (goal.actor in (None, a.id))
             and (goal.marker is None or goal.marker in a.markers)
             and (player is None or player.car in a.markers)
         )
         if matching < goal.count:
-            problems.append(Problem(goal.where, f"goal '{goal.id}' needs {goal.count} cells the "
-                                                f"CAR fits, but the scene has {matching}"))
+            problems.append(
+                Problem(
+                    goal.where,
+                    f"goal '{goal.id}' needs {goal.count} cells the "
+                    f"CAR fits, but the scene has {matching}",
+                )
+            )
     return problems
 
 
-register(ActivitySpec(
-    name="hunt",
-    make_rules=HuntRules,
-    make_bot=HuntBot,
-    events=frozenset({"bind", "no_fit"}),
-    options={
-        "player_speed": Option(float, 300.0, 100, 800, "how fast the T cell swims (px/s)"),
-        "aim_assist": Option(int, 1, 0, 3, "help steering toward a matching cell at the start"),
-    },
-    needs_player=True,
-    check=check_hunt,
-))
+register(
+    ActivitySpec(
+        name="hunt",
+        make_rules=HuntRules,
+        make_bot=HuntBot,
+        events=frozenset({"bind", "no_fit"}),
+        options={
+            "player_speed": Option(float, 300.0, 100, 800, "how fast the T cell swims (px/s)"),
+            "aim_assist": Option(int, 1, 0, 3, "help steering toward a matching cell at the start"),
+        },
+        needs_player=True,
+        check=check_hunt,
+    )
+)
