@@ -70,3 +70,16 @@ def test_an_unexpected_error_shows_the_break_screen_and_keep_going_restarts(
     )
     asyncio.run(app.run(app.result.frames + 2))
     assert app.screen is app.play and app.play.scene.id == "hunt"
+
+
+def test_after_the_goals_the_closing_lines_come_soon_and_then_the_card(display):
+    app = App(load_all(), "hunt", display, StepClock(), demo=True)
+    frames = 0
+    while not app.play.card_showing and frames < 60 * 90:  # the bot taps the card at once
+        frames += 1
+        asyncio.run(app.run(frames))
+    history = app.play.narrator.history
+    assert app.play.card_showing, history
+    assert history[-2:] == ["hunt.done", "hunt.checking"]
+    assert "hunt.how_to" not in history[history.index("hunt.first_match") :]
+    assert len(history) == len(set(history)) or history.count("hunt.no_fit") <= 2

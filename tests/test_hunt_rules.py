@@ -104,3 +104,13 @@ def test_the_bot_finds_every_cell_the_car_fits():
                 rules.point(gesture.x, gesture.y)
         rules.update(STEP)
     assert cell(rules, "sick").state == "gone"
+
+
+def test_a_t_cell_resting_in_the_stream_is_not_told_does_not_fit_again_and_again():
+    rules = world(
+        extra="  - {id: flow, kind: red_blood_cell, count: 12, drift: {style: flow, "
+        "speed: 80}, place: {area: [0, 300, 400, 100]}}"
+    )
+    rules.point(200, 350)  # the child lets the T cell rest in the blood's flow
+    events = run(rules, 20.0)
+    assert [e for e in events if e.type == "no_fit"] == []

@@ -62,15 +62,15 @@ def test_a_whole_hunt_transcript(runner):
     ]
     assert transcript == [
         Say("story.hello"),
-        Say("story.nope"),
+        Say("story.nope", now=True),
         Progress("find", 1, 3),
-        Say("story.match"),
-        Say("story.nope"),
+        Say("story.match", now=True),
+        Say("story.nope", now=True),
         Progress("find", 2, 3),
-        Say("story.two"),
+        Say("story.two", now=True),
         Progress("find", 3, 3),
         GoalDone("find"),
-        Say("story.done"),
+        Say("story.done", now=True),
         Complete("lab"),
     ]
     assert runner.status is Status.COMPLETE
@@ -81,7 +81,7 @@ def test_no_progress_for_15_seconds_brings_a_hint_and_more_help_later(runner):
     heard = []
     for _ in range(int(31 / 0.5)):
         heard += runner.update(0.5)
-    assert heard == [Say("story.hint"), Assist(2), Say("story.more"), Assist(3)]
+    assert heard == [Say("story.hint", True), Assist(2), Say("story.more", True), Assist(3)]
 
 
 def test_progress_restarts_the_idle_clock_and_repeating_hints_come_again(runner):
@@ -90,9 +90,9 @@ def test_progress_restarts_the_idle_clock_and_repeating_hints_come_again(runner)
     runner.handle(BIND)
     quiet = [o for _ in range(20) for o in runner.update(0.5)]  # 10 s: too soon
     again = [o for _ in range(10) for o in runner.update(0.5)]  # 15 s since progress
-    assert first == [Say("story.hint"), Assist(2)]
+    assert first == [Say("story.hint", True), Assist(2)]
     assert quiet == []
-    assert again == [Say("story.hint"), Assist(2)]
+    assert again == [Say("story.hint", True), Assist(2)]
 
 
 def test_events_that_match_no_goal_do_not_count(runner):
@@ -135,3 +135,27 @@ def test_the_shipped_hunt_transcript():
         "hunt.checking",
     ]
     assert runner.status is Status.COMPLETE
+
+
+def test_in_the_shipped_hunt_a_match_during_the_intro_is_answered_within_seconds():
+    from game.script.catalog import load_all
+    from game.script.narrator import Narrator
+
+    scene = load_all()["hunt"]
+    runner, narrator = Runner(scene), Narrator()
+
+    def tell(outputs):
+        for out in outputs:
+            if isinstance(out, Say):
+                narrator.say(out.line_id, scene.line(out.line_id).text, out.now)
+
+    tell(runner.start())
+    for _ in range(60):  # one second into the four intro lines
+        narrator.update(1 / 60)
+    tell(runner.handle(WorldEvent("bind", "leukemia", frozenset({"cd19"}))))
+    waited = 0.0
+    while narrator.current.line_id != "hunt.first_match":
+        narrator.update(1 / 60)
+        waited += 1 / 60
+    assert waited < 4.0
+    assert narrator.queue[0].line_id == "hunt.key"  # the intro goes on afterwards

@@ -99,11 +99,12 @@ class ScenePlay:
     def _apply(self, outputs: list[Output]) -> None:
         for output in outputs:
             if isinstance(output, Say):
-                self.narrator.say(output.line_id, self.scene.line(output.line_id).text)
+                self.narrator.say(output.line_id, self.scene.line(output.line_id).text, output.now)
             elif isinstance(output, Assist):
                 self.rules.set_assist(output.level)
             elif isinstance(output, Complete):
                 self.complete = True
+                self.narrator.skip_waiting()
 
     def bot_gestures(self, bot, dt: float) -> list[Gesture]:
         """What the demo bot's finger does now: play, or tap 'Next' (else 'Play again')."""

@@ -20,7 +20,11 @@ class Status(Enum):
 
 @dataclass(frozen=True)
 class Say:
+    """Say a line. ``now`` marks an answer to what the child just did (any trigger but
+    'start'); the narrator lets it go first."""
+
     line_id: str
+    now: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,7 +139,8 @@ class Runner:
             return []
         if trigger.once:
             self._spent.add(index)
-        out: list[Output] = [Say(line_id) for line_id in trigger.say]
+        now = trigger.when != "start"
+        out: list[Output] = [Say(line_id, now) for line_id in trigger.say]
         if trigger.assist is not None:
             out.append(Assist(trigger.assist))
         return out

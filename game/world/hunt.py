@@ -22,6 +22,8 @@ DOCK_SECONDS = 0.7
 POP_SECONDS = 0.9
 WIGGLE_SECONDS = 0.5
 WIGGLE_COOLDOWN = 1.5
+#: The share of full speed at which the T cell must head into a cell for "does not fit".
+PUSH_SHARE = 0.4
 #: How far (px) aim assist reaches at help levels 0 to 3.
 ASSIST_REACH = (0.0, 110.0, 190.0, 300.0)
 
@@ -138,8 +140,12 @@ class HuntRules:
             cell.state, cell.timer = "docking", 0.0
             return [WorldEvent("bind", cell.actor, cell.markers)]
         self._nudge_apart(cell, gap)
-        moving_in = (player.vx * (cell.x - player.x) + player.vy * (cell.y - player.y)) > 0
-        if cell.cooldown > 0 or not moving_in:
+        # Only the child's own push counts: a T cell drifting back after a passing cell nudged it
+        # moves slowly, and must not hear "does not fit" again and again.
+        toward = (player.vx * (cell.x - player.x) + player.vy * (cell.y - player.y)) / max(
+            gap, 1e-6
+        )
+        if cell.cooldown > 0 or toward < PUSH_SHARE * self.speed:
             return []
         cell.wiggle, cell.cooldown = WIGGLE_SECONDS, WIGGLE_COOLDOWN
         return [WorldEvent("no_fit", cell.actor, cell.markers)]
