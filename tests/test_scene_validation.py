@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import MINIMAL, only_problem, problems_in
+from conftest import MINIMAL, ROOT, SceneError, only_problem, parse_scene, problems_in
 
 
 def test_the_minimal_scene_loads():
@@ -12,7 +12,6 @@ def test_the_minimal_scene_loads():
 
 
 def test_the_shipped_example_in_the_docs_loads():
-    from conftest import ROOT
 
     doc = (ROOT / "docs" / "scene-format.md").read_text()
     example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
@@ -74,28 +73,25 @@ def test_nesting_too_deep():
     assert line == 1 and col > 3 and "nested more than" in message
 
 
-def test_not_utf8():
-    from conftest import ROOT, SceneError, parse_scene
-
+def raw_error(data: bytes) -> str:
+    """The loader's whole answer to a file's raw bytes, as printed."""
     with pytest.raises(SceneError) as caught:
-        parse_scene("x.yaml", b"id: mini\ntitle: caf\xe9\n", ROOT / "assets")
-    assert str(caught.value) == "x.yaml:2:11: this is not UTF-8 text; save the file as UTF-8"
+        parse_scene("x.yaml", data, ROOT / "assets")
+    return str(caught.value)
+
+
+def test_not_utf8():
+    assert raw_error(b"id: mini\ntitle: caf\xe9\n") == (
+        "x.yaml:2:11: this is not UTF-8 text; save the file as UTF-8"
+    )
 
 
 def test_nul_byte_means_not_text():
-    from conftest import ROOT, SceneError, parse_scene
-
-    with pytest.raises(SceneError) as caught:
-        parse_scene("x.yaml", b"id: mini\n\x00\x01", ROOT / "assets")
-    assert str(caught.value).startswith("x.yaml:2:1: this is not a text file")
+    assert raw_error(b"id: mini\n\x00\x01").startswith("x.yaml:2:1: this is not a text file")
 
 
 def test_file_too_large():
-    from conftest import ROOT, SceneError, parse_scene
-
-    with pytest.raises(SceneError) as caught:
-        parse_scene("x.yaml", b"# " + b"x" * 300_000, ROOT / "assets")
-    assert str(caught.value).startswith(
+    assert raw_error(b"# " + b"x" * 300_000).startswith(
         "x.yaml:1:1: the file is 292 KB; a scene file is at most 256 KB"
     )
 

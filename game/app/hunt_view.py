@@ -4,6 +4,7 @@ and the helping arrow. It only reads the rules' state."""
 from __future__ import annotations
 
 import math
+from functools import cache
 
 import pygame
 
@@ -12,6 +13,12 @@ from game.script.model import Scene
 from game.script.runner import Runner
 from game.world.cells import Cell
 from game.world.hunt import DOCK_SECONDS, POP_SECONDS, HuntRules
+
+
+@cache
+def _count_words(found: int, total: int) -> pygame.Surface:
+    return text.font(34, "bold").render(f"{found} of {total}", True, art.INK)
+
 
 _LAYER = {"platelet": 0, "red_blood_cell": 1, "b_cell": 2, "leukemia_cell": 2, "t_cell": 3}
 COUNTER = pygame.Rect(20, 10, 420, 70)
@@ -96,5 +103,5 @@ class HuntView:
         for i in range(icons):
             filled = i < found * icons // goal.count
             canvas.blit(art.star_icon(46, filled), (rect.x + 20 + i * 50, rect.y + 12))
-        words = text.font(34, "bold").render(f"{found} of {goal.count}", True, art.INK)
+        words = _count_words(found, goal.count)
         canvas.blit(words, words.get_rect(midleft=(rect.x + 30 + icons * 50, rect.centery)))

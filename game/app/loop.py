@@ -75,10 +75,9 @@ class App:
         self.seed = seed
         self.demo = demo
         self.reader = intents.IntentReader(display.to_logical, display.window.get_size)
-        self.scene_id = first
-        self.play = ScenePlay(scenes[first], seed)
-        self.screen: ScenePlay | BreakScreen = self.play
-        self.bot = registry()[scenes[first].activity.name].make_bot() if demo else None
+        self.screen: ScenePlay | BreakScreen
+        self.bot = None
+        self._start(first)
         self.finish = finish or first
         self.stop_when_done = stop_when_done
         self.running = True
