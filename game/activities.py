@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from game.script.errors import Problem
     from game.script.model import Scene
+    from game.script.session import Session
     from game.world.events import WorldEvent
     from game.world.gestures import Gesture
 
@@ -53,7 +54,8 @@ class Bot(Protocol):
 @dataclass(frozen=True)
 class ActivitySpec:
     name: str
-    make_rules: Callable[[Scene, int], Rules]
+    #: Makes the rules from the scene, a random seed and the child's journey so far.
+    make_rules: Callable[[Scene, int, Session], Rules]
     #: Makes the demo bot, whose ``step(rules, dt)`` returns the gestures a child would make.
     make_bot: Callable[[], Bot]
     events: frozenset[str] = frozenset()
@@ -75,6 +77,11 @@ def register(spec: ActivitySpec) -> ActivitySpec:
 
 def registry() -> Mapping[str, ActivitySpec]:
     """Every activity, keyed by name. Importing the built-in ones registers them."""
-    import game.world.hunt  # noqa: F401  (registers 'hunt')
+    import game.world.attach  # noqa: F401  (each module registers its activity)
+    import game.world.collect  # noqa: F401
+    import game.world.drip  # noqa: F401
+    import game.world.hunt  # noqa: F401
+    import game.world.multiply  # noqa: F401
+    import game.world.picks  # noqa: F401
 
     return _REGISTRY

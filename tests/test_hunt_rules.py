@@ -41,10 +41,33 @@ def cell(rules: HuntRules, actor: str):
 def test_touching_a_cell_with_cd19_binds_it_and_it_breaks_apart():
     rules = world()
     rules.point(600, 350)
-    events = run(rules, 2.0)
+    events = run(rules, 1.2)
     assert [(e.type, e.actor) for e in events] == [("bind", "sick")]
-    run(rules, DOCK_SECONDS + POP_SECONDS)
+    events = run(rules, DOCK_SECONDS + POP_SECONDS)
+    assert [(e.type, e.actor) for e in events] == [("pop", "sick")]
     assert cell(rules, "sick").state == "gone"
+    assert rules.buddies == []  # no buddies unless the scene asks for them
+
+
+def test_each_cell_found_brings_a_buddy_up_to_the_scenes_number():
+    scene_text = """\
+version: 1
+id: w
+title: W
+activity: {name: hunt, buddies: 1}
+actors:
+  - {id: hero, kind: t_cell, player: yes, car: cd19, place: {at: [[200, 350]]}}
+  - {id: sick, kind: leukemia_cell, count: 2, markers: [cd19], place: {at: [[500, 350], [800, 350]]}}
+lines: []
+"""
+    rules = HuntRules(parse_scene("w.yaml", scene_text.encode(), ROOT / "assets"), seed=1)
+    rules.point(1000, 350)
+    events = run(rules, 6.0)
+    types = [e.type for e in events]
+    assert types.count("pop") == 2
+    assert types.count("buddy") == 1
+    assert len(rules.buddies) == 1
+    assert rules.buddies[0].distance_to(rules.player) < rules.player.radius + 80
 
 
 def test_a_cell_without_cd19_does_not_fit_it_wiggles_and_stays():

@@ -300,7 +300,11 @@ def test_trigger_key_that_does_not_go_with_its_event():
 
 def test_trigger_with_nothing_to_do():
     text = MINIMAL + "  - when: all_done\n"
-    assert only_problem(text) == (25, 5, "a trigger needs something to do: 'say' and/or 'assist'")
+    assert only_problem(text) == (
+        25,
+        5,
+        "a trigger needs something to do: 'say', 'assist' and/or 'sound'",
+    )
 
 
 # assets -----------------------------------------------------------------------------------------

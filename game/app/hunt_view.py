@@ -11,6 +11,7 @@ import pygame
 from game.app import art, text, widgets
 from game.script.model import Scene
 from game.script.runner import Runner
+from game.script.session import Session
 from game.world.cells import Cell
 from game.world.hunt import DOCK_SECONDS, POP_SECONDS, HuntRules
 
@@ -25,7 +26,7 @@ COUNTER = pygame.Rect(20, 10, 420, 70)
 
 
 class HuntView:
-    def __init__(self, scene: Scene, rules: HuntRules) -> None:
+    def __init__(self, scene: Scene, rules: HuntRules, session: Session) -> None:
         self.scene = scene
         self.rules = rules
         self.background = art.background(scene.background)

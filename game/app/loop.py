@@ -17,6 +17,7 @@ from game.app.break_screen import BreakScreen
 from game.app.display import Display
 from game.app.play import ScenePlay
 from game.script.model import Scene
+from game.script.session import Session
 from game.world import gestures
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,7 @@ class App:
         self.demo = demo
         self.reader = intents.IntentReader(display.to_logical, display.window.get_size)
         self.screen: ScenePlay | BreakScreen
+        self.session = Session()
         self.bot = None
         self._start(first)
         self.finish = finish or first
@@ -127,7 +129,7 @@ class App:
 
     def _start(self, scene_id: str) -> None:
         self.scene_id = scene_id
-        self.play = ScenePlay(self.scenes[scene_id], self.seed)
+        self.play = ScenePlay(self.scenes[scene_id], self.seed, self.session)
         self.screen = self.play
         if self.demo:
             self.bot = registry()[self.play.scene.activity.name].make_bot()

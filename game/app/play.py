@@ -1,16 +1,15 @@
-"""Playing one scene: the activity's rules and view, the scene runner, and the narration."""
+"""Playing one chapter on screen: its view, the narration box and the closing card."""
 
 from __future__ import annotations
 
 import pygame
 
-from game.activities import registry
 from game.app import art, intents, text, widgets
 from game.app.narration_view import NarrationView
 from game.app.views import VIEWS
+from game.script.chapter import Chapter
 from game.script.model import Scene
-from game.script.narrator import Narrator
-from game.script.runner import Assist, Complete, Output, Runner, Say
+from game.script.session import Session
 from game.world.gestures import Gesture, Press, Release
 
 CARD = pygame.Rect(340, 190, 600, 340)
@@ -20,27 +19,23 @@ class ScenePlay:
     """One scene from start to finish. ``outcome`` becomes 'again' or 'next' when the child
     chooses on the closing card."""
 
-    def __init__(self, scene: Scene, seed: int = 0) -> None:
-        spec = registry()[scene.activity.name]
+    def __init__(self, scene: Scene, seed: int = 0, session: Session | None = None) -> None:
+        self.chapter = Chapter(scene, seed, session)
         self.scene = scene
-        self.rules = spec.make_rules(scene, seed)
-        self.runner = Runner(scene)
-        self.narrator = Narrator()
-        self.view = VIEWS[scene.activity.name](scene, self.rules)
+        self.rules = self.chapter.rules
+        self.narrator = self.chapter.narrator
+        self.view = VIEWS[scene.activity.name](scene, self.rules, self.chapter.session)
         self.narration = NarrationView()
-        self.clock = 0.0
-        self.complete = False
         self.outcome: str | None = None
         self.pressing = False
-        self._apply(self.runner.start())
 
     @property
     def goals_reached(self) -> bool:
-        return self.runner.all_done
+        return self.chapter.goals_reached
 
     @property
     def card_showing(self) -> bool:
-        return self.complete and self.narrator.settled
+        return self.chapter.card_showing
 
     def buttons(self) -> list[widgets.Button]:
         if not self.card_showing:
@@ -62,12 +57,12 @@ class ScenePlay:
         if isinstance(intent, intents.PointerDown):
             self._press(intent.x, intent.y)
         elif isinstance(intent, intents.PointerMove) and self.pressing:
-            self.rules.point(intent.x, intent.y)
+            self.chapter.point(intent.x, intent.y)
         elif isinstance(intent, intents.PointerUp) and self.pressing:
             self.pressing = False
-            self.rules.release()
+            self.chapter.release()
         elif isinstance(intent, intents.Steer):
-            self.rules.steer(intent.dx, intent.dy)
+            self.chapter.steer(intent.dx, intent.dy)
         elif isinstance(intent, intents.Advance):
             if self.card_showing:
                 self.outcome = "next" if self.scene.next else "again"
@@ -86,25 +81,11 @@ class ScenePlay:
             self.narrator.advance()
         elif not self.card_showing:
             self.pressing = True
-            self.rules.point(x, y)
+            self.chapter.point(x, y)
 
     # time ------------------------------------------------------------------------------------
     def update(self, dt: float) -> None:
-        self.clock += dt
-        for event in self.rules.update(dt):
-            self._apply(self.runner.handle(event))
-        self._apply(self.runner.update(dt))
-        self.narrator.update(dt)
-
-    def _apply(self, outputs: list[Output]) -> None:
-        for output in outputs:
-            if isinstance(output, Say):
-                self.narrator.say(output.line_id, self.scene.line(output.line_id).text, output.now)
-            elif isinstance(output, Assist):
-                self.rules.set_assist(output.level)
-            elif isinstance(output, Complete):
-                self.complete = True
-                self.narrator.skip_waiting()
+        self.chapter.update(dt)
 
     def bot_gestures(self, bot, dt: float) -> list[Gesture]:
         """What the demo bot's finger does now: play, or tap 'Next' (else 'Play again')."""
@@ -116,8 +97,8 @@ class ScenePlay:
 
     # drawing ---------------------------------------------------------------------------------
     def draw(self, canvas: pygame.Surface) -> None:
-        self.view.draw(canvas, self.runner)
-        self.narration.draw(canvas, self.narrator, self.clock)
+        self.view.draw(canvas, self.chapter.runner)
+        self.narration.draw(canvas, self.narrator, self.chapter.clock)
         if self.card_showing:
             self._card(canvas)
 

@@ -51,11 +51,13 @@ def check_files(
             )
             continue
         scenes[scene.id] = scene
-        for line in scene.lines:
-            owner = line_owner.setdefault(line.id, scene)
+        located = {line.id: line.where for line in scene.lines}
+        located.update({o.id: o.where for choice in scene.choices for o in choice.options})
+        for text_id, where in located.items():
+            owner = line_owner.setdefault(text_id, scene)
             if owner is not scene:
                 problems.append(
-                    Problem(line.where, f"the line id '{line.id}' is also used in {owner.path}")
+                    Problem(where, f"the line id '{text_id}' is also used in {owner.path}")
                 )
     known = set(scenes) | _shipped_ids(scenes)
     for scene in scenes.values():

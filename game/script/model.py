@@ -21,6 +21,35 @@ DRIFT_STYLES = ("still", "wander", "flow")
 FACT_IDS = tuple(f"F{n}" for n in range(1, 17))
 #: Trigger events the runner itself produces; activities add their own (see game.activities).
 RUNNER_EVENTS = ("start", "progress", "goal_done", "all_done", "idle")
+#: Sound effects a trigger can play (assets/sounds/<name>.ogg, made by ``python -m game sounds``).
+SOUNDS = ("click", "pop", "drip", "whoosh", "chime", "split")
+#: Pictures a choice or card can show. Cell kinds are pictures too.
+PICTURES = ACTOR_KINDS + (
+    "car",
+    "cd19",
+    "lab",
+    "machine",
+    "iv_bag",
+    "medicine",
+    "many_cells",
+    "hot",
+    "tired",
+    "achy",
+    "muddled",
+    "grown_up",
+    "hospital",
+    "doctor",
+    "sun",
+    "star",
+    "moon",
+    "zap",
+    "heart",
+    "secret",
+    "ball",
+    "room",
+)
+#: Colours the child can give their T cell (the art maps each to an Okabe-Ito colour).
+HERO_COLOURS = ("sky", "blue", "green", "orange", "purple", "yellow")
 
 
 @dataclass(frozen=True)
@@ -100,8 +129,51 @@ class Trigger(_Located):
     goal: str | None = None
     count: int | None = None
     seconds: float | None = None
+    sound: str | None = None
     where: Where = field(default=Where("?"), compare=False)
     refs: Mapping[str, Where] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Option(_Located):
+    """One picture the child can tap in a choice, a card board or a quiz question. Its ``text``
+    is the label under the picture and, like a line, is keyed by a stable id."""
+
+    id: str
+    text: str
+    picture: str
+    colour: str | None = None
+    right: bool = False
+    say: str | None = None
+    fact: str | None = None
+    where: Where = field(default=Where("?"), compare=False)
+    refs: Mapping[str, Where] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Choice(_Located):
+    """A set of pictures shown together: one question of a quiz, one pick (colour, name) or one
+    board of cards. ``ask`` is said when it appears; ``explain`` after a wrong quiz answer;
+    ``keep`` names what a pick remembers for the rest of the journey."""
+
+    id: str
+    options: tuple[Option, ...]
+    ask: str | None = None
+    explain: str | None = None
+    keep: str | None = None
+    where: Where = field(default=Where("?"), compare=False)
+    refs: Mapping[str, Where] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Text:
+    """Any words the child sees: a narration line or the label of a picture."""
+
+    id: str
+    scene: str
+    fact: str | None
+    text: str
+    kind: str  # 'line' or 'label'
 
 
 @dataclass(frozen=True)
@@ -118,6 +190,7 @@ class Scene(_Located):
     background: str | None = None
     actors: tuple[Actor, ...] = ()
     lines: tuple[Line, ...] = ()
+    choices: tuple[Choice, ...] = ()
     goals: tuple[Goal, ...] = ()
     triggers: tuple[Trigger, ...] = ()
     next: str | None = None
@@ -136,6 +209,13 @@ class Scene(_Located):
             if actor.id == actor_id:
                 return actor
         raise KeyError(f"scene '{self.id}' has no actor '{actor_id}'")
+
+    def texts(self) -> list[Text]:
+        """Every line and picture label, in file order: what translators and reviewers read."""
+        found = [Text(line.id, self.id, line.fact, line.text, "line") for line in self.lines]
+        for choice in self.choices:
+            found += [Text(o.id, self.id, o.fact, o.text, "label") for o in choice.options]
+        return found
 
     @property
     def player(self) -> Actor | None:

@@ -45,11 +45,18 @@ class Assist:
 
 
 @dataclass(frozen=True)
+class Sound:
+    """Play a sound effect by name (see model.SOUNDS)."""
+
+    name: str
+
+
+@dataclass(frozen=True)
 class Complete:
     next_scene: str | None
 
 
-Output = Say | Progress | GoalDone | Assist | Complete
+Output = Say | Progress | GoalDone | Assist | Sound | Complete
 
 
 class Runner:
@@ -141,6 +148,8 @@ class Runner:
             self._spent.add(index)
         now = trigger.when != "start"
         out: list[Output] = [Say(line_id, now) for line_id in trigger.say]
+        if trigger.sound is not None:
+            out.append(Sound(trigger.sound))
         if trigger.assist is not None:
             out.append(Assist(trigger.assist))
         return out

@@ -20,9 +20,13 @@ ID = r"[a-z][a-z0-9_]{0,39}"
 CANVAS = (1280.0, 800.0)
 
 _TOP_REQUIRED = ("version", "id", "title", "activity", "lines")
-_TOP_OPTIONAL = ("background", "actors", "goals", "triggers", "next")
+_TOP_OPTIONAL = ("background", "actors", "choices", "goals", "triggers", "next")
 _ACTOR_KEYS = ("count", "markers", "car", "player", "size", "place", "drift")
-_TRIGGER_ACTIONS = ("say", "assist", "once")
+_TRIGGER_ACTIONS = ("say", "assist", "sound", "once")
+_CHOICE_KEYS = ("ask", "explain", "keep")
+_OPTION_KEYS = ("colour", "right", "say", "fact")
+#: What a pick can remember for the rest of the journey.
+KEEPS = ("colour", "name")
 #: Which keys go with which kind of trigger; activity events take ``marker`` and ``actor``.
 _TRIGGER_KEYS = {
     "start": (),
@@ -80,6 +84,7 @@ class _SceneBuilder(FieldReader):
         )
         actors = self._list(top, "actors", self._actor)
         lines = self._list(top, "lines", lambda n: self._line(n, scene_id))
+        choices = self._list(top, "choices", lambda n: self._choice(n, scene_id))
         goals = self._list(top, "goals", lambda n: self._goal(n, spec))
         triggers = self._list(top, "triggers", lambda n: self._trigger(n, spec))
         next_scene = None
@@ -94,6 +99,7 @@ class _SceneBuilder(FieldReader):
             background=background,
             actors=tuple(actors),
             lines=tuple(lines),
+            choices=tuple(choices),
             goals=tuple(goals),
             triggers=tuple(triggers),
             next=next_scene,
@@ -222,24 +228,78 @@ class _SceneBuilder(FieldReader):
             return None
         return model.Drift(style=style, speed=speed)
 
+    def _text_id(self, node: Node, scene_id: str | None, kind: str) -> str | None:
+        """A line or option id: stable, and starting with the scene's id so it is unique."""
+        prefix = scene_id or "scene"
+        text_id = self.text(
+            node, f"the {kind} id", rf"{ID}(\.[a-z0-9_]{{1,40}})+", f"{prefix}.intro"
+        )
+        if text_id and scene_id and not text_id.startswith(scene_id + "."):
+            self.error(
+                node.where,
+                f"{kind} ids in this scene start with '{scene_id}.', like '{scene_id}.intro'",
+            )
+        return text_id
+
     def _line(self, node: Node, scene_id: str | None) -> model.Line | None:
         found = self.fields(node, "a line", ("id", "text"), ("fact",))
         if found is None or "id" not in found or "text" not in found:
             return None
-        prefix = scene_id or "scene"
-        line_id = self.text(
-            found["id"], "the line id", rf"{ID}(\.[a-z0-9_]{{1,40}})+", f"{prefix}.intro"
-        )
-        if line_id and scene_id and not line_id.startswith(scene_id + "."):
-            self.error(
-                found["id"].where,
-                f"line ids in this scene start with '{scene_id}.', like '{scene_id}.intro'",
-            )
+        line_id = self._text_id(found["id"], scene_id, "line")
         text = self.text(found["text"], "the line's text")
         fact = self.choice(found["fact"], "fact", model.FACT_IDS) if "fact" in found else None
         if line_id is None or text is None or ("fact" in found and fact is None):
             return None
         return model.Line(id=line_id, text=text.strip(), fact=fact, where=node.where)
+
+    def _choice(self, node: Node, scene_id: str | None) -> model.Choice | None:
+        found = self.fields(node, "a choice", ("id", "options"), _CHOICE_KEYS)
+        if found is None or not {"id", "options"} <= found.keys():
+            return None
+        choice_id = self.text(found["id"], "the choice id", ID, "colour")
+        before = len(self.problems)
+        items = self.items(found["options"], "'options'")
+        options = [self._option(item, scene_id) for item in items]
+        if not items and len(self.problems) == before:
+            self.error(found["options"].where, "a choice needs at least one option")
+        values: dict[str, Any] = {}
+        for key in ("ask", "explain"):
+            if key in found:
+                values[key] = self.text(found[key], f"'{key}' (a line id)")
+        if "keep" in found:
+            values["keep"] = self.choice(found["keep"], "thing to keep", KEEPS)
+        if choice_id is None or None in options or None in values.values() or not options:
+            return None
+        refs = _refs(found, ("ask", "explain"))
+        return model.Choice(
+            id=choice_id,
+            options=tuple(options),  # type: ignore[arg-type]
+            where=node.where,
+            refs=refs,
+            **values,
+        )
+
+    def _option(self, node: Node, scene_id: str | None) -> model.Option | None:
+        found = self.fields(node, "an option", ("id", "text", "picture"), _OPTION_KEYS)
+        if found is None or not {"id", "text", "picture"} <= found.keys():
+            return None
+        values: dict[str, Any] = {
+            "id": self._text_id(found["id"], scene_id, "option"),
+            "text": self.text(found["text"], "the option's words"),
+            "picture": self.choice(found["picture"], "picture", model.PICTURES),
+        }
+        if "colour" in found:
+            values["colour"] = self.choice(found["colour"], "colour", model.HERO_COLOURS)
+        if "right" in found:
+            values["right"] = self.boolean(found["right"], "'right'")
+        if "say" in found:
+            values["say"] = self.text(found["say"], "'say' (a line id)")
+        if "fact" in found:
+            values["fact"] = self.choice(found["fact"], "fact", model.FACT_IDS)
+        if None in values.values():
+            return None
+        values["text"] = values["text"].strip()
+        return model.Option(where=node.where, refs=_refs(found, ("say",)), **values)
 
     def _event(self, node: Node, spec: ActivitySpec | None, extra: tuple[str, ...]) -> str | None:
         if spec is None:  # the activity is unknown, so its events are too: say nothing more
@@ -300,8 +360,12 @@ class _SceneBuilder(FieldReader):
             values["count"] = self.integer(found["count"], "'count'", 1, 500)
         if "seconds" in found:
             values["seconds"] = self.number(found["seconds"], "'seconds'", 1, 600)
-        if "say" not in found and "assist" not in found:
-            self.error(node.where, "a trigger needs something to do: 'say' and/or 'assist'")
+        if "sound" in found:
+            values["sound"] = self.choice(found["sound"], "sound", model.SOUNDS)
+        if not {"say", "assist", "sound"} & found.keys():
+            self.error(
+                node.where, "a trigger needs something to do: 'say', 'assist' and/or 'sound'"
+            )
             return None
         if None in values.values():
             return None
@@ -322,13 +386,22 @@ class _SceneBuilder(FieldReader):
 
     def _check_references(self, scene: model.Scene, spec: ActivitySpec | None) -> None:
         before = len(self.problems)
-        for kind, things in (("actor", scene.actors), ("line", scene.lines), ("goal", scene.goals)):
+        labels = [option for choice in scene.choices for option in choice.options]
+        for kind, things in (
+            ("actor", scene.actors),
+            ("line or label", (*scene.lines, *labels)),
+            ("choice", scene.choices),
+            ("goal", scene.goals),
+        ):
             seen: dict[str, Any] = {}
             for thing in things:
                 if thing.id in seen:
+                    noun = kind
+                    if kind == "line or label":
+                        noun = "option" if isinstance(thing, model.Option) else "line"
                     self.error(
                         thing.where,
-                        f"the {kind} id '{thing.id}' is used twice "
+                        f"the {noun} id '{thing.id}' is used twice "
                         f"(first at line {seen[thing.id].where.line})",
                     )
                 seen.setdefault(thing.id, thing)
@@ -353,6 +426,12 @@ class _SceneBuilder(FieldReader):
                     f"'count: {trigger.count}' can never happen: "
                     f"goal '{goal.id}' stops at {goal.count}",
                 )
+        line_ids = [line.id for line in scene.lines]
+        for choice in scene.choices:
+            for key in ("ask", "explain"):
+                self._reference(getattr(choice, key), line_ids, "lines", choice.at(key))
+            for option in choice.options:
+                self._reference(option.say, line_ids, "lines", option.at("say"))
         if len(self.problems) > before:
             return  # the activity's own checks would only repeat these problems
         players = [a for a in scene.actors if a.player]

@@ -13,6 +13,7 @@ import random
 from game.activities import ActivitySpec, Option, register
 from game.script.errors import Problem
 from game.script.model import Scene
+from game.script.session import Session
 from game.world import cells as cellmod
 from game.world.cells import Cell
 from game.world.events import WorldEvent
@@ -29,7 +30,7 @@ ASSIST_REACH = (0.0, 110.0, 190.0, 300.0)
 
 
 class HuntRules:
-    def __init__(self, scene: Scene, seed: int = 0) -> None:
+    def __init__(self, scene: Scene, seed: int = 0, session: Session | None = None) -> None:
         self.rng = random.Random(seed)
         self.cells = cellmod.spawn(scene.actors, self.rng)
         player_actor = scene.player
@@ -38,6 +39,9 @@ class HuntRules:
         self.player = next(c for c in self.cells if c.actor == player_actor.id)
         self.speed = float(scene.activity.options["player_speed"])
         self.assist = int(scene.activity.options["aim_assist"])
+        self.max_buddies = int(scene.activity.options["buddies"])
+        #: CAR T cells that joined the child's T cell: they multiply when they find CD19.
+        self.buddies: list[Cell] = []
         self.target: tuple[float, float] | None = None
         self.steering = (0.0, 0.0)
         self.time = 0.0
@@ -85,9 +89,22 @@ class HuntRules:
                 cell.cooldown = max(0.0, cell.cooldown - dt)
                 events.extend(self._touch(cell))
             else:
-                self._break_apart(cell, dt)
+                events.extend(self._break_apart(cell, dt))
+        self._follow(dt)
         self.player.age += dt
         return events
+
+    def _follow(self, dt: float) -> None:
+        """Buddies swim in a loose ring behind the child's T cell."""
+        player = self.player
+        for index, buddy in enumerate(self.buddies):
+            angle = index * math.tau / max(1, len(self.buddies)) + self.time * 0.6
+            reach = player.radius + 46 + 10 * math.sin(self.time * 2 + index)
+            tx = player.x + math.cos(angle) * reach
+            ty = player.y + math.sin(angle) * reach
+            buddy.x += (tx - buddy.x) * min(1.0, dt * 3)
+            buddy.y += (ty - buddy.y) * min(1.0, dt * 3)
+            buddy.age += dt
 
     def _move_player(self, dt: float) -> None:
         player = self.player
@@ -167,8 +184,9 @@ class HuntRules:
             player.y -= (cell.y - player.y) / gap * (contact - gap)
             cellmod.keep_inside(player)
 
-    def _break_apart(self, cell: Cell, dt: float) -> None:
+    def _break_apart(self, cell: Cell, dt: float) -> list[WorldEvent]:
         cell.timer += dt
+        events: list[WorldEvent] = []
         if cell.state == "docking":
             # Held on the CAR: glide to the T cell's edge, then break apart.
             angle = math.atan2(cell.y - self.player.y, cell.x - self.player.x)
@@ -177,8 +195,25 @@ class HuntRules:
             cell.y += (self.player.y + math.sin(angle) * reach - cell.y) * min(1.0, dt * 8)
             if cell.timer >= DOCK_SECONDS:
                 cell.state, cell.timer = "popping", 0.0
+                events.append(WorldEvent("pop", cell.actor, cell.markers))
+                if len(self.buddies) < self.max_buddies:
+                    self.buddies.append(self._buddy())
+                    events.append(WorldEvent("buddy", cell.actor, cell.markers))
         elif cell.state == "popping" and cell.timer >= POP_SECONDS:
             cell.state = "gone"
+        return events
+
+    def _buddy(self) -> Cell:
+        player = self.player
+        return Cell(
+            id=-1 - len(self.buddies),
+            actor=player.actor,
+            kind="t_cell",
+            x=player.x,
+            y=player.y,
+            radius=player.radius * 0.55,
+            car=player.car,
+        )
 
 
 class HuntBot:
@@ -245,8 +280,9 @@ register(
         name="hunt",
         make_rules=HuntRules,
         make_bot=HuntBot,
-        events=frozenset({"bind", "no_fit"}),
+        events=frozenset({"bind", "no_fit", "pop", "buddy"}),
         options={
+            "buddies": Option(int, 0, 0, 12, "CAR T cells that join, one for each cell found"),
             "player_speed": Option(float, 300.0, 100, 800, "how fast the T cell swims (px/s)"),
             "aim_assist": Option(int, 1, 0, 3, "help steering toward a matching cell at the start"),
         },

@@ -1,0 +1,201 @@
+"""The lab: the child drags CAR pieces onto their T cell. Each clicks into an empty place on its
+surface. When every CAR is on, a cell carrying CD19 floats by and the CAR fits it, like a key in
+its lock."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from game.activities import ActivitySpec, Option, register
+from game.script.model import Scene
+from game.script.session import Session
+from game.world.events import WorldEvent
+from game.world.gestures import Gesture, Move, Press, Release
+
+CENTRE = (640.0, 350.0)
+CELL_RADIUS = 105.0
+#: How far from the cell's centre a CAR piece sits once attached.
+SLOT_REACH = CELL_RADIUS * 1.25
+#: A piece let go this close to an empty place clicks into it.
+SNAP = 95.0
+GRAB_REACH = 70.0
+HOME_SPEED = 900.0
+VISIT_SECONDS = 2.2
+
+
+@dataclass
+class Piece:
+    id: int
+    home: tuple[float, float]
+    x: float
+    y: float
+    slot: int | None = None  # the place it is attached at
+    held: bool = False
+
+
+def slot_position(index: int, count: int) -> tuple[float, float]:
+    angle = -math.pi / 2 + index * math.tau / count
+    return CENTRE[0] + math.cos(angle) * SLOT_REACH, CENTRE[1] + math.sin(angle) * SLOT_REACH
+
+
+def slot_angle(index: int, count: int) -> float:
+    return -math.pi / 2 + index * math.tau / count
+
+
+def _homes(count: int) -> list[tuple[float, float]]:
+    """The tray: half the pieces on the left, half on the right, away from the cell."""
+    left = (count + 1) // 2
+    homes = []
+    for i in range(count):
+        side, row, rows = (0, i, left) if i < left else (1, i - left, count - left)
+        y = 150 + (row + 0.5) * 440 / rows
+        homes.append((170.0 if side == 0 else 1110.0, y))
+    return homes
+
+
+class AttachRules:
+    def __init__(self, scene: Scene, seed: int = 0, session: Session | None = None) -> None:
+        self.count = int(scene.activity.options["pieces"])
+        self.pieces = [Piece(i, home, *home) for i, home in enumerate(_homes(self.count))]
+        self.held: Piece | None = None
+        self.pressed = False
+        self.assist = 0
+        self.time = 0.0
+        #: A cell with CD19 that visits once every CAR is on: 0..1 of its way in, or None.
+        self.visit: float | None = None
+        self._events: list[WorldEvent] = []
+
+    # input -----------------------------------------------------------------------------------
+    def point(self, x: float, y: float) -> None:
+        if self.held is not None:
+            self.held.x, self.held.y = x, y
+            return
+        if self.pressed:
+            return
+        self.pressed = True
+        free = [p for p in self.pieces if p.slot is None]
+        near = min(free, key=lambda p: math.hypot(p.x - x, p.y - y), default=None)
+        if near is not None and math.hypot(near.x - x, near.y - y) <= GRAB_REACH:
+            self.held, near.held = near, True
+            near.x, near.y = x, y
+
+    def release(self) -> None:
+        self.pressed = False
+        piece, self.held = self.held, None
+        if piece is None:
+            return
+        piece.held = False
+        slot = self._nearest_empty(piece.x, piece.y)
+        if slot is not None and math.hypot(*_minus(slot_position(slot, self.count), piece)) <= SNAP:
+            piece.slot = slot
+            piece.x, piece.y = slot_position(slot, self.count)
+            self._events.append(WorldEvent("attach"))
+            if all(p.slot is not None for p in self.pieces):
+                self.visit = 0.0
+
+    def steer(self, dx: float, dy: float) -> None:
+        """Pieces are dragged by finger or mouse."""
+
+    def set_assist(self, level: int) -> None:
+        self.assist = max(0, min(3, level))
+
+    # queries ---------------------------------------------------------------------------------
+    def empty_slots(self) -> list[int]:
+        taken = {p.slot for p in self.pieces}
+        return [i for i in range(self.count) if i not in taken]
+
+    def _nearest_empty(self, x: float, y: float) -> int | None:
+        return min(
+            self.empty_slots(),
+            key=lambda i: math.hypot(slot_position(i, self.count)[0] - x, slot_position(i, self.count)[1] - y),
+            default=None,
+        )
+
+    def hint(self) -> tuple[Piece, int] | None:
+        """A piece and the place it could go, shown from help level 2 up."""
+        if self.assist < 2 or self.held is not None:
+            return None
+        free = [p for p in self.pieces if p.slot is None]
+        if not free:
+            return None
+        piece = free[0]
+        slot = self._nearest_empty(piece.x, piece.y)
+        return None if slot is None else (piece, slot)
+
+    # rules -----------------------------------------------------------------------------------
+    def update(self, dt: float) -> list[WorldEvent]:
+        self.time += dt
+        for piece in self.pieces:
+            if piece.slot is None and not piece.held:
+                hx, hy = piece.home
+                gap = math.hypot(hx - piece.x, hy - piece.y)
+                step = min(gap, HOME_SPEED * dt)
+                if gap > 1e-6:
+                    piece.x += (hx - piece.x) / gap * step
+                    piece.y += (hy - piece.y) / gap * step
+        if self.visit is not None and self.visit < 1.0:
+            self.visit = min(1.0, self.visit + dt / VISIT_SECONDS)
+            if self.visit >= 1.0:
+                self._events.append(WorldEvent("fit", markers=frozenset({"cd19"})))
+        events, self._events = self._events, []
+        return events
+
+    def visitor_position(self) -> tuple[float, float] | None:
+        """Where the visiting CD19 cell is: gliding in from the right to the CAR on top."""
+        if self.visit is None:
+            return None
+        tx, ty = slot_position(0, self.count)
+        tx, ty = tx, ty - 70
+        start = (1180.0, 160.0)
+        ease = 1 - (1 - self.visit) ** 3
+        return start[0] + (tx - start[0]) * ease, start[1] + (ty - start[1]) * ease
+
+
+def _minus(point: tuple[float, float], piece: Piece) -> tuple[float, float]:
+    return point[0] - piece.x, point[1] - piece.y
+
+
+class AttachBot:
+    """Drags each CAR piece to the nearest empty place, resting a moment between pieces."""
+
+    FINGER_SPEED = 600.0
+
+    def __init__(self) -> None:
+        self.goal: tuple[float, float] | None = None
+        self.finger: tuple[float, float] | None = None
+        self.rest = 1.0
+
+    def step(self, rules: AttachRules, dt: float) -> list[Gesture]:
+        self.rest -= dt
+        if self.finger is None:
+            free = [p for p in rules.pieces if p.slot is None]
+            if not free or self.rest > 0:
+                return []
+            piece = free[0]
+            slot = rules._nearest_empty(piece.x, piece.y)
+            if slot is None:
+                return []
+            self.finger, self.goal = (piece.x, piece.y), slot_position(slot, rules.count)
+            return [Press(*self.finger)]
+        assert self.goal is not None
+        fx, fy = self.finger
+        gx, gy = self.goal
+        gap = math.hypot(gx - fx, gy - fy)
+        if gap < 3:
+            self.finger, self.rest = None, 0.8
+            return [Release(gx, gy)]
+        step = min(gap, self.FINGER_SPEED * dt)
+        self.finger = (fx + (gx - fx) / gap * step, fy + (gy - fy) / gap * step)
+        return [Move(*self.finger)]
+
+
+register(
+    ActivitySpec(
+        name="attach",
+        make_rules=AttachRules,
+        make_bot=AttachBot,
+        events=frozenset({"attach", "fit"}),
+        options={"pieces": Option(int, 6, 2, 8, "how many CAR pieces to put on")},
+    )
+)

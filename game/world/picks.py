@@ -1,0 +1,297 @@
+"""Picture boards: the child taps big pictures. Three activities share them.
+
+- ``choose``: pick one picture from each choice (the T cell's colour, then its name); what is
+  picked is kept for the rest of the journey.
+- ``cards``: tap each card to hear what it means; every card is seen once, and can be heard again.
+- ``quiz``: teach-back questions. A right answer is praised; a wrong one gets a kind explanation
+  and another try. Every answer is recorded for the child life specialist. Nothing is lost.
+"""
+
+from __future__ import annotations
+
+from game.activities import ActivitySpec, register
+from game.script import model
+from game.script.errors import Problem, Where
+from game.script.model import Choice, Scene
+from game.script.session import Session
+from game.world.events import WorldEvent
+from game.world.gestures import Gesture, Press, Release
+
+#: The band of the screen the pictures sit in, between the title and the narration box.
+AREA = (40.0, 110.0, 1240.0, 620.0)
+TILE_W, TILE_H, GAP = 250.0, 230.0, 36.0
+PER_ROW = 4
+#: Seconds between an answer and the next question or choice, so the answer can be heard.
+NEXT_DELAY = 2.5
+
+Rect = tuple[float, float, float, float]
+
+
+def layout(count: int) -> list[Rect]:
+    """Tiles for ``count`` pictures: rows of up to four, centred in ``AREA``."""
+    rows = [min(PER_ROW, count - start) for start in range(0, count, PER_ROW)]
+    left, top, right, bottom = AREA
+    height = len(rows) * TILE_H + (len(rows) - 1) * GAP
+    y = top + (bottom - top - height) / 2
+    tiles: list[Rect] = []
+    for in_row in rows:
+        width = in_row * TILE_W + (in_row - 1) * GAP
+        x = left + (right - left - width) / 2
+        for i in range(in_row):
+            tiles.append((x + i * (TILE_W + GAP), y, TILE_W, TILE_H))
+        y += TILE_H + GAP
+    return tiles
+
+
+def _inside(rect: Rect, x: float, y: float) -> bool:
+    rx, ry, rw, rh = rect
+    return rx <= x <= rx + rw and ry <= y <= ry + rh
+
+
+class BoardRules:
+    """Shows the scene's choices one at a time; subclasses decide what a tap means."""
+
+    def __init__(self, scene: Scene, seed: int = 0, session: Session | None = None) -> None:
+        self.scene = scene
+        self.session = session if session is not None else Session()
+        self.index = 0
+        self.tiles = layout(len(scene.choices[0].options)) if scene.choices else []
+        self.pressed = False
+        self.wait = 0.0  # seconds until the next choice shows
+        self.time = 0.0
+        self.shown = 0.0  # seconds the current choice has been on screen
+        self.assist = 0
+        self.chosen: set[str] = set()  # option ids tapped on this choice
+        self.finished = False
+        self._asked = False
+        self._pending: list[model.Option] = []  # taps since the last update
+
+    @property
+    def choice(self) -> Choice | None:
+        return None if self.finished else self.scene.choices[self.index]
+
+    # input -----------------------------------------------------------------------------------
+    def point(self, x: float, y: float) -> None:
+        if self.pressed:
+            return  # a drag is not a new tap
+        self.pressed = True
+        choice = self.choice
+        if choice is None or self.wait > 0:
+            return
+        for option, rect in zip(choice.options, self.tiles, strict=True):
+            if _inside(rect, x, y):
+                self._pending.append(option)
+                return
+
+    def release(self) -> None:
+        self.pressed = False
+
+    def steer(self, dx: float, dy: float) -> None:
+        """Boards are tapped; arrow keys do nothing here."""
+
+    def set_assist(self, level: int) -> None:
+        self.assist = max(0, min(3, level))
+
+    # rules -----------------------------------------------------------------------------------
+    def update(self, dt: float) -> list[WorldEvent]:
+        self.time += dt
+        events: list[WorldEvent] = []
+        if self.wait > 0:
+            self.wait -= dt
+            if self.wait <= 0:
+                self._next_choice()
+        choice = self.choice
+        if choice is None:
+            return events
+        self.shown += dt
+        if not self._asked:
+            self._asked = True
+            if choice.ask:
+                events.append(WorldEvent("ask", line=choice.ask))
+        for option in self._pending:
+            events += self.tapped(choice, option)
+        self._pending = []
+        return events
+
+    def _next_choice(self) -> None:
+        self.wait = 0.0
+        if self.index + 1 >= len(self.scene.choices):
+            self.finished = True
+            return
+        self.index += 1
+        self.tiles = layout(len(self.scene.choices[self.index].options))
+        self.chosen = set()
+        self.shown = 0.0
+        self._asked = False
+
+    def tapped(self, choice: Choice, option: model.Option) -> list[WorldEvent]:
+        raise NotImplementedError
+
+    def hint_option(self) -> model.Option | None:
+        """The picture a gentle glow points at, from help level 2 up."""
+        return None
+
+
+class ChooseRules(BoardRules):
+    def tapped(self, choice: Choice, option: model.Option) -> list[WorldEvent]:
+        if choice.keep:
+            self.session.picked[choice.keep] = option
+        self.chosen = {option.id}
+        self.wait = NEXT_DELAY
+        return [WorldEvent("pick", line=option.say)]
+
+
+class CardsRules(BoardRules):
+    def tapped(self, choice: Choice, option: model.Option) -> list[WorldEvent]:
+        if option.id in self.chosen:
+            return [WorldEvent("again", line=option.say)]
+        self.chosen.add(option.id)
+        if len(self.chosen) == len(choice.options):
+            self.wait = NEXT_DELAY * 2  # time to hear the last card before the next board
+        return [WorldEvent("card", line=option.say)]
+
+    def hint_option(self) -> model.Option | None:
+        choice = self.choice
+        if self.assist < 2 or choice is None:
+            return None
+        return next((o for o in choice.options if o.id not in self.chosen), None)
+
+
+class QuizRules(BoardRules):
+    def tapped(self, choice: Choice, option: model.Option) -> list[WorldEvent]:
+        if option.id in self.chosen:
+            return []  # this picture was tried already; it stays greyed
+        self.session.answer(choice.id, option.right)
+        self.chosen.add(option.id)
+        if option.right:
+            self.wait = NEXT_DELAY
+            return [WorldEvent("right", line=option.say)]
+        return [WorldEvent("try_again", line=option.say or choice.explain)]
+
+    @property
+    def solved(self) -> bool:
+        choice = self.choice
+        return choice is not None and any(o.right and o.id in self.chosen for o in choice.options)
+
+    def hint_option(self) -> model.Option | None:
+        choice = self.choice
+        if self.assist < 2 or choice is None or self.solved:
+            return None
+        return next((o for o in choice.options if o.right), None)
+
+
+class BoardBot:
+    """Taps like a child who listens first: waits a moment after each new picture set. In a
+    quiz it answers one question in three wrong first, so both paths are played."""
+
+    THINK_SECONDS = 1.5
+
+    def __init__(self) -> None:
+        self.tapped_at = -1.0
+        self.turns = 0
+
+    def step(self, rules: BoardRules, dt: float) -> list[Gesture]:
+        choice = rules.choice
+        if choice is None or rules.wait > 0 or rules.shown < self.THINK_SECONDS:
+            return []
+        if rules.time - self.tapped_at < self.THINK_SECONDS:
+            return []
+        option = self._pick(rules, choice)
+        if option is None:
+            return []
+        self.tapped_at = rules.time
+        self.turns += 1
+        x, y, w, h = rules.tiles[choice.options.index(option)]
+        return [Press(x + w / 2, y + h / 2), Release(x + w / 2, y + h / 2)]
+
+    def _pick(self, rules: BoardRules, choice: Choice) -> model.Option | None:
+        fresh = [o for o in choice.options if o.id not in rules.chosen]
+        if isinstance(rules, QuizRules):
+            wrong_first = rules.index % 3 == 1
+            wrong = [o for o in fresh if not o.right]
+            if wrong_first and wrong and not rules.chosen:
+                return wrong[0]
+            return next((o for o in fresh if o.right), None)
+        if isinstance(rules, ChooseRules):
+            return choice.options[(rules.index + 1) % len(choice.options)]
+        return fresh[0] if fresh else None
+
+
+# checks ----------------------------------------------------------------------------------------
+def _needs_choices(scene: Scene, activity: str) -> list[Problem]:
+    if not scene.choices:
+        return [Problem(Where(scene.path), f"the '{activity}' activity needs 'choices'")]
+    return [
+        Problem(choice.where, f"a choice in '{activity}' shows at most 8 pictures")
+        for choice in scene.choices
+        if len(choice.options) > 2 * PER_ROW
+    ]
+
+
+def check_choose(scene: Scene) -> list[Problem]:
+    problems = _needs_choices(scene, "choose")
+    for choice in scene.choices:
+        if choice.keep is None:
+            problems.append(Problem(choice.where, "each choice in 'choose' needs 'keep'"))
+        if choice.keep == "colour":
+            problems += [
+                Problem(option.where, "a colour choice needs 'colour' on each option")
+                for option in choice.options
+                if option.colour is None
+            ]
+    return problems
+
+
+def check_cards(scene: Scene) -> list[Problem]:
+    problems = _needs_choices(scene, "cards")
+    for choice in scene.choices:
+        problems += [
+            Problem(option.where, "each card needs 'say': the line that explains it")
+            for option in choice.options
+            if option.say is None
+        ]
+    return problems
+
+
+def check_quiz(scene: Scene) -> list[Problem]:
+    problems = _needs_choices(scene, "quiz")
+    for choice in scene.choices:
+        if sum(o.right for o in choice.options) != 1:
+            problems.append(Problem(choice.where, "each quiz question needs one 'right: yes'"))
+        if choice.ask is None:
+            problems.append(Problem(choice.where, "each quiz question needs 'ask'"))
+        if choice.explain is None and any(not o.right and not o.say for o in choice.options):
+            problems.append(
+                Problem(choice.where, "a quiz question needs 'explain' for a wrong answer")
+            )
+    return problems
+
+
+_BOARD_EVENTS = frozenset({"ask"})
+register(
+    ActivitySpec(
+        name="choose",
+        make_rules=ChooseRules,
+        make_bot=BoardBot,
+        events=_BOARD_EVENTS | {"pick"},
+        check=check_choose,
+    )
+)
+register(
+    ActivitySpec(
+        name="cards",
+        make_rules=CardsRules,
+        make_bot=BoardBot,
+        events=_BOARD_EVENTS | {"card", "again"},
+        check=check_cards,
+    )
+)
+register(
+    ActivitySpec(
+        name="quiz",
+        make_rules=QuizRules,
+        make_bot=BoardBot,
+        events=_BOARD_EVENTS | {"right", "try_again"},
+        check=check_quiz,
+    )
+)
