@@ -77,11 +77,11 @@ def register(spec: ActivitySpec) -> ActivitySpec:
 
 def registry() -> Mapping[str, ActivitySpec]:
     """Every activity, keyed by name. Importing the built-in ones registers them."""
-    import game.world.attach  # noqa: F401  (each module registers its activity)
-    import game.world.collect  # noqa: F401
-    import game.world.drip  # noqa: F401
-    import game.world.hunt  # noqa: F401
-    import game.world.multiply  # noqa: F401
+    import game.world.attach
+    import game.world.collect
+    import game.world.drip
+    import game.world.hunt
+    import game.world.multiply
     import game.world.picks  # noqa: F401
 
     return _REGISTRY

@@ -20,6 +20,8 @@ from game.script.model import Scene
 
 log = logging.getLogger("game")
 
+#: The longest a chapter may take (4 minutes at 60 frames a second): the demo's default limit.
+CHAPTER_FRAMES = 4 * 60 * 60
 COMMANDS = ("play", "check", "demo", "screenshot")
 LANGUAGES = ("en",)
 EPILOG = """other commands:
@@ -87,8 +89,9 @@ def _parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument(
             "--frames",
             type=int,
-            default=7200,
-            help="simulation frames, 60 a second (0: play until closed)",
+            default=None,
+            help="simulation frames, 60 a second (default: 4 minutes a chapter; "
+            "0: play until closed)",
         )
         parser.add_argument("--seed", type=int, default=0, help="seed for the cells' places")
         parser.add_argument(
@@ -176,7 +179,12 @@ def _play(options: argparse.Namespace) -> int:
     loaded = _load(options.scene)
     if loaded is None:
         return 1
-    return _run(*loaded, window=options.window, fullscreen=options.fullscreen)
+    return _run(
+        *loaded,
+        window=options.window,
+        fullscreen=options.fullscreen,
+        show_map=options.scene is None,
+    )
 
 
 def _demo(options: argparse.Namespace) -> int:
@@ -184,8 +192,13 @@ def _demo(options: argparse.Namespace) -> int:
     if loaded is None:
         return 1
     scenes, first = loaded
-    finish = first if options.scene else journey(scenes, first)[-1]
-    frames = options.frames if options.frames > 0 else None
+    chapters = [first] if options.scene else journey(scenes, first)
+    finish = chapters[-1]
+    frames = options.frames
+    if frames is None:
+        frames = CHAPTER_FRAMES * len(chapters)
+    elif frames <= 0:
+        frames = None
     code = _run(
         scenes,
         first,
@@ -194,6 +207,7 @@ def _demo(options: argparse.Namespace) -> int:
         seed=options.seed,
         frames=frames,
         finish=finish,
+        show_map=options.scene is None,
     )
     print("demo: goals reached" if code == 0 else "demo: goals not reached")
     return code
@@ -225,6 +239,7 @@ def _run(
     frames=None,
     finish=None,
     screenshot: Path | None = None,
+    show_map: bool = False,
 ) -> int:
     """Open the window and play. Any failure is logged and answered calmly, never a traceback."""
     log_path = logs.setup_logging()
@@ -249,6 +264,7 @@ def _run(
             demo=demo,
             finish=finish,
             stop_when_done=headless and screenshot is None,
+            show_map=show_map,
         )
         result = asyncio.run(app.run(frames))
         if screenshot is not None:

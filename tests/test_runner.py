@@ -117,10 +117,10 @@ def test_the_shipped_hunt_transcript():
 
     runner = Runner(load_all()["hunt"])
     said = [o.line_id for o in runner.start() if isinstance(o, Say)]
-    for _ in range(5):
+    for actor in ["leukemia"] * 3 + ["b_cells"] + ["leukemia"] * 3 + ["b_cells"]:
         said += [
             o.line_id
-            for o in runner.handle(BIND.__class__("bind", "leukemia", frozenset({"cd19"})))
+            for o in runner.handle(BIND.__class__("bind", actor, frozenset({"cd19"})))
             if isinstance(o, Say)
         ]
     assert said == [
@@ -131,6 +131,9 @@ def test_the_shipped_hunt_transcript():
         "hunt.first_match",
         "hunt.grew_wrong",
         "hunt.name_tag",
+        "hunt.healthy",
+        "hunt.healthy_too",
+        "hunt.germs",
         "hunt.done",
         "hunt.checking",
     ]

@@ -99,14 +99,26 @@ def _stalked_star(surface, cx, cy, radius, angle, unit) -> None:
     draw_star(surface, sx, sy, radius * 0.2, turn=angle)
 
 
-def _t_cell(surface, cx, cy, r, unit, car: bool) -> None:
+#: The T cell's body colour for each colour the child can pick, and its darker edge.
+HERO = {
+    "sky": (SKY, BLUE),
+    "blue": ((64, 140, 205), (0, 84, 140)),
+    "green": ((72, 190, 150), (0, 120, 88)),
+    "orange": (ORANGE, (168, 110, 0)),
+    "purple": (PURPLE, (150, 72, 118)),
+    "yellow": (YELLOW, (170, 150, 20)),
+}
+
+
+def _t_cell(surface, cx, cy, r, unit, car: bool, colour: str = "sky") -> None:
+    body, edge = HERO.get(colour, HERO["sky"])
     if car:
         for i in range(6):
             draw_car(surface, cx, cy, r, i * math.tau / 6 + math.pi / 6, unit)
-    pygame.draw.circle(surface, BLUE, (cx, cy), r)
-    pygame.draw.circle(surface, SKY, (cx, cy), r - 5 * unit)
+    pygame.draw.circle(surface, edge, (cx, cy), r)
+    pygame.draw.circle(surface, body, (cx, cy), r - 5 * unit)
     pygame.draw.ellipse(
-        surface, (168, 218, 245), pygame.Rect(cx - r * 0.62, cy - r * 0.72, r * 0.7, r * 0.42)
+        surface, _lighter(body), pygame.Rect(cx - r * 0.62, cy - r * 0.72, r * 0.7, r * 0.42)
     )
     for side in (-1, 1):  # a friendly face: eyes with a glint, and a smile
         ex, ey = cx + side * r * 0.3, cy - r * 0.08
@@ -156,14 +168,17 @@ def _lighter(colour: tuple[int, int, int], amount: float = 0.45) -> tuple[int, i
 
 
 @cache
-def cell_sprite(kind: str, radius: int, has_markers: bool, has_car: bool) -> pygame.Surface:
-    """A cell's picture, centred in a square with room for its CARs or CD19 stars."""
+def cell_sprite(
+    kind: str, radius: int, has_markers: bool, has_car: bool, colour: str = "sky"
+) -> pygame.Surface:
+    """A cell's picture, centred in a square with room for its CARs or CD19 stars. ``colour``
+    is the T cell's colour the child picked."""
     side = int(radius * 3.2)
 
     def paint(surface: pygame.Surface, unit: float) -> None:
         c, r = side * unit / 2, radius * unit
         if kind == "t_cell":
-            _t_cell(surface, c, c, r, unit, has_car)
+            _t_cell(surface, c, c, r, unit, has_car, colour)
         elif kind == "leukemia_cell":
             _marked_cell(
                 surface,

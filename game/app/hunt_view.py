@@ -4,31 +4,24 @@ and the helping arrow. It only reads the rules' state."""
 from __future__ import annotations
 
 import math
-from functools import cache
 
 import pygame
 
-from game.app import art, text, widgets
+from game.app import art, widgets
 from game.script.model import Scene
 from game.script.runner import Runner
 from game.script.session import Session
 from game.world.cells import Cell
 from game.world.hunt import DOCK_SECONDS, POP_SECONDS, HuntRules
 
-
-@cache
-def _count_words(found: int, total: int) -> pygame.Surface:
-    return text.font(34, "bold").render(f"{found} of {total}", True, art.INK)
-
-
 _LAYER = {"platelet": 0, "red_blood_cell": 1, "b_cell": 2, "leukemia_cell": 2, "t_cell": 3}
-COUNTER = pygame.Rect(20, 10, 420, 70)
 
 
 class HuntView:
     def __init__(self, scene: Scene, rules: HuntRules, session: Session) -> None:
         self.scene = scene
         self.rules = rules
+        self.session = session
         self.background = art.background(scene.background)
 
     def draw(self, canvas: pygame.Surface, runner: Runner) -> None:
@@ -42,12 +35,19 @@ class HuntView:
         for cell in rules.cells:
             if cell.state == "docking":
                 self._lock(canvas, cell)
+        for buddy in rules.buddies:
+            self._cell(canvas, buddy)
+        player = rules.player
+        widgets.name_tag(canvas, self.session.hero_name, player.x, player.y + player.radius + 14)
         self._hint(canvas)
-        self._counter(canvas, runner)
 
     def _cell(self, canvas: pygame.Surface, cell: Cell) -> None:
         sprite = art.cell_sprite(
-            cell.kind, round(cell.radius), bool(cell.markers), cell.car is not None
+            cell.kind,
+            round(cell.radius),
+            bool(cell.markers),
+            cell.car is not None,
+            self.session.hero_colour,
         )
         x = cell.x + math.sin(cell.wiggle * 40) * 7 * (cell.wiggle / 0.5)  # "does not fit"
         canvas.blit(sprite, sprite.get_rect(center=(round(x), round(cell.y))))
@@ -90,19 +90,3 @@ class HuntView:
         pointer = pygame.transform.rotate(art.arrow(96), -math.degrees(angle))
         centre = (player.x + math.cos(angle) * reach, player.y + math.sin(angle) * reach)
         canvas.blit(pointer, pointer.get_rect(center=(round(centre[0]), round(centre[1]))))
-
-    def _counter(self, canvas: pygame.Surface, runner: Runner) -> None:
-        """Cells found so far, as stars that fill up, and as words."""
-        goal = next((g for g in self.scene.goals if g.when == "bind"), None)
-        if goal is None:
-            return
-        found = runner.progress[goal.id]
-        icons = min(goal.count, 8)
-        rect = COUNTER.copy()
-        rect.width = 40 + icons * 50 + 130
-        widgets.panel(canvas, rect, radius=22)
-        for i in range(icons):
-            filled = i < found * icons // goal.count
-            canvas.blit(art.star_icon(46, filled), (rect.x + 20 + i * 50, rect.y + 12))
-        words = _count_words(found, goal.count)
-        canvas.blit(words, words.get_rect(midleft=(rect.x + 30 + icons * 50, rect.centery)))

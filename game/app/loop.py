@@ -15,7 +15,9 @@ from game.activities import registry
 from game.app import intents
 from game.app.break_screen import BreakScreen
 from game.app.display import Display
+from game.app.journey_map import JourneyMap
 from game.app.play import ScenePlay
+from game.script.catalog import journey
 from game.script.model import Scene
 from game.script.session import Session
 from game.world import gestures
@@ -67,19 +69,24 @@ class App:
         demo: bool = False,
         finish: str | None = None,
         stop_when_done: bool = False,
+        show_map: bool = False,
     ) -> None:
         """``finish`` is the scene whose goals count as success (default: ``first``);
-        ``stop_when_done`` ends the run as soon as they are reached."""
+        ``stop_when_done`` ends the run as soon as they are reached; ``show_map`` opens on the
+        journey map instead of going straight into ``first``."""
         self.scenes = scenes
         self.display = display
         self.clock = clock
         self.seed = seed
         self.demo = demo
         self.reader = intents.IntentReader(display.to_logical, display.window.get_size)
-        self.screen: ScenePlay | BreakScreen
+        self.screen: ScenePlay | BreakScreen | JourneyMap
         self.session = Session()
+        self.chapters = [scenes[i] for i in journey(scenes)]
         self.bot = None
         self._start(first)
+        if show_map:
+            self._show_map(first)
         self.finish = finish or first
         self.stop_when_done = stop_when_done
         self.running = True
@@ -113,8 +120,8 @@ class App:
                 self.screen.handle(intent)
 
     def _step(self) -> None:
-        if self.bot is not None and self.screen is self.play:
-            for gesture in self.play.bot_gestures(self.bot, STEP):
+        if self.bot is not None and not isinstance(self.screen, BreakScreen):
+            for gesture in self.screen.bot_gestures(self.bot, STEP):
                 self._post(gesture)
         self.screen.update(STEP)
         if self.scene_id == self.finish and self.play.goals_reached:
@@ -125,7 +132,9 @@ class App:
         if outcome in ("resume", "again"):
             self._start(self.scene_id)
         elif outcome == "next" and self.play.scene.next:
-            self._start(self.play.scene.next)
+            self._show_map(self.play.scene.next)
+        elif outcome == "go" and isinstance(self.screen, JourneyMap):
+            self._start(self.screen.target)
 
     def _start(self, scene_id: str) -> None:
         self.scene_id = scene_id
@@ -133,6 +142,14 @@ class App:
         self.screen = self.play
         if self.demo:
             self.bot = registry()[self.play.scene.activity.name].make_bot()
+
+    def _show_map(self, target: str) -> None:
+        """Between chapters: where the child has been, and where they go next."""
+        chapters = self.chapters if target in {s.id for s in self.chapters} else []
+        if not chapters:  # a scene outside the journey (a test or a new story): no map
+            self._start(target)
+            return
+        self.screen = JourneyMap(chapters, target, self.session.played)
 
     def _draw(self) -> None:
         self.screen.draw(self.display.canvas)

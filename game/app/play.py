@@ -98,6 +98,10 @@ class ScenePlay:
     # drawing ---------------------------------------------------------------------------------
     def draw(self, canvas: pygame.Surface) -> None:
         self.view.draw(canvas, self.chapter.runner)
+        if self.scene.goals:  # the first goal is the one the child sees filling up
+            goal = self.scene.goals[0]
+            widgets.star_counter(canvas, self.chapter.runner.progress[goal.id], goal.count)
+        widgets.title_pill(canvas, self.scene.title)
         self.narration.draw(canvas, self.narrator, self.chapter.clock)
         if self.card_showing:
             self._card(canvas)

@@ -1,12 +1,25 @@
-"""Which view draws which activity. Every activity in game.activities needs one here."""
+"""Which view draws which activity. Every activity in game.activities needs one here; a view is
+made from (scene, rules, session) and draws with ``draw(canvas, runner)``."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+from game.app.attach_view import AttachView
+from game.app.board_view import BoardView
+from game.app.collect_view import CollectView
+from game.app.drip_view import DripView
 from game.app.hunt_view import HuntView
+from game.app.multiply_view import MultiplyView
 
-VIEWS: dict[str, Callable[[Any, Any], Any]] = {
+VIEWS: dict[str, Callable[[Any, Any, Any], Any]] = {
+    "attach": AttachView,
+    "cards": BoardView,
+    "choose": BoardView,
+    "collect": CollectView,
+    "drip": DripView,
     "hunt": HuntView,
+    "multiply": MultiplyView,
+    "quiz": BoardView,
 }

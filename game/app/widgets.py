@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import pygame
 
@@ -45,3 +46,40 @@ class Button:
         pygame.draw.rect(canvas, self.colour, self.rect, border_radius=28)
         label = text.font(38, "bold").render(self.label, True, (255, 255, 255))
         canvas.blit(label, label.get_rect(center=self.rect.center))
+
+
+@cache
+def _words(words: str, size: int, weight: str = "bold") -> pygame.Surface:
+    return text.font(size, weight).render(words, True, art.INK)
+
+
+def star_counter(canvas: pygame.Surface, found: int, total: int) -> None:
+    """Progress as stars that fill up (at most eight), then in words: '3 of 8'."""
+    icons = min(total, 8)
+    rect = pygame.Rect(20, 10, 40 + icons * 50 + 130, 70)
+    panel(canvas, rect, radius=22)
+    for i in range(icons):
+        filled = i < found * icons // total
+        canvas.blit(art.star_icon(46, filled), (rect.x + 20 + i * 50, rect.y + 12))
+    words = _words(f"{found} of {total}", 34)
+    canvas.blit(words, words.get_rect(midleft=(rect.x + 30 + icons * 50, rect.centery)))
+
+
+def title_pill(canvas: pygame.Surface, title: str) -> None:
+    """The chapter's name, top right, so child and grown-up always know where they are."""
+    words = _words(title, 30)
+    rect = words.get_rect().inflate(48, 26)
+    rect.topright = (1260, 18)
+    panel(canvas, rect, radius=rect.height // 2)
+    canvas.blit(words, words.get_rect(center=rect.center))
+
+
+def name_tag(canvas: pygame.Surface, name: str | None, x: float, y: float) -> None:
+    """The T cell's name on a little tag under it."""
+    if not name:
+        return
+    words = _words(name, 28)
+    rect = words.get_rect().inflate(28, 12)
+    rect.midtop = (round(x), round(y))
+    panel(canvas, rect, fill=(255, 250, 230), radius=rect.height // 2)
+    canvas.blit(words, words.get_rect(center=rect.center))

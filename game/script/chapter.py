@@ -47,9 +47,12 @@ class Chapter:
     def update(self, dt: float) -> None:
         self.clock += dt
         for event in self.rules.update(dt):
-            if event.line is not None:
-                self.narrator.say(event.line, self.scene.line(event.line).text, now=True)
             self._apply(self.runner.handle(event))
+            if event.line is not None and not self.complete:
+                # A question waits its turn after what is being said; an answer to a tap is
+                # said right away.
+                now = event.type != "ask"
+                self.narrator.say(event.line, self.scene.line(event.line).text, now)
         self._apply(self.runner.update(dt))
         self.narrator.update(dt)
 

@@ -24,7 +24,8 @@ RUNNER_EVENTS = ("start", "progress", "goal_done", "all_done", "idle")
 #: Sound effects a trigger can play (assets/sounds/<name>.ogg, made by ``python -m game sounds``).
 SOUNDS = ("click", "pop", "drip", "whoosh", "chime", "split")
 #: Pictures a choice or card can show. Cell kinds are pictures too.
-PICTURES = ACTOR_KINDS + (
+PICTURES = (
+    *ACTOR_KINDS,
     "car",
     "cd19",
     "lab",
@@ -187,6 +188,7 @@ class Scene(_Located):
     id: str
     title: str
     activity: Activity
+    icon: str | None = None  # the picture for this chapter on the journey map
     background: str | None = None
     actors: tuple[Actor, ...] = ()
     lines: tuple[Line, ...] = ()

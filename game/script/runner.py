@@ -147,7 +147,10 @@ class Runner:
         if trigger.once:
             self._spent.add(index)
         now = trigger.when != "start"
-        out: list[Output] = [Say(line_id, now) for line_id in trigger.say]
+        # Once the scene is complete only its closing lines are said: anything else would come
+        # after the goodbye and keep the closing card waiting. Sounds still play.
+        closing = self.status is not Status.COMPLETE or trigger.when == "all_done"
+        out: list[Output] = [Say(line_id, now) for line_id in trigger.say if closing]
         if trigger.sound is not None:
             out.append(Sound(trigger.sound))
         if trigger.assist is not None:

@@ -20,7 +20,7 @@ ID = r"[a-z][a-z0-9_]{0,39}"
 CANVAS = (1280.0, 800.0)
 
 _TOP_REQUIRED = ("version", "id", "title", "activity", "lines")
-_TOP_OPTIONAL = ("background", "actors", "choices", "goals", "triggers", "next")
+_TOP_OPTIONAL = ("icon", "background", "actors", "choices", "goals", "triggers", "next")
 _ACTOR_KEYS = ("count", "markers", "car", "player", "size", "place", "drift")
 _TRIGGER_ACTIONS = ("say", "assist", "sound", "once")
 _CHOICE_KEYS = ("ask", "explain", "keep")
@@ -76,6 +76,7 @@ class _SceneBuilder(FieldReader):
             self._version(top["version"])
         scene_id = self.text(top["id"], "the scene id", ID, "hunt") if "id" in top else None
         title = self.text(top["title"], "the title") if "title" in top else None
+        icon = self.choice(top["icon"], "picture", model.PICTURES) if "icon" in top else None
         spec, activity = self._activity(top["activity"]) if "activity" in top else (None, None)
         background = (
             self._asset(top["background"], "background", "backgrounds")
@@ -95,6 +96,7 @@ class _SceneBuilder(FieldReader):
         scene = model.Scene(
             id=scene_id,
             title=title,
+            icon=icon,
             activity=activity,
             background=background,
             actors=tuple(actors),

@@ -108,7 +108,9 @@ class AttachRules:
     def _nearest_empty(self, x: float, y: float) -> int | None:
         return min(
             self.empty_slots(),
-            key=lambda i: math.hypot(slot_position(i, self.count)[0] - x, slot_position(i, self.count)[1] - y),
+            key=lambda i: math.hypot(
+                slot_position(i, self.count)[0] - x, slot_position(i, self.count)[1] - y
+            ),
             default=None,
         )
 

@@ -26,6 +26,11 @@ RETURN_SPEED = 500.0
 CELL_SCALE = 0.8
 
 
+def bag_centre() -> tuple[float, float]:
+    bx, by, bw, bh = BAG
+    return bx + bw / 2, by + bh / 2
+
+
 def in_bag(x: float, y: float) -> bool:
     bx, by, bw, bh = BAG
     return bx - 30 <= x <= bx + bw + 30 and by - 40 <= y <= by + bh + 20
@@ -65,9 +70,7 @@ class CollectRules:
         self.pressed = True
         free = [c for c in self.cells if c.state == "free"]
         near = min(free, key=lambda c: math.hypot(c.x - x, c.y - y), default=None)
-        if near is not None and math.hypot(near.x - x, near.y - y) <= max(
-            GRAB_REACH, near.radius
-        ):
+        if near is not None and math.hypot(near.x - x, near.y - y) <= max(GRAB_REACH, near.radius):
             self.held = near
             near.state = "held"
 
@@ -132,7 +135,7 @@ class CollectRules:
     def _settle(self, cell: Cell, dt: float) -> None:
         """Kept cells float to their own place in the bag."""
         index = self.kept().index(cell)
-        bx, by, bw, bh = BAG
+        bx, by, bw, _ = BAG
         tx = bx + 60 + (index % 4) * (bw - 120) / 3
         ty = by + 70 + (index // 4) * 60
         cell.x += (tx - cell.x) * min(1.0, dt * 6)
@@ -159,8 +162,7 @@ class CollectBot:
             cell = ready[0]
             self.finger = (cell.x, cell.y)
             return [Press(*self.finger)]
-        bx, by, bw, bh = BAG
-        goal = (bx + bw / 2, by + bh / 2)
+        goal = bag_centre()
         fx, fy = self.finger
         gap = math.hypot(goal[0] - fx, goal[1] - fy)
         if gap < 4:
@@ -177,7 +179,10 @@ def check_collect(scene: Scene) -> list[Problem]:
     for goal in scene.goals:
         if goal.when == "collect" and goal.count > t_cells:
             problems.append(
-                Problem(goal.where, f"goal '{goal.id}' needs {goal.count} T cells, the scene has {t_cells}")
+                Problem(
+                    goal.where,
+                    f"goal '{goal.id}' needs {goal.count} T cells, the scene has {t_cells}",
+                )
             )
     if sum(a.count for a in scene.actors) > 24:
         problems.append(Problem(Where(scene.path), "the tube holds at most 24 cells"))

@@ -3,6 +3,7 @@ into the vein, where the cells flow away into the body."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -23,12 +24,12 @@ CELLS_PER_DROP = 3
 
 
 def tube_length() -> float:
-    return sum(math.dist(a, b) for a, b in zip(TUBE, TUBE[1:], strict=False))
+    return sum(math.dist(a, b) for a, b in itertools.pairwise(TUBE))
 
 
 def along_tube(distance: float) -> tuple[float, float]:
     """The point ``distance`` px along the tube from the bag."""
-    for a, b in zip(TUBE, TUBE[1:], strict=False):
+    for a, b in itertools.pairwise(TUBE):
         part = math.dist(a, b)
         if distance <= part:
             t = distance / part
@@ -96,7 +97,7 @@ class DripRules:
             drop.distance += DROP_SPEED * dt
             if drop.distance >= length:
                 self.drops.remove(drop)
-                x, y = TUBE[-1]
+                x = TUBE[-1][0]
                 for i in range(CELLS_PER_DROP):
                     self.swimmers.append(Swimmer(x + i * 24, VEIN_Y, self.time + i))
                 events.append(WorldEvent("drip"))

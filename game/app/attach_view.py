@@ -1,0 +1,77 @@
+"""Draws the lab: the child's big T cell in the middle, dotted places for CARs on its edge, CAR
+pieces on both sides, and, at the end, a cell with CD19 stars whose star the CAR holds."""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+import pygame
+
+from game.app import art, widgets
+from game.script.model import Scene
+from game.script.runner import Runner
+from game.script.session import Session
+from game.world.attach import CELL_RADIUS, CENTRE, AttachRules, slot_angle, slot_position
+
+PIECE = 120  # px square for one CAR piece
+
+
+@cache
+def car_piece(size: int) -> pygame.Surface:
+    """A loose CAR: the Y-shaped hand on a short stem, pointing up."""
+
+    def paint(surface: pygame.Surface, unit: float) -> None:
+        c = size * unit / 2
+        radius = size * unit * 0.36
+        art.draw_car(surface, c, c + radius * 1.25, radius, -math.pi / 2, unit * 2.2)
+
+    return art._painted((size, size), paint)
+
+
+class AttachView:
+    def __init__(self, scene: Scene, rules: AttachRules, session: Session) -> None:
+        self.rules = rules
+        self.session = session
+        self.background = art.background(scene.background)
+
+    def draw(self, canvas: pygame.Surface, runner: Runner) -> None:
+        rules = self.rules
+        canvas.blit(self.background, (0, 0))
+        cx, cy = CENTRE
+        hint = rules.hint()
+        for index in rules.empty_slots():
+            x, y = slot_position(index, rules.count)
+            lit = hint is not None and hint[1] == index
+            ring = 30 + (4 * math.sin(rules.time * 4) if lit else 0)
+            pygame.draw.circle(canvas, art.YELLOW if lit else (190, 180, 210), (x, y), ring, 5)
+        for piece in rules.pieces:
+            if piece.slot is not None:
+                angle = slot_angle(piece.slot, rules.count)
+                art.draw_car(canvas, cx, cy, CELL_RADIUS, angle, 2.4)
+        sprite = art.cell_sprite(
+            "t_cell", round(CELL_RADIUS), False, False, self.session.hero_colour
+        )
+        canvas.blit(sprite, sprite.get_rect(center=(round(cx), round(cy))))
+        widgets.name_tag(canvas, self.session.hero_name, cx, cy + CELL_RADIUS + 50)
+        for piece in sorted(rules.pieces, key=lambda p: p.held):
+            if piece.slot is None:
+                lit = hint is not None and hint[0] is piece
+                if lit:
+                    glow = 54 + 5 * math.sin(rules.time * 4)
+                    pygame.draw.circle(canvas, art.YELLOW, (round(piece.x), round(piece.y)), glow)
+                image = car_piece(PIECE)
+                canvas.blit(image, image.get_rect(center=(round(piece.x), round(piece.y))))
+        self._visitor(canvas)
+
+    def _visitor(self, canvas: pygame.Surface) -> None:
+        """A leukemia cell with CD19 stars glides in; the top CAR holds one of its stars."""
+        where = self.rules.visitor_position()
+        if where is None:
+            return
+        sprite = art.cell_sprite("leukemia_cell", 56, True, False)
+        canvas.blit(sprite, sprite.get_rect(center=(round(where[0]), round(where[1]))))
+        if self.rules.visit is not None and self.rules.visit >= 1.0:
+            x, y = slot_position(0, self.rules.count)
+            ring = 34 + 6 * math.sin(self.rules.time * 5)
+            pygame.draw.circle(canvas, art.ORANGE, (round(x), round(y - 20)), ring, 5)

@@ -1,0 +1,83 @@
+"""Draws the picture boards (choose, cards, quiz): big tiles with a picture and a word each.
+
+A tile that was picked gets a green ring and a star; a card already heard gets a small star; a
+quiz answer that was not right fades a little (never a cross). Help glows around a tile."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.app import art, pictures, text, widgets
+from game.script.model import Option, Scene
+from game.script.runner import Runner
+from game.script.session import Session
+from game.world.picks import BoardRules, QuizRules
+
+PICTURE = 160
+
+
+class BoardView:
+    def __init__(self, scene: Scene, rules: BoardRules, session: Session) -> None:
+        self.scene = scene
+        self.rules = rules
+        self.session = session
+        self.background = art.background(scene.background)
+
+    def draw(self, canvas: pygame.Surface, runner: Runner) -> None:
+        canvas.blit(self.background, (0, 0))
+        rules = self.rules
+        choice = rules.choice
+        if choice is None:
+            self._hero(canvas)
+            return
+        hint = rules.hint_option()
+        for option, rect in zip(choice.options, rules.tiles, strict=True):
+            self._tile(canvas, option, pygame.Rect(*map(round, rect)), option is hint)
+
+    def _tile(self, canvas: pygame.Surface, option: Option, rect: pygame.Rect, hint: bool) -> None:
+        rules = self.rules
+        chosen = option.id in rules.chosen
+        faded = chosen and isinstance(rules, QuizRules) and not option.right
+        if hint:
+            glow = 8 + 5 * math.sin(rules.time * 4)
+            pygame.draw.rect(canvas, art.YELLOW, rect.inflate(glow * 2, glow * 2), border_radius=34)
+        ringed = chosen and not faded
+        edge = art.GREEN if ringed else (224, 207, 196)
+        widgets.panel(
+            canvas, rect, fill=(240, 238, 232) if faded else art.PAPER, edge=edge, radius=28
+        )
+        if ringed:
+            pygame.draw.rect(canvas, art.GREEN, rect, width=7, border_radius=28)
+        colour = option.colour or self.session.hero_colour
+        picture = pictures.picture(option.picture, PICTURE, colour)
+        if faded:
+            picture = picture.copy()
+            picture.set_alpha(110)
+        canvas.blit(picture, picture.get_rect(center=(rect.centerx, rect.y + 20 + PICTURE // 2)))
+        label = _label(option.text, rect.width - 20)
+        canvas.blit(label, label.get_rect(center=(rect.centerx, rect.bottom - 34)))
+        if chosen and not faded:
+            star = art.star_icon(52, True)
+            canvas.blit(star, star.get_rect(center=(rect.right - 26, rect.top + 26)))
+
+    def _hero(self, canvas: pygame.Surface) -> None:
+        """After the last pick: the child's own T cell, big, with its name."""
+        sprite = art.cell_sprite("t_cell", 120, False, False, self.session.hero_colour)
+        bob = 8 * math.sin(self.rules.time * 2)
+        centre = (640, round(330 + bob))
+        canvas.blit(sprite, sprite.get_rect(center=centre))
+        widgets.name_tag(canvas, self.session.hero_name, 640, 480 + bob)
+        for i in range(6):
+            angle = i * math.tau / 6 + self.rules.time * 0.5
+            dot = art.sparkle(34)
+            x, y = 640 + math.cos(angle) * 200, 330 + math.sin(angle) * 150
+            canvas.blit(dot, dot.get_rect(center=(round(x), round(y))))
+
+
+def _label(words: str, width: int) -> pygame.Surface:
+    face = text.font(34, "bold")
+    if face.size(words)[0] > width:
+        face = text.font(28, "bold")
+    return face.render(words, True, art.INK)

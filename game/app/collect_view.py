@@ -1,0 +1,90 @@
+"""Draws collecting: an arm on each side, the tube, the friendly machine with its window, the
+collection bag below, and the cells flowing through."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.app import art, pictures
+from game.script.model import Scene
+from game.script.runner import Runner
+from game.script.session import Session
+from game.world.collect import BAG, MACHINE, TUBE_LEFT, TUBE_RIGHT, TUBE_Y, CollectRules
+
+TUBE_FILL = (250, 226, 220)
+TUBE_EDGE = (210, 150, 140)
+SKIN = (241, 194, 160)
+SKIN_EDGE = (214, 160, 126)
+
+
+class CollectView:
+    def __init__(self, scene: Scene, rules: CollectRules, session: Session) -> None:
+        self.rules = rules
+        self.session = session
+        self.stage = art.background(scene.background).copy()
+        self._paint_stage(self.stage)
+
+    def _paint_stage(self, canvas: pygame.Surface) -> None:
+        """Everything that never moves, painted once."""
+        for x, flip in ((0, 1), (1280, -1)):  # an arm at each end of the tube
+            arm = pygame.Rect(0, 0, 170, 120)
+            arm.center = (x + flip * 40, round(TUBE_Y))
+            pygame.draw.ellipse(canvas, SKIN_EDGE, arm.inflate(8, 8))
+            pygame.draw.ellipse(canvas, SKIN, arm)
+        tube = pygame.Rect(TUBE_LEFT - 60, TUBE_Y - 44, TUBE_RIGHT - TUBE_LEFT + 120, 88)
+        pygame.draw.rect(canvas, TUBE_EDGE, tube.inflate(8, 8), border_radius=48)
+        pygame.draw.rect(canvas, TUBE_FILL, tube, border_radius=44)
+        mx, my, mw, mh = MACHINE
+        machine = pygame.Rect(round(mx), round(my), round(mw), round(mh))
+        pictures.draw_machine(canvas, machine, 1)
+        window = machine.inflate(-60, -90)
+        window.centery = round(TUBE_Y)
+        pygame.draw.rect(canvas, (200, 226, 240), window.inflate(10, 10), border_radius=24)
+        pygame.draw.rect(canvas, TUBE_FILL, window, border_radius=20)
+        face_y = machine.top + 24
+        for side in (-1, 1):
+            pygame.draw.circle(canvas, art.INK, (machine.centerx + side * 26, face_y), 7)
+        pygame.draw.arc(
+            canvas, art.INK, pygame.Rect(machine.centerx - 22, face_y - 4, 44, 22), 3.4, 6.0, 3
+        )
+        bx, by, bw, bh = BAG
+        bag = pygame.Rect(round(bx), round(by), round(bw), round(bh))
+        neck = pygame.Rect(0, 0, 26, bag.top - machine.bottom + 20)
+        neck.midbottom = (bag.centerx, bag.top + 10)
+        pygame.draw.rect(canvas, TUBE_EDGE, neck, border_radius=10)
+        pygame.draw.rect(canvas, (205, 228, 240), bag, border_radius=40)
+        pygame.draw.rect(canvas, (120, 160, 186), bag, width=5, border_radius=40)
+
+    def draw(self, canvas: pygame.Surface, runner: Runner) -> None:
+        rules = self.rules
+        canvas.blit(self.stage, (0, 0))
+        colour = self.session.hero_colour
+        kept = rules.kept()
+        for cell in sorted(rules.cells, key=lambda c: c.state == "held"):
+            sprite = art.cell_sprite(cell.kind, round(cell.radius), False, False, colour)
+            canvas.blit(sprite, sprite.get_rect(center=(round(cell.x), round(cell.y))))
+        if kept and runner.all_done:
+            self._cold(canvas)
+        target = rules.hint_target()
+        if target is not None and rules.held is None:
+            self._arrow(canvas, target.x, target.y)
+
+    def _cold(self, canvas: pygame.Surface) -> None:
+        """Kept cold for the trip: frosty snowflakes on the bag."""
+        bx, by, bw, _ = BAG
+        for i, x in enumerate((bx + 20, bx + bw - 20)):
+            cx, cy = x, by + 24
+            for k in range(3):
+                angle = k * math.pi / 3 + i * 0.3
+                dx, dy = math.cos(angle) * 18, math.sin(angle) * 18
+                pygame.draw.line(canvas, art.BLUE, (cx - dx, cy - dy), (cx + dx, cy + dy), 4)
+
+    def _arrow(self, canvas: pygame.Surface, x: float, y: float) -> None:
+        """A bobbing arrow from the T cell down to the bag."""
+        bob = 8 * math.sin(self.rules.time * 3)
+        pointer = pygame.transform.rotate(art.arrow(110), -90)
+        canvas.blit(pointer, pointer.get_rect(center=(round(x), round(y + 100 + bob))))
+        ring = 50 + 4 * math.sin(self.rules.time * 4)
+        pygame.draw.circle(canvas, art.YELLOW, (round(x), round(y)), ring, width=6)

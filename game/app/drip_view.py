@@ -1,0 +1,82 @@
+"""Draws coming back: the IV bag on its pole, the tube down to the arm's vein, drops of glowing
+CAR T cells sliding down, and the cells flowing away in the vein."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.app import art, pictures
+from game.script.model import Scene
+from game.script.runner import Runner
+from game.script.session import Session
+from game.world.drip import BAG, CELLS_PER_DROP, TUBE, DripRules, along_tube
+
+POLE = (140, 140, 150)
+
+
+class DripView:
+    def __init__(self, scene: Scene, rules: DripRules, session: Session) -> None:
+        self.rules = rules
+        self.session = session
+        self.stage = art.background(scene.background).copy()
+        bx, _, bw, _ = BAG
+        pygame.draw.line(self.stage, POLE, (bx + bw / 2, 60), (bx + bw / 2, 96), 8)
+        pygame.draw.line(self.stage, POLE, (bx + bw / 2 - 60, 60), (bx + bw / 2 + 60, 60), 8)
+        pygame.draw.lines(self.stage, (150, 190, 210), False, TUBE, 22)
+        pygame.draw.lines(self.stage, (236, 246, 252), False, TUBE, 14)
+
+    def draw(self, canvas: pygame.Surface, runner: Runner) -> None:
+        rules = self.rules
+        canvas.blit(self.stage, (0, 0))
+        bx, by, bw, bh = BAG
+        fill = rules.left / rules.total
+        surface = _bag(round(bw), round(bh), round(fill * 10))
+        canvas.blit(surface, (round(bx), round(by)))
+        if rules.assist >= 2 and rules.can_drop:
+            glow = 10 + 5 * math.sin(rules.time * 4)
+            pygame.draw.rect(
+                canvas,
+                art.YELLOW,
+                pygame.Rect(round(bx), round(by), round(bw), round(bh)).inflate(glow * 2, glow * 2),
+                width=6,
+                border_radius=50,
+            )
+        colour = self.session.hero_colour
+        small = art.cell_sprite("t_cell", 16, False, True, colour)
+        for drop in rules.drops:
+            x, y = along_tube(drop.distance)
+            pygame.draw.circle(canvas, (255, 244, 200), (round(x), round(y)), 24)
+            for i in range(CELLS_PER_DROP):
+                angle = i * math.tau / CELLS_PER_DROP + rules.time * 2
+                point = (round(x + math.cos(angle) * 9), round(y + math.sin(angle) * 9))
+                canvas.blit(small, small.get_rect(center=point))
+        swimmer = art.cell_sprite("t_cell", 22, False, True, colour)
+        for cell in rules.swimmers:
+            canvas.blit(swimmer, swimmer.get_rect(center=(round(cell.x), round(cell.y))))
+        tip = TUBE[-1]
+        pygame.draw.circle(canvas, (150, 190, 210), tip, 14)
+
+
+_bags: dict[tuple[int, int, int], pygame.Surface] = {}
+
+
+def _bag(width: int, height: int, tenths: int) -> pygame.Surface:
+    """The IV bag, as full as ``tenths`` of ten; painted once for each level."""
+    key = (width, height, tenths)
+    if key not in _bags:
+
+        def paint(surface: pygame.Surface, unit: float) -> None:
+            pictures.draw_iv_bag(
+                surface,
+                width * unit / 2,
+                height * unit / 2,
+                width * unit * 0.9,
+                height * unit * 0.88,
+                unit,
+                fill=tenths / 10,
+            )
+
+        _bags[key] = art._painted((width, height), paint)
+    return _bags[key]

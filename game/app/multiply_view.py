@@ -1,0 +1,44 @@
+"""Draws the dish where one CAR T cell becomes two, four, eight... many."""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+import pygame
+
+from game.app import art, pictures, text
+from game.script.model import Scene
+from game.script.runner import Runner
+from game.script.session import Session
+from game.world.multiply import DISH, MultiplyRules
+
+
+@cache
+def _count(number: int) -> pygame.Surface:
+    return text.font(64, "bold").render(str(number), True, art.INK)
+
+
+class MultiplyView:
+    def __init__(self, scene: Scene, rules: MultiplyRules, session: Session) -> None:
+        self.rules = rules
+        self.session = session
+        self.stage = art.background(scene.background).copy()
+        cx, cy, radius = DISH
+        pictures.draw_dish(self.stage, cx, cy, radius, 1)
+
+    def draw(self, canvas: pygame.Surface, runner: Runner) -> None:
+        rules = self.rules
+        canvas.blit(self.stage, (0, 0))
+        radius = round(rules.radius)
+        with_car = len(rules.cells) <= 16  # tiny cells keep their CARs but too small to see
+        sprite = art.cell_sprite("t_cell", radius, False, with_car, self.session.hero_colour)
+        for cell in rules.cells:
+            canvas.blit(sprite, sprite.get_rect(center=(round(cell.x), round(cell.y))))
+        if rules.assist >= 2 and not rules.splitting and not rules.full:
+            first = rules.cells[0]
+            ring = radius + 16 + 5 * math.sin(rules.time * 4)
+            pygame.draw.circle(canvas, art.YELLOW, (round(first.x), round(first.y)), ring, 6)
+        number = _count(len(rules.cells))
+        cx, cy, dish = DISH
+        canvas.blit(number, number.get_rect(midleft=(round(cx + dish + 60), round(cy))))
