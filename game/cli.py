@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import csv
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,14 +24,17 @@ log = logging.getLogger("game")
 
 #: The longest a chapter may take (4 minutes at 60 frames a second): the demo's default limit.
 CHAPTER_FRAMES = 4 * 60 * 60
-COMMANDS = ("play", "check", "demo", "screenshot")
+COMMANDS = ("play", "check", "demo", "screenshot", "lines", "sounds")
 LANGUAGES = ("en",)
 EPILOG = """other commands:
   check [PATH ...]            check scene files (default: every shipped scene)
   demo [--scene ID] [--frames N] [--seed S] [--headless]
                               the game plays itself (attract mode and smoke test)
-  screenshot --scene ID [--at SECONDS] OUT.png
+  screenshot --scene ID [--at SECONDS] [--map] OUT.png
                               save a picture of a scene after some demo play
+  lines [--lang CODE] [--format csv|tsv]
+                              every line and picture label, for review and translation
+  sounds [--out DIR]          synthesise the sound effects and music (needs sox)
 Run 'python -m game COMMAND --help' for a command's options."""
 
 
@@ -39,11 +44,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser(command)
     options = parser.parse_args(args)
     try:
-        return {"play": _play, "check": _check, "demo": _demo, "screenshot": _screenshot}[command](
-            options
-        )
+        run = {
+            "play": _play,
+            "check": _check,
+            "demo": _demo,
+            "screenshot": _screenshot,
+            "lines": _lines,
+            "sounds": _sounds,
+        }[command]
+        return run(options)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader stopped early, as 'lines | head' does: not an error
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (so exit's flush stays quiet)
+        return 0
 
 
 def _parser(command: str) -> argparse.ArgumentParser:
@@ -69,6 +83,7 @@ def _parser(command: str) -> argparse.ArgumentParser:
             metavar="WxH",
             help="window size in pixels, like 1024x640",
         )
+        _volume_options(parser)
         return parser
     parser = argparse.ArgumentParser(prog=f"python -m game {command}")
     if command == "check":
@@ -99,6 +114,22 @@ def _parser(command: str) -> argparse.ArgumentParser:
             action="store_true",
             help="no window or sound (SDL's dummy drivers), as fast as it can",
         )
+        _volume_options(parser)
+    elif command == "lines":
+        parser.description = (
+            "Print every narration line and picture label as id,scene,fact,text, "
+            "in journey order, for clinical review and translation."
+        )
+        parser.add_argument("--lang", default="en", metavar="CODE", help="language (en)")
+        parser.add_argument("--format", choices=("csv", "tsv"), default="csv")
+    elif command == "sounds":
+        parser.description = (
+            "Synthesise the sound effects and the music from code and encode them as OGG "
+            "Vorbis with sox. The files are committed; players never need this."
+        )
+        parser.add_argument(
+            "--out", type=Path, default=None, help="assets folder to write into (default: ours)"
+        )
     else:
         parser.description = "Save a PNG of a scene after some seconds of demo play (headless)."
         _scene_option(parser, required=True)
@@ -109,9 +140,35 @@ def _parser(command: str) -> argparse.ArgumentParser:
             metavar="SECONDS",
             help="seconds of demo play first (default 3)",
         )
+        parser.add_argument(
+            "--map", action="store_true", help="the journey map before this scene instead"
+        )
         parser.add_argument("--seed", type=int, default=0, help="seed for the cells' places")
         parser.add_argument("out", type=Path, metavar="OUT.png")
     return parser
+
+
+def _volume_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--effects",
+        type=_percent,
+        default=80,
+        metavar="0-100",
+        help="sound effects volume (default 80)",
+    )
+    parser.add_argument(
+        "--music", type=_percent, default=30, metavar="0-100", help="music volume (default 30)"
+    )
+
+
+def _percent(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number from 0 to 100") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"{value} is not from 0 to 100")
+    return value
 
 
 def _scene_option(parser: argparse.ArgumentParser, required: bool = False) -> None:
@@ -184,6 +241,7 @@ def _play(options: argparse.Namespace) -> int:
         window=options.window,
         fullscreen=options.fullscreen,
         show_map=options.scene is None,
+        volumes=(options.effects / 100, options.music / 100),
     )
 
 
@@ -208,6 +266,7 @@ def _demo(options: argparse.Namespace) -> int:
         frames=frames,
         finish=finish,
         show_map=options.scene is None,
+        volumes=(options.effects / 100, options.music / 100),
     )
     print("demo: goals reached" if code == 0 else "demo: goals not reached")
     return code
@@ -224,7 +283,51 @@ def _screenshot(options: argparse.Namespace) -> int:
         seed=options.seed,
         frames=max(1, round(options.at * 60)),
         screenshot=options.out,
+        show_map=options.map,
     )
+
+
+def _lines(options: argparse.Namespace) -> int:
+    """Every line and label in journey order (then any scene outside the journey)."""
+    if options.lang not in LANGUAGES:
+        print(
+            f"there is no '{options.lang}' language yet; languages: {', '.join(LANGUAGES)}",
+            file=sys.stderr,
+        )
+        return 2
+    loaded = _load(None)
+    if loaded is None:
+        return 1
+    scenes, _ = loaded
+    order = journey(scenes)
+    order += sorted(set(scenes) - set(order))
+    writer = csv.writer(
+        sys.stdout, delimiter="\t" if options.format == "tsv" else ",", lineterminator="\n"
+    )
+    writer.writerow(["id", "scene", "fact", "text"])
+    for scene_id in order:
+        for text in scenes[scene_id].texts():
+            writer.writerow([text.id, text.scene, text.fact or "", text.text])
+    return 0
+
+
+def _sounds(options: argparse.Namespace) -> int:
+    import shutil
+    import subprocess
+
+    from game.sound import synth
+
+    sox = shutil.which("sox")
+    if sox is None:
+        print("'sounds' needs sox to write OGG files: apt-get install sox", file=sys.stderr)
+        return 1
+
+    def encode(wav: Path, ogg: Path) -> None:
+        subprocess.run([sox, str(wav), "-C", "3", str(ogg)], check=True)
+
+    for path in synth.write_all(options.out or resources.assets_dir(), encode):
+        print(f"wrote {path}")
+    return 0
 
 
 def _run(
@@ -240,6 +343,7 @@ def _run(
     finish=None,
     screenshot: Path | None = None,
     show_map: bool = False,
+    volumes: tuple[float, float] = (0.8, 0.3),
 ) -> int:
     """Open the window and play. Any failure is logged and answered calmly, never a traceback."""
     log_path = logs.setup_logging()
@@ -248,11 +352,13 @@ def _run(
 
         if headless:
             sdl.use_headless_drivers()
+        from game.app.audio import Audio
         from game.app.display import LOGICAL, Display
         from game.app.loop import App, FrameClock, StepClock
 
         sdl.pygame.display.init()
         sdl.pygame.font.init()
+        audio = None if screenshot is not None else Audio(*volumes)
         display = Display(LOGICAL if headless else window, fullscreen and not headless)
         clock = StepClock() if headless else FrameClock()
         app = App(
@@ -265,7 +371,10 @@ def _run(
             finish=finish,
             stop_when_done=headless and screenshot is None,
             show_map=show_map,
+            audio=audio,
         )
+        if audio is not None:
+            audio.start_music()
         result = asyncio.run(app.run(frames))
         if screenshot is not None:
             screenshot.parent.mkdir(parents=True, exist_ok=True)

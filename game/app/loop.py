@@ -13,6 +13,7 @@ import pygame
 
 from game.activities import registry
 from game.app import intents
+from game.app.audio import Audio
 from game.app.break_screen import BreakScreen
 from game.app.display import Display
 from game.app.journey_map import JourneyMap
@@ -70,6 +71,7 @@ class App:
         finish: str | None = None,
         stop_when_done: bool = False,
         show_map: bool = False,
+        audio: Audio | None = None,
     ) -> None:
         """``finish`` is the scene whose goals count as success (default: ``first``);
         ``stop_when_done`` ends the run as soon as they are reached; ``show_map`` opens on the
@@ -84,6 +86,7 @@ class App:
         self.session = Session()
         self.chapters = [scenes[i] for i in journey(scenes)]
         self.bot = None
+        self.audio = audio
         self._start(first)
         if show_map:
             self._show_map(first)
@@ -124,6 +127,9 @@ class App:
             for gesture in self.screen.bot_gestures(self.bot, STEP):
                 self._post(gesture)
         self.screen.update(STEP)
+        if self.audio is not None and self.screen is self.play:
+            for name in self.play.chapter.take_sounds():
+                self.audio.play(name)
         if self.scene_id == self.finish and self.play.goals_reached:
             self.result.goals_reached = True
             if self.stop_when_done:

@@ -72,3 +72,28 @@ class Chapter:
                 self.complete = True
                 self.session.played_chapter(self.scene.id)
                 self.narrator.skip_waiting()
+
+
+def play_with_bot(chapter: Chapter, think: float | None = None, limit: float = 600.0) -> float:
+    """Let the activity's demo bot play ``chapter`` until its closing card shows; returns the
+    seconds it took (``limit`` at most).
+
+    With ``think`` the bot plays like a young child who listens first: it acts only once the
+    narration has been quiet for ``think`` seconds. Without it, it plays as fast as it can.
+    """
+    from game.world.gestures import Release
+
+    step = 1 / 60
+    bot = chapter.spec.make_bot()
+    quiet = 0.0
+    while not chapter.card_showing and chapter.clock < limit:
+        listening = chapter.narrator.current is not None and not chapter.narrator.settled
+        quiet = 0.0 if listening else quiet + step
+        if think is None or quiet >= think:
+            for gesture in bot.step(chapter.rules, step):
+                if isinstance(gesture, Release):
+                    chapter.release()
+                else:
+                    chapter.point(gesture.x, gesture.y)
+        chapter.update(step)
+    return chapter.clock

@@ -1,0 +1,83 @@
+"""The whole journey: every chapter can be finished by its bot, remembers what matters, and
+takes a child the time a session has."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from game.script.catalog import journey, load_all
+from game.script.chapter import Chapter, play_with_bot
+from game.script.session import Session
+
+CHAPTERS = ["meet", "collect", "lab", "grow", "ready", "back", "hunt", "after", "cheer"]
+#: A young child who listens to each line, then takes this long to act.
+THINK_SECONDS = 3.0
+#: What the model leaves out: looking at the closing card, then at the journey map.
+CARD_SECONDS, MAP_SECONDS = 5.0, 8.0
+
+
+@pytest.fixture(scope="module")
+def scenes():
+    return load_all()
+
+
+def test_the_journey_has_nine_chapters_in_order(scenes):
+    assert journey(scenes) == CHAPTERS
+
+
+def test_every_chapter_is_finished_by_its_bot_and_the_session_remembers(scenes):
+    session = Session()
+    for scene_id in CHAPTERS:
+        chapter = Chapter(scenes[scene_id], seed=3, session=session)
+        seconds = play_with_bot(chapter)
+        assert chapter.card_showing, (scene_id, seconds, chapter.narrator.history)
+    assert session.played == CHAPTERS
+    assert session.hero_colour == "blue"  # the bot picks the second colour...
+    assert session.hero_name == "Luna"  # ...and the third name
+    questions = [choice.id for choice in scenes["cheer"].choices]
+    assert list(session.answers) == questions
+    assert all(answer.solved for answer in session.answers.values())
+    wrong_first = [q for q, a in session.answers.items() if not a.right_first_try]
+    assert wrong_first == ["car", "t_cell"]  # the bot tries a wrong picture on these first
+    assert session.answers["car"].tries == 2 and session.answers["cd19"].tries == 1
+
+
+def test_a_listening_child_takes_one_to_four_minutes_a_chapter_and_15_to_20_in_all(scenes):
+    session = Session()
+    minutes = {}
+    for scene_id in CHAPTERS:
+        chapter = Chapter(scenes[scene_id], session=session)
+        seconds = play_with_bot(chapter, think=THINK_SECONDS) + CARD_SECONDS + MAP_SECONDS
+        assert chapter.card_showing, scene_id
+        minutes[scene_id] = seconds / 60
+    assert all(1 <= m <= 4 for m in minutes.values()), minutes
+    assert 15 <= sum(minutes.values()) <= 20, minutes
+
+
+def test_a_listening_child_hears_every_line_the_chapter_has_for_them(scenes):
+    """Hints and wrong-answer lines aside, nothing a listening child needs is skipped."""
+    session = Session()
+    for scene_id in CHAPTERS:
+        scene = scenes[scene_id]
+        chapter = Chapter(scene, session=session)
+        play_with_bot(chapter, think=THINK_SECONDS)
+        said = set(chapter.narrator.history)
+        for trigger in scene.triggers:
+            if trigger.when in ("start", "all_done", "progress"):
+                assert set(trigger.say) <= said, (scene_id, set(trigger.say) - said)
+
+
+def test_demo_plays_the_whole_journey_headless():
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "demo", "--headless"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "demo: goals reached" in done.stdout
