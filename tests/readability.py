@@ -29,9 +29,9 @@ def syllables(token: str) -> int:
     letters = re.sub(r"[0-9]", "", word)
     digits = re.sub(r"[^0-9]", "", word)
     count = _NUMBER_SYLLABLES.get(digits, len(digits)) if digits else 0
-    if letters and (digits or (letters.isupper() and len(letters) > 1)):
-        if letters not in _SAID_AS_WORDS:
-            return count + sum(3 if c == "W" else 1 for c in letters)
+    spelled = letters and (digits or (letters.isupper() and len(letters) > 1))
+    if spelled and letters not in _SAID_AS_WORDS:
+        return count + sum(3 if c == "W" else 1 for c in letters)
     if not letters:
         return count
     known = _CMU.get(letters.lower())

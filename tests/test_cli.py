@@ -109,3 +109,37 @@ def test_help_lists_the_commands():
     assert result.returncode == 0
     for word in ("--scene", "--lang", "--fullscreen", "--window", "check", "demo", "screenshot"):
         assert word in result.stdout
+
+
+def test_lines_exports_every_line_and_label_with_its_fact_as_csv():
+    import csv
+    import io
+
+    from game.script.catalog import load_all
+
+    done = run_game("lines")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.reader(io.StringIO(done.stdout)))
+    assert rows[0] == ["id", "scene", "fact", "text"]
+    expected = [
+        [t.id, t.scene, t.fact or "", t.text] for s in load_all().values() for t in s.texts()
+    ]
+    assert sorted(rows[1:]) == sorted(expected)
+    assert rows[1][:2] == ["meet.hello", "meet"]  # in journey order, from the first chapter
+    assert ["cheer.cd19.b", "cheer", "", "Leukemia cell"] in rows  # quiz answers too
+
+
+def test_lines_as_tsv_has_the_same_rows():
+    import csv
+    import io
+
+    as_csv = list(csv.reader(io.StringIO(run_game("lines").stdout)))
+    as_tsv = list(
+        csv.reader(io.StringIO(run_game("lines", "--format", "tsv").stdout), delimiter="\t")
+    )
+    assert as_tsv == as_csv
+
+
+def test_lines_in_a_language_the_game_does_not_have_says_so():
+    done = run_game("lines", "--lang", "xx")
+    assert done.returncode == 2 and "there is no 'xx' language yet" in done.stderr

@@ -57,7 +57,8 @@ title: W
 activity: {name: hunt, buddies: 1}
 actors:
   - {id: hero, kind: t_cell, player: yes, car: cd19, place: {at: [[200, 350]]}}
-  - {id: sick, kind: leukemia_cell, count: 2, markers: [cd19], place: {at: [[500, 350], [800, 350]]}}
+  - {id: sick, kind: leukemia_cell, count: 2, markers: [cd19],
+     place: {at: [[500, 350], [800, 350]]}}
 lines: []
 """
     rules = HuntRules(parse_scene("w.yaml", scene_text.encode(), ROOT / "assets"), seed=1)

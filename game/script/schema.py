@@ -445,7 +445,7 @@ class _SceneBuilder(FieldReader):
             self.error(
                 Where(self.label), f"the '{spec.name}' activity needs an actor with 'player: yes'"
             )
-        elif "goals" not in self.incomplete:
+        elif not {"goals", "choices"} & self.incomplete:
             self.problems.extend(spec.check(scene))
 
     def _reference(self, name: str | None, known: list[str], section: str, where: Where) -> None:

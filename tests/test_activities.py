@@ -1,0 +1,265 @@
+"""The journey's activities, tested through their pure rules (no pygame): what a tap or a drag
+does, that nothing can be lost, and that help points at the right thing."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from game.script.catalog import load_all
+from game.script.session import Session
+from game.world import attach, collect, drip, multiply, picks
+
+STEP = 1 / 60
+
+
+@pytest.fixture(scope="module")
+def scenes():
+    return load_all()
+
+
+def run(rules, seconds: float) -> list:
+    events = []
+    for _ in range(round(seconds / STEP)):
+        events += rules.update(STEP)
+    return events
+
+
+def tap(rules, x: float, y: float) -> None:
+    rules.point(x, y)
+    rules.release()
+
+
+def centre(rect) -> tuple[float, float]:
+    x, y, w, h = rect
+    return x + w / 2, y + h / 2
+
+
+def drag(rules, start, end, seconds: float = 0.5) -> list:
+    """Press at ``start``, move to ``end`` over ``seconds``, let go; the events on the way."""
+    events = []
+    rules.point(*start)
+    frames = round(seconds / STEP)
+    for i in range(1, frames + 1):
+        t = i / frames
+        rules.point(start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t)
+        events += rules.update(STEP)
+    rules.release()
+    return events + rules.update(STEP)
+
+
+# picture boards ---------------------------------------------------------------------------------
+def test_tiles_are_big_apart_and_inside_the_play_area():
+    for count in range(1, 9):
+        tiles = picks.layout(count)
+        assert len(tiles) == count
+        for x, y, w, h in tiles:
+            assert min(w, h) >= 64
+            left, top, right, bottom = picks.AREA
+            assert left <= x and x + w <= right and top <= y and y + h <= bottom
+        for a in tiles:
+            for b in tiles:
+                if a is not b:
+                    assert (
+                        a[0] + a[2] <= b[0]
+                        or b[0] + b[2] <= a[0]
+                        or a[1] + a[3] <= b[1]
+                        or (b[1] + b[3] <= a[1])
+                    )
+
+
+def test_choose_keeps_the_pick_then_shows_the_next_choice(scenes):
+    session = Session()
+    rules = picks.ChooseRules(scenes["meet"], session=session)
+    events = run(rules, STEP)
+    assert [(e.type, e.line) for e in events] == [("ask", "meet.pick_colour")]
+    tap(rules, *centre(rules.tiles[3]))
+    events = run(rules, STEP)
+    assert [(e.type, e.line) for e in events] == [("pick", "meet.nice_colour")]
+    assert session.hero_colour == "orange"
+    tap(rules, *centre(rules.tiles[0]))  # while the answer is heard, taps wait
+    assert run(rules, picks.NEXT_DELAY - STEP * 3) == []
+    events = run(rules, 0.1)
+    assert rules.choice.id == "name" and [e.line for e in events] == ["meet.pick_name"]
+    tap(rules, *centre(rules.tiles[1]))
+    run(rules, picks.NEXT_DELAY + 0.1)
+    assert session.hero_name == "Star" and rules.choice is None
+
+
+def test_a_drag_across_the_board_is_one_tap_and_a_tap_between_tiles_is_none(scenes):
+    rules = picks.CardsRules(scenes["after"])
+    run(rules, STEP)
+    rules.point(5, 5)  # between and outside the tiles
+    for rect in rules.tiles:  # sliding the finger over every card does not tap them
+        rules.point(*centre(rect))
+    rules.release()
+    assert run(rules, STEP) == []
+
+
+def test_each_card_counts_once_and_can_be_heard_again(scenes):
+    rules = picks.CardsRules(scenes["after"])
+    run(rules, STEP)
+    first = scenes["after"].choices[0].options[0]
+    tap(rules, *centre(rules.tiles[0]))
+    assert [(e.type, e.line) for e in run(rules, STEP)] == [("card", first.say)]
+    tap(rules, *centre(rules.tiles[0]))
+    assert [(e.type, e.line) for e in run(rules, STEP)] == [("again", first.say)]
+    assert rules.chosen == {first.id}
+
+
+def test_cards_help_points_at_a_card_not_heard_yet(scenes):
+    rules = picks.CardsRules(scenes["ready"])
+    run(rules, STEP)
+    tap(rules, *centre(rules.tiles[0]))
+    run(rules, STEP)
+    assert rules.hint_option() is None  # no help until the runner asks for it
+    rules.set_assist(2)
+    assert rules.hint_option() == scenes["ready"].choices[0].options[1]
+
+
+def test_a_wrong_quiz_answer_is_explained_kindly_and_recorded_then_tried_again(scenes):
+    session = Session()
+    rules = picks.QuizRules(scenes["cheer"], session=session)
+    run(rules, STEP)
+    question = rules.choice
+    wrong = next(i for i, o in enumerate(question.options) if not o.right)
+    right = next(i for i, o in enumerate(question.options) if o.right)
+    tap(rules, *centre(rules.tiles[wrong]))
+    events = run(rules, STEP)
+    assert [(e.type, e.line) for e in events] == [("try_again", question.explain)]
+    tap(rules, *centre(rules.tiles[wrong]))  # the same picture again: nothing more happens
+    assert run(rules, STEP) == []
+    rules.set_assist(2)
+    assert rules.hint_option() is question.options[right]
+    tap(rules, *centre(rules.tiles[right]))
+    events = run(rules, STEP)
+    assert [(e.type, e.line) for e in events] == [("right", question.options[right].say)]
+    answer = session.answers[question.id]
+    assert (answer.tries, answer.right_first_try, answer.solved) == (2, False, True)
+    run(rules, picks.NEXT_DELAY + 0.1)
+    assert rules.choice is not question
+
+
+def test_a_first_try_right_answer_is_recorded_as_such():
+    session = Session()
+    session.answer("q", True)
+    session.answer("q", False)  # taps after the right answer do not count
+    assert session.answers["q"].tries == 1 and session.answers["q"].right_first_try
+
+
+# collecting -------------------------------------------------------------------------------------
+def first_of(rules, kind):
+    return next(c for c in rules.cells if c.kind == kind and c.state == "free")
+
+
+def test_a_t_cell_dragged_into_the_bag_is_kept(scenes):
+    rules = collect.CollectRules(scenes["collect"])
+    cell = first_of(rules, "t_cell")
+    events = drag(rules, (cell.x, cell.y), collect.bag_centre())
+    assert [(e.type, e.actor) for e in events] == [("collect", "t_cells")]
+    assert cell.state == "kept"
+    run(rules, 1.0)
+    assert collect.in_bag(cell.x, cell.y)
+
+
+def test_another_cell_put_in_the_bag_goes_back_to_the_tube(scenes):
+    rules = collect.CollectRules(scenes["collect"])
+    cell = first_of(rules, "red_blood_cell")
+    events = drag(rules, (cell.x, cell.y), collect.bag_centre())
+    assert [e.type for e in events] == ["not_this"]
+    run(rules, 1.0)
+    assert cell.state == "free" and abs(cell.y - collect.TUBE_Y) <= 12
+
+
+def test_a_press_far_from_any_cell_picks_nothing_up(scenes):
+    rules = collect.CollectRules(scenes["collect"])
+    events = drag(rules, (640, 700), collect.bag_centre())
+    assert events == [] and rules.kept() == []
+
+
+def test_cells_that_flow_past_come_round_again(scenes):
+    rules = collect.CollectRules(scenes["collect"])
+    run(rules, 60.0)
+    for cell in rules.cells:
+        assert collect.TUBE_LEFT - 60 <= cell.x <= collect.TUBE_RIGHT + 40
+    assert len([c for c in rules.cells if c.kind == "t_cell"]) == 6
+
+
+def test_collect_help_points_at_a_t_cell_from_level_two(scenes):
+    rules = collect.CollectRules(scenes["collect"])
+    assert rules.hint_target() is None
+    rules.set_assist(2)
+    assert rules.hint_target().kind == "t_cell"
+
+
+# the lab ----------------------------------------------------------------------------------------
+def test_a_car_let_go_near_an_empty_place_clicks_on(scenes):
+    rules = attach.AttachRules(scenes["lab"])
+    piece = rules.pieces[0]
+    events = drag(rules, (piece.x, piece.y), attach.slot_position(2, rules.count))
+    assert [e.type for e in events] == ["attach"]
+    assert piece.slot == 2 and 2 not in rules.empty_slots()
+
+
+def test_a_car_let_go_elsewhere_glides_back_to_the_tray(scenes):
+    rules = attach.AttachRules(scenes["lab"])
+    piece = rules.pieces[0]
+    assert drag(rules, (piece.x, piece.y), (640, 620)) == []
+    run(rules, 2.0)
+    assert piece.slot is None and (piece.x, piece.y) == pytest.approx(piece.home)
+
+
+def test_when_every_car_is_on_a_cell_with_cd19_comes_and_fits(scenes):
+    rules = attach.AttachRules(scenes["lab"])
+    for index, piece in enumerate(rules.pieces):
+        drag(rules, (piece.x, piece.y), attach.slot_position(index, rules.count), 0.1)
+    assert rules.empty_slots() == []
+    events = run(rules, attach.VISIT_SECONDS + 0.1)
+    assert [e.type for e in events] == ["fit"] and "cd19" in events[0].markers
+
+
+# many, many T cells -----------------------------------------------------------------------------
+def test_each_tap_doubles_the_cells_until_the_dish_is_full(scenes):
+    rules = multiply.MultiplyRules(scenes["grow"])
+    counts = []
+    for _ in range(rules.generations + 2):
+        tap(rules, *multiply.DISH[:2])
+        run(rules, multiply.SPLIT_SECONDS + 0.1)
+        counts.append(len(rules.cells))
+    assert counts == [2, 4, 8, 16, 32, 64, 64, 64]
+    cx, cy, radius = multiply.DISH
+    for cell in rules.cells:
+        assert math.hypot(cell.x - cx, cell.y - cy) + rules.radius <= radius + 1
+
+
+def test_taps_while_cells_split_do_not_count(scenes):
+    rules = multiply.MultiplyRules(scenes["grow"])
+    tap(rules, *multiply.DISH[:2])
+    events = run(rules, STEP)
+    tap(rules, *multiply.DISH[:2])
+    events += run(rules, multiply.SPLIT_SECONDS + 0.1)
+    assert [e.type for e in events] == ["split"] and len(rules.cells) == 2
+
+
+# coming back ------------------------------------------------------------------------------------
+def test_a_tap_on_the_bag_sends_a_drop_down_the_tube_into_the_vein(scenes):
+    rules = drip.DripRules(scenes["back"])
+    tap(rules, *centre(drip.BAG))
+    events = run(rules, drip.tube_length() / drip.DROP_SPEED + 0.1)
+    assert [e.type for e in events] == ["drop", "drip"]
+    assert len(rules.swimmers) == drip.CELLS_PER_DROP and rules.left == rules.total - 1
+
+
+def test_the_bag_lets_a_few_drops_go_at_once_and_never_more_than_it_holds(scenes):
+    rules = drip.DripRules(scenes["back"])
+    for _ in range(5):
+        tap(rules, *centre(drip.BAG))
+        run(rules, STEP)
+    assert len(rules.drops) == drip.MAX_DROPS
+    for _ in range(40):
+        tap(rules, *centre(drip.BAG))
+        run(rules, 0.5)
+    assert rules.left == 0
+    tap(rules, 1000, 200)  # away from the bag
+    assert [e.type for e in run(rules, 0.1)] == []
