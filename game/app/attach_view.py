@@ -14,17 +14,23 @@ from game.script.runner import Runner
 from game.script.session import Session
 from game.world.attach import CELL_RADIUS, CENTRE, AttachRules, slot_angle, slot_position
 
-PIECE = 120  # px square for one CAR piece
+PIECE = 110  # px square for one CAR piece (a 64 px target at least)
 
 
 @cache
 def car_piece(size: int) -> pygame.Surface:
-    """A loose CAR: the Y-shaped hand on a short stem, pointing up."""
+    """A loose CAR, big enough to see and grab: the Y-shaped hand on a stem, on a soft disc."""
 
     def paint(surface: pygame.Surface, unit: float) -> None:
         c = size * unit / 2
-        radius = size * unit * 0.36
-        art.draw_car(surface, c, c + radius * 1.25, radius, -math.pi / 2, unit * 2.2)
+        pygame.draw.circle(surface, (255, 246, 214), (c, c), c * 0.95)
+        pygame.draw.circle(surface, (236, 214, 160), (c, c), c * 0.95, round(3 * unit))
+        base, fork = (c, c + c * 0.62), (c, c + c * 0.02)
+        tips = [(c - c * 0.42, c - c * 0.55), (c + c * 0.42, c - c * 0.55)]
+        for colour, width in ((art.BLUE, 26 * unit), (art.ORANGE, 15 * unit)):
+            art._thick_line(surface, colour, base, fork, width)
+            for tip in tips:
+                art._thick_line(surface, colour, fork, tip, width)
 
     return art._painted((size, size), paint)
 

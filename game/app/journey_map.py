@@ -12,7 +12,7 @@ from game.script.model import Scene
 from game.world.gestures import Gesture, Press, Release
 
 GO = widgets.Button("go", "Go!", pygame.Rect(1000, 640, 240, 110), art.GREEN)
-STOP_RADIUS = 62
+STOP_RADIUS = 70
 
 
 def stop_places(count: int) -> list[tuple[float, float]]:
@@ -20,7 +20,7 @@ def stop_places(count: int) -> list[tuple[float, float]]:
     places = []
     for i in range(count):
         x = 130 + i * (1020 / max(1, count - 1))
-        y = 250 if i % 2 == 0 else 430
+        y = 240 if i % 2 == 0 else 460
         places.append((x, y))
     return places
 
@@ -81,7 +81,7 @@ class JourneyMap:
         edge = art.GREEN if scene.id in self.played else (200, 190, 170)
         pygame.draw.circle(canvas, edge, (x, y), STOP_RADIUS)
         pygame.draw.circle(canvas, art.PAPER, (x, y), STOP_RADIUS - 6)
-        icon = pictures.picture(scene.icon or "star", 96)
+        icon = pictures.picture(scene.icon or "star", 108)
         canvas.blit(icon, icon.get_rect(center=(round(x), round(y))))
         number = text.font(30, "bold").render(str(i + 1), True, art.INK)
         badge = (round(x - STOP_RADIUS * 0.75), round(y - STOP_RADIUS * 0.75))

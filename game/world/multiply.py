@@ -44,7 +44,7 @@ def places(count: int) -> list[tuple[float, float]]:
 
 def cell_radius(count: int) -> float:
     """Cells get smaller as the dish fills, so they always fit."""
-    return min(80.0, DISH[2] * 0.78 / math.sqrt(count))
+    return min(80.0, DISH[2] * 0.6 / math.sqrt(count))
 
 
 class MultiplyRules:
