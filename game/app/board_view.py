@@ -69,11 +69,12 @@ class BoardView:
         centre = (640, round(330 + bob))
         canvas.blit(sprite, sprite.get_rect(center=centre))
         widgets.name_tag(canvas, self.session.hero_name, 640, 480 + bob)
-        for i in range(6):
-            angle = i * math.tau / 6 + self.rules.time * 0.5
-            dot = art.sparkle(34)
+        # Confetti dots, not stars: in this game stars mean CD19.
+        colours = (art.ORANGE, art.GREEN, art.SKY, art.PURPLE, art.YELLOW, art.BLUE)
+        for i, colour in enumerate(colours):
+            angle = i * math.tau / len(colours) + self.rules.time * 0.5
             x, y = 640 + math.cos(angle) * 200, 330 + math.sin(angle) * 150
-            canvas.blit(dot, dot.get_rect(center=(round(x), round(y))))
+            pygame.draw.circle(canvas, colour, (round(x), round(y)), 12)
 
 
 def _label(words: str, width: int) -> pygame.Surface:
