@@ -80,6 +80,6 @@ def test_after_the_goals_the_closing_lines_come_soon_and_then_the_card(display):
         asyncio.run(app.run(frames))
     history = app.play.narrator.history
     assert app.play.card_showing, history
-    assert history[-2:] == ["hunt.done", "hunt.checking"]
+    assert history[-3:] == ["hunt.done", "hunt.travel", "hunt.checking"]
     assert "hunt.how_to" not in history[history.index("hunt.first_match") :]
     assert len(history) == len(set(history)) or history.count("hunt.no_fit") <= 2

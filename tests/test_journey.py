@@ -81,3 +81,29 @@ def test_demo_plays_the_whole_journey_headless():
     )
     assert done.returncode == 0, done.stderr
     assert "demo: goals reached" in done.stdout
+
+
+@pytest.mark.parametrize("scene_id", CHAPTERS)
+def test_a_child_who_is_stuck_gets_a_hint_then_more_help_and_never_loses(scenes, scene_id):
+    chapter = Chapter(scenes[scene_id])
+    while not chapter.narrator.settled:  # the opening lines, heard in full
+        chapter.update(1 / 60)
+    opening = len(chapter.narrator.history)
+    for _ in range(60 * 50):  # fifty seconds with no tap at all
+        chapter.update(1 / 60)
+    said = chapter.narrator.history[opening:]
+    hints = [line for line in said if ".hint" in line]
+    # In the hunt, cells drift into a resting T cell now and then: that is progress, so the wait
+    # for help starts again, and the second level needs a longer stretch.
+    assert len(hints) >= (1 if scene_id == "hunt" else 2) and hints[0].endswith(".hint"), said
+    assert not chapter.complete and chapter.runner.status.value == "running"
+    idle = sorted(t.seconds for t in scenes[scene_id].triggers if t.when == "idle")
+    assert idle[0] <= 15 and len(idle) >= 2
+
+
+def test_no_hint_cuts_into_the_story_while_it_is_being_told(scenes):
+    chapter = Chapter(scenes["meet"])
+    while not chapter.narrator.settled:
+        chapter.update(1 / 60)
+    assert chapter.clock > 15  # the opening is longer than the first hint's wait...
+    assert not any(".hint" in line for line in chapter.narrator.history)  # ...and no hint came

@@ -135,6 +135,7 @@ def test_the_shipped_hunt_transcript():
         "hunt.healthy_too",
         "hunt.germs",
         "hunt.done",
+        "hunt.travel",
         "hunt.checking",
     ]
     assert runner.status is Status.COMPLETE

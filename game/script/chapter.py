@@ -53,7 +53,9 @@ class Chapter:
                 # said right away.
                 now = event.type != "ask"
                 self.narrator.say(event.line, self.scene.line(event.line).text, now)
-        self._apply(self.runner.update(dt))
+        # Waiting for help only counts while nothing is being said: a child who is listening is
+        # not stuck, and a hint must not cut into the story.
+        self._apply(self.runner.update(dt if self.narrator.settled else 0.0))
         self.narrator.update(dt)
 
     def take_sounds(self) -> list[str]:
