@@ -24,6 +24,8 @@ log = logging.getLogger("game")
 
 #: The longest a chapter may take (4 minutes at 60 frames a second): the demo's default limit.
 CHAPTER_FRAMES = 4 * 60 * 60
+#: This session's teach-back results, in the data folder (see README).
+RESULTS_NAME = "teach-back.json"
 COMMANDS = ("play", "check", "demo", "screenshot", "lines", "sounds")
 LANGUAGES = ("en",)
 EPILOG = """other commands:
@@ -372,6 +374,7 @@ def _run(
             stop_when_done=headless and screenshot is None,
             show_map=show_map,
             audio=audio,
+            results=None if screenshot is not None else logs.data_dir() / RESULTS_NAME,
         )
         if audio is not None:
             audio.start_music()

@@ -3,6 +3,8 @@ takes a child the time a session has."""
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 
@@ -107,3 +109,36 @@ def test_no_hint_cuts_into_the_story_while_it_is_being_told(scenes):
         chapter.update(1 / 60)
     assert chapter.clock > 15  # the opening is longer than the first hint's wait...
     assert not any(".hint" in line for line in chapter.narrator.history)  # ...and no hint came
+
+
+def test_the_quiz_answers_are_kept_for_the_specialist(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "demo", "--headless", "--scene", "cheer"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "T_CELL_HERO_DATA_DIR": str(tmp_path)},
+    )
+    assert done.returncode == 0, done.stderr
+    results = json.loads((tmp_path / "teach-back.json").read_text())
+    assert results["played"] == ["cheer"]
+    assert list(results["answers"]) == ["cd19", "car", "hot", "iv", "t_cell", "many", "stay"]
+    assert results["answers"]["car"] == {"tries": 2, "right_first_try": False, "solved": True}
+    assert results["answers"]["cd19"] == {"tries": 1, "right_first_try": True, "solved": True}
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_a_folder_that_cannot_be_written_does_not_stop_the_game(tmp_path):
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("in the way")
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "demo", "--headless", "--scene", "ready"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "T_CELL_HERO_DATA_DIR": str(blocked / "data")},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr

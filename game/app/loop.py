@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 import pygame
@@ -72,6 +73,7 @@ class App:
         stop_when_done: bool = False,
         show_map: bool = False,
         audio: Audio | None = None,
+        results: Path | None = None,
     ) -> None:
         """``finish`` is the scene whose goals count as success (default: ``first``);
         ``stop_when_done`` ends the run as soon as they are reached; ``show_map`` opens on the
@@ -87,6 +89,8 @@ class App:
         self.chapters = [scenes[i] for i in journey(scenes)]
         self.bot = None
         self.audio = audio
+        #: Where this session's results (chapters played, quiz answers) are kept, or None.
+        self.results = results
         self._start(first)
         if show_map:
             self._show_map(first)
@@ -127,6 +131,9 @@ class App:
             for gesture in self.screen.bot_gestures(self.bot, STEP):
                 self._post(gesture)
         self.screen.update(STEP)
+        if self.screen is self.play and self.play.chapter.complete and not self._saved:
+            self._saved = True
+            self._save_results()
         if self.audio is not None and self.screen is self.play:
             for name in self.play.chapter.take_sounds():
                 self.audio.play(name)
@@ -145,9 +152,21 @@ class App:
     def _start(self, scene_id: str) -> None:
         self.scene_id = scene_id
         self.play = ScenePlay(self.scenes[scene_id], self.seed, self.session)
+        self._saved = False
         self.screen = self.play
         if self.demo:
             self.bot = registry()[self.play.scene.activity.name].make_bot()
+
+    def _save_results(self) -> None:
+        """Keep this session's teach-back results for the child life specialist. Never a
+        reason to stop: if the folder cannot be written, the game goes on (logged once)."""
+        if self.results is None:
+            return
+        try:
+            self.session.save(self.results)
+        except OSError as exc:
+            log.warning("could not save the results to %s (%s); going on", self.results, exc)
+            self.results = None
 
     def _show_map(self, target: str) -> None:
         """Between chapters: where the child has been, and where they go next."""

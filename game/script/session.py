@@ -3,7 +3,10 @@ which chapters they played, and how each quiz question went (for the child life 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 from game.script.model import Option
 
@@ -47,3 +50,21 @@ class Session:
     def played_chapter(self, scene_id: str) -> None:
         if scene_id not in self.played:
             self.played.append(scene_id)
+
+    def summary(self) -> dict:
+        """What a child life specialist reads: chapters played, and each quiz question's tries
+        and whether the first try was right."""
+        return {
+            "played": list(self.played),
+            "colour": self.hero_colour,
+            "name": self.picked["name"].id if "name" in self.picked else None,
+            "answers": {question: asdict(answer) for question, answer in self.answers.items()},
+        }
+
+    def save(self, path: Path) -> None:
+        """Write the summary as JSON, atomically: a new file replaces the old one only once it
+        is whole, so a crash mid-write never leaves half a file."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_text(json.dumps(self.summary(), indent=2) + "\n", encoding="utf-8")
+        os.replace(temporary, path)
