@@ -228,12 +228,15 @@ def _load(scene_id: str | None) -> tuple[dict[str, Scene], str] | None:
     return scenes, scene_id or journey(scenes)[0]
 
 
+def _language_known(code: str) -> bool:
+    if code in LANGUAGES:
+        return True
+    print(f"there is no '{code}' language yet; languages: {', '.join(LANGUAGES)}", file=sys.stderr)
+    return False
+
+
 def _play(options: argparse.Namespace) -> int:
-    if options.lang not in LANGUAGES:
-        print(
-            f"there is no '{options.lang}' language yet; languages: {', '.join(LANGUAGES)}",
-            file=sys.stderr,
-        )
+    if not _language_known(options.lang):
         return 2
     loaded = _load(options.scene)
     if loaded is None:
@@ -291,11 +294,7 @@ def _screenshot(options: argparse.Namespace) -> int:
 
 def _lines(options: argparse.Namespace) -> int:
     """Every line and label in journey order (then any scene outside the journey)."""
-    if options.lang not in LANGUAGES:
-        print(
-            f"there is no '{options.lang}' language yet; languages: {', '.join(LANGUAGES)}",
-            file=sys.stderr,
-        )
+    if not _language_known(options.lang):
         return 2
     loaded = _load(None)
     if loaded is None:

@@ -17,6 +17,7 @@ RULES = [
     "game.world.attach",
     "game.world.multiply",
     "game.world.drip",
+    "game.world.tapping",
     "game.sound.synth",
     "game.script.narrator",
     "game.world.hunt",

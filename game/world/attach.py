@@ -12,6 +12,7 @@ from game.script.model import Scene
 from game.script.session import Session
 from game.world.events import WorldEvent
 from game.world.gestures import Gesture, Move, Press, Release
+from game.world.tapping import Tapping
 
 CENTRE = (640.0, 350.0)
 CELL_RADIUS = 105.0
@@ -54,13 +55,11 @@ def _homes(count: int) -> list[tuple[float, float]]:
     return homes
 
 
-class AttachRules:
+class AttachRules(Tapping):
     def __init__(self, scene: Scene, seed: int = 0, session: Session | None = None) -> None:
         self.count = int(scene.activity.options["pieces"])
         self.pieces = [Piece(i, home, *home) for i, home in enumerate(_homes(self.count))]
         self.held: Piece | None = None
-        self.pressed = False
-        self.assist = 0
         self.time = 0.0
         #: A cell with CD19 that visits once every CAR is on: 0..1 of its way in, or None.
         self.visit: float | None = None
@@ -70,10 +69,10 @@ class AttachRules:
     def point(self, x: float, y: float) -> None:
         if self.held is not None:
             self.held.x, self.held.y = x, y
-            return
-        if self.pressed:
-            return
-        self.pressed = True
+        super().point(x, y)
+
+    def tap(self, x: float, y: float) -> None:
+        """Pick up the CAR piece under the finger, if there is one."""
         free = [p for p in self.pieces if p.slot is None]
         near = min(free, key=lambda p: math.hypot(p.x - x, p.y - y), default=None)
         if near is not None and math.hypot(near.x - x, near.y - y) <= GRAB_REACH:
@@ -81,7 +80,7 @@ class AttachRules:
             near.x, near.y = x, y
 
     def release(self) -> None:
-        self.pressed = False
+        super().release()
         piece, self.held = self.held, None
         if piece is None:
             return
@@ -93,12 +92,6 @@ class AttachRules:
             self._events.append(WorldEvent("attach"))
             if all(p.slot is not None for p in self.pieces):
                 self.visit = 0.0
-
-    def steer(self, dx: float, dy: float) -> None:
-        """Pieces are dragged by finger or mouse."""
-
-    def set_assist(self, level: int) -> None:
-        self.assist = max(0, min(3, level))
 
     # queries ---------------------------------------------------------------------------------
     def empty_slots(self) -> list[int]:

@@ -14,6 +14,7 @@ from game.script.session import Session
 from game.world.cells import BASE_RADIUS, Cell
 from game.world.events import WorldEvent
 from game.world.gestures import Gesture, Move, Press, Release
+from game.world.tapping import Tapping
 
 TUBE_Y = 250.0
 TUBE_LEFT, TUBE_RIGHT = 150.0, 1130.0
@@ -36,7 +37,7 @@ def in_bag(x: float, y: float) -> bool:
     return bx - 30 <= x <= bx + bw + 30 and by - 40 <= y <= by + bh + 20
 
 
-class CollectRules:
+class CollectRules(Tapping):
     def __init__(self, scene: Scene, seed: int = 0, session: Session | None = None) -> None:
         self.rng = random.Random(seed)
         self.flow = float(scene.activity.options["flow_speed"])
@@ -57,17 +58,16 @@ class CollectRules:
         ]
         self.held: Cell | None = None
         self.finger: tuple[float, float] | None = None
-        self.pressed = False
-        self.assist = 0
         self.time = 0.0
         self._events: list[WorldEvent] = []
 
     # input -----------------------------------------------------------------------------------
     def point(self, x: float, y: float) -> None:
-        self.finger = (x, y)
-        if self.pressed:
-            return
-        self.pressed = True
+        self.finger = (x, y)  # a held cell follows the finger
+        super().point(x, y)
+
+    def tap(self, x: float, y: float) -> None:
+        """Pick up the cell under the finger, if there is one."""
         free = [c for c in self.cells if c.state == "free"]
         near = min(free, key=lambda c: math.hypot(c.x - x, c.y - y), default=None)
         if near is not None and math.hypot(near.x - x, near.y - y) <= max(GRAB_REACH, near.radius):
@@ -75,7 +75,7 @@ class CollectRules:
             near.state = "held"
 
     def release(self) -> None:
-        self.pressed = False
+        super().release()
         cell, self.held = self.held, None
         if cell is None:
             return
@@ -86,12 +86,6 @@ class CollectRules:
             cell.state = "returning"
             if in_bag(cell.x, cell.y):
                 self._events.append(WorldEvent("not_this", cell.actor))
-
-    def steer(self, dx: float, dy: float) -> None:
-        """Cells are dragged by finger or mouse."""
-
-    def set_assist(self, level: int) -> None:
-        self.assist = max(0, min(3, level))
 
     # queries ---------------------------------------------------------------------------------
     def kept(self) -> list[Cell]:

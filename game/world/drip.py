@@ -12,6 +12,7 @@ from game.script.model import Scene
 from game.script.session import Session
 from game.world.events import WorldEvent
 from game.world.gestures import Gesture, Press, Release
+from game.world.tapping import Tapping
 
 BAG = (150.0, 110.0, 200.0, 250.0)  # x, y, width, height
 #: The tube from the bag down to where it meets the vein.
@@ -52,33 +53,19 @@ class Swimmer:
     phase: float
 
 
-class DripRules:
+class DripRules(Tapping):
     def __init__(self, scene: Scene, seed: int = 0, session: Session | None = None) -> None:
         self.total = int(scene.activity.options["drops"])
         self.left = self.total  # drops still in the bag
         self.drops: list[Drop] = []
         self.swimmers: list[Swimmer] = []
-        self.pressed = False
-        self.assist = 0
         self.time = 0.0
         self._tapped = False
 
-    def point(self, x: float, y: float) -> None:
-        if self.pressed:
-            return
-        self.pressed = True
+    def tap(self, x: float, y: float) -> None:
         bx, by, bw, bh = BAG
         if bx - 30 <= x <= bx + bw + 30 and by - 30 <= y <= by + bh + 60:
             self._tapped = True
-
-    def release(self) -> None:
-        self.pressed = False
-
-    def steer(self, dx: float, dy: float) -> None:
-        """The bag is tapped; arrow keys do nothing here."""
-
-    def set_assist(self, level: int) -> None:
-        self.assist = max(0, min(3, level))
 
     @property
     def can_drop(self) -> bool:

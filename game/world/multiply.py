@@ -11,6 +11,7 @@ from game.script.model import Scene
 from game.script.session import Session
 from game.world.events import WorldEvent
 from game.world.gestures import Gesture, Press, Release
+from game.world.tapping import Tapping
 
 DISH = (640.0, 360.0, 245.0)  # centre x, centre y, radius
 SPLIT_SECONDS = 0.9
@@ -47,14 +48,12 @@ def cell_radius(count: int) -> float:
     return min(80.0, DISH[2] * 0.6 / math.sqrt(count))
 
 
-class MultiplyRules:
+class MultiplyRules(Tapping):
     def __init__(self, scene: Scene, seed: int = 0, session: Session | None = None) -> None:
         self.generations = int(scene.activity.options["generations"])
         self.cells = [DishCell(*DISH[:2], *DISH[:2], *DISH[:2])]
         self.done = 0  # splits so far
         self.splitting = 0.0  # 0 when still, else 0..1 through a split
-        self.pressed = False
-        self.assist = 0
         self.time = 0.0
         self._tapped = False
 
@@ -66,22 +65,10 @@ class MultiplyRules:
     def radius(self) -> float:
         return cell_radius(len(self.cells))
 
-    def point(self, x: float, y: float) -> None:
-        if self.pressed:
-            return
-        self.pressed = True
+    def tap(self, x: float, y: float) -> None:
         cx, cy, radius = DISH
         if math.hypot(x - cx, y - cy) <= radius + 20:
             self._tapped = True
-
-    def release(self) -> None:
-        self.pressed = False
-
-    def steer(self, dx: float, dy: float) -> None:
-        """The dish is tapped; arrow keys do nothing here."""
-
-    def set_assist(self, level: int) -> None:
-        self.assist = max(0, min(3, level))
 
     def update(self, dt: float) -> list[WorldEvent]:
         self.time += dt

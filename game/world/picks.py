@@ -16,6 +16,7 @@ from game.script.model import Choice, Scene
 from game.script.session import Session
 from game.world.events import WorldEvent
 from game.world.gestures import Gesture, Press, Release
+from game.world.tapping import Tapping
 
 #: The band of the screen the pictures sit in, between the title and the narration box.
 AREA = (40.0, 110.0, 1240.0, 620.0)
@@ -48,7 +49,7 @@ def _inside(rect: Rect, x: float, y: float) -> bool:
     return rx <= x <= rx + rw and ry <= y <= ry + rh
 
 
-class BoardRules:
+class BoardRules(Tapping):
     """Shows the scene's choices one at a time; subclasses decide what a tap means."""
 
     def __init__(self, scene: Scene, seed: int = 0, session: Session | None = None) -> None:
@@ -56,11 +57,9 @@ class BoardRules:
         self.session = session if session is not None else Session()
         self.index = 0
         self.tiles = layout(len(scene.choices[0].options)) if scene.choices else []
-        self.pressed = False
         self.wait = 0.0  # seconds until the next choice shows
         self.time = 0.0
         self.shown = 0.0  # seconds the current choice has been on screen
-        self.assist = 0
         self.chosen: set[str] = set()  # option ids tapped on this choice
         self.finished = False
         self._asked = False
@@ -71,10 +70,7 @@ class BoardRules:
         return None if self.finished else self.scene.choices[self.index]
 
     # input -----------------------------------------------------------------------------------
-    def point(self, x: float, y: float) -> None:
-        if self.pressed:
-            return  # a drag is not a new tap
-        self.pressed = True
+    def tap(self, x: float, y: float) -> None:
         choice = self.choice
         if choice is None or self.wait > 0:
             return
@@ -82,15 +78,6 @@ class BoardRules:
             if _inside(rect, x, y):
                 self._pending.append(option)
                 return
-
-    def release(self) -> None:
-        self.pressed = False
-
-    def steer(self, dx: float, dy: float) -> None:
-        """Boards are tapped; arrow keys do nothing here."""
-
-    def set_assist(self, level: int) -> None:
-        self.assist = max(0, min(3, level))
 
     # rules -----------------------------------------------------------------------------------
     def update(self, dt: float) -> list[WorldEvent]:
