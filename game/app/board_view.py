@@ -6,6 +6,7 @@ quiz answer that was not right fades a little (never a cross). Help glows around
 from __future__ import annotations
 
 import math
+from functools import cache
 
 import pygame
 
@@ -77,6 +78,7 @@ class BoardView:
             pygame.draw.circle(canvas, colour, (round(x), round(y)), 12)
 
 
+@cache
 def _label(words: str, width: int) -> pygame.Surface:
     face = text.font(34, "bold")
     if face.size(words)[0] > width:
