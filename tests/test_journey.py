@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -73,14 +74,21 @@ def test_a_listening_child_hears_every_line_the_chapter_has_for_them(scenes):
                 assert set(trigger.say) <= said, (scene_id, set(trigger.say) - said)
 
 
-def test_demo_plays_the_whole_journey_headless():
-    done = subprocess.run(
-        [sys.executable, "-m", "game", "demo", "--headless"],
+def demo(*args: str, data: Path | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m game demo --headless ARGS``, with its data folder at ``data``."""
+    env = {**os.environ, "T_CELL_HERO_DATA_DIR": str(data)} if data else None
+    return subprocess.run(
+        [sys.executable, "-m", "game", "demo", "--headless", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=300,
+        env=env,
     )
+
+
+def test_demo_plays_the_whole_journey_headless():
+    done = demo()
     assert done.returncode == 0, done.stderr
     assert "demo: goals reached" in done.stdout
 
@@ -112,14 +120,7 @@ def test_no_hint_cuts_into_the_story_while_it_is_being_told(scenes):
 
 
 def test_the_quiz_answers_are_kept_for_the_specialist(tmp_path):
-    done = subprocess.run(
-        [sys.executable, "-m", "game", "demo", "--headless", "--scene", "cheer"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "T_CELL_HERO_DATA_DIR": str(tmp_path)},
-    )
+    done = demo("--scene", "cheer", data=tmp_path)
     assert done.returncode == 0, done.stderr
     results = json.loads((tmp_path / "teach-back.json").read_text())
     assert results["played"] == ["cheer"]
@@ -132,13 +133,6 @@ def test_the_quiz_answers_are_kept_for_the_specialist(tmp_path):
 def test_a_folder_that_cannot_be_written_does_not_stop_the_game(tmp_path):
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("in the way")
-    done = subprocess.run(
-        [sys.executable, "-m", "game", "demo", "--headless", "--scene", "ready"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "T_CELL_HERO_DATA_DIR": str(blocked / "data")},
-    )
+    done = demo("--scene", "ready", data=blocked / "data")
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
