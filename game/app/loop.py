@@ -91,9 +91,12 @@ class App:
         self.audio = audio
         #: Where this session's results (chapters played, quiz answers) are kept, or None.
         self.results = results
-        self._start(first)
+        self.play: ScenePlay | None = None
+        self.scene_id = first
         if show_map:
             self._show_map(first)
+        else:
+            self._start(first)
         self.finish = finish or first
         self.stop_when_done = stop_when_done
         self.running = True
@@ -127,7 +130,7 @@ class App:
                 self.screen.handle(intent)
 
     def _step(self) -> None:
-        if self.bot is not None and not isinstance(self.screen, BreakScreen):
+        if self.demo and not isinstance(self.screen, BreakScreen):
             for gesture in self.screen.bot_gestures(self.bot, STEP):
                 self._post(gesture)
         self.screen.update(STEP)
@@ -137,7 +140,7 @@ class App:
         if self.audio is not None and self.screen is self.play:
             for name in self.play.chapter.take_sounds():
                 self.audio.play(name)
-        if self.scene_id == self.finish and self.play.goals_reached:
+        if self.play is not None and self.scene_id == self.finish and self.play.goals_reached:
             self.result.goals_reached = True
             if self.stop_when_done:
                 self.running = False

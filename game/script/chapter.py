@@ -49,10 +49,7 @@ class Chapter:
         for event in self.rules.update(dt):
             self._apply(self.runner.handle(event))
             if event.line is not None and not self.complete:
-                # A question waits its turn after what is being said; an answer to a tap is
-                # said right away.
-                now = event.type != "ask"
-                self.narrator.say(event.line, self.scene.line(event.line).text, now)
+                self.narrator.say(event.line, self.scene.line(event.line).text, event.answer)
         # Waiting for help only counts while nothing is being said: a child who is listening is
         # not stuck, and a hint must not cut into the story.
         self._apply(self.runner.update(dt if self.narrator.settled else 0.0))

@@ -10,9 +10,11 @@ class WorldEvent:
     """Something happened in the world: ``type`` is an activity event such as 'bind'.
 
     ``line`` is a line the scene's data ties to this very thing (a quiz answer's explanation, a
-    card's meaning); the chapter says it at once."""
+    card's meaning). It answers the child, so it is said at once, unless ``answer`` is False (a
+    question asked when pictures appear), which waits its turn."""
 
     type: str
     actor: str | None = None
     markers: frozenset[str] = frozenset()
     line: str | None = None
+    answer: bool = True

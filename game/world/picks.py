@@ -94,7 +94,7 @@ class BoardRules(Tapping):
         if not self._asked:
             self._asked = True
             if choice.ask:
-                events.append(WorldEvent("ask", line=choice.ask))
+                events.append(WorldEvent("ask", line=choice.ask, answer=False))
         for option in self._pending:
             events += self.tapped(choice, option)
         self._pending = []
