@@ -18,13 +18,15 @@ PIECE = 110  # px square for one CAR piece (a 64 px target at least)
 
 
 @cache
-def car_piece(size: int) -> pygame.Surface:
-    """A loose CAR, big enough to see and grab: the Y-shaped hand on a stem, on a soft disc."""
+def car_piece(size: int, disc: bool = True) -> pygame.Surface:
+    """A CAR, big enough to see and grab: the Y-shaped hand on a stem, pointing up; a loose one
+    sits on a soft disc."""
 
     def paint(surface: pygame.Surface, unit: float) -> None:
         c = size * unit / 2
-        pygame.draw.circle(surface, (255, 246, 214), (c, c), c * 0.95)
-        pygame.draw.circle(surface, (236, 214, 160), (c, c), c * 0.95, round(3 * unit))
+        if disc:
+            pygame.draw.circle(surface, (255, 246, 214), (c, c), c * 0.95)
+            pygame.draw.circle(surface, (236, 214, 160), (c, c), c * 0.95, round(3 * unit))
         base, fork = (c, c + c * 0.62), (c, c + c * 0.02)
         tips = [(c - c * 0.42, c - c * 0.55), (c + c * 0.42, c - c * 0.55)]
         for colour, width in ((art.BLUE, 26 * unit), (art.ORANGE, 15 * unit)):
@@ -33,6 +35,12 @@ def car_piece(size: int) -> pygame.Surface:
                 art._thick_line(surface, colour, fork, tip, width)
 
     return art._painted((size, size), paint)
+
+
+@cache
+def attached_car(size: int, degrees: int) -> pygame.Surface:
+    """A CAR on the cell's edge, the same size as in the tray, turned to point outward."""
+    return pygame.transform.rotate(car_piece(size, disc=False), degrees)
 
 
 class AttachView:
@@ -52,9 +60,11 @@ class AttachView:
             ring = 30 + (4 * math.sin(rules.time * 4) if lit else 0)
             pygame.draw.circle(canvas, art.YELLOW if lit else (190, 180, 210), (x, y), ring, 5)
         for piece in rules.pieces:
-            if piece.slot is not None:
-                angle = slot_angle(piece.slot, rules.count)
-                art.draw_car(canvas, cx, cy, CELL_RADIUS, angle, 2.4)
+            if piece.slot is not None:  # drawn under the cell, so its stem goes into it
+                turn = -round(math.degrees(slot_angle(piece.slot, rules.count) + math.pi / 2))
+                image = attached_car(PIECE, turn)
+                x, y = slot_position(piece.slot, rules.count)
+                canvas.blit(image, image.get_rect(center=(round(x), round(y))))
         sprite = art.cell_sprite(
             "t_cell", round(CELL_RADIUS), False, False, self.session.hero_colour
         )
