@@ -43,12 +43,7 @@ class CollectView:
         window.centery = round(TUBE_Y)
         pygame.draw.rect(canvas, (200, 226, 240), window.inflate(10, 10), border_radius=24)
         pygame.draw.rect(canvas, TUBE_FILL, window, border_radius=20)
-        face_y = machine.top + 24
-        for side in (-1, 1):
-            pygame.draw.circle(canvas, art.INK, (machine.centerx + side * 26, face_y), 7)
-        pygame.draw.arc(
-            canvas, art.INK, pygame.Rect(machine.centerx - 22, face_y - 4, 44, 22), 3.4, 6.0, 3
-        )
+        pictures.draw_face(canvas, machine.centerx, machine.top + 28, 100, 1)
         bx, by, bw, bh = BAG
         bag = pygame.Rect(round(bx), round(by), round(bw), round(bh))
         neck = pygame.Rect(0, 0, 26, bag.top - machine.bottom + 20)

@@ -28,21 +28,20 @@ def _width(unit: float, px: float) -> int:
     return max(1, round(px * unit))
 
 
+def draw_face(s, cx, cy, r, unit) -> None:
+    """Two dot eyes and a smile, as on the machine and the grown-ups; ``r`` sets its size."""
+    for side in (-1, 1):
+        pygame.draw.circle(s, INK, (cx + side * r * 0.25, cy - r * 0.1), r * 0.07)
+    smile = _rect(cx, cy + r * 0.05, r * 0.5, r * 0.3)
+    pygame.draw.arc(s, INK, smile, math.pi * 1.1, math.pi * 1.9, _width(unit, 4))
+
+
 def _person(s, cx, cy, r, unit, shirt, hat: bool = False) -> None:
     """A friendly grown-up: head, smile, shoulders."""
     pygame.draw.ellipse(s, shirt, _rect(cx, cy + r * 0.95, r * 1.7, r * 1.1))
     pygame.draw.circle(s, HAIR, (cx, cy - r * 0.2), r * 0.62)
     pygame.draw.circle(s, SKIN, (cx, cy - r * 0.1), r * 0.55)
-    for side in (-1, 1):
-        pygame.draw.circle(s, INK, (cx + side * r * 0.2, cy - r * 0.15), r * 0.07)
-    pygame.draw.arc(
-        s,
-        INK,
-        _rect(cx, cy + r * 0.02, r * 0.5, r * 0.3),
-        math.pi * 1.1,
-        math.pi * 1.9,
-        _width(unit, 3),
-    )
+    draw_face(s, cx, cy - r * 0.05, r * 0.8, unit)
     if hat:
         pygame.draw.rect(s, WHITE, _rect(cx, cy - r * 0.62, r * 0.9, r * 0.3), border_radius=6)
         pygame.draw.rect(s, VERMILLION, _rect(cx, cy - r * 0.62, r * 0.12, r * 0.22))
@@ -323,16 +322,7 @@ def picture(
             _flask(s, c, c, r, unit)
         elif name == "machine":
             draw_machine(s, _rect(c, c, r * 1.5, r * 1.2), unit)
-            for side in (-1, 1):
-                pygame.draw.circle(s, INK, (c + side * r * 0.25, c - r * 0.1), r * 0.07)
-            pygame.draw.arc(
-                s,
-                INK,
-                _rect(c, c + r * 0.05, r * 0.5, r * 0.3),
-                math.pi * 1.1,
-                math.pi * 1.9,
-                _width(unit, 4),
-            )
+            draw_face(s, c, c, r, unit)
         elif name == "iv_bag":
             draw_iv_bag(s, c, c, r * 0.9, r * 1.3, unit)
         elif name == "medicine":
