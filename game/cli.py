@@ -13,12 +13,15 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from game import __version__, logs, resources
 from game.script.catalog import check_files, journey, load_all
 from game.script.errors import SceneError, did_you_mean
 from game.script.model import Scene
+from game.script.strings import BANDS, DEFAULT_BAND, Strings
+from game.script.texts import Library, all_texts, build_strings, load_library
 
 log = logging.getLogger("game")
 
@@ -26,17 +29,19 @@ log = logging.getLogger("game")
 CHAPTER_FRAMES = 4 * 60 * 60
 #: This session's teach-back results, in the data folder (see README).
 RESULTS_NAME = "teach-back.json"
-COMMANDS = ("play", "check", "demo", "screenshot", "lines", "sounds")
-LANGUAGES = ("en",)
+COMMANDS = ("play", "check", "demo", "screenshot", "lines", "sounds", "voices")
 EPILOG = """other commands:
-  check [PATH ...]            check scene files (default: every shipped scene)
+  check [--strict] [PATH ...] check scene files (default: every shipped scene), the
+                              translations and the voice files
   demo [--scene ID] [--frames N] [--seed S] [--headless]
                               the game plays itself (attract mode and smoke test)
   screenshot --scene ID [--at SECONDS] [--map] OUT.png
                               save a picture of a scene after some demo play
   lines [--lang CODE] [--format csv|tsv]
-                              every line and picture label, for review and translation
+                              every text by id, for review and translation
   sounds [--out DIR]          synthesise the sound effects and music (needs sox)
+  voices [--lang CODE] [--force]
+                              render the voice files (needs espeak-ng and sox)
 Run 'python -m game COMMAND --help' for a command's options."""
 
 
@@ -53,6 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "screenshot": _screenshot,
             "lines": _lines,
             "sounds": _sounds,
+            "voices": _voices,
         }[command]
         return run(options)
     except KeyboardInterrupt:
@@ -72,12 +78,8 @@ def _parser(command: str) -> argparse.ArgumentParser:
         )
         parser.add_argument("--version", action="version", version=f"T-Cell Hero {__version__}")
         _scene_option(parser)
-        parser.add_argument(
-            "--lang",
-            default="en",
-            metavar="CODE",
-            help=f"language of the words ({', '.join(LANGUAGES)})",
-        )
+        _words_options(parser)
+        parser.add_argument("--no-voice", action="store_true", help="text only, no voice")
         parser.add_argument("--fullscreen", action="store_true", help="fill the screen (kiosk)")
         parser.add_argument(
             "--window",
@@ -89,7 +91,14 @@ def _parser(command: str) -> argparse.ArgumentParser:
         return parser
     parser = argparse.ArgumentParser(prog=f"python -m game {command}")
     if command == "check":
-        parser.description = "Check scene files; print each problem as path:line:col: message."
+        parser.description = (
+            "Check scene files; print each problem as path:line:col: message. Then report "
+            "translations that are missing or stale, and voice files that are missing or "
+            "say old words (warnings; with --strict they fail the check too)."
+        )
+        parser.add_argument(
+            "--strict", action="store_true", help="fail on translation and voice warnings too"
+        )
         parser.add_argument(
             "paths",
             nargs="*",
@@ -116,14 +125,30 @@ def _parser(command: str) -> argparse.ArgumentParser:
             action="store_true",
             help="no window or sound (SDL's dummy drivers), as fast as it can",
         )
+        _words_options(parser)
         _volume_options(parser)
     elif command == "lines":
         parser.description = (
-            "Print every narration line and picture label as id,scene,fact,text, "
-            "in journey order, for clinical review and translation."
+            "Print every text (narration lines and their age-band variants, picture labels, "
+            "titles, the word book, the menus) as id,scene,fact,text, in journey order, for "
+            "clinical review and translation. Every language has the same ids; a text not "
+            "translated yet is empty."
         )
-        parser.add_argument("--lang", default="en", metavar="CODE", help="language (en)")
+        parser.add_argument("--lang", default="en", metavar="CODE", help="language (en, es...)")
         parser.add_argument("--format", choices=("csv", "tsv"), default="csv")
+    elif command == "voices":
+        parser.description = (
+            "Render a voice file for every line, label and word book entry with espeak-ng, "
+            "as assets/voice/<lang>/<id>.ogg. Files already up to date (their recorded hash "
+            "matches the words) are kept, so a recorded human voice is never overwritten."
+        )
+        parser.add_argument("--lang", metavar="CODE", help="one language (default: all)")
+        parser.add_argument(
+            "--force", action="store_true", help="render every file again, even up-to-date ones"
+        )
+        parser.add_argument(
+            "--out", type=Path, default=None, help="voice folder (default: assets/voice)"
+        )
     elif command == "sounds":
         parser.description = (
             "Synthesise the sound effects and the music from code and encode them as OGG "
@@ -146,8 +171,21 @@ def _parser(command: str) -> argparse.ArgumentParser:
             "--map", action="store_true", help="the journey map before this scene instead"
         )
         parser.add_argument("--seed", type=int, default=0, help="seed for the cells' places")
+        _words_options(parser)
         parser.add_argument("out", type=Path, metavar="OUT.png")
     return parser
+
+
+def _words_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang", default="en", metavar="CODE", help="language of the words (en, es...)"
+    )
+    parser.add_argument(
+        "--band",
+        choices=BANDS,
+        default=DEFAULT_BAND,
+        help="age band: little (4 to 6), middle (7 to 9, the default), older (10 to 12)",
+    )
 
 
 def _volume_options(parser: argparse.ArgumentParser) -> None:
@@ -193,14 +231,43 @@ def _window_size(text: str) -> tuple[int, int]:
 def _check(options: argparse.Namespace) -> int:
     paths = _scene_paths(options.paths) if options.paths else resources.shipped_scene_files()
     scenes, problems = check_files(paths)
+    library = None
+    try:
+        library = load_library()
+    except SceneError as exc:
+        problems = sorted([*problems, *exc.problems])
     for problem in problems:
         print(problem)
     if problems:
         files = len({p.where.path for p in problems})
         print(f"{len(problems)} problem(s) in {files} file(s)", file=sys.stderr)
         return 1
-    print(f"{len(scenes)} scene file(s) OK")
-    return 0
+    assert library is not None
+    warnings = _word_warnings(scenes, library, whole=not options.paths)
+    for warning in warnings:
+        print(f"warning: {warning}")
+    print(f"{len(scenes)} scene file(s) OK", end="")
+    print(f"; {len(warnings)} warning(s)" if warnings else "")
+    return 1 if warnings and options.strict else 0
+
+
+def _word_warnings(scenes: dict[str, Scene], library: Library, whole: bool) -> list[str]:
+    """Translations missing or stale, and voice files missing or out of date. Checking only
+    some scene files, only their words are looked at."""
+    from game.voice.index import voice_problems
+
+    strings = build_strings(scenes, library)
+    texts = all_texts(scenes, library)
+    if not whole:
+        texts = [t for t in texts if t.scene in scenes]
+        strings = Strings({t.id: t.text for t in texts}, library.tables)
+    found = []
+    for language in strings.languages:
+        for problem in strings.problems(language):
+            if whole or "not used any more" not in problem.message:
+                found.append(str(problem))
+    found += voice_problems(strings, texts, resources.assets_dir() / "voice")
+    return found
 
 
 def _scene_paths(given: list[Path]) -> list[Path]:
@@ -210,14 +277,36 @@ def _scene_paths(given: list[Path]) -> list[Path]:
     return paths
 
 
-def _load(scene_id: str | None) -> tuple[dict[str, Scene], str] | None:
-    """Every shipped scene and the one to start with; problems are printed, not raised."""
+@dataclass
+class Loaded:
+    scenes: dict[str, Scene]
+    first: str
+    library: Library
+    strings: Strings
+
+
+def _load(
+    scene_id: str | None, language: str = "en", band: str = DEFAULT_BAND
+) -> Loaded | None:
+    """Every shipped scene, the word book and the language tables, and the scene to start
+    with; problems are printed, not raised."""
     try:
         scenes = load_all()
+        library = load_library()
     except SceneError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return None
+    strings = build_strings(scenes, library)
+    if language not in strings.languages:
+        print(
+            f"there is no '{language}' language{did_you_mean(language, strings.languages)}; "
+            f"languages: {', '.join(strings.languages)}",
+            file=sys.stderr,
+        )
+        return None
+    strings.set_language(language)
+    strings.set_band(band)
     if scene_id is not None and scene_id not in scenes:
         print(
             f"there is no scene '{scene_id}'{did_you_mean(scene_id, scenes)}; "
@@ -225,24 +314,16 @@ def _load(scene_id: str | None) -> tuple[dict[str, Scene], str] | None:
             file=sys.stderr,
         )
         return None
-    return scenes, scene_id or journey(scenes)[0]
-
-
-def _language_known(code: str) -> bool:
-    if code in LANGUAGES:
-        return True
-    print(f"there is no '{code}' language yet; languages: {', '.join(LANGUAGES)}", file=sys.stderr)
-    return False
+    return Loaded(scenes, scene_id or journey(scenes)[0], library, strings)
 
 
 def _play(options: argparse.Namespace) -> int:
-    if not _language_known(options.lang):
-        return 2
-    loaded = _load(options.scene)
+    loaded = _load(options.scene, options.lang, options.band)
     if loaded is None:
         return 1
     return _run(
-        *loaded,
+        loaded,
+        voice=not options.no_voice,
         window=options.window,
         fullscreen=options.fullscreen,
         show_map=options.scene is None,
@@ -251,10 +332,10 @@ def _play(options: argparse.Namespace) -> int:
 
 
 def _demo(options: argparse.Namespace) -> int:
-    loaded = _load(options.scene)
+    loaded = _load(options.scene, options.lang, options.band)
     if loaded is None:
         return 1
-    scenes, first = loaded
+    scenes, first = loaded.scenes, loaded.first
     chapters = [first] if options.scene else journey(scenes, first)
     finish = chapters[-1]
     frames = options.frames
@@ -263,8 +344,8 @@ def _demo(options: argparse.Namespace) -> int:
     elif frames <= 0:
         frames = None
     code = _run(
-        scenes,
-        first,
+        loaded,
+        voice=True,
         demo=True,
         headless=options.headless,
         seed=options.seed,
@@ -278,11 +359,11 @@ def _demo(options: argparse.Namespace) -> int:
 
 
 def _screenshot(options: argparse.Namespace) -> int:
-    loaded = _load(options.scene)
+    loaded = _load(options.scene, options.lang, options.band)
     if loaded is None:
         return 1
     return _run(
-        *loaded,
+        loaded,
         demo=True,
         headless=True,
         seed=options.seed,
@@ -293,22 +374,20 @@ def _screenshot(options: argparse.Namespace) -> int:
 
 
 def _lines(options: argparse.Namespace) -> int:
-    """Every line and label in journey order (then any scene outside the journey)."""
-    if not _language_known(options.lang):
-        return 2
-    loaded = _load(None)
+    """Every text in journey order (then any scene outside the journey, the word book and
+    the menus), in one language; the same ids in every language."""
+    loaded = _load(None, options.lang)
     if loaded is None:
         return 1
-    scenes, _ = loaded
-    order = journey(scenes)
-    order += sorted(set(scenes) - set(order))
+    if hasattr(sys.stdout, "reconfigure"):  # UTF-8 whatever the console's code page
+        sys.stdout.reconfigure(encoding="utf-8")
     writer = csv.writer(
         sys.stdout, delimiter="\t" if options.format == "tsv" else ",", lineterminator="\n"
     )
     writer.writerow(["id", "scene", "fact", "text"])
-    for scene_id in order:
-        for text in scenes[scene_id].texts():
-            writer.writerow([text.id, text.scene, text.fact or "", text.text])
+    for text in all_texts(loaded.scenes, loaded.library):
+        words = loaded.strings.text_in(options.lang, text.id)
+        writer.writerow([text.id, text.scene, text.fact or "", words or ""])
     return 0
 
 
@@ -331,10 +410,33 @@ def _sounds(options: argparse.Namespace) -> int:
     return 0
 
 
+def _voices(options: argparse.Namespace) -> int:
+    from game.voice.make import make_voices
+
+    loaded = _load(None)
+    if loaded is None:
+        return 1
+    languages = [options.lang] if options.lang else loaded.strings.languages
+    unknown = [code for code in languages if code not in loaded.strings.languages]
+    if unknown:
+        print(f"there is no '{unknown[0]}' language", file=sys.stderr)
+        return 1
+    folder = options.out or resources.assets_dir() / "voice"
+    texts = all_texts(loaded.scenes, loaded.library)
+    try:
+        for language in languages:
+            made, kept = make_voices(loaded.strings, texts, language, folder, options.force)
+            print(f"{language}: {made} made, {kept} already up to date")
+    except RuntimeError as exc:
+        print(f"voices: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _run(
-    scenes: dict[str, Scene],
-    first: str,
+    loaded: Loaded,
     *,
+    voice: bool = False,
     window=None,
     fullscreen=False,
     demo=False,
@@ -356,15 +458,21 @@ def _run(
         from game.app.audio import Audio
         from game.app.display import LOGICAL, Display
         from game.app.loop import App, FrameClock, StepClock
+        from game.app.voice import Voice
+        from game.voice.system import SystemSpeech
 
         sdl.pygame.display.init()
         sdl.pygame.font.init()
         audio = None if screenshot is not None else Audio(*volumes)
         display = Display(LOGICAL if headless else window, fullscreen and not headless)
         clock = StepClock() if headless else FrameClock()
+        speaker = None
+        if voice and screenshot is None:  # headless: the files only, never the system's speech
+            system = None if headless else SystemSpeech.find()
+            speaker = Voice(loaded.strings, system=system)
         app = App(
-            scenes,
-            first,
+            loaded.scenes,
+            loaded.first,
             display,
             clock,
             seed=seed,
@@ -374,6 +482,9 @@ def _run(
             show_map=show_map,
             audio=audio,
             results=None if screenshot is not None else logs.data_dir() / RESULTS_NAME,
+            library=loaded.library,
+            strings=loaded.strings,
+            voice=speaker,
         )
         if audio is not None:
             audio.start_music()

@@ -84,7 +84,7 @@ def test_choose_keeps_the_pick_then_shows_the_next_choice(scenes):
     assert rules.choice.id == "name" and [e.line for e in events] == ["meet.pick_name"]
     tap(rules, *centre(rules.tiles[1]))
     run(rules, picks.NEXT_DELAY + 0.1)
-    assert session.hero_name == "Star" and rules.choice is None
+    assert session.hero_name == "meet.name.star" and rules.choice is None
 
 
 def test_a_drag_across_the_board_is_one_tap_and_a_tap_between_tiles_is_none(scenes):

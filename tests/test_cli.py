@@ -19,6 +19,7 @@ def run_game(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
         cwd=ROOT,
         capture_output=True,
         text=True,
+        encoding="utf-8",
         timeout=timeout,
     )
 
@@ -100,8 +101,8 @@ def test_play_with_an_unknown_scene_suggests_one_and_opens_no_window(capsys):
 
 
 def test_play_with_an_unknown_language_says_which_exist(capsys):
-    assert main(["--lang", "xx"]) == 2
-    assert "languages: en" in capsys.readouterr().err
+    assert main(["--lang", "xx"]) == 1
+    assert "languages: en, es" in capsys.readouterr().err
 
 
 def test_help_lists_the_commands():
@@ -116,17 +117,29 @@ def test_lines_exports_every_line_and_label_with_its_fact_as_csv():
     import io
 
     from game.script.catalog import load_all
+    from game.script.texts import all_texts, load_library
 
     done = run_game("lines")
     assert done.returncode == 0, done.stderr
     rows = list(csv.reader(io.StringIO(done.stdout)))
     assert rows[0] == ["id", "scene", "fact", "text"]
-    expected = [
-        [t.id, t.scene, t.fact or "", t.text] for s in load_all().values() for t in s.texts()
-    ]
-    assert sorted(rows[1:]) == sorted(expected)
-    assert rows[1][:2] == ["meet.hello", "meet"]  # in journey order, from the first chapter
+    expected = [[t.id, t.scene, t.fact or "", t.text] for t in all_texts(load_all(), load_library())]
+    assert rows[1:] == expected
+    assert rows[1][:2] == ["meet.title", "meet"]  # in journey order, from the first chapter
     assert ["cheer.cd19.b", "cheer", "", "Leukemia cell"] in rows  # quiz answers too
+    assert ["meet.helper@little", "meet", "F1", "T cells are helper cells. They keep you well."] in rows
+    assert ["words.cd19", "words", "F7", "CD19"] in rows and ["ui.go", "menu", "", "Go!"] in rows
+
+
+def test_lines_in_spanish_have_the_same_ids_and_columns_translated():
+    import csv
+    import io
+
+    english = list(csv.reader(io.StringIO(run_game("lines").stdout)))
+    spanish = list(csv.reader(io.StringIO(run_game("lines", "--lang", "es").stdout)))
+    assert [row[:3] for row in spanish] == [row[:3] for row in english]
+    assert all(row[3] for row in spanish[1:])  # nothing left untranslated
+    assert ["meet.hello", "meet", "F1", "¡Hola! Esta es una célula T."] in spanish
 
 
 def test_lines_as_tsv_has_the_same_rows():
@@ -142,4 +155,4 @@ def test_lines_as_tsv_has_the_same_rows():
 
 def test_lines_in_a_language_the_game_does_not_have_says_so():
     done = run_game("lines", "--lang", "xx")
-    assert done.returncode == 2 and "there is no 'xx' language yet" in done.stderr
+    assert done.returncode == 1 and "there is no 'xx' language" in done.stderr

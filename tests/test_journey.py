@@ -40,7 +40,7 @@ def test_every_chapter_is_finished_by_its_bot_and_the_session_remembers(scenes):
         assert chapter.card_showing, (scene_id, seconds, chapter.narrator.history)
     assert session.played == CHAPTERS
     assert session.hero_colour == "blue"  # the bot picks the second colour...
-    assert session.hero_name == "Luna"  # ...and the third name
+    assert session.hero_name == "meet.name.luna"  # ...and the third name
     questions = [choice.id for choice in scenes["cheer"].choices]
     assert list(session.answers) == questions
     assert all(answer.solved for answer in session.answers.values())

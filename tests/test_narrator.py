@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.script.narrator import Narrator
+from game.script.narrator import Narrator, Timing, hold_seconds, read_seconds
 
 
 def test_a_line_reveals_letter_by_letter_and_a_tap_completes_it():
@@ -66,8 +66,8 @@ def test_while_lines_wait_a_shown_line_moves_on_after_its_reading_time():
     narrator.say("a.one", "One two three four")
     narrator.update(0.1)  # fully revealed
     narrator.say("a.two", "Next")
-    reading = narrator.current.read_seconds
-    assert reading < narrator.current.hold_seconds
+    reading = read_seconds(narrator.text)
+    assert reading < hold_seconds(narrator.text)
     narrator.update(reading - 0.1)
     assert narrator.current.line_id == "a.one"
     narrator.update(0.2)
@@ -92,3 +92,72 @@ def test_when_the_child_has_finished_waiting_how_to_lines_are_skipped_answers_st
     narrator.say("a.done", "You did it!", now=True)
     narrator.skip_waiting()
     assert [s.line_id for s in narrator.queue] == ["a.done"]
+
+
+class FakeSpeaker:
+    """Says every line for 2 seconds, its words at 0, 0.5, 1.0, ... (or says nothing)."""
+
+    def __init__(self, heard: bool = True, words: bool = True) -> None:
+        self.heard, self.words = heard, words
+        self.said: list[str] = []
+        self.hushed = 0
+
+    def speak(self, line_id):
+        self.said.append(line_id)
+        if not self.heard:
+            return None
+        return Timing(2.0, (0.0, 0.5, 1.0, 1.5) if self.words else None)
+
+    def hush(self):
+        self.hushed += 1
+
+
+def test_a_spoken_line_shows_whole_and_lights_each_word_as_it_is_said():
+    speaker = FakeSpeaker()
+    narrator = Narrator(speaker=speaker)
+    narrator.say("a.one", "One two three four")
+    assert speaker.said == ["a.one"]
+    assert narrator.visible_text == "One two three four"  # no typewriter under a voice
+    assert narrator.spoken_word == 0 and not narrator.revealed
+    narrator.update(1.1)
+    assert narrator.spoken_word == 2
+    narrator.update(1.0)  # the voice has finished
+    assert narrator.spoken_word is None and narrator.revealed
+
+
+def test_without_word_timings_the_line_is_lit_while_it_is_said():
+    narrator = Narrator(speaker=FakeSpeaker(words=False))
+    narrator.say("a.one", "One two")
+    assert narrator.speaking and narrator.spoken_word is None
+    narrator.update(2.1)
+    assert not narrator.speaking
+
+
+def test_a_line_that_cannot_be_heard_falls_back_to_the_typewriter():
+    narrator = Narrator(chars_per_second=10, speaker=FakeSpeaker(heard=False))
+    narrator.say("a.one", "Hello there")
+    assert narrator.visible_text == "" and not narrator.speaking
+    narrator.update(0.5)
+    assert narrator.visible_text == "Hello"
+
+
+def test_a_tap_while_speaking_hushes_the_voice_and_replay_says_it_again():
+    speaker = FakeSpeaker()
+    narrator = Narrator(speaker=speaker)
+    narrator.say("a.one", "One two")
+    narrator.advance()
+    assert speaker.hushed == 1 and narrator.revealed
+    narrator.replay()
+    assert speaker.said == ["a.one", "a.one"] and narrator.speaking
+
+
+def test_text_comes_from_the_lookup_so_a_language_switch_shows_at_once():
+    words = {"a.one": "Hola"}
+    narrator = Narrator(text_for=lambda line_id: words[line_id])
+    narrator.say("a.one", "Hello")
+    narrator.advance()
+    assert narrator.text == "Hola"
+    words["a.one"] = "Hello again"
+    assert narrator.text == "Hello again" and not narrator.revealed  # the rest still appears
+    narrator.advance()
+    assert narrator.visible_text == "Hello again"

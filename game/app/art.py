@@ -30,6 +30,9 @@ YELLOW = (240, 228, 66)
 BLUE = (0, 114, 178)
 VERMILLION = (213, 94, 0)
 PURPLE = (204, 121, 167)
+#: For buttons with white words on them (contrast above 7:1).
+PURPLE_DARK = (112, 58, 124)
+GREEN_DARK = (0, 112, 80)
 
 
 def _painted(

@@ -12,6 +12,7 @@ from game.app import art, widgets
 from game.script.model import Scene
 from game.script.runner import Runner
 from game.script.session import Session
+from game.script.strings import Strings
 from game.world.attach import CELL_RADIUS, CENTRE, AttachRules, slot_angle, slot_position
 
 PIECE = 110  # px square for one CAR piece (a 64 px target at least)
@@ -44,7 +45,8 @@ def attached_car(size: int, degrees: int) -> pygame.Surface:
 
 
 class AttachView:
-    def __init__(self, scene: Scene, rules: AttachRules, session: Session) -> None:
+    def __init__(self, scene: Scene, rules: AttachRules, session: Session, strings: Strings) -> None:
+        self.strings = strings
         self.rules = rules
         self.session = session
         self.background = art.background(scene.background)
@@ -69,7 +71,7 @@ class AttachView:
             "t_cell", round(CELL_RADIUS), False, False, self.session.hero_colour
         )
         canvas.blit(sprite, sprite.get_rect(center=(round(cx), round(cy))))
-        widgets.name_tag(canvas, self.session.hero_name, cx, cy + CELL_RADIUS + 50)
+        widgets.name_tag(canvas, self.strings, self.session.hero_name, cx, cy + CELL_RADIUS + 50)
         for piece in sorted(rules.pieces, key=lambda p: p.held):
             if piece.slot is None:
                 lit = hint is not None and hint[0] is piece

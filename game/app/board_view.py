@@ -14,13 +14,15 @@ from game.app import art, pictures, text, widgets
 from game.script.model import Option, Scene
 from game.script.runner import Runner
 from game.script.session import Session
+from game.script.strings import Strings
 from game.world.picks import BoardRules, QuizRules
 
 PICTURE = 160
 
 
 class BoardView:
-    def __init__(self, scene: Scene, rules: BoardRules, session: Session) -> None:
+    def __init__(self, scene: Scene, rules: BoardRules, session: Session, strings: Strings) -> None:
+        self.strings = strings
         self.scene = scene
         self.rules = rules
         self.session = session
@@ -57,7 +59,7 @@ class BoardView:
             picture = picture.copy()
             picture.set_alpha(110)
         canvas.blit(picture, picture.get_rect(center=(rect.centerx, rect.y + 20 + PICTURE // 2)))
-        label = _label(option.text, rect.width - 20)
+        label = _label(self.strings.get(option.id), rect.width - 20)
         canvas.blit(label, label.get_rect(center=(rect.centerx, rect.bottom - 34)))
         if chosen and not faded:
             star = art.star_icon(52, True)
@@ -69,7 +71,7 @@ class BoardView:
         bob = 8 * math.sin(self.rules.time * 2)
         centre = (640, round(330 + bob))
         canvas.blit(sprite, sprite.get_rect(center=centre))
-        widgets.name_tag(canvas, self.session.hero_name, 640, 480 + bob)
+        widgets.name_tag(canvas, self.strings, self.session.hero_name, 640, 480 + bob)
         # Confetti dots, not stars: in this game stars mean CD19.
         colours = (art.ORANGE, art.GREEN, art.SKY, art.PURPLE, art.YELLOW, art.BLUE)
         for i, colour in enumerate(colours):

@@ -5,21 +5,23 @@ from __future__ import annotations
 import pygame
 
 from game.app import art, intents, text, widgets
+from game.script.strings import Strings
 
-KEEP_GOING = widgets.Button("keep_going", "Keep going", pygame.Rect(490, 560, 300, 100), art.GREEN)
+KEEP_GOING = pygame.Rect(470, 560, 340, 100)
 
 
 class BreakScreen:
     """Shown after an unexpected error; the details are already in the log file.
     ``outcome`` becomes 'resume' when the child taps the button (or presses Enter)."""
 
-    def __init__(self) -> None:
+    def __init__(self, strings: Strings) -> None:
+        self.strings = strings
         self.outcome: str | None = None
         self.clock = 0.0
 
     def handle(self, intent: intents.Intent) -> None:
         if (
-            isinstance(intent, intents.PointerDown) and KEEP_GOING.hit(intent.x, intent.y)
+            isinstance(intent, intents.PointerDown) and KEEP_GOING.collidepoint(intent.x, intent.y)
         ) or isinstance(intent, intents.Advance):
             self.outcome = "resume"
 
@@ -30,8 +32,14 @@ class BreakScreen:
         canvas.fill((231, 238, 247))
         resting = art.cell_sprite("t_cell", 90, False, False)
         canvas.blit(resting, resting.get_rect(center=(640, 260)))
-        title = text.font(60, "bold").render("Let's take a little break.", True, art.INK)
+        get = self.strings.get
+        title = widgets.fitted(get("ui.break.title"), 60, 1200)
         canvas.blit(title, title.get_rect(center=(640, 430)))
-        note = text.font(38).render("Tap the button when you are ready.", True, art.INK)
+        note = text.font(38).render(get("ui.break.note"), True, art.INK)
         canvas.blit(note, note.get_rect(center=(640, 500)))
-        KEEP_GOING.draw(canvas)
+        widgets.Button("keep_going", get("ui.break.keep_going"), KEEP_GOING, art.GREEN_DARK).draw(
+            canvas
+        )
+
+    def relabel(self) -> None:
+        """Every word is looked up as it is drawn."""

@@ -11,6 +11,7 @@ from game.app import art, pictures
 from game.script.model import Scene
 from game.script.runner import Runner
 from game.script.session import Session
+from game.script.strings import Strings
 from game.world.collect import BAG, MACHINE, TUBE_LEFT, TUBE_RIGHT, TUBE_Y, CollectRules
 
 TUBE_FILL = (250, 226, 220)
@@ -20,7 +21,8 @@ SKIN_EDGE = (214, 160, 126)
 
 
 class CollectView:
-    def __init__(self, scene: Scene, rules: CollectRules, session: Session) -> None:
+    def __init__(self, scene: Scene, rules: CollectRules, session: Session, strings: Strings) -> None:
+        self.strings = strings
         self.rules = rules
         self.session = session
         self.stage = art.background(scene.background).copy()

@@ -11,13 +11,15 @@ from game.app import art, pictures
 from game.script.model import Scene
 from game.script.runner import Runner
 from game.script.session import Session
+from game.script.strings import Strings
 from game.world.drip import BAG, CELLS_PER_DROP, TUBE, DripRules, along_tube
 
 POLE = (140, 140, 150)
 
 
 class DripView:
-    def __init__(self, scene: Scene, rules: DripRules, session: Session) -> None:
+    def __init__(self, scene: Scene, rules: DripRules, session: Session, strings: Strings) -> None:
+        self.strings = strings
         self.rules = rules
         self.session = session
         self.stage = art.background(scene.background).copy()

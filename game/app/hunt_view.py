@@ -11,6 +11,7 @@ from game.app import art, widgets
 from game.script.model import Scene
 from game.script.runner import Runner
 from game.script.session import Session
+from game.script.strings import Strings
 from game.world.cells import Cell
 from game.world.hunt import DOCK_SECONDS, POP_SECONDS, HuntRules
 
@@ -18,7 +19,8 @@ _LAYER = {"platelet": 0, "red_blood_cell": 1, "b_cell": 2, "leukemia_cell": 2, "
 
 
 class HuntView:
-    def __init__(self, scene: Scene, rules: HuntRules, session: Session) -> None:
+    def __init__(self, scene: Scene, rules: HuntRules, session: Session, strings: Strings) -> None:
+        self.strings = strings
         self.scene = scene
         self.rules = rules
         self.session = session
@@ -38,7 +40,7 @@ class HuntView:
         for buddy in rules.buddies:
             self._cell(canvas, buddy)
         player = rules.player
-        widgets.name_tag(canvas, self.session.hero_name, player.x, player.y + player.radius + 14)
+        widgets.name_tag(canvas, self.strings, self.session.hero_name, player.x, player.y + player.radius + 14)
         self._hint(canvas)
 
     def _cell(self, canvas: pygame.Surface, cell: Cell) -> None:

@@ -51,11 +51,18 @@ class Quit:
 
 
 @dataclass(frozen=True)
+class SwitchLanguage:
+    """Ctrl+L: the next language, for a grown-up at a keyboard (the screen has a button)."""
+
+
+@dataclass(frozen=True)
 class Resized:
     pass
 
 
-Intent = PointerDown | PointerMove | PointerUp | Steer | Advance | Quit | Resized
+Intent = (
+    PointerDown | PointerMove | PointerUp | Steer | Advance | Quit | Resized | SwitchLanguage
+)
 
 _DIRECTIONS = {
     pygame.K_LEFT: (-1, 0),
@@ -162,4 +169,10 @@ class IntentReader:
             and event.mod & pygame.KMOD_CTRL
         ):
             return Quit()
+        if (
+            event.type == pygame.KEYDOWN
+            and event.key == pygame.K_l
+            and event.mod & pygame.KMOD_CTRL
+        ):
+            return SwitchLanguage()
         return None

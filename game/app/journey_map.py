@@ -1,18 +1,34 @@
 """The journey map, shown before the first chapter and between chapters: nine stops along a
-winding path, the ones played marked with a star, the next one glowing. 'Go!' plays it."""
+winding path, the ones played marked with a star, the next one glowing. 'Go!' plays it.
+
+It is also the title screen: the language, the age band and the voice are chosen here, and
+the word book opens from here."""
 
 from __future__ import annotations
 
 import math
+from typing import Protocol
 
 import pygame
 
 from game.app import art, intents, pictures, text, widgets
+from game.app.play import language_button
 from game.script.model import Scene
+from game.script.strings import BANDS, Strings
 from game.world.gestures import Gesture, Press, Release
 
-GO = widgets.Button("go", "Go!", pygame.Rect(1000, 640, 240, 110), art.GREEN)
+GO = pygame.Rect(1000, 640, 240, 110)
+BOOK = pygame.Rect(40, 640, 250, 110)
+LANGUAGE = pygame.Rect(580, 14, 200, 72)
+BAND = pygame.Rect(796, 14, 244, 72)
+VOICE = pygame.Rect(1056, 14, 204, 72)
 STOP_RADIUS = 70
+
+
+class Switch(Protocol):
+    enabled: bool
+
+    def set_enabled(self, enabled: bool) -> None: ...
 
 
 def stop_places(count: int) -> list[tuple[float, float]]:
@@ -28,7 +44,17 @@ def stop_places(count: int) -> list[tuple[float, float]]:
 class JourneyMap:
     """``outcome`` becomes 'go' when the child taps Go (or the glowing stop, or Enter)."""
 
-    def __init__(self, chapters: list[Scene], target: str, played: list[str]) -> None:
+    def __init__(
+        self,
+        chapters: list[Scene],
+        target: str,
+        played: list[str],
+        strings: Strings,
+        voice: Switch | None = None,
+    ) -> None:
+        """``voice`` is what the voice button turns on and off (no button without one)."""
+        self.strings = strings
+        self.voice = voice
         self.chapters = chapters
         self.target = target
         self.played = set(played)
@@ -40,13 +66,42 @@ class JourneyMap:
     def index(self) -> int:
         return next(i for i, s in enumerate(self.chapters) if s.id == self.target)
 
+    def buttons(self) -> list[widgets.Button]:
+        get = self.strings.get
+        found = [
+            widgets.Button("go", get("ui.go"), GO, art.GREEN_DARK),
+            widgets.Button("book", get("ui.book.open"), BOOK),
+            language_button(self.strings, LANGUAGE),
+            widgets.Button("band", get(f"ui.band.{self.strings.band}"), BAND, art.INK),
+        ]
+        if self.voice is not None:
+            state = "on" if self.voice.enabled else "off"
+            found.append(widgets.Button("voice", get(f"ui.voice.{state}"), VOICE, art.INK))
+        return found
+
     def handle(self, intent: intents.Intent) -> None:
         if isinstance(intent, intents.Advance):
             self.outcome = "go"
         elif isinstance(intent, intents.PointerDown):
             x, y = self.places[self.index]
-            if GO.hit(intent.x, intent.y) or math.hypot(intent.x - x, intent.y - y) <= STOP_RADIUS:
+            if math.hypot(intent.x - x, intent.y - y) <= STOP_RADIUS:
                 self.outcome = "go"
+            for button in self.buttons():
+                if button.hit(intent.x, intent.y):
+                    self._press(button.name)
+
+    def _press(self, name: str) -> None:
+        if name in ("go", "book"):
+            self.outcome = name
+        elif name == "language":
+            self.strings.next_language()
+        elif name == "band":
+            self.strings.set_band(BANDS[(BANDS.index(self.strings.band) + 1) % len(BANDS)])
+        elif name == "voice" and self.voice is not None:
+            self.voice.set_enabled(not self.voice.enabled)
+
+    def relabel(self) -> None:
+        """Nothing to redo: every word is looked up as it is drawn."""
 
     def update(self, dt: float) -> None:
         self.clock += dt
@@ -54,22 +109,24 @@ class JourneyMap:
     def bot_gestures(self, bot, dt: float) -> list[Gesture]:
         if self.clock < 1.0:
             return []
-        x, y = GO.rect.center
+        x, y = GO.center
         return [Press(x, y), Release(x, y)]
 
     def draw(self, canvas: pygame.Surface) -> None:
         canvas.fill((238, 246, 240))
-        title = text.font(54, "bold").render("Your T cell's journey", True, art.INK)
-        canvas.blit(title, title.get_rect(center=(640, 70)))
+        title = widgets.fitted(self.strings.get("ui.map.title"), 48, LANGUAGE.x - 60)
+        canvas.blit(title, title.get_rect(midleft=(40, LANGUAGE.centery + 4)))
         pygame.draw.lines(canvas, (214, 200, 170), False, self.places, 26)
         pygame.draw.lines(canvas, (246, 236, 210), False, self.places, 16)
         for i, (scene, (x, y)) in enumerate(zip(self.chapters, self.places, strict=True)):
             self._stop(canvas, i, scene, x, y)
-        GO.draw(canvas)
-        label = text.font(40, "bold").render(
-            f"Next: {self.chapters[self.index].title}", True, art.INK
+        for button in self.buttons():
+            button.draw(canvas)
+        chapter = self.strings.get(f"{self.chapters[self.index].id}.title")
+        label = widgets.fitted(
+            self.strings.get("ui.map.next", chapter=chapter), 40, GO.x - BOOK.right - 100
         )
-        rect = label.get_rect(midleft=(60, GO.rect.centery))
+        rect = label.get_rect(midleft=(BOOK.right + 50, GO.centery))
         widgets.panel(canvas, rect.inflate(40, 30), radius=28)
         canvas.blit(label, rect)
 
@@ -96,10 +153,5 @@ class JourneyMap:
                     center=(round(x + STOP_RADIUS * 0.75), round(y - STOP_RADIUS * 0.75))
                 ),
             )
-        name = _title(scene.title)
+        name = widgets.fitted(self.strings.get(f"{scene.id}.title"), 26, 240)
         canvas.blit(name, name.get_rect(midtop=(round(x), round(y + STOP_RADIUS + 10))))
-
-
-def _title(words: str) -> pygame.Surface:
-    face = text.font(26, "bold")
-    return face.render(words, True, art.INK)

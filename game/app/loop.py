@@ -19,9 +19,13 @@ from game.app.break_screen import BreakScreen
 from game.app.display import Display
 from game.app.journey_map import JourneyMap
 from game.app.play import ScenePlay
+from game.app.voice import Voice
+from game.app.word_page import BookScreen
 from game.script.catalog import journey
 from game.script.model import Scene
 from game.script.session import Session
+from game.script.strings import Strings
+from game.script.texts import Library, build_strings, load_library
 from game.world import gestures
 
 log = logging.getLogger(__name__)
@@ -74,17 +78,25 @@ class App:
         show_map: bool = False,
         audio: Audio | None = None,
         results: Path | None = None,
+        library: Library | None = None,
+        strings: Strings | None = None,
+        voice: Voice | None = None,
     ) -> None:
         """``finish`` is the scene whose goals count as success (default: ``first``);
         ``stop_when_done`` ends the run as soon as they are reached; ``show_map`` opens on the
-        journey map instead of going straight into ``first``."""
+        journey map instead of going straight into ``first``. ``strings`` holds the words in
+        the chosen language and band (default: the shipped tables, English); ``voice`` says
+        the lines (default: text only)."""
         self.scenes = scenes
+        self.library = library or load_library()
+        self.strings = strings or build_strings(scenes, self.library)
+        self.voice = voice
         self.display = display
         self.clock = clock
         self.seed = seed
         self.demo = demo
         self.reader = intents.IntentReader(display.to_logical, display.window.get_size)
-        self.screen: ScenePlay | BreakScreen | JourneyMap
+        self.screen: ScenePlay | BreakScreen | JourneyMap | BookScreen
         self.session = Session()
         self.chapters = [scenes[i] for i in journey(scenes)]
         self.bot = None
@@ -126,6 +138,9 @@ class App:
                 self.running = False
             elif isinstance(intent, intents.Resized):
                 self.display.resized()
+            elif isinstance(intent, intents.SwitchLanguage):
+                self.strings.next_language()
+                self.screen.relabel()
             else:
                 self.screen.handle(intent)
 
@@ -151,10 +166,27 @@ class App:
             self._show_map(self.play.scene.next)
         elif outcome == "go" and isinstance(self.screen, JourneyMap):
             self._start(self.screen.target)
+        elif outcome == "book" and isinstance(self.screen, JourneyMap):
+            self._hush()
+            self.screen = BookScreen(self.library.book, self.strings, self.voice)
+        elif outcome == "map" and isinstance(self.screen, BookScreen):
+            self._show_map(self.map_target)
+
+    def _hush(self) -> None:
+        if self.voice is not None:
+            self.voice.hush()
 
     def _start(self, scene_id: str) -> None:
+        self._hush()
         self.scene_id = scene_id
-        self.play = ScenePlay(self.scenes[scene_id], self.seed, self.session)
+        self.play = ScenePlay(
+            self.scenes[scene_id],
+            self.strings,
+            self.seed,
+            self.session,
+            self.library.book,
+            self.voice,
+        )
         self._saved = False
         self.screen = self.play
         if self.demo:
@@ -177,7 +209,9 @@ class App:
         if not chapters:  # a scene outside the journey (a test or a new story): no map
             self._start(target)
             return
-        self.screen = JourneyMap(chapters, target, self.session.played)
+        self._hush()
+        self.map_target = target
+        self.screen = JourneyMap(chapters, target, self.session.played, self.strings, self.voice)
 
     def _draw(self) -> None:
         self.screen.draw(self.display.canvas)
@@ -193,7 +227,8 @@ class App:
             if isinstance(self.screen, BreakScreen):
                 self.running = False  # the break screen itself failed: stop calmly
                 return
-            self.screen = BreakScreen()
+            self._hush()
+            self.screen = BreakScreen(self.strings)
             self.bot = None
 
     def _post(self, gesture: gestures.Gesture) -> None:

@@ -11,6 +11,7 @@ from game.app import art, pictures, text
 from game.script.model import Scene
 from game.script.runner import Runner
 from game.script.session import Session
+from game.script.strings import Strings
 from game.world.multiply import DISH, MultiplyRules
 
 
@@ -20,7 +21,8 @@ def _count(number: int) -> pygame.Surface:
 
 
 class MultiplyView:
-    def __init__(self, scene: Scene, rules: MultiplyRules, session: Session) -> None:
+    def __init__(self, scene: Scene, rules: MultiplyRules, session: Session, strings: Strings) -> None:
+        self.strings = strings
         self.rules = rules
         self.session = session
         self.stage = art.background(scene.background).copy()

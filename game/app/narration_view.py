@@ -1,14 +1,23 @@
-"""The narration box: large, calm text at the bottom, revealed like a typewriter, with a replay
-button. It only reads the narrator's state."""
+"""The narration box: large, calm text at the bottom, with a replay button. It only reads the
+narrator's state.
+
+While a line is spoken its words light up, one by one when the voice's word timings are known,
+else the whole line; a line that cannot be heard appears like a typewriter instead. Word book
+words are underlined in blue, and a tap on one opens its page.
+"""
 
 from __future__ import annotations
 
 import math
+import re
+from dataclasses import dataclass
 
 import pygame
 
 from game.app import art, text, widgets
+from game.script.book import Book, find_words, split_forms
 from game.script.narrator import Narrator
+from game.script.strings import Strings
 
 BOX = pygame.Rect(32, 646, 1216, 142)
 REPLAY = pygame.Rect(BOX.right - 112, BOX.y + 27, 88, 88)
@@ -16,46 +25,141 @@ TEXT_LEFT = BOX.x + 36
 TEXT_WIDTH = REPLAY.x - TEXT_LEFT - 24
 LINE_HEIGHT = 50
 FONT_SIZE = 38
+#: Word book words: dark blue (7:1 on the paper) and underlined, so colour is not the only sign.
+GLOSSARY_INK = (0, 70, 140)
+LIT = (255, 226, 120)
+LIT_LINE = (255, 243, 196)
+
+
+@dataclass(frozen=True)
+class Token:
+    """One whitespace-separated word, where it sits, and the word book entry it belongs to."""
+
+    words: str
+    start: int  # character offset in the line's text
+    x: int
+    row: int
+    width: int
+    word_id: str | None
+    surface: pygame.Surface
+
+
+class SpokenText:
+    """Lays out a text in rows of words and draws it with the spoken word lit."""
+
+    def __init__(self, size: int, width: int, line_height: int) -> None:
+        self.face = text.font(size)
+        self.width = width
+        self.line_height = line_height
+        self._cache: tuple[str, tuple[Token, ...]] | None = None
+        self._placed: list[tuple[pygame.Rect, str]] = []
+
+    def layout(self, words: str, marks: list[tuple[int, int, str]]) -> tuple[Token, ...]:
+        if self._cache is not None and self._cache[0] == words:
+            return self._cache[1]
+        space = self.face.size(" ")[0]
+        tokens: list[Token] = []
+        x = row = 0
+        for match in re.finditer(r"\S+", words):
+            start, end = match.span()
+            word_id = next((w for s, e, w in marks if start < e and end > s), None)
+            ink = GLOSSARY_INK if word_id else art.INK
+            surface = self.face.render(match.group(), True, ink)
+            width = surface.get_width()
+            if x and x + width > self.width:
+                x, row = 0, row + 1
+            tokens.append(Token(match.group(), start, x, row, width, word_id, surface))
+            x += width + space
+        self._cache = (words, tuple(tokens))
+        return self._cache[1]
+
+    def draw(
+        self,
+        canvas: pygame.Surface,
+        tokens: tuple[Token, ...],
+        left: int,
+        centery: int,
+        shown: int,
+        lit_word: int | None = None,
+        lit_line: bool = False,
+    ) -> None:
+        rows = (tokens[-1].row + 1) if tokens else 0
+        top = centery - rows * self.line_height // 2
+        self._placed = []
+        height = self.face.get_height()
+        for index, token in enumerate(tokens):
+            if token.start >= shown:
+                break
+            y = top + token.row * self.line_height + (self.line_height - height) // 2
+            rect = pygame.Rect(left + token.x, y, token.width, height)
+            if index == lit_word or lit_line:
+                colour = LIT if index == lit_word else LIT_LINE
+                pygame.draw.rect(canvas, colour, rect.inflate(12, 2), border_radius=10)
+            visible = min(token.width, self.face.size(token.words[: shown - token.start])[0])
+            canvas.blit(token.surface, rect.topleft, pygame.Rect(0, 0, visible, height))
+            if token.word_id:
+                following = tokens[index + 1] if index + 1 < len(tokens) else None
+                joined = (  # one underline under 'T cell', not two
+                    following is not None
+                    and following.word_id == token.word_id
+                    and following.row == token.row
+                    and following.start < shown
+                    and visible == token.width
+                )
+                end = left + following.x if joined and following else rect.x + visible
+                pygame.draw.line(
+                    canvas, GLOSSARY_INK, (rect.x, rect.bottom - 4), (end, rect.bottom - 4), 3
+                )
+                self._placed.append((rect.inflate(12, 16), token.word_id))
+
+    def clear(self) -> None:
+        """Nothing drawn: no word to tap."""
+        self._placed = []
+
+    def word_at(self, x: float, y: float) -> str | None:
+        """The word book entry under a tap, as last drawn."""
+        return next((word_id for rect, word_id in self._placed if rect.collidepoint(x, y)), None)
+
+
+def glossary_marks(strings: Strings, book: Book | None, words: str) -> list[tuple[int, int, str]]:
+    """Where word book words appear in ``words``, in the current language."""
+    if book is None:
+        return []
+    forms = {word.id: split_forms(strings.get(word.forms_id)) for word in book.words}
+    return find_words(words, forms)
 
 
 class NarrationView:
-    def __init__(self) -> None:
-        self.face = text.font(FONT_SIZE)
-        self._rendered: tuple[str, list[tuple[str, pygame.Surface]]] | None = None
+    def __init__(self, strings: Strings, book: Book | None = None) -> None:
+        self.strings = strings
+        self.book = book
+        self.spoken = SpokenText(FONT_SIZE, TEXT_WIDTH, LINE_HEIGHT)
 
     def hit(self, x: float, y: float) -> str | None:
-        """'replay' for the replay button, 'box' for the rest of the box, else None."""
+        """'replay' for the replay button, 'word:<id>' for a word book word, 'box' for the rest
+        of the box, else None."""
         if REPLAY.collidepoint(x, y):
             return "replay"
+        word_id = self.spoken.word_at(x, y)
+        if word_id is not None:
+            return f"word:{word_id}"
         return "box" if BOX.collidepoint(x, y) else None
 
-    def _lines(self, words: str) -> list[tuple[str, pygame.Surface]]:
-        if self._rendered is None or self._rendered[0] != words:
-            wrapped = text.wrap(words, self.face, TEXT_WIDTH)
-            self._rendered = (
-                words,
-                [(line, self.face.render(line, True, art.INK)) for line in wrapped],
-            )
-        return self._rendered[1]
-
     def draw(self, canvas: pygame.Surface, narrator: Narrator, clock: float) -> None:
+        self.spoken.clear()
         if narrator.current is None and narrator.last is None:
             return
         widgets.panel(canvas, BOX)
         self._replay_button(canvas)
         if narrator.current is None:
             return
-        lines = self._lines(narrator.current.text)
-        top = BOX.centery - len(lines) * LINE_HEIGHT // 2
-        remaining = int(narrator.shown)
-        for index, (words, surface) in enumerate(lines):
-            y = top + index * LINE_HEIGHT + (LINE_HEIGHT - surface.get_height()) // 2
-            if remaining >= len(words):
-                canvas.blit(surface, (TEXT_LEFT, y))
-            elif remaining > 0:
-                width = self.face.size(words[:remaining])[0]
-                canvas.blit(surface, (TEXT_LEFT, y), pygame.Rect(0, 0, width, surface.get_height()))
-            remaining -= len(words) + 1
+        words = narrator.text
+        tokens = self.spoken.layout(words, glossary_marks(self.strings, self.book, words))
+        lit_word = narrator.spoken_word
+        lit_line = narrator.speaking and lit_word is None
+        self.spoken.draw(
+            canvas, tokens, TEXT_LEFT, BOX.centery, int(narrator.shown), lit_word, lit_line
+        )
         if narrator.revealed and narrator.queue:
             self._more_marker(canvas, clock)
 

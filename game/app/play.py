@@ -7,25 +7,51 @@ import pygame
 from game.app import art, intents, text, widgets
 from game.app.narration_view import NarrationView
 from game.app.views import VIEWS
+from game.app.word_page import WordPage
+from game.script.book import Book
 from game.script.chapter import Chapter
 from game.script.model import Scene
+from game.script.narrator import Speaker
 from game.script.session import Session
+from game.script.strings import Strings
 from game.world.gestures import Gesture, Press, Release
 
 CARD = pygame.Rect(340, 190, 600, 340)
+LANGUAGE = pygame.Rect(1060, 12, 200, 72)
+
+
+def language_button(strings: Strings, rect: pygame.Rect = LANGUAGE) -> widgets.Button:
+    """Names the language a tap switches to, in that language ('Español'), so a family can
+    find theirs. Switching never loses the child's place."""
+    codes = strings.languages
+    following = codes[(codes.index(strings.language) + 1) % len(codes)]
+    return widgets.Button("language", strings.name(following), rect, art.PURPLE_DARK)
 
 
 class ScenePlay:
     """One scene from start to finish. ``outcome`` becomes 'again' or 'next' when the child
     chooses on the closing card."""
 
-    def __init__(self, scene: Scene, seed: int = 0, session: Session | None = None) -> None:
-        self.chapter = Chapter(scene, seed, session)
+    def __init__(
+        self,
+        scene: Scene,
+        strings: Strings,
+        seed: int = 0,
+        session: Session | None = None,
+        book: Book | None = None,
+        speaker: Speaker | None = None,
+    ) -> None:
+        self.chapter = Chapter(scene, seed, session, strings, speaker)
         self.scene = scene
+        self.strings = strings
+        self.book = book
+        self.speaker = speaker
         self.rules = self.chapter.rules
         self.narrator = self.chapter.narrator
-        self.view = VIEWS[scene.activity.name](scene, self.rules, self.chapter.session)
-        self.narration = NarrationView()
+        self.view = VIEWS[scene.activity.name](scene, self.rules, self.chapter.session, strings)
+        self.narration = NarrationView(strings, book)
+        #: A word book page open over the chapter (the chapter waits underneath).
+        self.page: WordPage | None = None
         self.outcome: str | None = None
         self.pressing = False
 
@@ -41,19 +67,28 @@ class ScenePlay:
         if not self.card_showing:
             return []
         y = CARD.bottom - 120
+        again = self.strings.get("ui.card.again")
         if self.scene.next is None:
             return [
                 widgets.Button(
-                    "again", "Play again", pygame.Rect(CARD.centerx - 140, y, 280, 90), art.GREEN
+                    "again", again, pygame.Rect(CARD.centerx - 150, y, 300, 90), art.GREEN
                 )
             ]
         return [
-            widgets.Button("again", "Play again", pygame.Rect(CARD.x + 40, y, 250, 90), art.GREEN),
-            widgets.Button("next", "Next", pygame.Rect(CARD.right - 290, y, 250, 90)),
+            widgets.Button("again", again, pygame.Rect(CARD.x + 30, y, 300, 90), art.GREEN),
+            widgets.Button(
+                "next", self.strings.get("ui.card.next"), pygame.Rect(CARD.right - 260, y, 230, 90)
+            ),
         ]
 
     # input -----------------------------------------------------------------------------------
     def handle(self, intent: intents.Intent) -> None:
+        if self.page is not None:
+            self.page.handle(intent)
+            if self.page.closed:
+                self.page = None
+                self.narrator.replay()  # back where the child was, hearing the line again
+            return
         if isinstance(intent, intents.PointerDown):
             self._press(intent.x, intent.y)
         elif isinstance(intent, intents.PointerMove) and self.pressing:
@@ -74,21 +109,50 @@ class ScenePlay:
             if button.hit(x, y):
                 self.outcome = button.name
                 return
+        if language_button(self.strings).hit(x, y):
+            self.switch_language()
+            return
         where = self.narration.hit(x, y)
         if where == "replay":
             self.narrator.replay()
+        elif where is not None and where.startswith("word:") and self.book is not None:
+            self.open_word(where.removeprefix("word:"))
         elif where == "box" and self.narrator.current is not None:
             self.narrator.advance()
         elif not self.card_showing:
             self.pressing = True
             self.chapter.point(x, y)
 
+    def switch_language(self) -> None:
+        """The next language, at once: the line on screen is shown and said again in it."""
+        self.strings.next_language()
+        self.relabel()
+
+    def relabel(self) -> None:
+        if self.page is not None:
+            self.page.relabel()
+        else:
+            self.narrator.replay()
+
+    def open_word(self, word_id: str) -> None:
+        """Open a word book page over the chapter; the chapter waits until it closes."""
+        assert self.book is not None
+        self.narrator.hush()
+        self.pressing = False
+        self.page = WordPage(self.book.word(word_id), self.strings, self.speaker)
+
     # time ------------------------------------------------------------------------------------
     def update(self, dt: float) -> None:
+        if self.page is not None:
+            self.page.update(dt)
+            return
         self.chapter.update(dt)
 
     def bot_gestures(self, bot, dt: float) -> list[Gesture]:
         """What the demo bot's finger does now: play, or tap 'Next' (else 'Play again')."""
+        if self.page is not None:
+            x, y = self.page.close.rect.center
+            return [Press(x, y), Release(x, y)]
         choices = self.buttons()
         if not choices:
             return bot.step(self.rules, dt)
@@ -100,15 +164,20 @@ class ScenePlay:
         self.view.draw(canvas, self.chapter.runner)
         if self.scene.goals:  # the first goal is the one the child sees filling up
             goal = self.scene.goals[0]
-            widgets.star_counter(canvas, self.chapter.runner.progress[goal.id], goal.count)
-        widgets.title_pill(canvas, self.scene.title)
+            widgets.star_counter(
+                canvas, self.strings, self.chapter.runner.progress[goal.id], goal.count
+            )
+        widgets.title_pill(canvas, self.strings.get(f"{self.scene.id}.title"), LANGUAGE.x - 16)
+        language_button(self.strings).draw(canvas)
         self.narration.draw(canvas, self.narrator, self.chapter.clock)
         if self.card_showing:
             self._card(canvas)
+        if self.page is not None:
+            self.page.draw(canvas)
 
     def _card(self, canvas: pygame.Surface) -> None:
         widgets.panel(canvas, CARD, radius=36)
-        title = text.font(56, "bold").render("You did it!", True, art.INK)
+        title = text.font(56, "bold").render(self.strings.get("ui.card.done"), True, art.INK)
         canvas.blit(title, title.get_rect(center=(CARD.centerx, CARD.y + 70)))
         for i in range(3):
             star = art.star_icon(64, True)

@@ -8,6 +8,7 @@ from functools import cache
 import pygame
 
 from game.app import art, text
+from game.script.strings import Strings
 
 MIN_TARGET = 64
 
@@ -44,8 +45,18 @@ class Button:
     def draw(self, canvas: pygame.Surface) -> None:
         pygame.draw.rect(canvas, (30, 60, 90), self.rect.move(0, 5), border_radius=28)
         pygame.draw.rect(canvas, self.colour, self.rect, border_radius=28)
-        label = text.font(38, "bold").render(self.label, True, (255, 255, 255))
+        label = fitted(self.label, 38, self.rect.width - 24, (255, 255, 255))
         canvas.blit(label, label.get_rect(center=self.rect.center))
+
+
+@cache
+def fitted(
+    words: str, size: int, width: int, colour: tuple[int, int, int] = art.INK
+) -> pygame.Surface:
+    """Bold ``words`` at ``size`` px, smaller if needed to fit ``width`` (never below 20)."""
+    while size > 20 and text.font(size, "bold").size(words)[0] > width:
+        size -= 2
+    return text.font(size, "bold").render(words, True, colour)
 
 
 @cache
@@ -53,7 +64,7 @@ def _words(words: str, size: int, weight: str = "bold") -> pygame.Surface:
     return text.font(size, weight).render(words, True, art.INK)
 
 
-def star_counter(canvas: pygame.Surface, found: int, total: int) -> None:
+def star_counter(canvas: pygame.Surface, strings: Strings, found: int, total: int) -> None:
     """Progress as stars that fill up (at most eight), then in words: '3 of 8'."""
     icons = min(total, 8)
     rect = pygame.Rect(20, 10, 40 + icons * 50 + 130, 70)
@@ -61,24 +72,26 @@ def star_counter(canvas: pygame.Surface, found: int, total: int) -> None:
     for i in range(icons):
         filled = i < found * icons // total
         canvas.blit(art.star_icon(46, filled), (rect.x + 20 + i * 50, rect.y + 12))
-    words = _words(f"{found} of {total}", 34)
+    words = _words(strings.get("ui.counter", found=found, total=total), 34)
     canvas.blit(words, words.get_rect(midleft=(rect.x + 30 + icons * 50, rect.centery)))
 
 
-def title_pill(canvas: pygame.Surface, title: str) -> None:
+def title_pill(canvas: pygame.Surface, title: str, right: int = 1260) -> None:
     """The chapter's name, top right, so child and grown-up always know where they are."""
     words = _words(title, 30)
     rect = words.get_rect().inflate(48, 26)
-    rect.topright = (1260, 18)
+    rect.topright = (right, 18)
     panel(canvas, rect, radius=rect.height // 2)
     canvas.blit(words, words.get_rect(center=rect.center))
 
 
-def name_tag(canvas: pygame.Surface, name: str | None, x: float, y: float) -> None:
-    """The T cell's name on a little tag under it."""
-    if not name:
+def name_tag(
+    canvas: pygame.Surface, strings: Strings, name_id: str | None, x: float, y: float
+) -> None:
+    """The T cell's name (the id of the picked name) on a little tag under it."""
+    if not name_id:
         return
-    words = _words(name, 28)
+    words = _words(strings.get(name_id), 28)
     rect = words.get_rect().inflate(28, 12)
     rect.midtop = (round(x), round(y))
     panel(canvas, rect, fill=(255, 250, 230), radius=rect.height // 2)

@@ -5,19 +5,29 @@ from __future__ import annotations
 
 from game.activities import registry
 from game.script.model import Scene
-from game.script.narrator import Narrator
+from game.script.narrator import Narrator, Speaker
 from game.script.runner import Assist, Complete, Output, Runner, Say, Sound
 from game.script.session import Session
+from game.script.strings import Strings
 
 
 class Chapter:
-    def __init__(self, scene: Scene, seed: int = 0, session: Session | None = None) -> None:
+    def __init__(
+        self,
+        scene: Scene,
+        seed: int = 0,
+        session: Session | None = None,
+        strings: Strings | None = None,
+        speaker: Speaker | None = None,
+    ) -> None:
+        """``strings`` gives the lines in the child's language and age band (default: the
+        scene's English); ``speaker`` says them aloud (default: text only)."""
         self.scene = scene
         self.session = session if session is not None else Session()
         self.spec = registry()[scene.activity.name]
         self.rules = self.spec.make_rules(scene, seed, self.session)
         self.runner = Runner(scene)
-        self.narrator = Narrator()
+        self.narrator = Narrator(text_for=strings.get if strings else None, speaker=speaker)
         self.clock = 0.0
         self.complete = False
         #: Sound effects asked for since the app last took them.

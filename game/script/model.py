@@ -49,6 +49,11 @@ PICTURES = (
     "ball",
     "room",
 )
+#: What a text is: a narration line, a picture's label, a chapter title, a word book word, its
+#: meaning, the forms it takes in a line ('T cell, T cells'), or a menu's words.
+TEXT_KINDS = ("line", "label", "title", "word", "meaning", "forms", "menu")
+#: Kinds that have voice files.
+SPOKEN_KINDS = ("line", "label", "word", "meaning")
 #: Colours the child can give their T cell (the art maps each to an Okabe-Ito colour).
 HERO_COLOURS = ("sky", "blue", "green", "orange", "purple", "yellow")
 
@@ -60,6 +65,8 @@ class Line:
     id: str
     text: str
     fact: str | None = None
+    #: Variants by age band ('little': 4 to 6, 'older': 10 to 12); 7 to 9 hears ``text``.
+    variants: Mapping[str, str] = field(default_factory=dict)
     where: Where = field(default=Where("?"), compare=False)
 
 
@@ -168,13 +175,18 @@ class Choice(_Located):
 
 @dataclass(frozen=True)
 class Text:
-    """Any words the child sees: a narration line or the label of a picture."""
+    """Any words the child or the specialist sees, keyed by a stable id: the unit of
+    translation and of voice files."""
 
     id: str
     scene: str
     fact: str | None
     text: str
-    kind: str  # 'line' or 'label'
+    kind: str  # see TEXT_KINDS
+
+    @property
+    def spoken(self) -> bool:
+        return self.kind in SPOKEN_KINDS
 
 
 @dataclass(frozen=True)
@@ -213,8 +225,15 @@ class Scene(_Located):
         raise KeyError(f"scene '{self.id}' has no actor '{actor_id}'")
 
     def texts(self) -> list[Text]:
-        """Every line and picture label, in file order: what translators and reviewers read."""
-        found = [Text(line.id, self.id, line.fact, line.text, "line") for line in self.lines]
+        """The title, every line (and its age-band variants) and every picture label, in file
+        order: what translators and reviewers read."""
+        found = [Text(f"{self.id}.title", self.id, None, self.title, "title")]
+        for line in self.lines:
+            found.append(Text(line.id, self.id, line.fact, line.text, "line"))
+            found += [
+                Text(f"{line.id}@{band}", self.id, line.fact, words, "line")
+                for band, words in line.variants.items()
+            ]
         for choice in self.choices:
             found += [Text(o.id, self.id, o.fact, o.text, "label") for o in choice.options]
         return found

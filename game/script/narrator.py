@@ -11,7 +11,9 @@ a shown line moves on once it has had time to be read, instead of lingering.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 #: How long a fully shown line stays when an answer to the child is waiting behind it.
 ANSWER_WAIT_SECONDS = 1.0
@@ -22,23 +24,54 @@ REPEAT_GAP_SECONDS = 12.0
 @dataclass(frozen=True)
 class Spoken:
     line_id: str
-    text: str
+    text: str  # the English, as the scene says it; what is shown comes from ``text_for``
     now: bool = False
 
-    @property
-    def hold_seconds(self) -> float:
-        """How long a fully shown line stays when nothing else is waiting."""
-        return 2.5 + 0.35 * len(self.text.split())
 
-    @property
-    def read_seconds(self) -> float:
-        """How long a fully shown line stays when other lines are waiting."""
-        return 1.0 + 0.25 * len(self.text.split())
+@dataclass(frozen=True)
+class Timing:
+    """How long a line's voice lasts, and when each of its words starts (None: unknown, so
+    the whole line lights up while it is spoken)."""
+
+    seconds: float
+    words: tuple[float, ...] | None = None
+
+
+class Speaker(Protocol):
+    def speak(self, line_id: str) -> Timing | None:
+        """Start saying the line; its timing, or None when it cannot be heard (text only)."""
+
+    def hush(self) -> None:
+        """Stop saying it."""
+
+
+def hold_seconds(words: str) -> float:
+    """How long a fully shown line stays when nothing else is waiting."""
+    return 2.5 + 0.35 * len(words.split())
+
+
+def read_seconds(words: str) -> float:
+    """How long a fully shown line stays when other lines are waiting."""
+    return 1.0 + 0.25 * len(words.split())
 
 
 class Narrator:
-    def __init__(self, chars_per_second: float = 30.0) -> None:
+    """``text_for`` gives a line's words in the child's language and age band (default: the
+    scene's English); ``speaker`` says them aloud. Both are asked again on every new line and
+    replay, so a language switch shows and says the current line in the new language."""
+
+    def __init__(
+        self,
+        chars_per_second: float = 30.0,
+        text_for: Callable[[str], str] | None = None,
+        speaker: Speaker | None = None,
+    ) -> None:
         self.chars_per_second = chars_per_second
+        self.text_for = text_for
+        self.speaker = speaker
+        #: The current line's voice, while it plays (None: text only, or finished).
+        self.timing: Timing | None = None
+        self.elapsed = 0.0  # seconds since the current line started
         self.queue: deque[Spoken] = deque()
         self.current: Spoken | None = None
         self.last: Spoken | None = None
@@ -70,15 +103,45 @@ class Narrator:
         if self.current is None:
             return
         if not self.revealed:
-            self.shown = float(len(self.current.text))
+            self.shown = float(len(self.text))
+            self._hush()
             return
         self._next()
 
     def replay(self) -> None:
-        """Show the current line (or the last one) again from its start."""
+        """Show (and say) the current line, or the last one, again from its start."""
         line = self.current or self.last
         if line is not None:
-            self.current, self.shown, self.held = line, 0.0, 0.0
+            self.current = line
+            self._begin()
+
+    def hush(self) -> None:
+        """Stop the voice (a page opened over the story); the line stays as it is."""
+        self._hush()
+        self.shown = float(len(self.text))
+
+    @property
+    def text(self) -> str:
+        """The current line's words as the child sees them ('' when none)."""
+        if self.current is None:
+            return ""
+        return self.text_for(self.current.line_id) if self.text_for else self.current.text
+
+    @property
+    def speaking(self) -> bool:
+        return self.timing is not None and self.elapsed < self.timing.seconds
+
+    @property
+    def spoken_word(self) -> int | None:
+        """Which word (counting whitespace-separated words from 0) is being said, when the
+        voice's word timings are known; None otherwise."""
+        if not self.speaking or self.timing is None or not self.timing.words:
+            return None
+        index = 0
+        for i, start in enumerate(self.timing.words):
+            if start <= self.elapsed:
+                index = i
+        return index
 
     def skip_waiting(self) -> None:
         """Drop waiting lines that answer nothing (the how-to-play lines from the start): the
@@ -89,8 +152,11 @@ class Narrator:
         self.time += dt
         if self.current is None:
             return
+        self.elapsed += dt
+        if self.timing is not None and not self.speaking:
+            self.timing = None  # the voice has finished: the line is now fully heard
         if not self.revealed:
-            self.shown = min(float(len(self.current.text)), self.shown + self.chars_per_second * dt)
+            self.shown = min(float(len(self.text)), self.shown + self.chars_per_second * dt)
             return
         self.held += dt
         if self.queue and self.settled_current:
@@ -98,7 +164,8 @@ class Narrator:
 
     @property
     def revealed(self) -> bool:
-        return self.current is None or self.shown >= len(self.current.text)
+        """Shown and said in full: the text has appeared and the voice has finished."""
+        return self.current is None or (self.shown >= len(self.text) and not self.speaking)
 
     @property
     def settled_current(self) -> bool:
@@ -107,11 +174,11 @@ class Narrator:
         if self.current is None or not self.revealed:
             return False
         if not self.queue:
-            wanted = self.current.hold_seconds
+            wanted = hold_seconds(self.text)
         elif self.queue[0].now:
             wanted = ANSWER_WAIT_SECONDS
         else:
-            wanted = self.current.read_seconds
+            wanted = read_seconds(self.text)
         return self.held >= wanted
 
     @property
@@ -121,13 +188,31 @@ class Narrator:
 
     @property
     def visible_text(self) -> str:
-        return "" if self.current is None else self.current.text[: int(self.shown)]
+        return self.text[: int(self.shown)]
 
     def _next(self) -> None:
         if self.current is not None:
             self.last = self.current
         self.current = self.queue.popleft() if self.queue else None
-        self.shown = self.held = 0.0
-        if self.current is not None:
-            self.history.append(self.current.line_id)
-            self._shown_at[self.current.line_id] = self.time
+        if self.current is None:
+            self._hush()
+            self.shown = self.held = 0.0
+            return
+        self.history.append(self.current.line_id)
+        self._shown_at[self.current.line_id] = self.time
+        self._begin()
+
+    def _begin(self) -> None:
+        """Start the current line: say it, and show it whole while it is said (the words light
+        up as they are spoken), or reveal it like a typewriter when it cannot be heard."""
+        self.shown = self.held = self.elapsed = 0.0
+        self.timing = None
+        if self.speaker is not None and self.current is not None:
+            self.timing = self.speaker.speak(self.current.line_id)
+        if self.timing is not None:
+            self.shown = float(len(self.text))
+
+    def _hush(self) -> None:
+        if self.timing is not None and self.speaker is not None:
+            self.speaker.hush()
+        self.timing = None

@@ -14,6 +14,7 @@ from game.activities import ActivitySpec, registry
 from game.script import model
 from game.script.errors import Problem, SceneError, Where, did_you_mean
 from game.script.fields import FieldReader
+from game.script.strings import VARIANT_BANDS
 from game.script.yamlsafe import Node, read_scene_yaml
 
 ID = r"[a-z][a-z0-9_]{0,39}"
@@ -241,18 +242,32 @@ class _SceneBuilder(FieldReader):
                 node.where,
                 f"{kind} ids in this scene start with '{scene_id}.', like '{scene_id}.intro'",
             )
+        elif text_id and text_id == f"{scene_id}.title":
+            self.error(node.where, f"'{text_id}' is the id of the scene's title; choose another")
         return text_id
 
     def _line(self, node: Node, scene_id: str | None) -> model.Line | None:
-        found = self.fields(node, "a line", ("id", "text"), ("fact",))
+        found = self.fields(node, "a line", ("id", "text"), ("fact", *VARIANT_BANDS))
         if found is None or "id" not in found or "text" not in found:
             return None
         line_id = self._text_id(found["id"], scene_id, "line")
         text = self.text(found["text"], "the line's text")
         fact = self.choice(found["fact"], "fact", model.FACT_IDS) if "fact" in found else None
+        variants = {
+            band: self.text(found[band], f"the '{band}' variant") for band in VARIANT_BANDS
+            if band in found
+        }
         if line_id is None or text is None or ("fact" in found and fact is None):
             return None
-        return model.Line(id=line_id, text=text.strip(), fact=fact, where=node.where)
+        if None in variants.values():
+            return None
+        return model.Line(
+            id=line_id,
+            text=text.strip(),
+            fact=fact,
+            variants={band: words.strip() for band, words in variants.items()},
+            where=node.where,
+        )
 
     def _choice(self, node: Node, scene_id: str | None) -> model.Choice | None:
         found = self.fields(node, "a choice", ("id", "options"), _CHOICE_KEYS)

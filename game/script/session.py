@@ -35,8 +35,9 @@ class Session:
 
     @property
     def hero_name(self) -> str | None:
+        """The id of the name the child picked (its words come from the language's table)."""
         option = self.picked.get("name")
-        return option.text if option is not None else None
+        return option.id if option is not None else None
 
     def answer(self, question: str, right: bool) -> Answer:
         """Record one tap on a quiz answer. Taps after the right answer do not count."""

@@ -1,0 +1,123 @@
+"""Saying each line aloud, in the child's language: its voice file, else the system's speech,
+else text only. Never a crash: a missing or broken file, or no audio device, is logged once.
+
+It is the narrator's ``Speaker``: the narrator asks it to say a line when the line appears, and
+uses the timing it gets back to light up the words as they are spoken.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from pathlib import Path
+
+import pygame
+
+from game import resources
+from game.script.narrator import Timing
+from game.script.strings import Strings
+from game.voice.index import Recorded, load_index, voice_file
+from game.voice.system import SystemSpeech
+
+log = logging.getLogger(__name__)
+
+#: Decoded voice clips kept in memory (each is a few hundred kB once decoded).
+CACHE_SIZE = 6
+#: A file this much longer or shorter than the index says was replaced (a recorded human
+#: voice, say): its word timings no longer fit, so the line lights up whole instead.
+TIMING_TOLERANCE = 0.1
+
+
+class Voice:
+    def __init__(
+        self,
+        strings: Strings,
+        folder: Path | None = None,
+        system: SystemSpeech | None = None,
+        enabled: bool = True,
+        volume: float = 1.0,
+    ) -> None:
+        """``folder`` holds ``<lang>/<id>.ogg`` (default: the shipped assets/voice)."""
+        self.strings = strings
+        self.folder = folder or resources.assets_dir() / "voice"
+        self.system = system
+        self.enabled = enabled
+        self.volume = volume
+        self._indexes: dict[str, dict[str, Recorded]] = {}
+        self._clips: OrderedDict[Path, pygame.mixer.Sound] = OrderedDict()
+        self._told: set[str] = set()
+        self._channel: pygame.mixer.Channel | None = None
+        try:
+            if not pygame.mixer.get_init():
+                pygame.mixer.init()
+            pygame.mixer.set_reserved(1)
+            self._channel = pygame.mixer.Channel(0)
+        except pygame.error as exc:
+            self._once("device", "no voice files: the audio device could not start (%s)", exc)
+
+    # the narrator's Speaker ----------------------------------------------------------------
+    def speak(self, line_id: str) -> Timing | None:
+        self.hush()
+        if not self.enabled:
+            return None
+        language, text_id = self.strings.resolve(line_id)
+        timing = self._play_file(language, text_id)
+        if timing is not None:
+            return timing
+        if self.system is not None:
+            seconds = self.system.speak(self.strings.get(line_id), self.strings.voice(language))
+            if seconds is not None:
+                return Timing(seconds)
+        return None
+
+    def hush(self) -> None:
+        if self._channel is not None:
+            self._channel.stop()
+        if self.system is not None:
+            self.system.stop()
+
+    # --------------------------------------------------------------------------------------
+    def set_enabled(self, enabled: bool) -> None:
+        self.enabled = enabled
+        if not enabled:
+            self.hush()
+
+    def _play_file(self, language: str, text_id: str) -> Timing | None:
+        if self._channel is None:
+            return None
+        path = voice_file(self.folder, language, text_id)
+        clip = self._clip(path)
+        if clip is None:
+            return None
+        seconds = clip.get_length()
+        recorded = self._index(language).get(text_id)
+        words = None
+        if recorded is not None and abs(seconds - recorded.seconds) <= recorded.seconds * TIMING_TOLERANCE:
+            words = recorded.words
+        clip.set_volume(self.volume)
+        self._channel.play(clip)
+        return Timing(seconds, words)
+
+    def _clip(self, path: Path) -> pygame.mixer.Sound | None:
+        if path in self._clips:
+            self._clips.move_to_end(path)
+            return self._clips[path]
+        try:
+            clip = pygame.mixer.Sound(path)
+        except (pygame.error, OSError, FileNotFoundError) as exc:
+            self._once(str(path), "voice file %s cannot be played (%s); falling back", path, exc)
+            return None
+        self._clips[path] = clip
+        while len(self._clips) > CACHE_SIZE:
+            self._clips.popitem(last=False)
+        return clip
+
+    def _index(self, language: str) -> dict[str, Recorded]:
+        if language not in self._indexes:
+            self._indexes[language] = load_index(self.folder, language)
+        return self._indexes[language]
+
+    def _once(self, key: str, message: str, *args: object) -> None:
+        if key not in self._told:
+            self._told.add(key)
+            log.warning(message, *args)

@@ -1,0 +1,163 @@
+"""The word book: a page for one word (its picture, the word, its meaning said aloud), opened by
+tapping the word in a line; and the whole book, a board of every word, opened from the map.
+Closing a page returns to exactly where the child was."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.app import art, intents, pictures, text, widgets
+from game.app.narration_view import SpokenText
+from game.script.book import Book, Word
+from game.script.narrator import Narrator, Speaker
+from game.script.strings import Strings
+from game.world.gestures import Gesture, Press, Release
+
+PAGE = pygame.Rect(150, 70, 980, 560)
+LISTEN = pygame.Rect(PAGE.x + 60, PAGE.bottom - 130, 100, 100)
+MEANING_LEFT = PAGE.x + 380
+MEANING_WIDTH = PAGE.right - MEANING_LEFT - 50
+
+
+def close_button(strings: Strings, rect: pygame.Rect) -> widgets.Button:
+    return widgets.Button("close", strings.get("ui.book.close"), rect, art.GREEN)
+
+
+class WordPage:
+    """One word. ``closed`` becomes True on Close (or Enter)."""
+
+    def __init__(self, word: Word, strings: Strings, speaker: Speaker | None = None) -> None:
+        self.word = word
+        self.strings = strings
+        self.narrator = Narrator(text_for=strings.get, speaker=speaker)
+        self.narrator.say(word.meaning_id, word.meaning)
+        self.spoken = SpokenText(40, MEANING_WIDTH, 54)
+        self.closed = False
+
+    @property
+    def close(self) -> widgets.Button:
+        return close_button(self.strings, pygame.Rect(PAGE.right - 260, PAGE.bottom - 125, 220, 95))
+
+    def handle(self, intent: intents.Intent) -> None:
+        if isinstance(intent, intents.Advance):
+            self.shut()
+        elif isinstance(intent, intents.PointerDown):
+            if self.close.hit(intent.x, intent.y):
+                self.shut()
+            elif LISTEN.collidepoint(intent.x, intent.y):
+                self.narrator.replay()
+
+    def shut(self) -> None:
+        self.narrator.hush()
+        self.closed = True
+
+    def update(self, dt: float) -> None:
+        self.narrator.update(dt)
+
+    def relabel(self) -> None:
+        """The language changed: say the meaning again in it."""
+        self.narrator.replay()
+
+    def draw(self, canvas: pygame.Surface) -> None:
+        shade = pygame.Surface(canvas.get_size(), pygame.SRCALPHA)
+        shade.fill((20, 30, 50, 150))
+        canvas.blit(shade, (0, 0))
+        widgets.panel(canvas, PAGE, radius=36)
+        picture = pictures.picture(self.word.picture, 280)
+        canvas.blit(picture, picture.get_rect(center=(PAGE.x + 190, PAGE.y + 220)))
+        title = text.font(64, "bold").render(self.strings.get(self.word.id), True, art.INK)
+        canvas.blit(title, title.get_rect(topleft=(MEANING_LEFT, PAGE.y + 50)))
+        words = self.narrator.text
+        tokens = self.spoken.layout(words, [])
+        lit = self.narrator.spoken_word
+        self.spoken.draw(
+            canvas,
+            tokens,
+            MEANING_LEFT,
+            PAGE.y + 290,
+            int(self.narrator.shown),
+            lit,
+            self.narrator.speaking and lit is None,
+        )
+        pygame.draw.circle(canvas, (30, 60, 90), (LISTEN.centerx, LISTEN.centery + 4), 50)
+        pygame.draw.circle(canvas, art.BLUE, LISTEN.center, 50)
+        icon = art.replay_icon(70)
+        canvas.blit(icon, icon.get_rect(center=LISTEN.center))
+        self.close.draw(canvas)
+
+
+TILE = (210, 150)
+COLUMNS = 5
+
+
+def tile_rects(count: int) -> list[pygame.Rect]:
+    rects = []
+    for i in range(count):
+        row, column = divmod(i, COLUMNS)
+        x = 640 - (COLUMNS * (TILE[0] + 24) - 24) // 2 + column * (TILE[0] + 24)
+        rects.append(pygame.Rect(x, 130 + row * (TILE[1] + 24), *TILE))
+    return rects
+
+
+class BookScreen:
+    """Every word as a tile; a tap opens its page. ``outcome`` becomes 'map' on Close."""
+
+    def __init__(self, book: Book, strings: Strings, speaker: Speaker | None = None) -> None:
+        self.book = book
+        self.strings = strings
+        self.speaker = speaker
+        self.tiles = tile_rects(len(book.words))
+        self.page: WordPage | None = None
+        self.outcome: str | None = None
+        self.clock = 0.0
+
+    @property
+    def close(self) -> widgets.Button:
+        return close_button(self.strings, pygame.Rect(1020, 660, 220, 95))
+
+    def handle(self, intent: intents.Intent) -> None:
+        if self.page is not None:
+            self.page.handle(intent)
+            if self.page.closed:
+                self.page = None
+            return
+        if isinstance(intent, intents.PointerDown):
+            if self.close.hit(intent.x, intent.y):
+                self.outcome = "map"
+                return
+            for word, rect in zip(self.book.words, self.tiles, strict=True):
+                if rect.collidepoint(intent.x, intent.y):
+                    self.open(word)
+
+    def open(self, word: Word) -> None:
+        self.page = WordPage(word, self.strings, self.speaker)
+
+    def update(self, dt: float) -> None:
+        self.clock += dt
+        if self.page is not None:
+            self.page.update(dt)
+
+    def relabel(self) -> None:
+        if self.page is not None:
+            self.page.relabel()
+
+    def bot_gestures(self, bot, dt: float) -> list[Gesture]:
+        """The demo closes the page, then the book."""
+        if self.clock < 1.0:
+            return []
+        target = (self.page.close if self.page is not None else self.close).rect.center
+        return [Press(*target), Release(*target)]
+
+    def draw(self, canvas: pygame.Surface) -> None:
+        canvas.fill((238, 246, 240))
+        title = text.font(54, "bold").render(self.strings.get("ui.book.title"), True, art.INK)
+        canvas.blit(title, title.get_rect(center=(640, 64)))
+        for word, rect in zip(self.book.words, self.tiles, strict=True):
+            widgets.panel(canvas, rect, radius=24)
+            picture = pictures.picture(word.picture, 96)
+            canvas.blit(picture, picture.get_rect(center=(rect.centerx, rect.y + 58)))
+            label = widgets.fitted(self.strings.get(word.id), 30, rect.width - 16)
+            canvas.blit(label, label.get_rect(center=(rect.centerx, rect.bottom - 30)))
+        self.close.draw(canvas)
+        if self.page is not None:
+            self.page.draw(canvas)

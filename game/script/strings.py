@@ -1,0 +1,267 @@
+"""Every word the child or the specialist sees, in their language and at their age band.
+
+English lives beside what it describes: narration, picture labels and chapter titles in the
+scene files, the word book in ``scenes/book/words.yaml``, and the menus in
+``scenes/lang/en.yaml``. Every other language is one table, ``scenes/lang/<code>.yaml``, keyed by
+the same ids::
+
+    language: Español          # the language's own name, shown on the language button
+    voice: es-419              # the espeak-ng voice that renders its voice files
+    say: {IV: I.V.}            # how the synthesiser should say a word (optional)
+    strings:
+      hunt.intro:
+        text: ¡Tu célula T volvió a tu sangre!
+        en: 3f2a9c1b           # source_hash() of the English it was translated from
+
+Adding a language is adding a table; ``python -m game check`` then lists every entry that is
+missing, or stale because the English changed since it was translated.
+
+A line may have variants for age bands (``hunt.intro@little``, ``hunt.intro@older``); a band
+without its own variant uses the line itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.script.errors import Problem, SceneError, Where
+from game.script.fields import FieldReader
+from game.script.yamlsafe import Node, read_scene_yaml
+
+SOURCE_LANGUAGE = "en"
+#: Age bands: 4 to 6, 7 to 9 (the lines as written) and 10 to 12.
+BANDS = ("little", "middle", "older")
+DEFAULT_BAND = "middle"
+#: Variants a line may carry, by band (the middle band is the line itself).
+VARIANT_BANDS = ("little", "older")
+CODE = r"[a-z]{2,3}(-[a-z0-9]{2,8})?"
+
+
+def source_hash(text: str) -> str:
+    """A short fingerprint of English text: a translation records the one it was made from."""
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:8]
+
+
+def variant_id(text_id: str, band: str) -> str:
+    return text_id if band == DEFAULT_BAND else f"{text_id}@{band}"
+
+
+def base_id(text_id: str) -> str:
+    return text_id.split("@", 1)[0]
+
+
+def placeholders(text: str) -> set[str]:
+    """The ``{name}`` fields a text fills in; a translation must keep the same ones."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    except ValueError:
+        return {"(unbalanced braces)"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    text: str
+    source: str | None  # the English hash it was translated from; None in the English table
+    where: Where = field(default=Where("?"), compare=False)
+
+
+@dataclass(frozen=True)
+class Table:
+    code: str
+    name: str
+    voice: str
+    entries: Mapping[str, Entry]
+    path: str
+    #: Respellings for the speech synthesiser: word → how to say it ('IV' → 'I.V.', else it
+    #: reads a Roman four). One word each, so word timings still line up.
+    say: Mapping[str, str] = field(default_factory=dict)
+
+
+def table_paths(folder: Path) -> dict[str, Path]:
+    return {path.stem: path for path in sorted(folder.glob("*.yaml"))}
+
+
+def load_table(path: Path, label: str | None = None) -> Table:
+    """Read one language table. Raises :class:`SceneError` with every problem's place."""
+    label = label or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SceneError([Problem(Where(label), f"cannot read the file: {exc}")]) from None
+    reader = _TableReader()
+    table = reader.build(path.stem, label, read_scene_yaml(label, data))
+    if reader.problems or table is None:
+        raise SceneError(reader.problems)
+    return table
+
+
+class _TableReader(FieldReader):
+    def build(self, code: str, label: str, root: Node) -> Table | None:
+        if not re.fullmatch(CODE, code):
+            self.error(Where(label), f"name a language table by its code, like 'es.yaml', not '{code}'")
+        top = self.fields(root, "a language table", ("language", "strings"), ("voice", "say"))
+        if top is None or not {"language", "strings"} <= top.keys():
+            return None
+        name = self.text(top["language"], "'language' (the language's own name)")
+        voice = self.text(top["voice"], "'voice'") if "voice" in top else code
+        entries: dict[str, Entry] = {}
+        strings = top["strings"]
+        if not isinstance(strings.value, dict):
+            self.error(strings.where, f"'strings' must be a mapping of ids, not {strings.kind}")
+            return None
+        for text_id, (key, value) in strings.value.items():
+            entry = self._entry(text_id, key, value, code == SOURCE_LANGUAGE)
+            if entry is not None:
+                entries[text_id] = entry
+        say = self._say(top["say"]) if "say" in top else {}
+        if name is None or voice is None:
+            return None
+        return Table(code, name, voice, entries, label, say)
+
+    def _say(self, node: Node) -> dict[str, str]:
+        if not isinstance(node.value, dict):
+            self.error(node.where, f"'say' must be a mapping of word: respelling, not {node.kind}")
+            return {}
+        found = {}
+        for word, (key, value) in node.value.items():
+            spelled = self.text(value, f"how to say '{word}'")
+            if spelled is not None and len(spelled.split()) != 1:
+                self.error(value.where, f"say '{word}' as one word (no spaces), like 'I.V.'")
+            elif spelled is not None:
+                found[word] = spelled
+        return found
+
+    def _entry(self, text_id: str, key: Node, value: Node, english: bool) -> Entry | None:
+        if english:  # the source table: plain text
+            text = self.text(value, f"the text of '{text_id}'")
+            return None if text is None else Entry(text.strip(), None, key.where)
+        found = self.fields(value, f"the translation of '{text_id}'", ("text", "en"))
+        if found is None or not {"text", "en"} <= found.keys():
+            return None
+        text = self.text(found["text"], f"the text of '{text_id}'")
+        if not isinstance(found["en"].value, str):
+            self.error(found["en"].where, "write the hash in quotes, like en: \"3f2a9c1b\"")
+            return None
+        source = self.text(found["en"], "'en' (the English text's hash)", r"[0-9a-f]{8}", "3f2a9c1b")
+        if text is None or source is None:
+            return None
+        return Entry(text.strip(), source, key.where)
+
+
+class Strings:
+    """The live lookup: ``get(id)`` gives the text in the chosen language and band. Switching
+    either takes effect on the next draw, so a child never loses their place."""
+
+    def __init__(self, english: Mapping[str, str], tables: Mapping[str, Table]) -> None:
+        self.english = dict(english)
+        self.tables = dict(tables)
+        self.language = SOURCE_LANGUAGE
+        self.band = DEFAULT_BAND
+
+    @property
+    def languages(self) -> list[str]:
+        """Language codes, English first."""
+        others = sorted(code for code in self.tables if code != SOURCE_LANGUAGE)
+        return [SOURCE_LANGUAGE, *others]
+
+    def name(self, code: str) -> str:
+        table = self.tables.get(code)
+        return table.name if table is not None else code
+
+    def voice(self, code: str) -> str:
+        table = self.tables.get(code)
+        return table.voice if table is not None else code
+
+    def respelled(self, code: str, words: str) -> str:
+        """``words`` as the synthesiser should read them (see ``Table.say``)."""
+        table = self.tables.get(code)
+        if table is None or not table.say:
+            return words
+        pattern = "|".join(re.escape(w) for w in sorted(table.say, key=len, reverse=True))
+        return re.sub(rf"(?<!\w)({pattern})(?!\w)", lambda m: table.say[m.group(1)], words)
+
+    def set_language(self, code: str) -> None:
+        if code not in self.languages:
+            raise ValueError(f"no table for the language '{code}'; have {', '.join(self.languages)}")
+        self.language = code
+
+    def next_language(self) -> str:
+        """Switch to the next language (round the list); returns its code."""
+        codes = self.languages
+        self.language = codes[(codes.index(self.language) + 1) % len(codes)]
+        return self.language
+
+    def set_band(self, band: str) -> None:
+        if band not in BANDS:
+            raise ValueError(f"unknown age band '{band}'")
+        self.band = band
+
+    def resolve(self, text_id: str) -> tuple[str, str]:
+        """(language, id) of the text ``get`` shows: the band's variant where there is one, and
+        the translation where there is one (else English)."""
+        candidates = [text_id]
+        if self.band != DEFAULT_BAND and variant_id(text_id, self.band) in self.english:
+            candidates.insert(0, variant_id(text_id, self.band))
+        table = self.tables.get(self.language)
+        if self.language != SOURCE_LANGUAGE and table is not None:
+            for candidate in candidates:
+                if candidate in table.entries:
+                    return self.language, candidate
+        return SOURCE_LANGUAGE, candidates[0]
+
+    def get(self, text_id: str, **fields: object) -> str:
+        language, resolved = self.resolve(text_id)
+        if language == SOURCE_LANGUAGE:
+            words = self.english.get(resolved, text_id)
+        else:
+            words = self.tables[language].entries[resolved].text
+        return words.format(**fields) if fields else words
+
+    def text_in(self, language: str, text_id: str) -> str | None:
+        """The text of exactly this id in this language (no fallback), or None."""
+        if language == SOURCE_LANGUAGE:
+            return self.english.get(text_id)
+        entry = self.tables.get(language, Table("", "", "", {}, "")).entries.get(text_id)
+        return entry.text if entry is not None else None
+
+    def problems(self, language: str) -> list[Problem]:
+        """What a translator must do: entries missing, stale (the English changed since), left
+        over (the English is gone), or with different ``{fields}``."""
+        if language == SOURCE_LANGUAGE:
+            return []
+        table = self.tables[language]
+        found: list[Problem] = []
+        top = Where(table.path)
+        for text_id, english in self.english.items():
+            entry = table.entries.get(text_id)
+            now = source_hash(english)
+            if entry is None:
+                found.append(
+                    Problem(top, f"missing translation of '{text_id}' (en: {now}): {english!r}")
+                )
+            elif entry.source != now:
+                found.append(
+                    Problem(
+                        entry.where,
+                        f"stale translation of '{text_id}': the English changed "
+                        f"(en: {now}); it now says {english!r}",
+                    )
+                )
+            elif placeholders(entry.text) != placeholders(english):
+                found.append(
+                    Problem(
+                        entry.where,
+                        f"'{text_id}' must keep the fields "
+                        f"{sorted(placeholders(english))} of the English",
+                    )
+                )
+        for text_id, entry in table.entries.items():
+            if text_id not in self.english:
+                found.append(Problem(entry.where, f"'{text_id}' is not used any more; remove it"))
+        return sorted(found)
+
