@@ -285,9 +285,7 @@ class Loaded:
     strings: Strings
 
 
-def _load(
-    scene_id: str | None, language: str = "en", band: str = DEFAULT_BAND
-) -> Loaded | None:
+def _load(scene_id: str | None, language: str = "en", band: str = DEFAULT_BAND) -> Loaded | None:
     """Every shipped scene, the word book and the language tables, and the scene to start
     with; problems are printed, not raised."""
     try:

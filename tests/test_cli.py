@@ -123,11 +123,18 @@ def test_lines_exports_every_line_and_label_with_its_fact_as_csv():
     assert done.returncode == 0, done.stderr
     rows = list(csv.reader(io.StringIO(done.stdout)))
     assert rows[0] == ["id", "scene", "fact", "text"]
-    expected = [[t.id, t.scene, t.fact or "", t.text] for t in all_texts(load_all(), load_library())]
+    expected = [
+        [t.id, t.scene, t.fact or "", t.text] for t in all_texts(load_all(), load_library())
+    ]
     assert rows[1:] == expected
     assert rows[1][:2] == ["meet.title", "meet"]  # in journey order, from the first chapter
     assert ["cheer.cd19.b", "cheer", "", "Leukemia cell"] in rows  # quiz answers too
-    assert ["meet.helper@little", "meet", "F1", "T cells are helper cells. They keep you well."] in rows
+    assert [
+        "meet.helper@little",
+        "meet",
+        "F1",
+        "T cells are helper cells. They keep you well.",
+    ] in rows
     assert ["words.cd19", "words", "F7", "CD19"] in rows and ["ui.go", "menu", "", "Go!"] in rows
 
 

@@ -64,9 +64,7 @@ def test_an_unexpected_error_shows_the_break_screen_and_keep_going_restarts(
     assert isinstance(app.screen, BreakScreen) and app.result.crashed
     assert "ZeroDivisionError: a bug" in log_path.read_text()
     pygame.event.post(
-        pygame.event.Event(
-            pygame.MOUSEBUTTONDOWN, pos=KEEP_GOING.center, button=1, touch=False
-        )
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=KEEP_GOING.center, button=1, touch=False)
     )
     asyncio.run(app.run(app.result.frames + 2))
     assert app.screen is app.play and app.play.scene.id == "hunt"

@@ -25,6 +25,12 @@ RULES = [
     "game.activities",
     "game.resources",
     "game.logs",
+    "game.script.strings",
+    "game.script.book",
+    "game.script.texts",
+    "game.voice.index",
+    "game.voice.system",
+    "game.voice.make",
 ]
 
 

@@ -45,7 +45,9 @@ def attached_car(size: int, degrees: int) -> pygame.Surface:
 
 
 class AttachView:
-    def __init__(self, scene: Scene, rules: AttachRules, session: Session, strings: Strings) -> None:
+    def __init__(
+        self, scene: Scene, rules: AttachRules, session: Session, strings: Strings
+    ) -> None:
         self.strings = strings
         self.rules = rules
         self.session = session

@@ -21,7 +21,9 @@ SKIN_EDGE = (214, 160, 126)
 
 
 class CollectView:
-    def __init__(self, scene: Scene, rules: CollectRules, session: Session, strings: Strings) -> None:
+    def __init__(
+        self, scene: Scene, rules: CollectRules, session: Session, strings: Strings
+    ) -> None:
         self.strings = strings
         self.rules = rules
         self.session = session

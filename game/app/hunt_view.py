@@ -40,7 +40,9 @@ class HuntView:
         for buddy in rules.buddies:
             self._cell(canvas, buddy)
         player = rules.player
-        widgets.name_tag(canvas, self.strings, self.session.hero_name, player.x, player.y + player.radius + 14)
+        widgets.name_tag(
+            canvas, self.strings, self.session.hero_name, player.x, player.y + player.radius + 14
+        )
         self._hint(canvas)
 
     def _cell(self, canvas: pygame.Surface, cell: Cell) -> None:

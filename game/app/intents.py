@@ -60,9 +60,7 @@ class Resized:
     pass
 
 
-Intent = (
-    PointerDown | PointerMove | PointerUp | Steer | Advance | Quit | Resized | SwitchLanguage
-)
+Intent = PointerDown | PointerMove | PointerUp | Steer | Advance | Quit | Resized | SwitchLanguage
 
 _DIRECTIONS = {
     pygame.K_LEFT: (-1, 0),

@@ -21,7 +21,9 @@ def _count(number: int) -> pygame.Surface:
 
 
 class MultiplyView:
-    def __init__(self, scene: Scene, rules: MultiplyRules, session: Session, strings: Strings) -> None:
+    def __init__(
+        self, scene: Scene, rules: MultiplyRules, session: Session, strings: Strings
+    ) -> None:
         self.strings = strings
         self.rules = rules
         self.session = session

@@ -92,7 +92,10 @@ class Voice:
         seconds = clip.get_length()
         recorded = self._index(language).get(text_id)
         words = None
-        if recorded is not None and abs(seconds - recorded.seconds) <= recorded.seconds * TIMING_TOLERANCE:
+        if (
+            recorded is not None
+            and abs(seconds - recorded.seconds) <= recorded.seconds * TIMING_TOLERANCE
+        ):
             words = recorded.words
         clip.set_volume(self.volume)
         self._channel.play(clip)

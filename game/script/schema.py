@@ -254,7 +254,8 @@ class _SceneBuilder(FieldReader):
         text = self.text(found["text"], "the line's text")
         fact = self.choice(found["fact"], "fact", model.FACT_IDS) if "fact" in found else None
         variants = {
-            band: self.text(found[band], f"the '{band}' variant") for band in VARIANT_BANDS
+            band: self.text(found[band], f"the '{band}' variant")
+            for band in VARIANT_BANDS
             if band in found
         }
         if line_id is None or text is None or ("fact" in found and fact is None):

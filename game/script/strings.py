@@ -103,7 +103,9 @@ def load_table(path: Path, label: str | None = None) -> Table:
 class _TableReader(FieldReader):
     def build(self, code: str, label: str, root: Node) -> Table | None:
         if not re.fullmatch(CODE, code):
-            self.error(Where(label), f"name a language table by its code, like 'es.yaml', not '{code}'")
+            self.error(
+                Where(label), f"name a language table by its code, like 'es.yaml', not '{code}'"
+            )
         top = self.fields(root, "a language table", ("language", "strings"), ("voice", "say"))
         if top is None or not {"language", "strings"} <= top.keys():
             return None
@@ -128,7 +130,7 @@ class _TableReader(FieldReader):
             self.error(node.where, f"'say' must be a mapping of word: respelling, not {node.kind}")
             return {}
         found = {}
-        for word, (key, value) in node.value.items():
+        for word, (_key, value) in node.value.items():
             spelled = self.text(value, f"how to say '{word}'")
             if spelled is not None and len(spelled.split()) != 1:
                 self.error(value.where, f"say '{word}' as one word (no spaces), like 'I.V.'")
@@ -145,9 +147,11 @@ class _TableReader(FieldReader):
             return None
         text = self.text(found["text"], f"the text of '{text_id}'")
         if not isinstance(found["en"].value, str):
-            self.error(found["en"].where, "write the hash in quotes, like en: \"3f2a9c1b\"")
+            self.error(found["en"].where, 'write the hash in quotes, like en: "3f2a9c1b"')
             return None
-        source = self.text(found["en"], "'en' (the English text's hash)", r"[0-9a-f]{8}", "3f2a9c1b")
+        source = self.text(
+            found["en"], "'en' (the English text's hash)", r"[0-9a-f]{8}", "3f2a9c1b"
+        )
         if text is None or source is None:
             return None
         return Entry(text.strip(), source, key.where)
@@ -187,7 +191,9 @@ class Strings:
 
     def set_language(self, code: str) -> None:
         if code not in self.languages:
-            raise ValueError(f"no table for the language '{code}'; have {', '.join(self.languages)}")
+            raise ValueError(
+                f"no table for the language '{code}'; have {', '.join(self.languages)}"
+            )
         self.language = code
 
     def next_language(self) -> str:
@@ -264,4 +270,3 @@ class Strings:
             if text_id not in self.english:
                 found.append(Problem(entry.where, f"'{text_id}' is not used any more; remove it"))
         return sorted(found)
-

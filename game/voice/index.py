@@ -78,9 +78,7 @@ def save_index(folder: Path, language: str, index: dict[str, Recorded]) -> None:
         for text_id, entry in lines.items()
     )
     temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(
-        f'{{"format": {FORMAT}, "lines": {{\n{body}\n}}}}\n', encoding="utf-8"
-    )
+    temporary.write_text(f'{{"format": {FORMAT}, "lines": {{\n{body}\n}}}}\n', encoding="utf-8")
     os.replace(temporary, path)
 
 

@@ -36,7 +36,7 @@ _RATE = 1
 
 
 class _Event(ctypes.Structure):
-    _fields_ = [  # noqa: RUF012  (ctypes wants a plain list)
+    _fields_ = [
         ("type", ctypes.c_int),
         ("unique_identifier", ctypes.c_uint),
         ("text_position", ctypes.c_int),

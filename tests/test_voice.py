@@ -1,0 +1,219 @@
+"""Every line is heard: a voice file for every spoken text in both languages, with word timings;
+and when a file is missing or broken, or there is no audio device, the game falls back to the
+system's speech, else to text only, logging it once and never crashing."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import textwrap
+import wave
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game import resources
+from game.app.voice import Voice
+from game.script.catalog import load_all
+from game.script.model import Text
+from game.script.strings import Strings, source_hash
+from game.script.texts import all_texts, build_strings, load_library
+from game.voice.index import Recorded, load_index, save_index, spoken, voice_file
+from game.voice.render import word_starts
+from game.voice.system import SystemSpeech
+
+VOICE = resources.assets_dir() / "voice"
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    return load_all(), load_library()
+
+
+@pytest.fixture
+def shipped(loaded):
+    """Fresh strings for each test (a test may switch their language)."""
+    scenes, library = loaded
+    return build_strings(scenes, library), all_texts(scenes, library)
+
+
+@pytest.fixture
+def mixer():
+    pygame.mixer.init()
+    yield
+    pygame.mixer.quit()
+
+
+def test_every_spoken_text_in_both_languages_has_an_up_to_date_voice_file(shipped, mixer):
+    strings, texts = shipped
+    for language in ("en", "es"):
+        index = load_index(VOICE, language)
+        said = spoken(strings, texts, language)
+        assert len(said) > 250
+        for text_id, words in said:
+            recorded = index[text_id]
+            assert recorded.hash == source_hash(words), (language, text_id)
+            clip = pygame.mixer.Sound(voice_file(VOICE, language, text_id))
+            assert abs(clip.get_length() - recorded.seconds) < 0.1, (language, text_id)
+            assert recorded.words is not None and len(recorded.words) == len(words.split())
+
+
+def test_word_timings_follow_espeaks_word_events():
+    # 'CD19' comes as two events (at 5 and 7); the dash has none, so it starts with the word
+    # before it.
+    text = "Find CD19 — now"
+    assert word_starts(text, [(1, 0), (6, 400), (8, 650), (13, 1200)]) == [0.0, 0.4, 0.4, 1.2]
+    assert word_starts("", []) is None
+
+
+class FakeSystem:
+    """Stands in for the OS's speech engine and remembers what it was asked to say."""
+
+    def __init__(self):
+        self.said = []
+        self.stopped = 0
+
+    def speak(self, text, lang):
+        self.said.append((text, lang))
+        return 2.0
+
+    def stop(self):
+        self.stopped += 1
+
+
+def tiny_strings():
+    return Strings({"a.one": "Hello there friend"}, {})
+
+
+def test_a_shipped_line_plays_its_file_with_word_timings(shipped, mixer):
+    strings, _ = shipped
+    voice = Voice(strings, system=FakeSystem())
+    timing = voice.speak("hunt.intro")
+    assert timing is not None and timing.words is not None
+    assert len(timing.words) == len(strings.get("hunt.intro").split())
+    assert voice.system.said == []
+    strings.set_language("es")
+    assert voice.speak("hunt.intro").seconds != timing.seconds  # the Spanish file
+
+
+def test_a_missing_file_falls_back_to_the_systems_speech_and_is_logged_once(
+    tmp_path, mixer, caplog
+):
+    system = FakeSystem()
+    voice = Voice(tiny_strings(), folder=tmp_path, system=system)
+    with caplog.at_level(logging.WARNING):
+        for _ in range(3):
+            timing = voice.speak("a.one")
+    assert timing is not None and timing.seconds == 2.0 and timing.words is None
+    assert system.said == [("Hello there friend", "en")] * 3
+    assert sum("a.one.ogg" in r.message for r in caplog.records) == 1
+
+
+def test_with_no_system_speech_a_missing_file_means_text_only(tmp_path, mixer):
+    assert Voice(tiny_strings(), folder=tmp_path).speak("a.one") is None
+
+
+def test_a_broken_file_falls_back_and_does_not_crash(tmp_path, mixer):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "a.one.ogg").write_bytes(b"OggS not really a voice at all")
+    system = FakeSystem()
+    timing = Voice(tiny_strings(), folder=tmp_path, system=system).speak("a.one")
+    assert timing is not None and system.said
+
+
+def test_with_no_audio_device_the_system_speaks_or_the_text_shows(monkeypatch, caplog):
+    def no_device(*args, **kwargs):
+        raise pygame.error("no audio device")
+
+    monkeypatch.setattr(pygame.mixer, "get_init", lambda: None)
+    monkeypatch.setattr(pygame.mixer, "init", no_device)
+    strings = tiny_strings()
+    with caplog.at_level(logging.WARNING):
+        assert Voice(strings).speak("a.one") is None
+        system = FakeSystem()
+        assert Voice(strings, system=system).speak("a.one").seconds == 2.0
+    assert any("audio device" in r.message for r in caplog.records)
+
+
+def test_a_replaced_recording_keeps_playing_and_lights_the_whole_line(tmp_path, mixer, shipped):
+    """A hospital's own recording, longer than the synthesised one: its word timings no longer
+    fit, so the line is lit whole while it plays."""
+    strings, _ = shipped
+    folder = tmp_path / "voice"
+    shutil.copytree(VOICE, folder)
+    with wave.open(str(voice_file(folder, "en", "hunt.intro")), "wb") as recording:
+        recording.setnchannels(1)
+        recording.setsampwidth(2)
+        recording.setframerate(16000)
+        recording.writeframes(b"\0\0" * 16000 * 9)  # 9 s, the index says about 4
+    timing = Voice(strings, folder=folder).speak("hunt.intro")
+    assert timing is not None and timing.words is None
+    assert timing.seconds == pytest.approx(9.0, abs=0.05)
+
+
+def test_voice_off_means_text_only(shipped, mixer):
+    strings, _ = shipped
+    voice = Voice(strings, system=FakeSystem(), enabled=False)
+    assert voice.speak("hunt.intro") is None and voice.system.said == []
+
+
+def test_the_system_speech_runs_a_program_and_stops_it(tmp_path):
+    said = tmp_path / "said.txt"
+    program = tmp_path / "speaker.py"
+    program.write_text(
+        textwrap.dedent(
+            f"""\
+            import sys, time
+            open({str(said)!r}, "w", encoding="utf-8").write(" ".join(sys.argv[1:]))
+            time.sleep(30)
+            """
+        )
+    )
+    system = SystemSpeech(lambda text, lang: [sys.executable, str(program), lang, text], "fake")
+    seconds = system.speak("Hola amigo", "es-419")
+    assert seconds is not None and seconds > 1
+    process = system._process
+    for _ in range(200):
+        if said.exists() and said.read_text(encoding="utf-8"):
+            break
+        import time
+
+        time.sleep(0.05)
+    assert said.read_text(encoding="utf-8") == "es-419 Hola amigo"
+    system.stop()
+    assert process.wait(timeout=5) is not None
+    assert SystemSpeech(None).speak("Hello", "en") is None
+
+
+@pytest.mark.skipif(not shutil.which("espeak-ng") or not shutil.which("sox"), reason="no espeak-ng")
+def test_voices_renders_only_what_is_new_or_changed_and_keeps_a_human_recording(tmp_path):
+    from game.voice.make import make_voices
+
+    texts = [
+        Text("a.one", "a", None, "Hello there.", "line"),
+        Text("a.two", "a", None, "Bye.", "line"),
+    ]
+    strings = Strings({t.id: t.text for t in texts}, {})
+    assert make_voices(strings, texts, "en", tmp_path) == (2, 0)
+    assert make_voices(strings, texts, "en", tmp_path) == (0, 2)
+    human = voice_file(tmp_path, "en", "a.two")
+    human.write_bytes(human.read_bytes())  # a hospital's recording in its place
+    recorded = human.stat().st_mtime_ns
+    strings.english["a.one"] = "Hello again."
+    texts[0] = Text("a.one", "a", None, "Hello again.", "line")
+    assert make_voices(strings, texts, "en", tmp_path) == (1, 1)
+    assert human.stat().st_mtime_ns == recorded
+    assert load_index(tmp_path, "en")["a.one"].hash == source_hash("Hello again.")
+
+
+def test_a_broken_index_means_no_word_timings_not_a_crash(tmp_path, caplog):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "index.json").write_text("{not json")
+    with caplog.at_level(logging.WARNING):
+        assert load_index(tmp_path, "en") == {}
+    assert "cannot be read" in caplog.text
+    save_index(tmp_path, "en", {"a.one": Recorded("12345678", 1.5, (0.0, 0.5))})
+    assert load_index(tmp_path, "en")["a.one"].words == (0.0, 0.5)
+    assert Path(tmp_path / "en" / "index.json").read_text().startswith('{"format": 1')
