@@ -171,6 +171,11 @@ def _parser(command: str) -> argparse.ArgumentParser:
             "--map", action="store_true", help="the journey map before this scene instead"
         )
         parser.add_argument("--seed", type=int, default=0, help="seed for the cells' places")
+        parser.add_argument(
+            "--voice",
+            action="store_true",
+            help="play the voice files, so the spoken word is lit (default: typewriter text)",
+        )
         _words_options(parser)
         parser.add_argument("out", type=Path, metavar="OUT.png")
     return parser
@@ -362,6 +367,7 @@ def _screenshot(options: argparse.Namespace) -> int:
         return 1
     return _run(
         loaded,
+        voice=options.voice,
         demo=True,
         headless=True,
         seed=options.seed,
@@ -465,7 +471,7 @@ def _run(
         display = Display(LOGICAL if headless else window, fullscreen and not headless)
         clock = StepClock() if headless else FrameClock()
         speaker = None
-        if voice and screenshot is None:  # headless: the files only, never the system's speech
+        if voice:  # headless: the files only, never the system's speech
             system = None if headless else SystemSpeech.find()
             speaker = Voice(loaded.strings, system=system)
         app = App(

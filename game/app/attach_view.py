@@ -8,7 +8,7 @@ from functools import cache
 
 import pygame
 
-from game.app import art, widgets
+from game.app import art, pictures, widgets
 from game.script.model import Scene
 from game.script.runner import Runner
 from game.script.session import Session
@@ -28,12 +28,7 @@ def car_piece(size: int, disc: bool = True) -> pygame.Surface:
         if disc:
             pygame.draw.circle(surface, (255, 246, 214), (c, c), c * 0.95)
             pygame.draw.circle(surface, (236, 214, 160), (c, c), c * 0.95, round(3 * unit))
-        base, fork = (c, c + c * 0.62), (c, c + c * 0.02)
-        tips = [(c - c * 0.42, c - c * 0.55), (c + c * 0.42, c - c * 0.55)]
-        for colour, width in ((art.BLUE, 26 * unit), (art.ORANGE, 15 * unit)):
-            art._thick_line(surface, colour, base, fork, width)
-            for tip in tips:
-                art._thick_line(surface, colour, fork, tip, width)
+        pictures.draw_car(surface, c, c, c)
 
     return art._painted((size, size), paint)
 

@@ -62,11 +62,16 @@ class SpokenText:
         x = row = 0
         for match in re.finditer(r"\S+", words):
             start, end = match.span()
-            word_id = next((w for s, e, w in marks if start < e and end > s), None)
+            mark = next(((s, e, w) for s, e, w in marks if start < e and end > s), None)
+            word_id = mark[2] if mark else None
             ink = GLOSSARY_INK if word_id else art.INK
             surface = self.face.render(match.group(), True, ink)
             width = surface.get_width()
-            if x and x + width > self.width:
+            # A word book phrase starting here ('T cells') moves to the next row whole.
+            keep = width
+            if mark is not None and mark[0] >= start:
+                keep = self.face.size(words[start : max(end, mark[1])])[0]
+            if x and x + keep > self.width:
                 x, row = 0, row + 1
             tokens.append(Token(match.group(), start, x, row, width, word_id, surface))
             x += width + space

@@ -288,6 +288,16 @@ def _medicine(s, cx, cy, r, unit) -> None:
     pygame.draw.rect(s, GREEN, _rect(cx, cy - r * 0.05, r * 0.22, r * 0.08))
 
 
+def draw_car(s: pygame.Surface, cx: float, cy: float, c: float) -> None:
+    """A CAR: the Y-shaped hand on a stem, pointing up, filling a square of half-size ``c``."""
+    base, fork = (cx, cy + c * 0.62), (cx, cy + c * 0.02)
+    tips = [(cx - c * 0.42, cy - c * 0.55), (cx + c * 0.42, cy - c * 0.55)]
+    for colour, width in ((art.BLUE, c * 0.47), (art.ORANGE, c * 0.27)):
+        art._thick_line(s, colour, base, fork, width)
+        for tip in tips:
+            art._thick_line(s, colour, fork, tip, width)
+
+
 def _many_cells(s, cx, cy, r, unit, colour) -> None:
     golden = math.pi * (3 - math.sqrt(5))
     body, edge = art.HERO.get(colour, art.HERO["sky"])
@@ -318,6 +328,8 @@ def picture(
         r = c * 0.9
         if name == "cd19":
             art.draw_star(s, c, c, r * 0.6)
+        elif name == "car":
+            draw_car(s, c, c, r * 0.8)
         elif name == "lab":
             _flask(s, c, c, r, unit)
         elif name == "machine":

@@ -71,11 +71,11 @@ class ScenePlay:
         if self.scene.next is None:
             return [
                 widgets.Button(
-                    "again", again, pygame.Rect(CARD.centerx - 150, y, 300, 90), art.GREEN
+                    "again", again, pygame.Rect(CARD.centerx - 150, y, 300, 90), art.GREEN_DARK
                 )
             ]
         return [
-            widgets.Button("again", again, pygame.Rect(CARD.x + 30, y, 300, 90), art.GREEN),
+            widgets.Button("again", again, pygame.Rect(CARD.x + 30, y, 300, 90), art.GREEN_DARK),
             widgets.Button(
                 "next", self.strings.get("ui.card.next"), pygame.Rect(CARD.right - 260, y, 230, 90)
             ),

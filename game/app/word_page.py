@@ -20,7 +20,7 @@ MEANING_WIDTH = PAGE.right - MEANING_LEFT - 50
 
 
 def close_button(strings: Strings, rect: pygame.Rect) -> widgets.Button:
-    return widgets.Button("close", strings.get("ui.book.close"), rect, art.GREEN)
+    return widgets.Button("close", strings.get("ui.book.close"), rect, art.GREEN_DARK)
 
 
 class WordPage:
