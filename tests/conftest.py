@@ -66,3 +66,16 @@ def only_problem(text: str) -> tuple[int, int, str]:
     found = problems_in(text)
     assert len(found) == 1, "\n".join(str(p) for p in found) or "no problem found"
     return found[0].where.line, found[0].where.col, found[0].message
+
+
+@pytest.fixture
+def display():
+    """A headless window with the game's 1280 x 800 canvas."""
+    import pygame
+
+    from game.app.display import LOGICAL, Display
+
+    pygame.display.init()
+    pygame.font.init()
+    yield Display(LOGICAL)
+    pygame.display.quit()

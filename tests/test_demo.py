@@ -5,20 +5,10 @@ from __future__ import annotations
 import asyncio
 
 import pygame
-import pytest
 
-from game.app.display import LOGICAL, Display
 from game.app.loop import App, StepClock
 from game.cli import main
 from game.script.catalog import load_all
-
-
-@pytest.fixture
-def display():
-    pygame.display.init()
-    pygame.font.init()
-    yield Display(LOGICAL)
-    pygame.display.quit()
 
 
 def test_demo_of_the_hunt_reaches_its_goal(capsys):

@@ -181,16 +181,6 @@ def test_lines_exports_every_language_with_the_same_ids(scenes, library, strings
 
 
 # on screen --------------------------------------------------------------------------------
-@pytest.fixture
-def display():
-    from game.app.display import LOGICAL, Display
-
-    pygame.display.init()
-    pygame.font.init()
-    yield Display(LOGICAL)
-    pygame.display.quit()
-
-
 def tap(x, y):
     for kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
         pygame.event.post(pygame.event.Event(kind, pos=(round(x), round(y)), button=1))

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.script import model
-from game.script.errors import Problem, SceneError, Where
+from game.script.errors import Where
 from game.script.fields import FieldReader
-from game.script.yamlsafe import Node, read_scene_yaml
+from game.script.yamlsafe import Node
 
 WORD_ID = r"words\.[a-z][a-z0-9_]{0,40}"
 
@@ -69,15 +69,8 @@ class Book:
 def load_book(path: Path, label: str | None = None) -> Book:
     """Read the word book. Raises :class:`SceneError` with every problem's place."""
     label = label or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SceneError([Problem(Where(label), f"cannot read the file: {exc}")]) from None
     reader = _BookReader()
-    book = reader.build(label, read_scene_yaml(label, data))
-    if reader.problems or book is None:
-        raise SceneError(reader.problems)
-    return book
+    return reader.read(path, label, lambda root: reader.build(label, root))
 
 
 class _BookReader(FieldReader):

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
 
-from game.script.errors import Problem, Where, did_you_mean, one_of
-from game.script.yamlsafe import Node, shorten
+from game.script.errors import Problem, SceneError, Where, did_you_mean, one_of
+from game.script.yamlsafe import Node, read_scene_yaml, shorten
+
+T = TypeVar("T")
 
 
 class FieldReader:
@@ -15,6 +19,18 @@ class FieldReader:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+
+    def read(self, path: Path, label: str, build: Callable[[Node], T | None]) -> T:
+        """Parse the file at ``path`` and ``build`` the result from its top node; raises
+        :class:`SceneError` with every problem found (``label`` names the file in messages)."""
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise SceneError([Problem(Where(label), f"cannot read the file: {exc}")]) from None
+        built = build(read_scene_yaml(label, data))
+        if self.problems or built is None:
+            raise SceneError(self.problems)
+        return built
 
     def error(self, where: Where, message: str) -> None:
         self.problems.append(Problem(where, message))

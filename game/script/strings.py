@@ -29,9 +29,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.script.errors import Problem, SceneError, Where
+from game.script.errors import Problem, Where
 from game.script.fields import FieldReader
-from game.script.yamlsafe import Node, read_scene_yaml
+from game.script.yamlsafe import Node
 
 SOURCE_LANGUAGE = "en"
 #: Age bands: 4 to 6, 7 to 9 (the lines as written) and 10 to 12.
@@ -89,15 +89,8 @@ def table_paths(folder: Path) -> dict[str, Path]:
 def load_table(path: Path, label: str | None = None) -> Table:
     """Read one language table. Raises :class:`SceneError` with every problem's place."""
     label = label or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SceneError([Problem(Where(label), f"cannot read the file: {exc}")]) from None
     reader = _TableReader()
-    table = reader.build(path.stem, label, read_scene_yaml(label, data))
-    if reader.problems or table is None:
-        raise SceneError(reader.problems)
-    return table
+    return reader.read(path, label, lambda root: reader.build(path.stem, label, root))
 
 
 class _TableReader(FieldReader):
