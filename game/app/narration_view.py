@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pygame
@@ -54,9 +55,14 @@ class SpokenText:
         self._cache: tuple[str, tuple[Token, ...]] | None = None
         self._placed: list[tuple[pygame.Rect, str]] = []
 
-    def layout(self, words: str, marks: list[tuple[int, int, str]]) -> tuple[Token, ...]:
+    def layout(
+        self, words: str, find_marks: Callable[[], list[tuple[int, int, str]]] = list
+    ) -> tuple[Token, ...]:
+        """Tokens for ``words``, laid out once per text; ``find_marks`` (where word book words
+        are) is only asked when the text changes, not every frame."""
         if self._cache is not None and self._cache[0] == words:
             return self._cache[1]
+        marks = find_marks()
         space = self.face.size(" ")[0]
         tokens: list[Token] = []
         x = row = 0
@@ -159,7 +165,7 @@ class NarrationView:
         if narrator.current is None:
             return
         words = narrator.text
-        tokens = self.spoken.layout(words, glossary_marks(self.strings, self.book, words))
+        tokens = self.spoken.layout(words, lambda: glossary_marks(self.strings, self.book, words))
         lit_word = narrator.spoken_word
         lit_line = narrator.speaking and lit_word is None
         self.spoken.draw(

@@ -68,7 +68,7 @@ class WordPage:
         title = text.font(64, "bold").render(self.strings.get(self.word.id), True, art.INK)
         canvas.blit(title, title.get_rect(topleft=(MEANING_LEFT, PAGE.y + 50)))
         words = self.narrator.text
-        tokens = self.spoken.layout(words, [])
+        tokens = self.spoken.layout(words)
         lit = self.narrator.spoken_word
         self.spoken.draw(
             canvas,

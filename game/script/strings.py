@@ -225,7 +225,8 @@ class Strings:
         """The text of exactly this id in this language (no fallback), or None."""
         if language == SOURCE_LANGUAGE:
             return self.english.get(text_id)
-        entry = self.tables.get(language, Table("", "", "", {}, "")).entries.get(text_id)
+        table = self.tables.get(language)
+        entry = table.entries.get(text_id) if table is not None else None
         return entry.text if entry is not None else None
 
     def problems(self, language: str) -> list[Problem]:
