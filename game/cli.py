@@ -27,8 +27,6 @@ log = logging.getLogger("game")
 
 #: The longest a chapter may take (4 minutes at 60 frames a second): the demo's default limit.
 CHAPTER_FRAMES = 4 * 60 * 60
-#: This session's teach-back results, in the data folder (see README).
-RESULTS_NAME = "teach-back.json"
 COMMANDS = ("play", "check", "demo", "screenshot", "lines", "sounds", "voices")
 EPILOG = """other commands:
   check [--strict] [PATH ...] check scene files (default: every shipped scene), the
@@ -80,6 +78,7 @@ def _parser(command: str) -> argparse.ArgumentParser:
         _scene_option(parser)
         _words_options(parser)
         parser.add_argument("--no-voice", action="store_true", help="text only, no voice")
+        _data_option(parser)
         parser.add_argument("--fullscreen", action="store_true", help="fill the screen (kiosk)")
         parser.add_argument(
             "--window",
@@ -127,6 +126,7 @@ def _parser(command: str) -> argparse.ArgumentParser:
         )
         _words_options(parser)
         _volume_options(parser)
+        _data_option(parser)
     elif command == "lines":
         parser.description = (
             "Print every text (narration lines and their age-band variants, picture labels, "
@@ -190,6 +190,16 @@ def _words_options(parser: argparse.ArgumentParser) -> None:
         choices=BANDS,
         default=DEFAULT_BAND,
         help="age band: little (4 to 6), middle (7 to 9, the default), older (10 to 12)",
+    )
+
+
+def _data_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="where profiles, progress and the log are kept (default: this user's data "
+        f"folder, or ${logs.DATA_DIR_ENV})",
     )
 
 
@@ -275,6 +285,11 @@ def _word_warnings(scenes: dict[str, Scene], library: Library, whole: bool) -> l
     return found
 
 
+def _step_of(volume: float) -> int:
+    """A volume (0..1) as the nearest step the grown-up's controls offer (0, 20 ... 100)."""
+    return min(100, max(0, round(volume * 5) * 20))
+
+
 def _scene_paths(given: list[Path]) -> list[Path]:
     paths: list[Path] = []
     for path in given:
@@ -331,6 +346,7 @@ def _play(options: argparse.Namespace) -> int:
         fullscreen=options.fullscreen,
         show_map=options.scene is None,
         volumes=(options.effects / 100, options.music / 100),
+        data_dir=options.data_dir or logs.data_dir(),
     )
 
 
@@ -356,6 +372,7 @@ def _demo(options: argparse.Namespace) -> int:
         finish=finish,
         show_map=options.scene is None,
         volumes=(options.effects / 100, options.music / 100),
+        data_dir=options.data_dir or logs.data_dir(),
     )
     print("demo: goals reached" if code == 0 else "demo: goals not reached")
     return code
@@ -451,9 +468,11 @@ def _run(
     screenshot: Path | None = None,
     show_map: bool = False,
     volumes: tuple[float, float] = (0.8, 0.3),
+    data_dir: Path | None = None,
 ) -> int:
-    """Open the window and play. Any failure is logged and answered calmly, never a traceback."""
-    log_path = logs.setup_logging()
+    """Open the window and play. Any failure is logged and answered calmly, never a traceback.
+    ``data_dir`` keeps the profiles (None: nothing is saved, as for screenshots)."""
+    log_path = logs.setup_logging(data_dir)
     try:
         from game.app import sdl
 
@@ -463,6 +482,8 @@ def _run(
         from game.app.display import LOGICAL, Display
         from game.app.loop import App, FrameClock, StepClock
         from game.app.voice import Voice
+        from game.profile.settings import Settings
+        from game.profile.store import ProfileStore
         from game.voice.system import SystemSpeech
 
         sdl.pygame.display.init()
@@ -485,10 +506,17 @@ def _run(
             stop_when_done=headless and screenshot is None,
             show_map=show_map,
             audio=audio,
-            results=None if screenshot is not None else logs.data_dir() / RESULTS_NAME,
             library=loaded.library,
             strings=loaded.strings,
             voice=speaker,
+            store=ProfileStore(data_dir, tuple(loaded.strings.languages)) if data_dir else None,
+            defaults=Settings(
+                language=loaded.strings.language,
+                band=loaded.strings.band,
+                voice=voice,
+                effects=_step_of(volumes[0]),
+                music=_step_of(volumes[1]),
+            ),
         )
         if audio is not None:
             audio.start_music()

@@ -26,12 +26,12 @@ def data_dir() -> Path:
     return base / "t-cell-hero"
 
 
-def setup_logging() -> Path | None:
-    """Log to a small rotating file in the data folder; returns its path, or None if the folder
-    cannot be written (the game then logs to stderr only and plays on)."""
+def setup_logging(folder: Path | None = None) -> Path | None:
+    """Log to a small rotating file in ``folder`` (default: the data folder); returns its path,
+    or None if the folder cannot be written (the game then logs to stderr only and plays on)."""
     root = logging.getLogger("game")
     root.setLevel(logging.INFO)
-    folder = data_dir()
+    folder = folder or data_dir()
     path = folder / LOG_NAME
     for handler in root.handlers:
         if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path:

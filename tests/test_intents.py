@@ -96,7 +96,14 @@ def test_arrows_and_wasd_steer_and_space_or_enter_advance():
             key(pygame.KEYDOWN, pygame.K_RETURN),
         ]
     )
-    assert got == [Steer(1, 0), Steer(1, -1), Steer(0, -1), Steer(0, 0), Advance(), Advance()]
+    assert got == [
+        Steer(1, 0),
+        Steer(1, -1),
+        Steer(0, -1),
+        Steer(0, 0),
+        Advance(),
+        Advance(enter=True),
+    ]
 
 
 def test_losing_focus_lets_go_of_held_keys():
@@ -112,4 +119,4 @@ def test_ctrl_q_quits_but_a_plain_q_does_not():
             pygame.event.Event(pygame.KEYDOWN, key=pygame.K_q, mod=pygame.KMOD_LCTRL),
         ]
     )
-    assert got == [intents.Quit()]
+    assert got == [intents.AnyKey(), intents.Quit()]  # a plain q is only "any key"

@@ -120,9 +120,9 @@ def test_no_hint_cuts_into_the_story_while_it_is_being_told(scenes):
 
 
 def test_the_quiz_answers_are_kept_for_the_specialist(tmp_path):
-    done = demo("--scene", "cheer", data=tmp_path)
+    done = demo("--scene", "cheer", "--data-dir", str(tmp_path))
     assert done.returncode == 0, done.stderr
-    results = json.loads((tmp_path / "teach-back.json").read_text())
+    results = json.loads((tmp_path / "profiles" / "child-1.json").read_text())
     assert results["played"] == ["cheer"]
     assert list(results["answers"]) == ["cd19", "car", "hot", "iv", "t_cell", "many", "stay"]
     assert results["answers"]["car"] == {"tries": 2, "right_first_try": False, "solved": True}

@@ -186,16 +186,26 @@ def tap(x, y):
         pygame.event.post(pygame.event.Event(kind, pos=(round(x), round(y)), button=1))
 
 
-def test_a_tap_on_the_language_button_switches_and_says_the_line_again(display, scenes):
+def tap_button(app, name: str) -> None:
+    """Tap the button called ``name`` on the grown-up's panel, where it is drawn."""
+    button = next(b for b in app.overlay.buttons() if b.name == name)
+    tap(*button.rect.center)
+    asyncio.run(app.run(1))
+
+
+def test_the_language_chosen_on_the_grown_ups_panel_says_the_line_again(display, scenes):
     from game.app.loop import App, StepClock
-    from game.app.play import LANGUAGE
 
     app = App(scenes, "hunt", display, StepClock())
     asyncio.run(app.run(30))
     line = app.play.narrator.current.line_id
-    tap(*LANGUAGE.center)
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_f, mod=pygame.KMOD_CTRL))
     asyncio.run(app.run(1))
-    assert app.strings.language == "es"
+    tap_button(app, "page:child")
+    tap_button(app, "set:language")
+    tap_button(app, "close")
+    assert app.overlay is None
+    assert app.strings.language == "es" and app.profile.settings.language == "es"
     assert app.play.narrator.current.line_id == line
     assert app.play.narrator.text == app.strings.text_in("es", line)
     assert app.play.narrator.elapsed < 0.1  # started again, in Spanish

@@ -33,6 +33,7 @@ PURPLE = (204, 121, 167)
 #: For buttons with white words on them (contrast above 7:1).
 PURPLE_DARK = (112, 58, 124)
 GREEN_DARK = (0, 112, 80)
+VERMILLION_DARK = (160, 52, 0)
 
 
 def _painted(

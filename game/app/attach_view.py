@@ -8,7 +8,7 @@ from functools import cache
 
 import pygame
 
-from game.app import art, pictures, widgets
+from game.app import art, pictures, theme, widgets
 from game.script.model import Scene
 from game.script.runner import Runner
 from game.script.session import Session
@@ -56,7 +56,7 @@ class AttachView:
         for index in rules.empty_slots():
             x, y = slot_position(index, rules.count)
             lit = hint is not None and hint[1] == index
-            ring = 30 + (4 * math.sin(rules.time * 4) if lit else 0)
+            ring = 30 + (4 * theme.pulse(rules.time, 0.64) if lit else 0)
             pygame.draw.circle(canvas, art.YELLOW if lit else (190, 180, 210), (x, y), ring, 5)
         for piece in rules.pieces:
             if piece.slot is not None:  # drawn under the cell, so its stem goes into it
@@ -73,7 +73,7 @@ class AttachView:
             if piece.slot is None:
                 lit = hint is not None and hint[0] is piece
                 if lit:
-                    glow = 54 + 5 * math.sin(rules.time * 4)
+                    glow = 54 + 5 * theme.pulse(rules.time, 0.64)
                     pygame.draw.circle(canvas, art.YELLOW, (round(piece.x), round(piece.y)), glow)
                 image = car_piece(PIECE)
                 canvas.blit(image, image.get_rect(center=(round(piece.x), round(piece.y))))
@@ -88,5 +88,5 @@ class AttachView:
         canvas.blit(sprite, sprite.get_rect(center=(round(where[0]), round(where[1]))))
         if self.rules.visit is not None and self.rules.visit >= 1.0:
             x, y = slot_position(0, self.rules.count)
-            ring = 34 + 6 * math.sin(self.rules.time * 5)
+            ring = 34 + 6 * theme.pulse(self.rules.time, 0.8)
             pygame.draw.circle(canvas, art.ORANGE, (round(x), round(y - 20)), ring, 5)

@@ -56,7 +56,7 @@ class Audio:
 
     def start_music(self) -> bool:
         """Start the calm music loop; False (and silence) if it cannot play."""
-        if not self.ready or self.music <= 0:
+        if not self.ready:
             return False
         path = self.folder / MUSIC
         try:

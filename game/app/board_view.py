@@ -10,7 +10,7 @@ from functools import cache
 
 import pygame
 
-from game.app import art, pictures, text, widgets
+from game.app import art, pictures, text, theme, widgets
 from game.script.model import Option, Scene
 from game.script.runner import Runner
 from game.script.session import Session
@@ -44,7 +44,7 @@ class BoardView:
         chosen = option.id in rules.chosen
         faded = chosen and isinstance(rules, QuizRules) and not option.right
         if hint:
-            glow = 8 + 5 * math.sin(rules.time * 4)
+            glow = 8 + 5 * theme.pulse(rules.time, 0.64)
             pygame.draw.rect(canvas, art.YELLOW, rect.inflate(glow * 2, glow * 2), border_radius=34)
         ringed = chosen and not faded
         edge = art.GREEN if ringed else (224, 207, 196)
@@ -68,14 +68,14 @@ class BoardView:
     def _hero(self, canvas: pygame.Surface) -> None:
         """After the last pick: the child's own T cell, big, with its name."""
         sprite = art.cell_sprite("t_cell", 120, False, False, self.session.hero_colour)
-        bob = 8 * math.sin(self.rules.time * 2)
+        bob = 8 * theme.pulse(self.rules.time, 0.32)
         centre = (640, round(330 + bob))
         canvas.blit(sprite, sprite.get_rect(center=centre))
         widgets.name_tag(canvas, self.strings, self.session.hero_name, 640, 480 + bob)
         # Confetti dots, not stars: in this game stars mean CD19.
         colours = (art.ORANGE, art.GREEN, art.SKY, art.PURPLE, art.YELLOW, art.BLUE)
         for i, colour in enumerate(colours):
-            angle = i * math.tau / len(colours) + self.rules.time * 0.5
+            angle = i * math.tau / len(colours) + theme.moving(self.rules.time) * 0.5
             x, y = 640 + math.cos(angle) * 200, 330 + math.sin(angle) * 150
             pygame.draw.circle(canvas, colour, (round(x), round(y)), 12)
 

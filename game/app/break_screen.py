@@ -6,6 +6,7 @@ import pygame
 
 from game.app import art, intents, text, widgets
 from game.script.strings import Strings
+from game.world.spots import Spot
 
 KEEP_GOING = pygame.Rect(470, 560, 340, 100)
 
@@ -24,6 +25,18 @@ class BreakScreen:
             isinstance(intent, intents.PointerDown) and KEEP_GOING.collidepoint(intent.x, intent.y)
         ) or isinstance(intent, intents.Advance):
             self.outcome = "resume"
+
+    def spots(self) -> list[Spot]:
+        return [
+            Spot(
+                KEEP_GOING.centerx,
+                KEEP_GOING.centery,
+                0,
+                "keep_going",
+                w=KEEP_GOING.width,
+                h=KEEP_GOING.height,
+            )
+        ]
 
     def update(self, dt: float) -> None:
         self.clock += dt

@@ -7,7 +7,7 @@ import math
 
 import pygame
 
-from game.app import art, pictures
+from game.app import art, pictures, theme
 from game.script.model import Scene
 from game.script.runner import Runner
 from game.script.session import Session
@@ -82,8 +82,8 @@ class CollectView:
 
     def _arrow(self, canvas: pygame.Surface, x: float, y: float) -> None:
         """A bobbing arrow from the T cell down to the bag."""
-        bob = 8 * math.sin(self.rules.time * 3)
+        bob = 8 * theme.pulse(self.rules.time, 0.48)
         pointer = pygame.transform.rotate(art.arrow(110), -90)
         canvas.blit(pointer, pointer.get_rect(center=(round(x), round(y + 100 + bob))))
-        ring = 50 + 4 * math.sin(self.rules.time * 4)
+        ring = 50 + 4 * theme.pulse(self.rules.time, 0.64)
         pygame.draw.circle(canvas, art.YELLOW, (round(x), round(y)), ring, width=6)

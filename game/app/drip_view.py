@@ -7,7 +7,7 @@ import math
 
 import pygame
 
-from game.app import art, pictures
+from game.app import art, pictures, theme
 from game.script.model import Scene
 from game.script.runner import Runner
 from game.script.session import Session
@@ -37,7 +37,7 @@ class DripView:
         surface = _bag(round(bw), round(bh), round(fill * 10))
         canvas.blit(surface, (round(bx), round(by)))
         if rules.assist >= 2 and rules.can_drop:
-            glow = 10 + 5 * math.sin(rules.time * 4)
+            glow = 10 + 5 * theme.pulse(rules.time, 0.64)
             pygame.draw.rect(
                 canvas,
                 art.YELLOW,
@@ -51,7 +51,7 @@ class DripView:
             x, y = along_tube(drop.distance)
             pygame.draw.circle(canvas, (255, 244, 200), (round(x), round(y)), 24)
             for i in range(CELLS_PER_DROP):
-                angle = i * math.tau / CELLS_PER_DROP + rules.time * 2
+                angle = i * math.tau / CELLS_PER_DROP + theme.moving(rules.time) * 2
                 point = (round(x + math.cos(angle) * 9), round(y + math.sin(angle) * 9))
                 canvas.blit(small, small.get_rect(center=point))
         swimmer = art.cell_sprite("t_cell", 22, False, True, colour)

@@ -7,7 +7,7 @@ import math
 
 import pygame
 
-from game.app import art, widgets
+from game.app import art, theme, widgets
 from game.script.model import Scene
 from game.script.runner import Runner
 from game.script.session import Session
@@ -53,7 +53,9 @@ class HuntView:
             cell.car is not None,
             self.session.hero_colour,
         )
-        x = cell.x + math.sin(cell.wiggle * 40) * 7 * (cell.wiggle / 0.5)  # "does not fit"
+        x = cell.x
+        if not theme.look().reduced_motion:  # a short shake: "does not fit"
+            x += math.sin(cell.wiggle * 40) * 7 * (cell.wiggle / 0.5)
         canvas.blit(sprite, sprite.get_rect(center=(round(x), round(cell.y))))
 
     def _lock(self, canvas: pygame.Surface, cell: Cell) -> None:
@@ -89,7 +91,7 @@ class HuntView:
             return
         player = self.rules.player
         angle = math.atan2(target.y - player.y, target.x - player.x)
-        bob = 6 * math.sin(self.rules.time * 3)
+        bob = 6 * theme.pulse(self.rules.time, 0.48)
         reach = player.radius + 50 + bob
         pointer = pygame.transform.rotate(art.arrow(96), -math.degrees(angle))
         centre = (player.x + math.cos(angle) * reach, player.y + math.sin(angle) * reach)

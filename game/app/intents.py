@@ -44,6 +44,30 @@ class Steer:
 class Advance:
     """Space or Enter: finish or move on the narration."""
 
+    enter: bool = False  # Enter (not Space): also 'done' when typing a name
+
+
+@dataclass(frozen=True)
+class Typed:
+    """Letters typed on a real keyboard (for the child's name)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Erase:
+    """Backspace."""
+
+
+@dataclass(frozen=True)
+class Facilitator:
+    """Ctrl+F: open or close the grown-up's controls."""
+
+
+@dataclass(frozen=True)
+class AnyKey:
+    """Any other key: in one-switch mode, every key is the switch."""
+
 
 @dataclass(frozen=True)
 class Quit:
@@ -60,7 +84,20 @@ class Resized:
     pass
 
 
-Intent = PointerDown | PointerMove | PointerUp | Steer | Advance | Quit | Resized | SwitchLanguage
+Intent = (
+    PointerDown
+    | PointerMove
+    | PointerUp
+    | Steer
+    | Advance
+    | Quit
+    | Resized
+    | SwitchLanguage
+    | Typed
+    | Erase
+    | Facilitator
+    | AnyKey
+)
 
 _DIRECTIONS = {
     pygame.K_LEFT: (-1, 0),
@@ -113,6 +150,8 @@ class IntentReader:
             return self._finger(event)
         if kind in (pygame.KEYDOWN, pygame.KEYUP):
             return self._key(event)
+        if kind == pygame.TEXTINPUT:
+            return Typed(event.text)
         if kind == pygame.WINDOWFOCUSLOST:
             self.held.clear()
             return Steer(0.0, 0.0)
@@ -159,18 +198,13 @@ class IntentReader:
             dx = sum(_DIRECTIONS[k][0] for k in self.held)
             dy = sum(_DIRECTIONS[k][1] for k in self.held)
             return Steer(float(max(-1, min(1, dx))), float(max(-1, min(1, dy))))
-        if event.type == pygame.KEYDOWN and event.key in _ADVANCE_KEYS:
-            return Advance()
-        if (
-            event.type == pygame.KEYDOWN
-            and event.key == pygame.K_q
-            and event.mod & pygame.KMOD_CTRL
-        ):
-            return Quit()
-        if (
-            event.type == pygame.KEYDOWN
-            and event.key == pygame.K_l
-            and event.mod & pygame.KMOD_CTRL
-        ):
-            return SwitchLanguage()
-        return None
+        if event.type != pygame.KEYDOWN:
+            return None
+        if event.key in _ADVANCE_KEYS:
+            return Advance(enter=event.key != pygame.K_SPACE)
+        if event.mod & pygame.KMOD_CTRL:
+            control = {pygame.K_q: Quit(), pygame.K_l: SwitchLanguage(), pygame.K_f: Facilitator()}
+            return control.get(event.key)
+        if event.key == pygame.K_BACKSPACE:
+            return Erase()
+        return AnyKey()

@@ -11,11 +11,12 @@ from typing import Protocol
 
 import pygame
 
-from game.app import art, intents, pictures, text, widgets
+from game.app import art, intents, pictures, text, theme, widgets
 from game.app.play import language_button
 from game.script.model import Scene
 from game.script.strings import BANDS, Strings
 from game.world.gestures import Gesture, Press, Release
+from game.world.spots import Spot
 
 GO = pygame.Rect(1000, 640, 240, 110)
 BOOK = pygame.Rect(40, 640, 250, 110)
@@ -51,9 +52,12 @@ class JourneyMap:
         played: list[str],
         strings: Strings,
         voice: Switch | None = None,
+        child: str = "",
     ) -> None:
-        """``voice`` is what the voice button turns on and off (no button without one)."""
+        """``voice`` is what the voice button turns on and off (no button without one);
+        ``child`` is the child's name, if the grown-up typed one."""
         self.strings = strings
+        self.child = child
         self.voice = voice
         self.chapters = chapters
         self.target = target
@@ -100,6 +104,9 @@ class JourneyMap:
         elif name == "voice" and self.voice is not None:
             self.voice.set_enabled(not self.voice.enabled)
 
+    def spots(self) -> list[Spot]:
+        return [b.spot for b in self.buttons()]
+
     def relabel(self) -> None:
         """Nothing to redo: every word is looked up as it is drawn."""
 
@@ -114,7 +121,12 @@ class JourneyMap:
 
     def draw(self, canvas: pygame.Surface) -> None:
         canvas.fill((238, 246, 240))
-        title = widgets.fitted(self.strings.get("ui.map.title"), 48, LANGUAGE.x - 60)
+        words = (
+            self.strings.get("ui.map.title.named", child=self.child)
+            if self.child
+            else self.strings.get("ui.map.title")
+        )
+        title = widgets.fitted(words, 48, LANGUAGE.x - 60)
         canvas.blit(title, title.get_rect(midleft=(40, LANGUAGE.centery + 4)))
         pygame.draw.lines(canvas, (214, 200, 170), False, self.places, 26)
         pygame.draw.lines(canvas, (246, 236, 210), False, self.places, 16)
@@ -133,7 +145,7 @@ class JourneyMap:
     def _stop(self, canvas: pygame.Surface, i: int, scene: Scene, x: float, y: float) -> None:
         here = i == self.index
         if here:
-            glow = STOP_RADIUS + 12 + 5 * math.sin(self.clock * 4)
+            glow = STOP_RADIUS + 12 + 5 * theme.pulse(self.clock, 0.64)
             pygame.draw.circle(canvas, art.YELLOW, (x, y), glow)
         edge = art.GREEN if scene.id in self.played else (200, 190, 170)
         pygame.draw.circle(canvas, edge, (x, y), STOP_RADIUS)

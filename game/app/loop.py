@@ -6,24 +6,31 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Protocol
 
 import pygame
 
 from game.activities import registry
-from game.app import intents
+from game.app import intents, theme
 from game.app.audio import Audio
 from game.app.break_screen import BreakScreen
 from game.app.display import Display
+from game.app.facilitator import FacilitatorPanel, summary_folders
 from game.app.journey_map import JourneyMap
+from game.app.notice import Notice
 from game.app.play import ScenePlay
+from game.app.profiles_screen import ProfilesScreen
+from game.app.scanning import Scanner, is_switch
+from game.app.summary import draw_summary, save_summary
 from game.app.voice import Voice
 from game.app.word_page import BookScreen
+from game.profile.profile import Profile
+from game.profile.settings import Settings
+from game.profile.store import ProfileStore
 from game.script.catalog import journey
-from game.script.model import Scene
-from game.script.session import Session
+from game.script.model import Option, Scene
 from game.script.strings import Strings
 from game.script.texts import Library, build_strings, load_library
 from game.world import gestures
@@ -32,6 +39,13 @@ log = logging.getLogger(__name__)
 
 STEP = 1 / 60
 MAX_STEPS_PER_FRAME = 5
+#: Hold here this long to open (or close) the grown-up's controls.
+CORNER = pygame.Rect(0, 0, 96, 96)
+HOLD_SECONDS = 3.0
+#: A break reminder waits for a calm moment (the map, a closing card) at most this long.
+REMINDER_PATIENCE = 120.0
+#: Seconds played are saved at least this often, even when nothing else changed.
+SAVE_EVERY = 30.0
 
 
 class Clock(Protocol):
@@ -77,16 +91,18 @@ class App:
         stop_when_done: bool = False,
         show_map: bool = False,
         audio: Audio | None = None,
-        results: Path | None = None,
         library: Library | None = None,
         strings: Strings | None = None,
         voice: Voice | None = None,
+        store: ProfileStore | None = None,
+        defaults: Settings | None = None,
     ) -> None:
         """``finish`` is the scene whose goals count as success (default: ``first``);
         ``stop_when_done`` ends the run as soon as they are reached; ``show_map`` opens on the
-        journey map instead of going straight into ``first``. ``strings`` holds the words in
-        the chosen language and band (default: the shipped tables, English); ``voice`` says
-        the lines (default: text only)."""
+        journey map instead of going straight into ``first``. With a ``store`` to keep
+        profiles in, 'who is playing?' comes first. ``strings`` holds the words (default: the
+        shipped tables); ``voice`` says the lines (default: text only); ``defaults`` are a
+        new child's settings."""
         self.scenes = scenes
         self.library = library or load_library()
         self.strings = strings or build_strings(scenes, self.library)
@@ -96,24 +112,146 @@ class App:
         self.seed = seed
         self.demo = demo
         self.reader = intents.IntentReader(display.to_logical, display.window.get_size)
-        self.screen: ScenePlay | BreakScreen | JourneyMap | BookScreen
-        self.session = Session()
-        self.chapters = [scenes[i] for i in journey(scenes)]
+        self.screen: ScenePlay | BreakScreen | JourneyMap | BookScreen | ProfilesScreen
+        #: Over the screen, taking all input while the game waits underneath.
+        self.overlay: FacilitatorPanel | Notice | None = None
+        self.journey = [scenes[i] for i in journey(scenes)]
+        self.options = {o.id: o for s in scenes.values() for c in s.choices for o in c.options}
         self.bot = None
         self.audio = audio
-        #: Where this session's results (chapters played, quiz answers) are kept, or None.
-        self.results = results
+        self.store = store
+        self.defaults = defaults or Settings(
+            language=self.strings.language,
+            band=self.strings.band,
+            voice=voice.enabled if voice is not None else False,
+        )
+        self.profile = Profile("guest", settings=self._new_settings())
+        self.session = self.profile.session(self.options)
         self.play: ScenePlay | None = None
         self.scene_id = first
-        if show_map:
-            self._show_map(first)
-        else:
-            self._start(first)
+        self.map_target = first
+        self.scanner = Scanner()
+        self.session_seconds = 0.0
+        self.since_break = 0.0
+        self.holding: float | None = None  # seconds the top-left corner has been held
+        self._saved: dict | None = None
+        self._since_save = 0.0
         self.finish = finish or first
         self.stop_when_done = stop_when_done
         self.running = True
         self.result = Result()
+        self.first = first
+        self.show_map = show_map
+        self._apply_settings()
+        if store is not None:
+            self._choose_profile()
+        elif show_map:
+            self._show_map(first)
+        else:
+            self._start(first)
 
+    # the child and their settings ----------------------------------------------------------------
+    def _new_settings(self) -> Settings:
+        return Settings.from_dict(self.defaults.to_dict(), tuple(self.strings.languages))
+
+    @property
+    def chapters(self) -> list[Scene]:
+        """The journey without the chapters left out for this child."""
+        left_out = set(self.profile.settings.leave_out)
+        return [s for s in self.journey if not (s.optional and s.id in left_out)]
+
+    def _choose_profile(self) -> None:
+        self._hush()
+        assert self.store is not None
+        colours, names = self._keeps("colour"), self._keeps("name")
+        self.screen = ProfilesScreen(self.store.load(), colours, names, self.strings)
+        if self.store.notice is not None:
+            self._tell_once(self.store.notice)
+
+    def _keeps(self, keep: str) -> list[Option]:
+        return [o for s in self.journey for c in s.choices if c.keep == keep for o in c.options]
+
+    def _tell_once(self, note: str) -> None:
+        """A gentle note for the grown-up (like 'progress is not being saved')."""
+        if self.store is not None:
+            self.store.notice = None
+        self.overlay = Notice(self.strings, "ui.note.title", note, "ui.note.ok", "grown_up")
+
+    def _new_profile(self, colour_id: str, taken: list[Profile]) -> Profile:
+        """A new child: the colour they tapped, and a T cell name no one with that colour has."""
+        assert self.store is not None
+        used = {(p.picked.get("colour"), p.picked.get("name")) for p in taken}
+        names = [o.id for o in self._keeps("name")]
+        free = [n for n in names if (colour_id, n) not in used] or names
+        name_id = free[0] if free else None
+        profile = Profile(self.store.new_id(taken), settings=self._new_settings())
+        profile.picked = {"colour": colour_id, **({"name": name_id} if name_id else {})}
+        return profile
+
+    def _begin(self, profile: Profile) -> None:
+        """Play as ``profile``: their settings, and the journey map where they left off (or
+        straight into the scene asked for on the command line)."""
+        self.profile = profile
+        self.session = profile.session(self.options)
+        self.session_seconds = self.since_break = 0.0
+        self._saved = None
+        self._apply_settings()
+        self._autosave()
+        if not self.show_map:
+            self._start(self.first)
+            return
+        chapter_ids = [s.id for s in self.chapters]
+        target = profile.at if profile.at in chapter_ids else None
+        if target is None:
+            target = next((i for i in chapter_ids if i not in profile.played), chapter_ids[0])
+        self._show_map(target)
+
+    def _apply_settings(self) -> None:
+        """Put this child's settings into the words, the voice, the sound and the look."""
+        s = self.profile.settings
+        if s.language in self.strings.languages:
+            self.strings.set_language(s.language)
+        self.strings.set_band(s.band)
+        if self.voice is not None:
+            self.voice.set_enabled(s.voice)
+        if self.audio is not None:
+            self.audio.set_volumes(s.effects / 100, s.music / 100)
+        theme.use(theme.Look(s.text_size, s.high_contrast, s.reduced_motion))
+        if self.play is not None:
+            self.play.narrator.chars_per_second = s.chars_per_second
+        self.screen_relabel()
+
+    def screen_relabel(self) -> None:
+        screen = getattr(self, "screen", None)
+        if screen is None:
+            return
+        if isinstance(screen, (JourneyMap, ScenePlay)):
+            screen.child = self.profile.child_name
+        screen.relabel()
+
+    def _sync_settings(self) -> None:
+        """Choices made on the map (language, age band, voice) belong to the child too."""
+        s = self.profile.settings
+        s.language, s.band = self.strings.language, self.strings.band
+        if self.voice is not None:
+            s.voice = self.voice.enabled
+
+    def _autosave(self) -> None:
+        """Save the child's profile whenever it changed (and the time played now and then).
+        Never a reason to stop: the store logs a failure once and plays on."""
+        if self.store is None or self.profile.id == "guest":
+            return
+        self._sync_settings()
+        self.profile.take(self.session)
+        now = self.profile.to_dict()
+        del now["seconds_played"]
+        if now != self._saved or self._since_save >= SAVE_EVERY:
+            self.store.save(self.profile)
+            self._saved, self._since_save = now, 0.0
+            if self.store.notice is not None and self.overlay is None:
+                self._tell_once(self.store.notice)
+
+    # the loop -------------------------------------------------------------------------------------
     async def run(self, max_frames: int | None = None) -> Result:
         """Play until the window closes or ``max_frames`` simulation steps have run."""
         behind = 0.0
@@ -130,7 +268,18 @@ class App:
             self._guarded(self._draw)
             self.display.present()
             await asyncio.sleep(0)
+        self._guarded(self._autosave)
         return self.result
+
+    @property
+    def front(self):
+        """What takes input now: the overlay if there is one, else the screen."""
+        return self.overlay if self.overlay is not None else self.screen
+
+    @property
+    def scanning(self) -> bool:
+        """One-switch scanning, for the child's screens (the grown-up's panel is tapped)."""
+        return self.profile.settings.one_switch and not isinstance(self.overlay, FacilitatorPanel)
 
     def _input(self) -> None:
         for intent in self.reader.read(pygame.event.get()):
@@ -138,20 +287,78 @@ class App:
                 self.running = False
             elif isinstance(intent, intents.Resized):
                 self.display.resized()
+            elif isinstance(intent, intents.Facilitator):
+                self._toggle_panel()
             elif isinstance(intent, intents.SwitchLanguage):
                 self.strings.next_language()
-                self.screen.relabel()
+                self.profile.settings.language = self.strings.language
+                self.front.relabel()
             else:
-                self.screen.handle(intent)
+                self._corner(intent)
+                if self.scanning:
+                    if is_switch(intent):
+                        self.scanner.select()
+                else:
+                    self.front.handle(intent)
+
+    def _corner(self, intent: intents.Intent) -> None:
+        """Holding the top-left corner for three seconds opens or closes the grown-up's
+        controls: a child will not do it by chance, and it needs no keyboard."""
+        if isinstance(intent, intents.PointerDown):
+            self.holding = 0.0 if CORNER.collidepoint(intent.x, intent.y) else None
+        elif isinstance(intent, intents.PointerMove) and self.holding is not None:
+            if not CORNER.collidepoint(intent.x, intent.y):
+                self.holding = None
+        elif isinstance(intent, intents.PointerUp):
+            self.holding = None
+
+    def _toggle_panel(self) -> None:
+        self.holding = None
+        if isinstance(self.overlay, FacilitatorPanel):
+            self.overlay = None
+            return
+        self._hush()
+        current = self.scene_id if self.screen is self.play else None
+        folders = summary_folders(
+            self.store.folder.parent if self.store and self.store.folder else None
+        )
+        self.overlay = FacilitatorPanel(
+            self.strings,
+            self.profile,
+            self.journey,
+            current,
+            self.map_target,
+            self.session_seconds,
+            folders,
+            saving=self.store is not None and self.store.saving,
+        )
+        if self.play is not None:
+            self.play.pressing = False
 
     def _step(self) -> None:
-        if self.demo and not isinstance(self.screen, BreakScreen):
-            for gesture in self.screen.bot_gestures(self.bot, STEP):
+        if self.holding is not None:
+            self.holding += STEP
+            if self.holding >= HOLD_SECONDS:
+                self._toggle_panel()
+        if not isinstance(self.screen, ProfilesScreen):
+            self.session_seconds += STEP
+            self.profile.seconds_played += STEP
+        self._since_save += STEP
+        front = self.front
+        if self.scanning:
+            for intent in self.scanner.update(
+                front.spots(), STEP, self.profile.settings.scan_seconds
+            ):
+                front.handle(intent)
+        if self.demo and not isinstance(front, (BreakScreen, FacilitatorPanel)):
+            for gesture in front.bot_gestures(self.bot, STEP):
                 self._post(gesture)
+        if self.overlay is not None:
+            self.overlay.update(STEP)
+            self._overlay_done()
+            return
+        self.since_break += STEP
         self.screen.update(STEP)
-        if self.screen is self.play and self.play.chapter.complete and not self._saved:
-            self._saved = True
-            self._save_results()
         if self.audio is not None and self.screen is self.play:
             for name in self.play.chapter.take_sounds():
                 self.audio.play(name)
@@ -159,18 +366,120 @@ class App:
             self.result.goals_reached = True
             if self.stop_when_done:
                 self.running = False
-        outcome = self.screen.outcome
-        if outcome in ("resume", "again"):
+        self._outcome()
+        self._remind()
+        self._autosave()
+
+    def _outcome(self) -> None:
+        screen = self.screen
+        outcome = screen.outcome
+        if isinstance(screen, ProfilesScreen):
+            if outcome == "chosen":
+                self._begin(next(p for p in screen.profiles if p.id == screen.chosen))
+            elif outcome == "new" and screen.new_colour is not None:
+                self._begin(self._new_profile(screen.new_colour, screen.profiles))
+        elif outcome in ("resume", "again"):
             self._start(self.scene_id)
-        elif outcome == "next" and self.play.scene.next:
-            self._show_map(self.play.scene.next)
-        elif outcome == "go" and isinstance(self.screen, JourneyMap):
-            self._start(self.screen.target)
-        elif outcome == "book" and isinstance(self.screen, JourneyMap):
+        elif outcome == "pause" and self.play is not None:
+            self.play.outcome = None
+            self._hush()
+            self.overlay = Notice(self.strings, "ui.pause.title", "ui.pause.note", "ui.pause.go_on")
+        elif outcome == "next" and self.play is not None:
+            following = self._following(self.scene_id)
+            if following is not None:
+                self._show_map(following)
+        elif outcome == "go" and isinstance(screen, JourneyMap):
+            self._start(screen.target)
+        elif outcome == "book" and isinstance(screen, JourneyMap):
             self._hush()
             self.screen = BookScreen(self.library.book, self.strings, self.voice)
-        elif outcome == "map" and isinstance(self.screen, BookScreen):
+        elif outcome == "map" and isinstance(screen, BookScreen):
             self._show_map(self.map_target)
+
+    def _following(self, scene_id: str) -> str | None:
+        """The chapter after ``scene_id`` for this child (left-out chapters are passed by)."""
+        ids = [s.id for s in self.journey]
+        if scene_id not in ids:
+            return self.scenes[scene_id].next
+        kept = {s.id for s in self.chapters}
+        return next((i for i in ids[ids.index(scene_id) + 1 :] if i in kept), None)
+
+    def _remind(self) -> None:
+        """After the chosen minutes, a gentle break reminder at the next calm moment."""
+        minutes = self.profile.settings.break_minutes
+        if not minutes or isinstance(self.screen, ProfilesScreen):
+            return
+        due = self.since_break - minutes * 60
+        calm = isinstance(self.screen, JourneyMap) or (
+            self.play is not None and self.screen is self.play and self.play.card_showing
+        )
+        if due >= 0 and (calm or due >= REMINDER_PATIENCE):
+            self._hush()
+            self.overlay = Notice(self.strings, "ui.rest.title", "ui.rest.note", "ui.rest.go_on")
+            self.since_break = 0.0
+
+    def _overlay_done(self) -> None:
+        overlay = self.overlay
+        if isinstance(overlay, Notice):
+            if overlay.closed:
+                self.overlay = None
+                if self.play is not None and self.screen is self.play:
+                    self.play.narrator.replay()
+            return
+        if not isinstance(overlay, FacilitatorPanel):
+            return
+        if overlay.changed:
+            overlay.changed = False
+            self._apply_settings()
+            self._autosave()
+        command = overlay.take_command()
+        if command is None:
+            return
+        if command == "save_summary":
+            overlay.message = self._save_summary(overlay)
+            return
+        self.overlay = None
+        if command.startswith("play:"):
+            self._start(command.removeprefix("play:"))
+        elif command == "restart":
+            self._start(self.scene_id)
+        elif command == "skip":
+            following = self._following(self.scene_id)
+            self._show_map(following or self.scene_id)
+        elif command == "map":
+            self._show_map(self.map_target if self.screen is not self.play else self.scene_id)
+        elif command in ("switch_child", "clear_child", "clear_all") and self.store is not None:
+            self._autosave()
+            if command == "clear_child":
+                self.store.remove(self.profile.id)
+            elif command == "clear_all":
+                self.store.remove_all()
+                _remove_summaries(self.store)
+            self.profile = Profile("guest", settings=self._new_settings())
+            self.session = self.profile.session(self.options)
+            self.play = None
+            self._apply_settings()
+            self._choose_profile()
+
+    def _save_summary(self, panel: FacilitatorPanel) -> str:
+        """Save the one-page summary picture in the folder chosen on the panel."""
+        from datetime import datetime
+
+        get = self.strings.get
+        if not panel.folders:
+            return get("ui.results.no_folder")
+        self._sync_settings()
+        self.profile.take(self.session)
+        when = datetime.now()
+        page = draw_summary(self.profile, self.journey, self.strings, when)
+        who = self.profile.child_name or get(self.profile.picked.get("name", "ui.child.none"))
+        try:
+            path = save_summary(page, panel.folders[panel.folder], who, when)
+        except (OSError, pygame.error) as exc:
+            log.warning("could not save the summary picture (%s)", exc)
+            return get("ui.results.not_saved")
+        log.info("saved a summary picture in %s", path.parent)
+        return get("ui.results.saved", path=str(path))
 
     def _hush(self) -> None:
         if self.voice is not None:
@@ -179,42 +488,44 @@ class App:
     def _start(self, scene_id: str) -> None:
         self._hush()
         self.scene_id = scene_id
+        self.profile.at = scene_id
+        settings = self.profile.settings
         self.play = ScenePlay(
-            self.scenes[scene_id],
+            self.scenes[scene_id].without(settings.leave_out),
             self.strings,
             self.seed,
             self.session,
             self.library.book,
             self.voice,
+            settings.chars_per_second,
+            self.profile.child_name,
         )
-        self._saved = False
         self.screen = self.play
         if self.demo:
             self.bot = registry()[self.play.scene.activity.name].make_bot()
 
-    def _save_results(self) -> None:
-        """Keep this session's teach-back results for the child life specialist. Never a
-        reason to stop: if the folder cannot be written, the game goes on (logged once)."""
-        if self.results is None:
-            return
-        try:
-            self.session.save(self.results)
-        except OSError as exc:
-            log.warning("could not save the results to %s (%s); going on", self.results, exc)
-            self.results = None
-
     def _show_map(self, target: str) -> None:
         """Between chapters: where the child has been, and where they go next."""
-        chapters = self.chapters if target in {s.id for s in self.chapters} else []
-        if not chapters:  # a scene outside the journey (a test or a new story): no map
+        chapters = self.chapters
+        if target not in {s.id for s in chapters}:  # a scene outside the journey: no map
             self._start(target)
             return
         self._hush()
         self.map_target = target
-        self.screen = JourneyMap(chapters, target, self.session.played, self.strings, self.voice)
+        self.profile.at = target
+        self.screen = JourneyMap(
+            chapters, target, self.session.played, self.strings, self.voice, self.profile.child_name
+        )
 
     def _draw(self) -> None:
-        self.screen.draw(self.display.canvas)
+        canvas = self.display.canvas
+        self.screen.draw(canvas)
+        if self.overlay is not None:
+            self.overlay.draw(canvas)
+        if self.scanning:
+            self.scanner.draw(canvas)
+        if self.holding is not None and self.holding > 0.3:
+            _hold_ring(canvas, self.holding / HOLD_SECONDS)
 
     def _guarded(self, part) -> None:
         """Run one part of a frame; an unexpected error shows the break screen, never a
@@ -229,6 +540,7 @@ class App:
                 return
             self._hush()
             self.screen = BreakScreen(self.strings)
+            self.overlay = None
             self.bot = None
 
     def _post(self, gesture: gestures.Gesture) -> None:
@@ -262,3 +574,27 @@ class App:
             pygame.event.post(
                 pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=True)
             )
+
+
+def _hold_ring(canvas: pygame.Surface, share: float) -> None:
+    """A ring filling up in the top-left corner while it is held: the grown-up sees it is
+    working."""
+    centre = CORNER.center
+    pygame.draw.circle(canvas, (255, 255, 255), centre, 40)
+    rect = pygame.Rect(0, 0, 72, 72)
+    rect.center = centre
+    start = math.pi / 2 - 2 * math.pi * min(1.0, share)  # clockwise from the top
+    pygame.draw.arc(canvas, (0, 114, 178), rect, start, math.pi / 2, 10)
+
+
+def _remove_summaries(store: ProfileStore) -> None:
+    """Clearing all data also clears summary pictures kept in the game's own folder."""
+    if store.folder is None:
+        return
+    folder = store.folder.parent / "summaries"
+    if folder.is_dir():
+        for path in folder.glob("*.png"):
+            try:
+                path.unlink()
+            except OSError as exc:
+                log.warning("could not delete %s (%s)", path.name, exc)

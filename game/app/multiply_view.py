@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from functools import cache
 
 import pygame
 
-from game.app import art, pictures, text
+from game.app import art, pictures, text, theme
 from game.script.model import Scene
 from game.script.runner import Runner
 from game.script.session import Session
@@ -41,7 +40,7 @@ class MultiplyView:
             canvas.blit(sprite, sprite.get_rect(center=(round(cell.x), round(cell.y))))
         if rules.assist >= 2 and not rules.splitting and not rules.full:
             first = rules.cells[0]
-            ring = radius + 16 + 5 * math.sin(rules.time * 4)
+            ring = radius + 16 + 5 * theme.pulse(rules.time, 0.64)
             pygame.draw.circle(canvas, art.YELLOW, (round(first.x), round(first.y)), ring, 6)
         number = _count(len(rules.cells))
         cx, cy, dish = DISH

@@ -8,23 +8,22 @@ words are underlined in blue, and a tap on one opens its page.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pygame
 
-from game.app import art, text, widgets
+from game.app import art, text, theme, widgets
 from game.script.book import Book, find_words, split_forms
 from game.script.narrator import Narrator
 from game.script.strings import Strings
 
+#: The box at the normal text size; larger text makes it taller, growing upward.
 BOX = pygame.Rect(32, 646, 1216, 142)
 REPLAY = pygame.Rect(BOX.right - 112, BOX.y + 27, 88, 88)
 TEXT_LEFT = BOX.x + 36
 TEXT_WIDTH = REPLAY.x - TEXT_LEFT - 24
-LINE_HEIGHT = 50
 FONT_SIZE = 38
 #: Word book words: dark blue (7:1 on the paper) and underlined, so colour is not the only sign.
 GLOSSARY_INK = (0, 70, 140)
@@ -70,7 +69,7 @@ class SpokenText:
             start, end = match.span()
             mark = next(((s, e, w) for s, e, w in marks if start < e and end > s), None)
             word_id = mark[2] if mark else None
-            ink = GLOSSARY_INK if word_id else art.INK
+            ink = GLOSSARY_INK if word_id else theme.look().ink
             surface = self.face.render(match.group(), True, ink)
             width = surface.get_width()
             # A word book phrase starting here ('T cells') moves to the next row whole.
@@ -144,43 +143,62 @@ class NarrationView:
     def __init__(self, strings: Strings, book: Book | None = None) -> None:
         self.strings = strings
         self.book = book
-        self.spoken = SpokenText(FONT_SIZE, TEXT_WIDTH, LINE_HEIGHT)
+        self._spoken: dict[int, SpokenText] = {}
+        #: Where the box and its replay button were last drawn (taller for larger text).
+        self.box = BOX
+        self.replay = REPLAY
+
+    @property
+    def spoken(self) -> SpokenText:
+        size = theme.look().narration_size
+        if size not in self._spoken:
+            self._spoken[size] = SpokenText(size, TEXT_WIDTH, round(size * 1.32))
+        return self._spoken[size]
 
     def hit(self, x: float, y: float) -> str | None:
         """'replay' for the replay button, 'word:<id>' for a word book word, 'box' for the rest
         of the box, else None."""
-        if REPLAY.collidepoint(x, y):
+        if self.replay.collidepoint(x, y):
             return "replay"
         word_id = self.spoken.word_at(x, y)
         if word_id is not None:
             return f"word:{word_id}"
-        return "box" if BOX.collidepoint(x, y) else None
+        return "box" if self.box.collidepoint(x, y) else None
 
     def draw(self, canvas: pygame.Surface, narrator: Narrator, clock: float) -> None:
-        self.spoken.clear()
+        spoken = self.spoken
+        for other in self._spoken.values():
+            other.clear()
         if narrator.current is None and narrator.last is None:
             return
-        widgets.panel(canvas, BOX)
+        tokens: tuple[Token, ...] = ()
+        if narrator.current is not None:
+            words = narrator.text
+            tokens = spoken.layout(words, lambda: glossary_marks(self.strings, self.book, words))
+        rows = (tokens[-1].row + 1) if tokens else 1
+        height = max(BOX.height, rows * spoken.line_height + 40)
+        self.box = pygame.Rect(BOX.x, BOX.bottom - height, BOX.width, height)
+        self.replay = REPLAY.move(0, self.box.centery - BOX.centery)
+        widgets.panel(canvas, self.box)
         self._replay_button(canvas)
         if narrator.current is None:
             return
-        words = narrator.text
-        tokens = self.spoken.layout(words, lambda: glossary_marks(self.strings, self.book, words))
         lit_word = narrator.spoken_word
         lit_line = narrator.speaking and lit_word is None
-        self.spoken.draw(
-            canvas, tokens, TEXT_LEFT, BOX.centery, int(narrator.shown), lit_word, lit_line
+        spoken.draw(
+            canvas, tokens, TEXT_LEFT, self.box.centery, int(narrator.shown), lit_word, lit_line
         )
         if narrator.revealed and narrator.queue:
             self._more_marker(canvas, clock)
 
     def _replay_button(self, canvas: pygame.Surface) -> None:
-        pygame.draw.circle(canvas, (30, 60, 90), (REPLAY.centerx, REPLAY.centery + 4), 44)
-        pygame.draw.circle(canvas, art.BLUE, REPLAY.center, 44)
+        centre = self.replay.center
+        pygame.draw.circle(canvas, (30, 60, 90), (centre[0], centre[1] + 4), 44)
+        pygame.draw.circle(canvas, theme.look().button_fill(art.BLUE), centre, 44)
         icon = art.replay_icon(64)
-        canvas.blit(icon, icon.get_rect(center=REPLAY.center))
+        canvas.blit(icon, icon.get_rect(center=centre))
 
     def _more_marker(self, canvas: pygame.Surface, clock: float) -> None:
         """A small bobbing triangle: there is more to hear; a tap moves on."""
-        x, y = REPLAY.x - 40, BOX.bottom - 34 + 4 * math.sin(clock * 4)
+        x, y = self.replay.x - 40, self.box.bottom - 34 + 4 * theme.pulse(clock, 0.64)
         pygame.draw.polygon(canvas, art.BLUE, [(x - 12, y - 8), (x + 12, y - 8), (x, y + 8)])

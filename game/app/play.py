@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import art, intents, text, widgets
+from game.app import art, intents, widgets
 from game.app.narration_view import NarrationView
 from game.app.views import VIEWS
 from game.app.word_page import WordPage
@@ -15,9 +15,12 @@ from game.script.narrator import Speaker
 from game.script.session import Session
 from game.script.strings import Strings
 from game.world.gestures import Gesture, Press, Release
+from game.world.spots import Spot
 
 CARD = pygame.Rect(340, 190, 600, 340)
 LANGUAGE = pygame.Rect(1060, 12, 200, 72)
+#: Pause, top right on every chapter (the top-left corner is the grown-up's).
+PAUSE = pygame.Rect(1080, 12, 180, 72)
 
 
 def language_button(strings: Strings, rect: pygame.Rect = LANGUAGE) -> widgets.Button:
@@ -30,7 +33,7 @@ def language_button(strings: Strings, rect: pygame.Rect = LANGUAGE) -> widgets.B
 
 class ScenePlay:
     """One scene from start to finish. ``outcome`` becomes 'again' or 'next' when the child
-    chooses on the closing card."""
+    chooses on the closing card, and 'pause' when the pause button is tapped."""
 
     def __init__(
         self,
@@ -40,8 +43,14 @@ class ScenePlay:
         session: Session | None = None,
         book: Book | None = None,
         speaker: Speaker | None = None,
+        chars_per_second: float = 30.0,
+        child: str = "",
     ) -> None:
+        """``chars_per_second``: how fast text appears when no voice reads it; ``child``: the
+        child's name, if the grown-up typed one (the closing card uses it)."""
+        self.child = child
         self.chapter = Chapter(scene, seed, session, strings, speaker)
+        self.chapter.narrator.chars_per_second = chars_per_second
         self.scene = scene
         self.strings = strings
         self.book = book
@@ -109,8 +118,8 @@ class ScenePlay:
             if button.hit(x, y):
                 self.outcome = button.name
                 return
-        if language_button(self.strings).hit(x, y):
-            self.switch_language()
+        if self.pause_button().hit(x, y):
+            self.outcome = "pause"
             return
         where = self.narration.hit(x, y)
         if where == "replay":
@@ -122,6 +131,25 @@ class ScenePlay:
         elif not self.card_showing:
             self.pressing = True
             self.chapter.point(x, y)
+
+    def pause_button(self) -> widgets.Button:
+        return widgets.Button("pause", self.strings.get("ui.pause"), PAUSE, art.INK)
+
+    def spots(self) -> list[Spot]:
+        """One-switch choices: what the activity offers, moving the story on, hearing the
+        line again, and pause; or the open page's and the closing card's buttons."""
+        if self.page is not None:
+            return [self.page.close.spot]
+        if self.card_showing:
+            return [b.spot for b in self.buttons()]
+        found = list(self.chapter.rules.spots())
+        box, replay = self.narration.box, self.narration.replay
+        if self.narrator.current is not None and self.narrator.queue:
+            found.append(Spot(box.centerx, box.centery, 0, "next", w=box.width, h=box.height))
+        if self.narrator.last is not None:
+            found.append(Spot(replay.centerx, replay.centery, replay.width / 2 + 6, "replay"))
+        found.append(self.pause_button().spot)
+        return found
 
     def switch_language(self) -> None:
         """The next language, at once: the line on screen is shown and said again in it."""
@@ -167,8 +195,8 @@ class ScenePlay:
             widgets.star_counter(
                 canvas, self.strings, self.chapter.runner.progress[goal.id], goal.count
             )
-        widgets.title_pill(canvas, self.strings.get(f"{self.scene.id}.title"), LANGUAGE.x - 16)
-        language_button(self.strings).draw(canvas)
+        widgets.title_pill(canvas, self.strings.get(f"{self.scene.id}.title"), PAUSE.x - 16)
+        self.pause_button().draw(canvas)
         self.narration.draw(canvas, self.narrator, self.chapter.clock)
         if self.card_showing:
             self._card(canvas)
@@ -177,7 +205,12 @@ class ScenePlay:
 
     def _card(self, canvas: pygame.Surface) -> None:
         widgets.panel(canvas, CARD, radius=36)
-        title = text.font(56, "bold").render(self.strings.get("ui.card.done"), True, art.INK)
+        done = (
+            self.strings.get("ui.card.done.named", child=self.child)
+            if self.child
+            else self.strings.get("ui.card.done")
+        )
+        title = widgets.fitted(done, 56, CARD.width - 40)
         canvas.blit(title, title.get_rect(center=(CARD.centerx, CARD.y + 70)))
         for i in range(3):
             star = art.star_icon(64, True)

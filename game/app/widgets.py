@@ -7,8 +7,9 @@ from functools import cache
 
 import pygame
 
-from game.app import art, text
+from game.app import art, text, theme
 from game.script.strings import Strings
+from game.world.spots import Spot
 
 MIN_TARGET = 64
 
@@ -16,14 +17,20 @@ MIN_TARGET = 64
 def panel(
     canvas: pygame.Surface,
     rect: pygame.Rect,
-    fill=art.PAPER,
-    edge=(224, 207, 196),
+    fill: tuple[int, int, int] | None = None,
+    edge: tuple[int, int, int] | None = None,
     radius: int = 24,
 ) -> None:
+    """A rounded card; in high contrast always white with a thick black edge."""
+    look = theme.look()
+    if look.high_contrast or fill is None:
+        fill = look.box_fill
+    if look.high_contrast or edge is None:
+        edge = look.box_edge
     shadow = rect.move(0, 5)
     pygame.draw.rect(canvas, (214, 180, 170), shadow, border_radius=radius)
     pygame.draw.rect(canvas, fill, rect, border_radius=radius)
-    pygame.draw.rect(canvas, edge, rect, width=3, border_radius=radius)
+    pygame.draw.rect(canvas, edge, rect, width=look.edge_width, border_radius=radius)
 
 
 @dataclass(frozen=True)
@@ -42,9 +49,18 @@ class Button:
     def hit(self, x: float, y: float) -> bool:
         return self.rect.collidepoint(x, y)
 
+    @property
+    def spot(self) -> Spot:
+        """This button as a one-switch choice (a tap at its middle)."""
+        r = self.rect
+        return Spot(r.centerx, r.centery, max(r.size) / 2, self.name, w=r.width, h=r.height)
+
     def draw(self, canvas: pygame.Surface) -> None:
+        look = theme.look()
         pygame.draw.rect(canvas, (30, 60, 90), self.rect.move(0, 5), border_radius=28)
-        pygame.draw.rect(canvas, self.colour, self.rect, border_radius=28)
+        pygame.draw.rect(canvas, look.button_fill(self.colour), self.rect, border_radius=28)
+        if look.high_contrast:
+            pygame.draw.rect(canvas, art.YELLOW, self.rect, width=4, border_radius=28)
         label = fitted(self.label, 38, self.rect.width - 24, (255, 255, 255))
         canvas.blit(label, label.get_rect(center=self.rect.center))
 

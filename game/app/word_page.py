@@ -12,6 +12,7 @@ from game.script.book import Book, Word
 from game.script.narrator import Narrator, Speaker
 from game.script.strings import Strings
 from game.world.gestures import Gesture, Press, Release
+from game.world.spots import Spot
 
 PAGE = pygame.Rect(150, 70, 980, 560)
 LISTEN = pygame.Rect(PAGE.x + 60, PAGE.bottom - 130, 100, 100)
@@ -128,6 +129,15 @@ class BookScreen:
             for word, rect in zip(self.book.words, self.tiles, strict=True):
                 if rect.collidepoint(intent.x, intent.y):
                     self.open(word)
+
+    def spots(self) -> list[Spot]:
+        if self.page is not None:
+            return [self.page.close.spot]
+        found = [
+            Spot(r.centerx, r.centery, 0, word.id, w=r.width, h=r.height)
+            for word, r in zip(self.book.words, self.tiles, strict=True)
+        ]
+        return [*found, self.close.spot]
 
     def open(self, word: Word) -> None:
         self.page = WordPage(word, self.strings, self.speaker)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
@@ -97,6 +97,8 @@ class Actor:
     size: float = 1.0
     place: Placement = Placement()
     drift: Drift = Drift()
+    #: A detail the child life specialist may leave out (like 'healthy_b_cells').
+    detail: str | None = None
     where: Where = field(default=Where("?"), compare=False)
 
 
@@ -208,6 +210,8 @@ class Scene(_Located):
     goals: tuple[Goal, ...] = ()
     triggers: tuple[Trigger, ...] = ()
     next: str | None = None
+    #: The child life specialist may leave this whole chapter out.
+    optional: bool = False
     path: str = "?"
     where: Where = field(default=Where("?"), compare=False)
     refs: Mapping[str, Where] = field(default_factory=dict, compare=False)
@@ -237,6 +241,34 @@ class Scene(_Located):
         for choice in self.choices:
             found += [Text(o.id, self.id, o.fact, o.text, "label") for o in choice.options]
         return found
+
+    @property
+    def details(self) -> list[str]:
+        """The details of this scene that may be left out, in file order."""
+        return list(dict.fromkeys(a.detail for a in self.actors if a.detail))
+
+    def without(self, details: Iterable[str]) -> Scene:
+        """This scene with the actors of ``details`` left out, and with them the triggers that
+        wait for those actors. A goal counting their markers needs fewer, so it can still be
+        reached: leaving out two healthy B cells with CD19 makes 'find 8 with CD19' 'find 6'."""
+        gone = [a for a in self.actors if a.detail and a.detail in set(details)]
+        if not gone:
+            return self
+        gone_ids = {a.id for a in gone}
+        goals = []
+        for goal in self.goals:
+            fewer = sum(
+                a.count
+                for a in gone
+                if goal.actor == a.id or (goal.actor is None and goal.marker in a.markers)
+            )
+            goals.append(replace(goal, count=max(1, goal.count - fewer)) if fewer else goal)
+        return replace(
+            self,
+            actors=tuple(a for a in self.actors if a.id not in gone_ids),
+            triggers=tuple(t for t in self.triggers if t.actor not in gone_ids),
+            goals=tuple(goals),
+        )
 
     @property
     def player(self) -> Actor | None:

@@ -21,8 +21,17 @@ ID = r"[a-z][a-z0-9_]{0,39}"
 CANVAS = (1280.0, 800.0)
 
 _TOP_REQUIRED = ("version", "id", "title", "activity", "lines")
-_TOP_OPTIONAL = ("icon", "background", "actors", "choices", "goals", "triggers", "next")
-_ACTOR_KEYS = ("count", "markers", "car", "player", "size", "place", "drift")
+_TOP_OPTIONAL = (
+    "icon",
+    "background",
+    "actors",
+    "choices",
+    "goals",
+    "triggers",
+    "next",
+    "optional",
+)
+_ACTOR_KEYS = ("count", "markers", "car", "player", "size", "place", "drift", "detail")
 _TRIGGER_ACTIONS = ("say", "assist", "sound", "once")
 _CHOICE_KEYS = ("ask", "explain", "keep")
 _OPTION_KEYS = ("colour", "right", "say", "fact")
@@ -92,7 +101,8 @@ class _SceneBuilder(FieldReader):
         next_scene = None
         if "next" in top and top["next"].value is not None:
             next_scene = self.text(top["next"], "'next' (the next scene's id)", ID, "lab")
-        if scene_id is None or title is None or activity is None:
+        optional = self.boolean(top["optional"], "'optional'") if "optional" in top else False
+        if scene_id is None or title is None or activity is None or optional is None:
             return None
         scene = model.Scene(
             id=scene_id,
@@ -106,6 +116,7 @@ class _SceneBuilder(FieldReader):
             goals=tuple(goals),
             triggers=tuple(triggers),
             next=next_scene,
+            optional=optional,
             path=self.label,
             where=root.where,
             refs=_refs(top, ("id", "next")),
@@ -195,6 +206,12 @@ class _SceneBuilder(FieldReader):
             values["place"] = self._placement(found["place"])
         if "drift" in found:
             values["drift"] = self._drift(found["drift"])
+        if "detail" in found:
+            values["detail"] = self.text(
+                found["detail"], "'detail' (a name)", ID, "healthy_b_cells"
+            )
+            if values.get("player"):
+                self.error(found["detail"].where, "the player's actor cannot be left out")
         if values.get("player") and values.get("count", 1) != 1:
             self.error(found["count"].where, "the player's actor must have 'count: 1'")
         if actor_id is None or kind is None or None in values.values():

@@ -12,6 +12,7 @@ from game.script.model import Scene
 from game.script.session import Session
 from game.world.events import WorldEvent
 from game.world.gestures import Gesture, Move, Press, Release
+from game.world.spots import Spot
 from game.world.tapping import Tapping
 
 CENTRE = (640.0, 350.0)
@@ -106,6 +107,17 @@ class AttachRules(Tapping):
             ),
             default=None,
         )
+
+    def spots(self) -> list[Spot]:
+        """One-switch choices: each loose piece, carried to the nearest empty place."""
+        found = []
+        for piece in self.pieces:
+            if piece.slot is None and piece is not self.held:
+                slot = self._nearest_empty(piece.x, piece.y)
+                if slot is not None:
+                    goal = slot_position(slot, self.count)
+                    found.append(Spot(piece.x, piece.y, 50, "piece", to=lambda g=goal: g))
+        return found
 
     def hint(self) -> tuple[Piece, int] | None:
         """A piece and the place it could go, shown from help level 2 up."""

@@ -14,6 +14,7 @@ from game.script.session import Session
 from game.world.cells import BASE_RADIUS, Cell
 from game.world.events import WorldEvent
 from game.world.gestures import Gesture, Move, Press, Release
+from game.world.spots import Spot
 from game.world.tapping import Tapping
 
 TUBE_Y = 250.0
@@ -90,6 +91,14 @@ class CollectRules(Tapping):
     # queries ---------------------------------------------------------------------------------
     def kept(self) -> list[Cell]:
         return [c for c in self.cells if c.state == "kept"]
+
+    def spots(self) -> list[Spot]:
+        """One-switch choices: each cell in the machine's window, carried to the bag (the
+        child still chooses which: a cell that is not a T cell comes back out)."""
+        mx, _, mw, _ = MACHINE
+        found = [c for c in self.cells if c.state == "free" and mx <= c.x <= mx + mw]
+        found.sort(key=lambda c: c.x)
+        return [Spot(c.x, c.y, c.radius + 8, c.kind, to=bag_centre) for c in found]
 
     def hint_target(self) -> Cell | None:
         """The T cell a helping arrow points at, from help level 2 up: the one in the window."""

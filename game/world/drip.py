@@ -12,6 +12,7 @@ from game.script.model import Scene
 from game.script.session import Session
 from game.world.events import WorldEvent
 from game.world.gestures import Gesture, Press, Release
+from game.world.spots import Spot
 from game.world.tapping import Tapping
 
 BAG = (150.0, 110.0, 200.0, 250.0)  # x, y, width, height
@@ -66,6 +67,13 @@ class DripRules(Tapping):
         bx, by, bw, bh = BAG
         if bx - 30 <= x <= bx + bw + 30 and by - 30 <= y <= by + bh + 60:
             self._tapped = True
+
+    def spots(self) -> list[Spot]:
+        """One-switch choice: the IV bag, while it has drops to give."""
+        if not self.can_drop:
+            return []
+        bx, by, bw, bh = BAG
+        return [Spot(bx + bw / 2, by + bh / 2, max(bw, bh) / 2, "bag")]
 
     @property
     def can_drop(self) -> bool:

@@ -18,6 +18,7 @@ from game.world import cells as cellmod
 from game.world.cells import Cell
 from game.world.events import WorldEvent
 from game.world.gestures import Gesture, Move, Press, Release
+from game.world.spots import Spot
 
 DOCK_SECONDS = 0.7
 POP_SECONDS = 0.9
@@ -69,6 +70,18 @@ class HuntRules:
         """Free cells the CAR fits, nearest first."""
         found = [c for c in self.others() if c.state == "free" and c.carries(self.player.car)]
         return sorted(found, key=self.player.distance_to)
+
+    def spots(self) -> list[Spot]:
+        """One-switch choices: each cell the CAR fits; the T cell swims to the chosen one and
+        follows it until they meet."""
+
+        def follow(cell: Cell) -> tuple[float, float] | None:
+            return (cell.x, cell.y) if cell.state == "free" else None
+
+        return [
+            Spot(c.x, c.y, c.radius + 10, c.kind, to=lambda c=c: follow(c), hold=True)
+            for c in self.targets()
+        ]
 
     def hint_target(self) -> Cell | None:
         """The cell a helping arrow points at, from help level 2 up."""

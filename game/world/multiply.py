@@ -11,6 +11,7 @@ from game.script.model import Scene
 from game.script.session import Session
 from game.world.events import WorldEvent
 from game.world.gestures import Gesture, Press, Release
+from game.world.spots import Spot
 from game.world.tapping import Tapping
 
 DISH = (640.0, 360.0, 245.0)  # centre x, centre y, radius
@@ -64,6 +65,12 @@ class MultiplyRules(Tapping):
     @property
     def radius(self) -> float:
         return cell_radius(len(self.cells))
+
+    def spots(self) -> list[Spot]:
+        """One-switch choice: the dish, while the cells can split again."""
+        if self.splitting or self.full or not self.cells:
+            return []
+        return [Spot(self.cells[0].x, self.cells[0].y, self.radius + 16, "dish")]
 
     def tap(self, x: float, y: float) -> None:
         cx, cy, radius = DISH

@@ -16,6 +16,7 @@ from game.script.model import Choice, Scene
 from game.script.session import Session
 from game.world.events import WorldEvent
 from game.world.gestures import Gesture, Press, Release
+from game.world.spots import Spot
 from game.world.tapping import Tapping
 
 #: The band of the screen the pictures sit in, between the title and the narration box.
@@ -68,6 +69,16 @@ class BoardRules(Tapping):
     @property
     def choice(self) -> Choice | None:
         return None if self.finished else self.scene.choices[self.index]
+
+    def spots(self) -> list[Spot]:
+        """One-switch choices: every picture of the question on screen."""
+        choice = self.choice
+        if choice is None or self.wait > 0:
+            return []
+        return [
+            Spot(x + w / 2, y + h / 2, max(w, h) / 2, option.id, w=w, h=h)
+            for option, (x, y, w, h) in zip(choice.options, self.tiles, strict=True)
+        ]
 
     # input -----------------------------------------------------------------------------------
     def tap(self, x: float, y: float) -> None:

@@ -1,0 +1,413 @@
+"""The grown-up's controls: a panel over the game (which waits underneath), opened by holding
+the top-left corner for three seconds or by Ctrl+F.
+
+Pages: chapters (jump, restart, skip, leave out), the child (name, age band, language, break
+reminder), sound and words, easier to use (text size, contrast, motion, one switch),
+results (teach-back answers and the summary picture) and data (clear with a confirmation).
+Every control is one big button; a tap moves a setting to its next step, so nothing needs a
+keyboard. The panel changes ``profile.settings`` and names what the app must do in
+``command``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+
+from game.app import art, intents, text, widgets
+from game.app.keyboard import NameKeyboard
+from game.app.summary import quiz_rows
+from game.profile.profile import Profile
+from game.script.model import Scene
+from game.script.strings import Strings
+from game.world.spots import Spot
+
+PAGES = ("chapters", "child", "sound", "access", "results", "data")
+CLOSE = pygame.Rect(1070, 14, 190, 76)
+TAB_Y, TAB_W, TAB_H = 104, 196, 76
+ROW_TOP, ROW_STEP = 214, 100
+VALUE = pygame.Rect(620, 0, 600, 82)
+CHAPTER_W, CHAPTER_H = 384, 84
+#: Commands for the app: 'close', 'play:<scene>', 'restart', 'skip', 'map', 'switch_child',
+#: 'clear_child', 'clear_all', 'save_summary'.
+
+
+@dataclass(frozen=True)
+class Row:
+    """One setting: its name on the left, a button showing its value on the right."""
+
+    name: str
+    label: str
+    value: str
+
+
+class FacilitatorPanel:
+    def __init__(
+        self,
+        strings: Strings,
+        profile: Profile,
+        chapters: list[Scene],
+        current: str | None,
+        target: str | None,
+        session_seconds: float,
+        folders: list[Path],
+        saving: bool,
+    ) -> None:
+        """``chapters``: the whole journey; ``current``: the chapter being played (None on the
+        map); ``target``: the chapter the map points at; ``folders``: where the summary
+        picture may be saved, the first chosen."""
+        self.strings = strings
+        self.profile = profile
+        self.chapters = chapters
+        self.current = current
+        self.target = target
+        self.session_seconds = session_seconds
+        self.folders = folders
+        self.folder = 0
+        self.saving = saving
+        self.page = "chapters"
+        self.keyboard: NameKeyboard | None = None
+        #: 'child' or 'all' while a confirmation is asked.
+        self.confirming: str | None = None
+        #: A short message on the page (like where the summary was saved).
+        self.message = ""
+        self.command: str | None = None
+        #: True when a setting changed and the app should apply the settings.
+        self.changed = False
+
+    @property
+    def settings(self):
+        return self.profile.settings
+
+    # what is on screen -------------------------------------------------------------------------
+    def buttons(self) -> list[widgets.Button]:
+        get = self.strings.get
+        if self.keyboard is not None:
+            return self.keyboard.buttons()
+        if self.confirming is not None:
+            return [
+                widgets.Button(
+                    "confirm",
+                    get("ui.data.yes"),
+                    pygame.Rect(240, 520, 380, 96),
+                    art.VERMILLION_DARK,
+                ),
+                widgets.Button(
+                    "cancel", get("ui.data.no"), pygame.Rect(660, 520, 380, 96), art.GREEN_DARK
+                ),
+            ]
+        found = [widgets.Button("close", get("ui.grownup.close"), CLOSE, art.GREEN_DARK)]
+        for i, page in enumerate(PAGES):
+            rect = pygame.Rect(40 + i * (TAB_W + 4), TAB_Y, TAB_W, TAB_H)
+            colour = art.BLUE if page == self.page else art.INK
+            found.append(widgets.Button(f"page:{page}", get(f"ui.grownup.{page}"), rect, colour))
+        if self.page == "chapters":
+            found += self._chapter_buttons()
+        else:
+            for i, row in enumerate(self.rows()):
+                rect = VALUE.move(0, ROW_TOP + i * ROW_STEP)
+                found.append(widgets.Button(f"set:{row.name}", row.value, rect, art.PURPLE_DARK))
+            found += self._page_actions()
+        return found
+
+    def _chapter_buttons(self) -> list[widgets.Button]:
+        get = self.strings.get
+        found = []
+        for i, scene in enumerate(self.chapters):
+            rect = pygame.Rect(
+                40 + (i % 3) * (CHAPTER_W + 16),
+                ROW_TOP + (i // 3) * (CHAPTER_H + 14),
+                CHAPTER_W,
+                CHAPTER_H,
+            )
+            left_out = scene.id in self.settings.leave_out
+            colour = (110, 110, 120) if left_out else art.BLUE
+            label = f"{i + 1}. {get(f'{scene.id}.title')}"
+            found.append(widgets.Button(f"play:{scene.id}", label, rect, colour))
+        y = ROW_TOP + 3 * (CHAPTER_H + 14) + 14
+        actions = ["map"]
+        if self.current is not None:
+            actions = ["restart", "skip", "map"]
+        for i, action in enumerate(actions):
+            rect = pygame.Rect(40 + i * (CHAPTER_W + 16), y, CHAPTER_W, 84)
+            found.append(widgets.Button(action, get(f"ui.chapters.{action}"), rect, art.INK))
+        y += 100
+        for i, name in enumerate(self.optional_names()):
+            state = "out" if name in self.settings.leave_out else "in"
+            label = get(f"ui.leave.{name}.{state}")
+            rect = pygame.Rect(40 + i * (CHAPTER_W * 3 // 2 + 24), y, CHAPTER_W * 3 // 2, 84)
+            found.append(widgets.Button(f"leave:{name}", label, rect, art.PURPLE_DARK))
+        return found
+
+    def optional_names(self) -> list[str]:
+        """What may be left out: optional chapters, then details, as the scenes mark them."""
+        found = [s.id for s in self.chapters if s.optional]
+        for scene in self.chapters:
+            found += [d for d in scene.details if d not in found]
+        return found
+
+    def rows(self) -> list[Row]:
+        get, s = self.strings.get, self.settings
+
+        def on_off(value: bool) -> str:
+            return get("ui.on") if value else get("ui.off")
+
+        if self.page == "child":
+            reminder = (
+                get("ui.child.break_after", minutes=s.break_minutes)
+                if s.break_minutes
+                else get("ui.off")
+            )
+            return [
+                Row("name", get("ui.child.name"), self.profile.child_name or get("ui.child.none")),
+                Row("band", get("ui.child.band"), get(f"ui.band.{s.band}")),
+                Row("language", get("ui.child.language"), self.strings.name(s.language)),
+                Row("break_minutes", get("ui.child.break"), reminder),
+            ]
+        if self.page == "sound":
+            return [
+                Row("voice", get("ui.sound.voice"), on_off(s.voice)),
+                Row("text_speed", get("ui.sound.text_speed"), get(f"ui.speed.{s.text_speed}")),
+                Row("effects", get("ui.sound.effects"), f"{s.effects}%"),
+                Row("music", get("ui.sound.music"), f"{s.music}%"),
+            ]
+        if self.page == "access":
+            return [
+                Row("text_size", get("ui.access.text_size"), get(f"ui.size.{s.text_size}")),
+                Row("high_contrast", get("ui.access.contrast"), on_off(s.high_contrast)),
+                Row("reduced_motion", get("ui.access.motion"), on_off(s.reduced_motion)),
+                Row("one_switch", get("ui.access.switch"), on_off(s.one_switch)),
+                Row(
+                    "scan_seconds",
+                    get("ui.access.scan"),
+                    get("ui.access.seconds", seconds=f"{s.scan_seconds:g}"),
+                ),
+            ]
+        if self.page == "results":
+            folder = str(self.folders[self.folder]) if self.folders else get("ui.off")
+            return [Row("folder", get("ui.results.folder"), _shorten(folder, 34))]
+        return []
+
+    def _page_actions(self) -> list[widgets.Button]:
+        get = self.strings.get
+        if self.page == "child":
+            rect = pygame.Rect(40, ROW_TOP + 4 * ROW_STEP + 10, 520, 84)
+            return [widgets.Button("switch_child", get("ui.child.switch"), rect, art.INK)]
+        if self.page == "results":
+            rect = pygame.Rect(620, 680, 600, 90)
+            return [widgets.Button("save_summary", get("ui.results.save"), rect, art.GREEN_DARK)]
+        if self.page == "data":
+            return [
+                widgets.Button(
+                    "ask:child",
+                    get("ui.data.clear_child"),
+                    pygame.Rect(40, 240, 560, 96),
+                    art.VERMILLION_DARK,
+                ),
+                widgets.Button(
+                    "ask:all",
+                    get("ui.data.clear_all"),
+                    pygame.Rect(640, 240, 560, 96),
+                    art.VERMILLION_DARK,
+                ),
+            ]
+        return []
+
+    def spots(self) -> list[Spot]:
+        return [b.spot for b in self.buttons()]
+
+    # input ---------------------------------------------------------------------------------------
+    def handle(self, intent: intents.Intent) -> None:
+        if self.keyboard is not None:
+            self.keyboard.handle(intent)
+            self._typed()
+            return
+        if isinstance(intent, intents.PointerDown):
+            for button in self.buttons():
+                if button.hit(intent.x, intent.y):
+                    self.press(button.name)
+                    return
+
+    def _typed(self) -> None:
+        if self.keyboard is not None and self.keyboard.done:
+            self.profile.child_name = self.keyboard.name
+            self.keyboard = None
+            self.changed = True
+
+    def press(self, name: str) -> None:
+        """Do what the button called ``name`` does (tests and the one-switch mode use this
+        as a tap would)."""
+        self.message = ""
+        if self.keyboard is not None:
+            self.keyboard.press(name)
+            self._typed()
+        elif name.startswith("page:"):
+            self.page = name.removeprefix("page:")
+        elif name.startswith("set:"):
+            self._step(name.removeprefix("set:"))
+        elif name.startswith("leave:"):
+            self.settings.toggle_left_out(name.removeprefix("leave:"))
+            self.changed = True
+        elif name.startswith("ask:"):
+            self.confirming = name.removeprefix("ask:")
+        elif name == "confirm":
+            self.command = f"clear_{self.confirming}"
+            self.confirming = None
+        elif name == "cancel":
+            self.confirming = None
+        else:  # close, play:<id>, restart, skip, map, switch_child, save_summary
+            self.command = name
+
+    def _step(self, name: str) -> None:
+        if name == "name":
+            self.keyboard = NameKeyboard(self.strings, self.profile.child_name)
+            return
+        if name == "folder":
+            self.folder = (self.folder + 1) % max(1, len(self.folders))
+            return
+        if name == "language":
+            codes = self.strings.languages
+            language = self.settings.language
+            index = codes.index(language) if language in codes else -1
+            self.settings.language = codes[(index + 1) % len(codes)]
+        else:
+            self.settings.step(name)
+        self.changed = True
+
+    def take_command(self) -> str | None:
+        command, self.command = self.command, None
+        return command
+
+    # drawing -------------------------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        self.session_seconds += dt
+
+    def relabel(self) -> None:
+        """Every word is looked up as it is drawn."""
+
+    def draw(self, canvas: pygame.Surface) -> None:
+        canvas.fill((232, 236, 244))
+        get = self.strings.get
+        title = widgets.fitted(get("ui.grownup.title"), 44, 560)
+        canvas.blit(title, title.get_rect(midleft=(40, 52)))
+        minutes = int(self.session_seconds // 60)
+        timer = widgets.fitted(get("ui.grownup.timer", minutes=minutes), 32, 440)
+        canvas.blit(timer, timer.get_rect(midright=(CLOSE.x - 30, 52)))
+        if self.keyboard is not None:
+            heading = widgets.fitted(get("ui.child.type_name"), 38, 1160)
+            canvas.blit(heading, heading.get_rect(midleft=(60, 150)))
+            self.keyboard.draw(canvas)
+            return
+        if self.confirming is not None:
+            self._confirmation(canvas)
+            return
+        for i, row in enumerate(self.rows()):
+            label = widgets.fitted(row.label, 36, VALUE.x - 80)
+            canvas.blit(label, label.get_rect(midleft=(60, ROW_TOP + i * ROW_STEP + 41)))
+        if self.page == "chapters":
+            for button in self._chapter_buttons():
+                if button.name == f"play:{self.current or self.target}":
+                    pygame.draw.rect(
+                        canvas, art.YELLOW, button.rect.inflate(16, 16), border_radius=32
+                    )
+        if self.page == "results":
+            self._results(canvas)
+        elif self.page == "data":
+            note = "ui.data.note" if self.saving else "ui.data.not_saving"
+            self._paragraph(canvas, get(note), 370)
+        for button in self.buttons():
+            button.draw(canvas)
+        tab = next(b for b in self.buttons() if b.name == f"page:{self.page}")
+        bar = pygame.Rect(tab.rect.x + 16, tab.rect.bottom + 8, tab.rect.width - 32, 8)
+        pygame.draw.rect(canvas, art.INK, bar, border_radius=4)  # the open page, not by colour
+        if self.page == "chapters":
+            self._chapter_marks(canvas)
+        if self.message:
+            words = widgets.fitted(self.message, 30, 1200)
+            canvas.blit(words, words.get_rect(midleft=(40, 785 - 18)))
+
+    def _chapter_marks(self, canvas: pygame.Surface) -> None:
+        """A star on each chapter played, and 'left out' on chapters left out (never colour
+        alone; the chapter being played has a yellow frame)."""
+        get = self.strings.get
+        for button in self._chapter_buttons():
+            scene_id = button.name.removeprefix("play:")
+            if scene_id in self.profile.played:
+                star = art.star_icon(40, True)
+                canvas.blit(star, star.get_rect(center=button.rect.topright))
+            if scene_id in self.settings.leave_out:
+                tag = widgets.fitted(get("ui.chapters.left_out"), 24, 200, (255, 255, 255))
+                canvas.blit(
+                    tag, tag.get_rect(midbottom=(button.rect.centerx, button.rect.bottom - 2))
+                )
+
+    def _results(self, canvas: pygame.Surface) -> None:
+        get = self.strings.get
+        played = [s for s in self.chapters if s.id in self.profile.played]
+        y = ROW_TOP + ROW_STEP + 10
+        names = ", ".join(get(f"{s.id}.title") for s in played) or get("ui.results.none")
+        y = self._paragraph(canvas, get("ui.results.played", chapters=names), y)
+        rows = quiz_rows(self.profile, self.chapters, self.strings)
+        if not rows:
+            self._paragraph(canvas, get("ui.summary.no_quiz"), y + 10)
+        face = text.font(28)
+        for row in rows[:6]:
+            first = (
+                get("ui.results.first_yes") if row.right_first_try else get("ui.results.first_no")
+            )
+            line = f"{row.question}  {first} · {get('ui.results.tries', tries=row.tries)}"
+            for part in text.wrap(line, face, 1180)[:2]:
+                canvas.blit(face.render(part, True, art.INK), (50, y + 8))
+                y += 36
+            if y > 640:
+                break
+
+    def _paragraph(self, canvas: pygame.Surface, words: str, y: int) -> int:
+        face = text.font(30)
+        for row in text.wrap(words, face, 1180):
+            canvas.blit(face.render(row, True, art.INK), (50, y))
+            y += 40
+        return y
+
+    def _confirmation(self, canvas: pygame.Surface) -> None:
+        get = self.strings.get
+        card = pygame.Rect(180, 200, 920, 450)
+        widgets.panel(canvas, card, radius=32)
+        who = self.profile.child_name or get(self.profile.picked.get("name", "ui.child.none"))
+        ask = (
+            get("ui.data.ask_child", name=who)
+            if self.confirming == "child"
+            else get("ui.data.ask_all")
+        )
+        face = text.font(38, "bold")
+        for i, row in enumerate(text.wrap(ask, face, card.width - 80)):
+            words = face.render(row, True, art.INK)
+            canvas.blit(words, words.get_rect(center=(card.centerx, card.y + 70 + i * 52)))
+        note = widgets.fitted(get("ui.data.cannot_undo"), 30, card.width - 80)
+        canvas.blit(note, note.get_rect(center=(card.centerx, card.y + 260)))
+        for button in self.buttons():
+            button.draw(canvas)
+
+
+def _shorten(path: str, most: int) -> str:
+    return path if len(path) <= most else "…" + path[-(most - 1) :]
+
+
+def summary_folders(data_dir: Path | None, home: Path | None = None) -> list[Path]:
+    """Where a summary picture can go, without typing a path: the game's own folder, then the
+    usual picture and document folders, then USB sticks and other drives that are plugged in."""
+    home = home or Path.home()
+    found: list[Path] = []
+    if data_dir is not None:
+        found.append(data_dir / "summaries")
+    for name in ("Pictures", "Documents", "Desktop"):
+        if (home / name).is_dir():
+            found.append(home / name)
+    for mounts in (Path("/media") / home.name, Path("/run/media") / home.name, Path("/Volumes")):
+        if mounts.is_dir():
+            found += sorted(p for p in mounts.iterdir() if p.is_dir())
+    if Path("C:/").exists() and Path("C:/") != Path("/"):  # Windows: other drive letters
+        found += [Path(f"{letter}:/") for letter in "DEFGHIJ" if Path(f"{letter}:/").exists()]
+    return found

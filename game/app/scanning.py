@@ -1,0 +1,97 @@
+"""One-switch mode: a highlight moves through what can be chosen on screen, one spot every few
+seconds, and any key, tap or click chooses the lit one. The choice is then played out as a
+finger would (see ``game.world.spots.Guide``)."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.app import art, intents
+from game.world.gestures import Gesture, Move, Press
+from game.world.spots import Guide, Spot
+
+#: What counts as pressing the switch: a tap or click, any key, Space or Enter, an arrow.
+SWITCH = (intents.PointerDown, intents.AnyKey, intents.Advance, intents.Steer)
+
+
+def distinct(spots: list[Spot]) -> list[Spot]:
+    """Spots in different places (three CAR pieces stacked in one place are one choice)."""
+    seen: set[tuple[int, int]] = set()
+    found = []
+    for spot in spots:
+        key = (round(spot.x / 12), round(spot.y / 12))
+        if key not in seen:
+            seen.add(key)
+            found.append(spot)
+    return found
+
+
+def is_switch(intent: intents.Intent) -> bool:
+    if isinstance(intent, intents.Steer):
+        return bool(intent.dx or intent.dy)
+    return isinstance(intent, SWITCH)
+
+
+def as_intent(gesture: Gesture) -> intents.Intent:
+    if isinstance(gesture, Press):
+        return intents.PointerDown(gesture.x, gesture.y)
+    if isinstance(gesture, Move):
+        return intents.PointerMove(gesture.x, gesture.y)
+    return intents.PointerUp(gesture.x, gesture.y)
+
+
+class Scanner:
+    def __init__(self) -> None:
+        self.index = 0
+        self.clock = 0.0
+        self.guide: Guide | None = None
+        self.spots: list[Spot] = []
+
+    def update(self, spots: list[Spot], dt: float, seconds: float) -> list[intents.Intent]:
+        """Move the highlight on every ``seconds``; while a choice plays out, the intents of
+        its finger instead."""
+        if self.guide is not None:
+            found = [as_intent(g) for g in self.guide.step(dt)]
+            if self.guide.done:
+                self.guide = None
+            return found
+        self.spots = distinct(spots)
+        if not self.spots:
+            self.index = 0
+            return []
+        self.index %= len(self.spots)
+        self.clock += dt
+        if self.clock >= seconds:
+            self.clock = 0.0
+            self.index = (self.index + 1) % len(self.spots)
+        return []
+
+    @property
+    def lit(self) -> Spot | None:
+        if self.guide is not None or not self.spots:
+            return None
+        return self.spots[self.index % len(self.spots)]
+
+    def select(self) -> None:
+        """The switch was pressed: play out the lit spot."""
+        spot = self.lit
+        if spot is not None:
+            self.guide = Guide(spot)
+            self.clock = 0.0
+
+    def draw(self, canvas: pygame.Surface) -> None:
+        """A thick yellow ring with a black edge round the lit spot: seen by shape as well as
+        colour, and it never blinks."""
+        spot = self.lit
+        if spot is None:
+            return
+        if spot.w and spot.h:
+            rect = pygame.Rect(0, 0, round(spot.w) + 20, round(spot.h) + 20)
+            rect.center = (round(spot.x), round(spot.y))
+            pygame.draw.rect(canvas, (0, 0, 0), rect.inflate(8, 8), width=14, border_radius=34)
+            pygame.draw.rect(canvas, art.YELLOW, rect, width=8, border_radius=30)
+        else:
+            centre = (round(spot.x), round(spot.y))
+            radius = round(spot.radius) + 12
+            pygame.draw.circle(canvas, (0, 0, 0), centre, radius + 4, width=14)
+            pygame.draw.circle(canvas, art.YELLOW, centre, radius, width=8)

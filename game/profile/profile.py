@@ -1,0 +1,121 @@
+"""One child on a shared device: their T cell (its colour and name are their picture on the
+'who is playing?' screen), their progress, their quiz answers and their settings.
+
+A profile is saved as one small JSON file; ``to_dict`` and ``from_dict`` are that file's
+format (``FORMAT_VERSION``). The child's typed name stays in this file and nowhere else: it is
+never logged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.profile.settings import Settings
+from game.script.model import Option
+from game.script.session import Answer, Session
+
+FORMAT_VERSION = 1
+#: The longest child's name the specialist can type.
+NAME_LENGTH = 16
+
+
+class UnreadableProfile(ValueError):
+    """A saved profile that cannot be used; the message says why, for the log."""
+
+
+@dataclass
+class Profile:
+    id: str
+    #: Picks kept for the journey, by what they keep ('colour', 'name'): option ids.
+    picked: dict[str, str] = field(default_factory=dict)
+    played: list[str] = field(default_factory=list)
+    answers: dict[str, Answer] = field(default_factory=dict)
+    #: The chapter the journey map points at next (None: the first).
+    at: str | None = None
+    child_name: str = ""
+    settings: Settings = field(default_factory=Settings)
+    #: Seconds played in all sessions, for the specialist.
+    seconds_played: float = 0.0
+
+    def session(self, options: Mapping[str, Option]) -> Session:
+        """A journey that carries on from this profile; ``options`` are every pick's options
+        by id (a pick whose option is gone from the scenes is forgotten)."""
+        picked = {keep: options[oid] for keep, oid in self.picked.items() if oid in options}
+        answers = {q: Answer(a.tries, a.right_first_try, a.solved) for q, a in self.answers.items()}
+        return Session(picked=picked, answers=answers, played=list(self.played))
+
+    def take(self, session: Session) -> None:
+        """Copy the journey's progress into the profile, to be saved."""
+        self.picked = {keep: option.id for keep, option in session.picked.items()}
+        self.played = list(session.played)
+        self.answers = {
+            q: Answer(a.tries, a.right_first_try, a.solved) for q, a in session.answers.items()
+        }
+
+    def forget_progress(self) -> None:
+        """Clear this child's progress and answers; their picture and settings stay."""
+        keep = {k: v for k, v in self.picked.items() if k in ("colour", "name")}
+        self.picked, self.played, self.answers, self.at = keep, [], {}, None
+        self.seconds_played = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": FORMAT_VERSION,
+            "id": self.id,
+            "picked": dict(self.picked),
+            "played": list(self.played),
+            "answers": {
+                q: {"tries": a.tries, "right_first_try": a.right_first_try, "solved": a.solved}
+                for q, a in self.answers.items()
+            },
+            "at": self.at,
+            "child_name": self.child_name,
+            "seconds_played": round(self.seconds_played, 1),
+            "settings": self.settings.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: object, languages: tuple[str, ...] = ()) -> Profile:
+        """A profile from its saved form. A file of another version, or without the parts
+        every profile has, raises :class:`UnreadableProfile`; smaller slips (an unknown
+        setting, a wrong value) fall back to defaults so nothing else is lost."""
+        if not isinstance(data, dict):
+            raise UnreadableProfile("it does not hold a profile")
+        version = data.get("version")
+        if version != FORMAT_VERSION or isinstance(version, bool):
+            raise UnreadableProfile(
+                f"it is format version {version!r}; this game reads version {FORMAT_VERSION}"
+            )
+        profile_id = data.get("id")
+        if not isinstance(profile_id, str) or not profile_id:
+            raise UnreadableProfile("it has no profile id")
+        profile = cls(profile_id, settings=Settings.from_dict(data.get("settings"), languages))
+        picked = data.get("picked")
+        if isinstance(picked, dict):
+            profile.picked = {k: v for k, v in picked.items() if isinstance(v, str)}
+        played = data.get("played")
+        if isinstance(played, list):
+            profile.played = [p for p in played if isinstance(p, str)]
+        answers = data.get("answers")
+        if isinstance(answers, dict):
+            profile.answers = {q: _answer(a) for q, a in answers.items() if isinstance(a, dict)}
+        if isinstance(data.get("at"), str):
+            profile.at = data["at"]
+        name = data.get("child_name")
+        if isinstance(name, str):
+            profile.child_name = name[:NAME_LENGTH]
+        seconds = data.get("seconds_played")
+        if isinstance(seconds, (int, float)) and not isinstance(seconds, bool) and seconds >= 0:
+            profile.seconds_played = float(seconds)
+        return profile
+
+
+def _answer(data: dict) -> Answer:
+    tries = data.get("tries")
+    return Answer(
+        tries=tries if isinstance(tries, int) and not isinstance(tries, bool) and tries > 0 else 0,
+        right_first_try=data.get("right_first_try") is True,
+        solved=data.get("solved") is True,
+    )
