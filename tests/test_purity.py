@@ -31,6 +31,10 @@ RULES = [
     "game.voice.index",
     "game.voice.system",
     "game.voice.make",
+    "game.world.spots",
+    "game.profile.settings",
+    "game.profile.profile",
+    "game.profile.store",
 ]
 
 

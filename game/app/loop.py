@@ -201,10 +201,9 @@ class App:
             self._start(self.first)
             return
         chapter_ids = [s.id for s in self.chapters]
-        target = profile.at if profile.at in chapter_ids else None
-        if target is None:
-            target = next((i for i in chapter_ids if i not in profile.played), chapter_ids[0])
-        self._show_map(target)
+        unplayed = [i for i in chapter_ids if i not in profile.played]
+        last = profile.at if profile.at in chapter_ids else chapter_ids[0]
+        self._show_map(unplayed[0] if unplayed else last)
 
     def _apply_settings(self) -> None:
         """Put this child's settings into the words, the voice, the sound and the look."""

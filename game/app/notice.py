@@ -42,6 +42,9 @@ class Notice:
     def update(self, dt: float) -> None:
         self.clock += dt
 
+    def buttons(self) -> list[widgets.Button]:
+        return [self.button]
+
     def spots(self) -> list[Spot]:
         return [self.button.spot]
 
