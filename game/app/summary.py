@@ -60,7 +60,7 @@ def draw_summary(
     colour = _colour(profile, chapters)
     cell = art.cell_sprite("t_cell", 80, False, True, colour)
     page.blit(cell, cell.get_rect(topright=(PAGE[0] - MARGIN, y - 10)))
-    y = _line(page, get("ui.summary.title"), 58, y, "bold")
+    y = _line(page, get("ui.summary.title"), 58, y, "bold", right=cell.get_width() + 30)
     who = profile.child_name or get(profile.picked.get("name", "ui.summary.no_name"))
     y = _line(page, f"{who} · {when:%Y-%m-%d}", 40, y + 6)
     minutes = max(1, round(profile.seconds_played / 60))
@@ -102,11 +102,18 @@ def _colour(profile: Profile, chapters: list[Scene]) -> str:
 
 
 def _line(
-    page: pygame.Surface, words: str, size: int, y: int, weight: str = "regular", x: int = MARGIN
+    page: pygame.Surface,
+    words: str,
+    size: int,
+    y: int,
+    weight: str = "regular",
+    x: int = MARGIN,
+    right: int = 0,
 ) -> int:
-    """Draw ``words`` wrapped to the page width from ``y``; returns the y below them."""
+    """Draw ``words`` wrapped to the page width (less ``right``) from ``y``; returns the y
+    below them."""
     face = text.font(size, weight)
-    for row in text.wrap(words, face, PAGE[0] - x - MARGIN):
+    for row in text.wrap(words, face, PAGE[0] - x - MARGIN - right):
         page.blit(face.render(row, True, (0, 0, 0)), (x, y))
         y += round(size * 1.35)
     return y
