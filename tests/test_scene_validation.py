@@ -375,3 +375,30 @@ def test_every_problem_is_reported_at_once():
     found = problems_in(text)
     assert len(found) >= 4
     assert found == sorted(found)
+
+
+def test_a_detail_and_an_optional_chapter_are_read_and_checked():
+    text = MINIMAL.replace("version: 1\n", "version: 1\noptional: yes\n").replace(
+        "    count: 2\n    markers: [cd19]\n",
+        "    count: 2\n    markers: [cd19]\n  - id: extra\n    kind: b_cell\n    count: 1\n"
+        "    markers: [cd19]\n    detail: healthy_b_cells\n",
+        1,
+    )
+    assert problems_in(text) == []
+    assert only_problem(MINIMAL.replace("version: 1\n", "version: 1\noptional: maybe\n"))[2]
+    line, col, message = only_problem(
+        MINIMAL.replace("    player: yes\n", "    player: yes\n    detail: hero_bits\n")
+    )
+    assert "cannot be left out" in message and (line, col) == (9, 13)
+
+
+def test_leaving_out_a_detail_lowers_the_goals_that_counted_it():
+    from game.script.catalog import load_all
+
+    hunt = load_all()["hunt"]
+    assert hunt.details == ["healthy_b_cells"]
+    without = hunt.without(["healthy_b_cells"])
+    assert "b_cells" not in {a.id for a in without.actors}
+    assert all(t.actor != "b_cells" for t in without.triggers)
+    assert without.goals[0].count == hunt.goals[0].count - 2
+    assert hunt.without(["something_else"]) is hunt
