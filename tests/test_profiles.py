@@ -169,8 +169,15 @@ def test_clearing_one_child_or_everyone(tmp_path):
         "child-2.json",
         "child-3.json",
     ]
+    (tmp_path / "summaries").mkdir()
+    (tmp_path / "summaries" / "T-Cell Hero Maya.png").write_bytes(b"png")
+    elsewhere = tmp_path / "usb-stick" / "T-Cell Hero Maya.png"
+    elsewhere.parent.mkdir()
+    elsewhere.write_bytes(b"png")
     store.remove_all()
     assert list((tmp_path / "profiles").iterdir()) == []
+    assert list((tmp_path / "summaries").iterdir()) == []
+    assert elsewhere.exists()  # a picture saved somewhere else is the family's to keep
 
 
 def test_every_setting_steps_round_its_list_and_saves_as_it_is():

@@ -20,6 +20,7 @@ from game.app import art, intents, text, widgets
 from game.app.keyboard import NameKeyboard
 from game.app.summary import quiz_rows
 from game.profile.profile import Profile
+from game.profile.store import SUMMARIES
 from game.script.model import Scene
 from game.script.strings import Strings
 from game.world.spots import Spot
@@ -401,7 +402,7 @@ def summary_folders(data_dir: Path | None, home: Path | None = None) -> list[Pat
     home = home or Path.home()
     found: list[Path] = []
     if data_dir is not None:
-        found.append(data_dir / "summaries")
+        found.append(data_dir / SUMMARIES)
     for name in ("Pictures", "Documents", "Desktop"):
         if (home / name).is_dir():
             found.append(home / name)

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import math
 from dataclasses import dataclass
 from typing import Protocol
 
 import pygame
 
 from game.activities import registry
-from game.app import intents, theme
+from game.app import intents, theme, widgets
 from game.app.audio import Audio
 from game.app.break_screen import BreakScreen
 from game.app.display import Display
@@ -453,7 +452,6 @@ class App:
                 self.store.remove(self.profile.id)
             elif command == "clear_all":
                 self.store.remove_all()
-                _remove_summaries(self.store)
             self.profile = Profile("guest", settings=self._new_settings())
             self.session = self.profile.session(self.options)
             self.play = None
@@ -524,7 +522,7 @@ class App:
         if self.scanning:
             self.scanner.draw(canvas)
         if self.holding is not None and self.holding > 0.3:
-            _hold_ring(canvas, self.holding / HOLD_SECONDS)
+            widgets.hold_ring(canvas, CORNER.center, self.holding / HOLD_SECONDS)
 
     def _guarded(self, part) -> None:
         """Run one part of a frame; an unexpected error shows the break screen, never a
@@ -573,27 +571,3 @@ class App:
             pygame.event.post(
                 pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=True)
             )
-
-
-def _hold_ring(canvas: pygame.Surface, share: float) -> None:
-    """A ring filling up in the top-left corner while it is held: the grown-up sees it is
-    working."""
-    centre = CORNER.center
-    pygame.draw.circle(canvas, (255, 255, 255), centre, 40)
-    rect = pygame.Rect(0, 0, 72, 72)
-    rect.center = centre
-    start = math.pi / 2 - 2 * math.pi * min(1.0, share)  # clockwise from the top
-    pygame.draw.arc(canvas, (0, 114, 178), rect, start, math.pi / 2, 10)
-
-
-def _remove_summaries(store: ProfileStore) -> None:
-    """Clearing all data also clears summary pictures kept in the game's own folder."""
-    if store.folder is None:
-        return
-    folder = store.folder.parent / "summaries"
-    if folder.is_dir():
-        for path in folder.glob("*.png"):
-            try:
-                path.unlink()
-            except OSError as exc:
-                log.warning("could not delete %s (%s)", path.name, exc)

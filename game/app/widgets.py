@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cache
 
@@ -112,3 +113,12 @@ def name_tag(
     rect.midtop = (round(x), round(y))
     panel(canvas, rect, fill=(255, 250, 230), radius=rect.height // 2)
     canvas.blit(words, words.get_rect(center=rect.center))
+
+
+def hold_ring(canvas: pygame.Surface, centre: tuple[int, int], share: float) -> None:
+    """A ring filling up clockwise while a corner is held: the grown-up sees it is working."""
+    pygame.draw.circle(canvas, (255, 255, 255), centre, 40)
+    rect = pygame.Rect(0, 0, 72, 72)
+    rect.center = centre
+    start = math.pi / 2 - 2 * math.pi * min(1.0, share)
+    pygame.draw.arc(canvas, art.BLUE, rect, start, math.pi / 2, 10)

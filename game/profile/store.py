@@ -24,6 +24,8 @@ from game.profile.profile import Profile, UnreadableProfile
 log = logging.getLogger(__name__)
 
 FOLDER_NAME = "profiles"
+#: Where summary pictures go by default, beside the profiles.
+SUMMARIES = "summaries"
 ID_PATTERN = re.compile(r"child-(\d+)")
 
 
@@ -121,10 +123,17 @@ class ProfileStore:
                 _unlink(path)
 
     def remove_all(self) -> None:
-        if self.folder is None or not self.folder.is_dir():
+        """Delete every child's files, and the summary pictures kept in the game's own folder
+        (not those saved elsewhere)."""
+        if self.folder is None:
             return
-        for path in self.folder.iterdir():
-            if path.is_file():
+        if self.folder.is_dir():
+            for path in self.folder.iterdir():
+                if path.is_file():
+                    _unlink(path)
+        summaries = self.folder.parent / SUMMARIES
+        if summaries.is_dir():
+            for path in summaries.glob("*.png"):
                 _unlink(path)
 
     def _stop_saving(self, exc: OSError) -> None:
