@@ -58,6 +58,13 @@ def open_panel_by_holding_the_corner(app) -> None:
     run(app)
 
 
+def switch_child(app) -> None:
+    """Back to 'who is playing?' through the grown-up's panel."""
+    open_panel_by_holding_the_corner(app)
+    press(app, "page:child")
+    press(app, "switch_child")
+
+
 def new_child(app, colour: str = "meet.colour.green") -> None:
     if not app.screen.picking_colour:
         tap_tile(app, "new")
@@ -200,16 +207,12 @@ def test_two_profiles_keep_their_own_progress_and_settings(scenes, display, tmp_
     app.profile.settings.band = "little"
     app._apply_settings()
     run(app)
-    open_panel_by_holding_the_corner(app)
-    press(app, "page:child")
-    press(app, "switch_child")
+    switch_child(app)
     assert type(app.screen).__name__ == "ProfilesScreen"
     new_child(app, "meet.colour.orange")
     assert app.profile.id == "child-2" and app.session.played == []
     assert app.strings.band == "middle"
-    open_panel_by_holding_the_corner(app)
-    press(app, "page:child")
-    press(app, "switch_child")
+    switch_child(app)
     tap_tile(app, "profile:child-1")
     assert app.profile.id == "child-1" and app.session.played == ["meet"]
     assert app.strings.band == "little"
@@ -221,9 +224,7 @@ def test_two_profiles_keep_their_own_progress_and_settings(scenes, display, tmp_
 def test_clearing_asks_first_then_clears_this_child_or_everyone(scenes, display, tmp_path):
     app = make_app(scenes, display, tmp_path)
     new_child(app)
-    open_panel_by_holding_the_corner(app)
-    press(app, "page:child")
-    press(app, "switch_child")
+    switch_child(app)
     new_child(app, "meet.colour.orange")
     open_panel_by_holding_the_corner(app)
     press(app, "page:data")

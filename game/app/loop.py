@@ -217,9 +217,9 @@ class App:
         theme.use(theme.Look(s.text_size, s.high_contrast, s.reduced_motion))
         if self.play is not None:
             self.play.narrator.chars_per_second = s.chars_per_second
-        self.screen_relabel()
+        self._relabel_screen()
 
-    def screen_relabel(self) -> None:
+    def _relabel_screen(self) -> None:
         screen = getattr(self, "screen", None)
         if screen is None:
             return

@@ -10,7 +10,7 @@ from game.script.strings import Strings
 from game.world.gestures import Gesture, Press, Release
 from game.world.spots import Spot
 
-CARD = pygame.Rect(240, 170, 800, 440)
+CARD = pygame.Rect(240, 120, 800, 540)  # room for three rows of note above the button
 BUTTON = pygame.Rect(CARD.centerx - 190, CARD.bottom - 140, 380, 100)
 
 
