@@ -1,4 +1,5 @@
-"""The command line: ``play`` (the default), ``check``, ``demo`` and ``screenshot``.
+"""The command line: ``play`` (the default), ``check``, ``demo``, ``screenshot``, ``bench`` and
+the tools for words and sounds.
 
 Scenes are loaded and checked before any window opens; a broken scene file is answered with
 ``path:line:col: message`` lines and exit code 1.
@@ -27,7 +28,7 @@ log = logging.getLogger("game")
 
 #: The longest a chapter may take (4 minutes at 60 frames a second): the demo's default limit.
 CHAPTER_FRAMES = 4 * 60 * 60
-COMMANDS = ("play", "check", "demo", "screenshot", "lines", "sounds", "voices")
+COMMANDS = ("play", "check", "demo", "screenshot", "bench", "lines", "sounds", "voices")
 EPILOG = """other commands:
   check [--strict] [PATH ...] check scene files (default: every shipped scene), the
                               translations and the voice files
@@ -35,6 +36,7 @@ EPILOG = """other commands:
                               the game plays itself (attract mode and smoke test)
   screenshot --scene ID [--at SECONDS] [--map] OUT.png
                               save a picture of a scene after some demo play
+  bench [--json]              measure start-up, frame times, idle CPU, loading and memory
   lines [--lang CODE] [--format csv|tsv]
                               every text by id, for review and translation
   sounds [--out DIR]          synthesise the sound effects and music (needs sox)
@@ -54,6 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "check": _check,
             "demo": _demo,
             "screenshot": _screenshot,
+            "bench": _bench,
             "lines": _lines,
             "sounds": _sounds,
             "voices": _voices,
@@ -87,6 +90,8 @@ def _parser(command: str) -> argparse.ArgumentParser:
             help="window size in pixels, like 1024x640",
         )
         _volume_options(parser)
+        # For the benchmark: draw the first frame, print when (time.monotonic), and stop.
+        parser.add_argument("--first-frame", action="store_true", help=argparse.SUPPRESS)
         return parser
     parser = argparse.ArgumentParser(prog=f"python -m game {command}")
     if command == "check":
@@ -127,6 +132,16 @@ def _parser(command: str) -> argparse.ArgumentParser:
         _words_options(parser)
         _volume_options(parser)
         _data_option(parser)
+    elif command == "bench":
+        parser.description = (
+            "Measure, headless, on this machine: launch to first frame, hunt frame times with "
+            "50, 200 and 500 cells against a bare-blit floor, CPU while narration waits, scene "
+            "loading, and the peak memory of a whole demo journey. Exit 1 if a target is missed."
+        )
+        parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+        parser.add_argument(
+            "--frames", type=int, default=600, help="hunt frames measured per cell count"
+        )
     elif command == "lines":
         parser.description = (
             "Print every text (narration lines and their age-band variants, picture labels, "
@@ -347,6 +362,8 @@ def _play(options: argparse.Namespace) -> int:
         show_map=options.scene is None,
         volumes=(options.effects / 100, options.music / 100),
         data_dir=options.data_dir or logs.data_dir(),
+        frames=1 if options.first_frame else None,
+        report_first_frame=options.first_frame,
     )
 
 
@@ -392,6 +409,12 @@ def _screenshot(options: argparse.Namespace) -> int:
         screenshot=options.out,
         show_map=options.map,
     )
+
+
+def _bench(options: argparse.Namespace) -> int:
+    from game import bench
+
+    return bench.main(options.json, max(1, options.frames))
 
 
 def _lines(options: argparse.Namespace) -> int:
@@ -469,6 +492,7 @@ def _run(
     show_map: bool = False,
     volumes: tuple[float, float] = (0.8, 0.3),
     data_dir: Path | None = None,
+    report_first_frame: bool = False,
 ) -> int:
     """Open the window and play. Any failure is logged and answered calmly, never a traceback.
     ``data_dir`` keeps the profiles (None: nothing is saved, as for screenshots)."""
@@ -521,6 +545,8 @@ def _run(
         if audio is not None:
             audio.start_music()
         result = asyncio.run(app.run(frames))
+        if report_first_frame:
+            print(f"first-frame {app.first_frame_at}")
         if screenshot is not None:
             screenshot.parent.mkdir(parents=True, exist_ok=True)
             sdl.pygame.image.save(display.canvas, str(screenshot))

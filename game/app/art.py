@@ -36,9 +36,11 @@ GREEN_DARK = (0, 112, 80)
 VERMILLION_DARK = (160, 52, 0)
 
 
-def _painted(
+def painted(
     size: tuple[int, int], paint: Callable[[pygame.Surface, float], None]
 ) -> pygame.Surface:
+    """A picture of ``size``: ``paint`` draws it ``SUPERSAMPLE`` times larger (its second
+    argument is that scale), and it is smoothly shrunk, for soft anti-aliased edges."""
     big = pygame.Surface((size[0] * SUPERSAMPLE, size[1] * SUPERSAMPLE), pygame.SRCALPHA)
     paint(big, SUPERSAMPLE)
     return pygame.transform.smoothscale(big, size)
@@ -214,7 +216,7 @@ def cell_sprite(
         else:
             _platelet(surface, c, c, r, unit)
 
-    return _painted((side, side), paint)
+    return painted((side, side), paint)
 
 
 @cache
@@ -224,7 +226,7 @@ def sparkle(size: int) -> pygame.Surface:
         draw_star(surface, c, c, c * 0.95, fill=YELLOW, edge=ORANGE)
         pygame.draw.circle(surface, (255, 255, 255), (c, c), c * 0.22)
 
-    return _painted((size, size), paint)
+    return painted((size, size), paint)
 
 
 @cache
@@ -237,7 +239,7 @@ def star_icon(size: int, filled: bool) -> pygame.Surface:
             pygame.draw.polygon(surface, (200, 184, 176), star_points(c, c, c * 0.95, c * 0.5))
             pygame.draw.polygon(surface, PAPER, star_points(c, c, c * 0.72, c * 0.36))
 
-    return _painted((size, size), paint)
+    return painted((size, size), paint)
 
 
 @cache
@@ -263,7 +265,32 @@ def arrow(length: int) -> pygame.Surface:
                 ],
             )
 
-    return _painted((length, height), paint)
+    return painted((length, height), paint)
+
+
+@cache
+def arrow_turned(length: int, degrees: int) -> pygame.Surface:
+    """The helping arrow pointing ``degrees`` clockwise from the right (made once per turn)."""
+    return pygame.transform.rotozoom(arrow(length), -degrees, 1.0)
+
+
+@cache
+def car_holding_star(radius: int, degrees: int) -> tuple[pygame.Surface, tuple[int, int]]:
+    """A CAR holding a CD19 star, reaching out ``degrees`` clockwise from the right of a T cell
+    of ``radius``, and where its top left goes from the T cell's centre. Painted once per
+    turn, not every frame, and cut to what is drawn (blitting empty pixels costs too)."""
+    reach = radius * 1.32 + 11 * 1.18 + 6
+    side = math.ceil(reach) * 2
+
+    def paint(surface: pygame.Surface, unit: float) -> None:
+        c = side * unit / 2
+        draw_car(surface, c, c, radius * unit, 0.0, 1.6 * unit)
+        draw_star(surface, c + radius * 1.32 * unit, c, 11 * unit, turn=0.0)
+
+    turned = pygame.transform.rotozoom(painted((side, side), paint), -degrees, 1.0)
+    drawn = turned.get_bounding_rect()
+    offset = (drawn.x - turned.get_width() // 2, drawn.y - turned.get_height() // 2)
+    return turned.subsurface(drawn).copy(), offset
 
 
 @cache
@@ -286,7 +313,7 @@ def replay_icon(size: int) -> pygame.Surface:
             ],
         )
 
-    return _painted((size, size), paint)
+    return painted((size, size), paint)
 
 
 @cache

@@ -30,7 +30,7 @@ def car_piece(size: int, disc: bool = True) -> pygame.Surface:
             pygame.draw.circle(surface, (236, 214, 160), (c, c), c * 0.95, round(3 * unit))
         pictures.draw_car(surface, c, c, c)
 
-    return art._painted((size, size), paint)
+    return art.painted((size, size), paint)
 
 
 @cache

@@ -10,7 +10,7 @@ from functools import cache
 
 import pygame
 
-from game.app import art, pictures, text, theme, widgets
+from game.app import art, pace, pictures, text, theme, widgets
 from game.script.model import Option, Scene
 from game.script.runner import Runner
 from game.script.session import Session
@@ -27,6 +27,11 @@ class BoardView:
         self.rules = rules
         self.session = session
         self.background = art.background(scene.background)
+
+    def pace(self) -> int:
+        """Tiles stand still; only the help glow and the T cell's bob move, slowly."""
+        still = self.rules.choice is not None and self.rules.hint_option() is None
+        return pace.RESTING if still else pace.pulsing()
 
     def draw(self, canvas: pygame.Surface, runner: Runner) -> None:
         canvas.blit(self.background, (0, 0))

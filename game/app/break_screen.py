@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import art, intents, text, widgets
+from game.app import art, intents, pace, text, widgets
 from game.script.strings import Strings
 from game.world.spots import Spot
 
@@ -56,3 +56,7 @@ class BreakScreen:
 
     def relabel(self) -> None:
         """Every word is looked up as it is drawn."""
+
+    def pace(self) -> int:
+        """Nothing moves here."""
+        return pace.RESTING

@@ -15,7 +15,7 @@ class Display:
             self.window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
         else:
             self.window = pygame.display.set_mode(window or _default_size(), pygame.RESIZABLE)
-        self.canvas = pygame.Surface(LOGICAL).convert()
+        self._own_canvas: pygame.Surface | None = None
         self._fit()
 
     def _fit(self) -> None:
@@ -26,6 +26,17 @@ class Display:
         self.scale = scale
         self.area = pygame.Rect((0, 0), size)
         self.area.center = (width // 2, height // 2)
+        if self.direct:  # the game draws straight into the window: no copy a frame
+            self.canvas = self.window
+        else:
+            if self._own_canvas is None:
+                self._own_canvas = pygame.Surface(LOGICAL).convert()
+            self.canvas = self._own_canvas
+
+    @property
+    def direct(self) -> bool:
+        """The window is exactly the canvas's size."""
+        return self.window.get_size() == LOGICAL
 
     def resized(self) -> None:
         self.window = pygame.display.get_surface()
@@ -41,9 +52,7 @@ class Display:
         return self.area.x + x * self.scale, self.area.y + y * self.scale
 
     def present(self) -> None:
-        if self.area.size == LOGICAL and self.area.topleft == (0, 0):
-            self.window.blit(self.canvas, (0, 0))
-        else:
+        if not self.direct:
             self.window.fill(LETTERBOX)
             target = self.window.subsurface(self.area)
             pygame.transform.smoothscale(self.canvas, self.area.size, target)

@@ -80,5 +80,5 @@ def _bag(width: int, height: int, tenths: int) -> pygame.Surface:
                 fill=tenths / 10,
             )
 
-        _bags[key] = art._painted((width, height), paint)
+        _bags[key] = art.painted((width, height), paint)
     return _bags[key]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pygame
 
-from game.app import art, intents, text, widgets
+from game.app import art, intents, pace, text, widgets
 from game.app.keyboard import NameKeyboard
 from game.app.summary import quiz_rows
 from game.profile.profile import Profile
@@ -287,6 +287,10 @@ class FacilitatorPanel:
 
     def relabel(self) -> None:
         """Every word is looked up as it is drawn."""
+
+    def pace(self) -> int:
+        """Buttons and words only."""
+        return pace.RESTING
 
     def draw(self, canvas: pygame.Surface) -> None:
         canvas.fill((232, 236, 244))

@@ -7,7 +7,7 @@ import math
 
 import pygame
 
-from game.app import art, theme, widgets
+from game.app import art, pace, theme, widgets
 from game.script.model import Scene
 from game.script.runner import Runner
 from game.script.session import Session
@@ -16,6 +16,15 @@ from game.world.cells import Cell
 from game.world.hunt import DOCK_SECONDS, POP_SECONDS, HuntRules
 
 _LAYER = {"platelet": 0, "red_blood_cell": 1, "b_cell": 2, "leukemia_cell": 2, "t_cell": 3}
+#: States in which a cell is drawn whole.
+_WHOLE = frozenset({"free", "docking"})
+
+
+#: Turned pictures (the CAR holding a star, the helping arrow) are made for every this many
+#: degrees, once, instead of being drawn every frame.
+TURN_STEP = 5
+#: A cell breaking apart shrinks in this many steps, each made once.
+SHRINK_STEPS = 10
 
 
 class HuntView:
@@ -25,65 +34,129 @@ class HuntView:
         self.rules = rules
         self.session = session
         self.background = art.background(scene.background)
+        #: Back to front (the cells never change order; the child's T cell is on top), each
+        #: with its picture and half its size, for the colour in ``_colour``.
+        self._order = sorted(rules.cells, key=lambda c: (_LAYER[c.kind], c is rules.player))
+        self._colour = ""
+        self._pictures: list[tuple[Cell, pygame.Surface, int, int]] = []
+        self._shrunk: dict[tuple[int, int], pygame.Surface] = {}
+
+    def pace(self) -> int:
+        """Every frame while the T cell swims or a cell docks, breaks apart or wiggles; cells
+        drifting in the blood (and buddies circling) look smooth at a calmer pace."""
+        rules = self.rules
+        player = rules.player
+        if player.vx or player.vy:
+            return pace.MOVING
+        drifting = bool(rules.buddies)
+        for cell in rules.cells:
+            if cell.state in ("docking", "popping") or cell.wiggle > 0:
+                return pace.MOVING
+            drifting = drifting or (cell.state == "free" and cell.drift_speed > 0)
+        if drifting:
+            return pace.DRIFTING
+        return pace.RESTING if rules.hint_target() is None else pace.pulsing()
 
     def draw(self, canvas: pygame.Surface, runner: Runner) -> None:
         rules = self.rules
         canvas.blit(self.background, (0, 0))
-        for cell in sorted(rules.cells, key=lambda c: (_LAYER[c.kind], c is rules.player)):
-            if cell.state == "popping":
-                self._pop(canvas, cell)
-            elif cell.state != "gone":
-                self._cell(canvas, cell)
-        for cell in rules.cells:
-            if cell.state == "docking":
-                self._lock(canvas, cell)
+        # The crowd goes in one blits() call: most of a frame's drawing (pygame drops the
+        # fraction of each place). A cell that does not fit gives a short shake; a cell
+        # breaking apart is drawn over the crowd.
+        shake = not theme.look().reduced_motion
+        pictured = self._pictured()
+        canvas.blits(
+            [
+                (
+                    sprite,
+                    (
+                        (_shaken(cell) if cell.wiggle and shake else cell.x) - half_w,
+                        cell.y - half_h,
+                    ),
+                )
+                for cell, sprite, half_w, half_h in pictured
+                if cell.state in _WHOLE
+            ],
+            False,
+        )
+        self._effects(canvas, pictured)
         for buddy in rules.buddies:
-            self._cell(canvas, buddy)
+            sprite = self._picture(buddy)
+            canvas.blit(sprite, sprite.get_rect(center=(round(buddy.x), round(buddy.y))))
         player = rules.player
         widgets.name_tag(
             canvas, self.strings, self.session.hero_name, player.x, player.y + player.radius + 14
         )
         self._hint(canvas)
 
-    def _cell(self, canvas: pygame.Surface, cell: Cell) -> None:
-        sprite = art.cell_sprite(
-            cell.kind,
-            round(cell.radius),
-            bool(cell.markers),
-            cell.car is not None,
-            self.session.hero_colour,
+    def _pictured(self) -> list[tuple[Cell, pygame.Surface, int, int]]:
+        """The cells back to front with their pictures (looked up again if the child's colour
+        changed)."""
+        colour = self.session.hero_colour
+        if colour != self._colour:
+            self._colour = colour
+            self._pictures = []
+            for cell in self._order:
+                sprite = self._picture(cell)
+                self._pictures.append(
+                    (cell, sprite, sprite.get_width() // 2, sprite.get_height() // 2)
+                )
+        return self._pictures
+
+    def _picture(self, cell: Cell) -> pygame.Surface:
+        return art.cell_sprite(
+            cell.kind, round(cell.radius), bool(cell.markers), cell.car is not None, self._colour
         )
-        x = cell.x
-        if not theme.look().reduced_motion:  # a short shake: "does not fit"
-            x += math.sin(cell.wiggle * 40) * 7 * (cell.wiggle / 0.5)
-        canvas.blit(sprite, sprite.get_rect(center=(round(x), round(cell.y))))
 
-    def _lock(self, canvas: pygame.Surface, cell: Cell) -> None:
-        """The CAR's Y-shaped hand holding a CD19 star: the key in its lock."""
+    def _effects(
+        self, canvas: pygame.Surface, pictured: list[tuple[Cell, pygame.Surface, int, int]]
+    ) -> None:
+        """Over the crowd, in one blits() call: the CAR holding the star of each docking cell
+        (the key in its lock), and each cell breaking apart gently, shrinking away into
+        drifting sparkles. Then a ring grows round each held star."""
         player = self.rules.player
-        angle = math.atan2(cell.y - player.y, cell.x - player.x)
-        art.draw_car(canvas, player.x, player.y, player.radius, angle, 1.6)
-        star_x = player.x + math.cos(angle) * player.radius * 1.32
-        star_y = player.y + math.sin(angle) * player.radius * 1.32
-        art.draw_star(canvas, star_x, star_y, 11, turn=angle)
-        grow = min(1.0, cell.timer / DOCK_SECONDS)
-        ring = 18 + 26 * grow
-        pygame.draw.circle(canvas, art.ORANGE, (star_x, star_y), ring, width=3)
+        batch: list[tuple[pygame.Surface, tuple[int, int]]] = []
+        rings = []
+        for cell, sprite, _, _ in pictured:
+            if cell.state == "docking":
+                angle = math.atan2(cell.y - player.y, cell.x - player.x)
+                turn = round(math.degrees(angle) / TURN_STEP) * TURN_STEP % 360
+                lock, (dx, dy) = art.car_holding_star(round(player.radius), turn)
+                batch.append((lock, (round(player.x) + dx, round(player.y) + dy)))
+                star = player.radius * 1.32
+                grow = min(1.0, cell.timer / DOCK_SECONDS)
+                rings.append(
+                    (player.x + math.cos(angle) * star, player.y + math.sin(angle) * star, grow)
+                )
+            elif cell.state == "popping":
+                batch.extend(self._pop(cell, sprite))
+        canvas.blits(batch, False)
+        for x, y, grow in rings:
+            pygame.draw.circle(canvas, art.ORANGE, (x, y), 18 + 26 * grow, width=3)
 
-    def _pop(self, canvas: pygame.Surface, cell: Cell) -> None:
-        """Break apart gently: the cell shrinks away into drifting sparkles."""
+    def _pop(
+        self, cell: Cell, sprite: pygame.Surface
+    ) -> list[tuple[pygame.Surface, tuple[int, int]]]:
+        """A cell breaking apart: its shrinking picture, and ten sparkles drifting out."""
+        found = []
         t = min(1.0, cell.timer / POP_SECONDS)
         if t < 0.4:
-            sprite = art.cell_sprite(cell.kind, round(cell.radius), bool(cell.markers), False)
-            small = pygame.transform.rotozoom(sprite, 0, 1.0 - t * 2)
-            canvas.blit(small, small.get_rect(center=(round(cell.x), round(cell.y))))
+            step = min(SHRINK_STEPS - 1, int(t * 2 * SHRINK_STEPS))
+            small = self._shrunk.get((cell.id, step))
+            if small is None:
+                small = pygame.transform.smoothscale_by(sprite, 1.0 - step / SHRINK_STEPS)
+                self._shrunk[(cell.id, step)] = small
+            found.append((small, small.get_rect(center=(round(cell.x), round(cell.y))).topleft))
+        reach = cell.radius * (0.3 + 1.5 * t)
+        dot = art.sparkle(max(4, round(28 * (1.0 - t))))
+        half = dot.get_width() // 2
+        x, y = cell.x - half, cell.y - 20 * t - half
         for i in range(10):
             angle = i * math.tau / 10 + cell.id
-            reach = cell.radius * (0.3 + 1.5 * t)
-            size = max(4, round(28 * (1.0 - t)))
-            dot = art.sparkle(size)
-            centre = (cell.x + math.cos(angle) * reach, cell.y + math.sin(angle) * reach - 20 * t)
-            canvas.blit(dot, dot.get_rect(center=(round(centre[0]), round(centre[1]))))
+            found.append(
+                (dot, (round(x + math.cos(angle) * reach), round(y + math.sin(angle) * reach)))
+            )
+        return found
 
     def _hint(self, canvas: pygame.Surface) -> None:
         target = self.rules.hint_target()
@@ -93,6 +166,12 @@ class HuntView:
         angle = math.atan2(target.y - player.y, target.x - player.x)
         bob = 6 * theme.pulse(self.rules.time, 0.48)
         reach = player.radius + 50 + bob
-        pointer = pygame.transform.rotate(art.arrow(96), -math.degrees(angle))
+        turn = round(math.degrees(angle) / TURN_STEP) * TURN_STEP % 360
+        pointer = art.arrow_turned(96, turn)
         centre = (player.x + math.cos(angle) * reach, player.y + math.sin(angle) * reach)
         canvas.blit(pointer, pointer.get_rect(center=(round(centre[0]), round(centre[1]))))
+
+
+def _shaken(cell: Cell) -> float:
+    """Where a cell is drawn across: shaking a little while it says "does not fit"."""
+    return cell.x + math.sin(cell.wiggle * 40) * 7 * (cell.wiggle / 0.5)

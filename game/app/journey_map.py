@@ -11,7 +11,7 @@ from typing import Protocol
 
 import pygame
 
-from game.app import art, intents, pictures, text, theme, widgets
+from game.app import art, intents, pace, pictures, text, theme, widgets
 from game.app.play import language_button
 from game.script.model import Scene
 from game.script.strings import BANDS, Strings
@@ -112,6 +112,10 @@ class JourneyMap:
 
     def update(self, dt: float) -> None:
         self.clock += dt
+
+    def pace(self) -> int:
+        """Only the glow round the next stop moves."""
+        return pace.pulsing()
 
     def bot_gestures(self, bot, dt: float) -> list[Gesture]:
         if self.clock < 1.0:

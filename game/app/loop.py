@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from dataclasses import dataclass
 from typing import Protocol
 
 import pygame
 
 from game.activities import registry
-from game.app import intents, theme, widgets
+from game.app import intents, pace, theme, widgets
 from game.app.audio import Audio
 from game.app.break_screen import BreakScreen
 from game.app.display import Display
@@ -48,26 +49,43 @@ SAVE_EVERY = 30.0
 
 
 class Clock(Protocol):
-    def tick(self) -> float:
-        """Seconds since the last call (waiting first, if the clock paces frames)."""
+    def tick(self, interval: float) -> tuple[float, list[pygame.event.Event]]:
+        """Wait for the next frame, ``interval`` seconds after the last (or less, if input
+        comes first); return the seconds since the last call and the events that came."""
 
 
 class FrameClock:
-    """Real time, paced to 60 frames a second."""
+    """Real time, never more than 60 frames a second, and fewer while the screen is calm. A
+    calm wait looks for input every few milliseconds, so a tap is answered no later than at 60
+    frames a second."""
+
+    #: How often a calm wait looks for input.
+    LOOK_EVERY = 0.008
 
     def __init__(self) -> None:
         self.clock = pygame.time.Clock()
+        self.last = time.perf_counter()
 
-    def tick(self) -> float:
-        return self.clock.tick(60) / 1000.0
+    def tick(self, interval: float) -> tuple[float, list[pygame.event.Event]]:
+        if interval <= STEP:
+            self.clock.tick(60)  # pygame's own pacing is the most even at full speed
+        else:
+            soonest, deadline = self.last + STEP, self.last + interval
+            while (now := time.perf_counter()) < deadline:
+                if now >= soonest and pygame.event.peek():
+                    break
+                time.sleep(min(self.LOOK_EVERY, deadline - now))
+        now = time.perf_counter()
+        elapsed, self.last = now - self.last, now
+        return elapsed, pygame.event.get()
 
 
 class StepClock:
     """Exactly one step a frame and no waiting: the demo and tests run as fast as they can and
     the same seed always plays the same way."""
 
-    def tick(self) -> float:
-        return STEP
+    def tick(self, interval: float) -> tuple[float, list[pygame.event.Event]]:
+        return STEP, pygame.event.get()
 
 
 @dataclass
@@ -139,6 +157,12 @@ class App:
         self.stop_when_done = stop_when_done
         self.running = True
         self.result = Result()
+        #: Frames are drawn at this many a second (see game.app.pace).
+        self.pace = pace.MOVING
+        self._behind = 0.0  # simulated time owed to the real clock
+        self._since_draw = 0.0
+        #: When the first frame was shown (time.monotonic), for the benchmark.
+        self.first_frame_at: float | None = None
         self.first = first
         self.show_map = show_map
         self._apply_settings()
@@ -252,22 +276,53 @@ class App:
     # the loop -------------------------------------------------------------------------------------
     async def run(self, max_frames: int | None = None) -> Result:
         """Play until the window closes or ``max_frames`` simulation steps have run."""
-        behind = 0.0
         self.running = True
         while self.running:
-            behind += min(self.clock.tick(), STEP * MAX_STEPS_PER_FRAME)
-            self._guarded(self._input)
-            while behind >= STEP and self.running:
-                behind -= STEP
-                self._guarded(self._step)
-                self.result.frames += 1
-                if max_frames is not None and self.result.frames >= max_frames:
-                    self.running = False
-            self._guarded(self._draw)
-            self.display.present()
+            self.frame(max_frames)
             await asyncio.sleep(0)
+        if self._since_draw:  # the last step is always on the canvas (for screenshots)
+            self._guarded(self._draw)
         self._guarded(self._autosave)
         return self.result
+
+    def frame(self, max_frames: int | None = None) -> bool:
+        """One turn of the loop: wait for the next frame or for input, run the simulation steps
+        that are due, and draw if the screen's pace (or input) asks for it. True if drawn."""
+        interval = 1 / self.pace
+        elapsed, events = self.clock.tick(interval)
+        self._behind += min(elapsed, max(STEP * MAX_STEPS_PER_FRAME, interval + STEP))
+        self._guarded(lambda: self._input(events))
+        while self._behind >= STEP and self.running:
+            self._behind -= STEP
+            self._guarded(self._step)
+            self.result.frames += 1
+            if max_frames is not None and self.result.frames >= max_frames:
+                self.running = False
+        self._since_draw += elapsed
+        self.pace = self._pace()
+        if not events and self._since_draw + STEP / 2 < 1 / self.pace:
+            return False
+        self._guarded(self._draw)
+        self.display.present()
+        self._since_draw = 0.0
+        if self.first_frame_at is None:
+            self.first_frame_at = time.monotonic()
+        return True
+
+    def _pace(self) -> int:
+        """How often to draw now: the fastest of what is on screen (see game.app.pace)."""
+        if self.holding is not None:
+            return pace.MOVING  # the corner's ring is filling
+        try:
+            paces = [pace.of(self.screen)]
+            if self.overlay is not None:
+                paces.append(pace.of(self.overlay))
+            if self.scanning:
+                paces.append(pace.of(self.scanner))
+        except Exception:  # never a reason to stop: draw every frame
+            log.exception("could not tell the pace of the screen")
+            return pace.MOVING
+        return max(paces)
 
     @property
     def front(self):
@@ -279,8 +334,8 @@ class App:
         """One-switch scanning, for the child's screens (the grown-up's panel is tapped)."""
         return self.profile.settings.one_switch and not isinstance(self.overlay, FacilitatorPanel)
 
-    def _input(self) -> None:
-        for intent in self.reader.read(pygame.event.get()):
+    def _input(self, events: list[pygame.event.Event]) -> None:
+        for intent in self.reader.read(events):
             if isinstance(intent, intents.Quit):
                 self.running = False
             elif isinstance(intent, intents.Resized):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pygame
 
@@ -105,7 +106,9 @@ class SpokenText:
             if index == lit_word or lit_line:
                 colour = LIT if index == lit_word else LIT_LINE
                 pygame.draw.rect(canvas, colour, rect.inflate(12, 2), border_radius=10)
-            visible = min(token.width, self.face.size(token.words[: shown - token.start])[0])
+            visible = token.width
+            if shown < token.start + len(token.words):  # the typewriter is inside this word
+                visible = min(visible, self.face.size(token.words[: shown - token.start])[0])
             canvas.blit(token.surface, rect.topleft, pygame.Rect(0, 0, visible, height))
             if token.word_id:
                 following = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -192,13 +195,24 @@ class NarrationView:
             self._more_marker(canvas, clock)
 
     def _replay_button(self, canvas: pygame.Surface) -> None:
-        centre = self.replay.center
-        pygame.draw.circle(canvas, (30, 60, 90), (centre[0], centre[1] + 4), 44)
-        pygame.draw.circle(canvas, theme.look().button_fill(art.BLUE), centre, 44)
-        icon = art.replay_icon(64)
-        canvas.blit(icon, icon.get_rect(center=centre))
+        button = _replay_face(theme.look().button_fill(art.BLUE))
+        canvas.blit(button, button.get_rect(center=(self.replay.centerx, self.replay.centery + 2)))
 
     def _more_marker(self, canvas: pygame.Surface, clock: float) -> None:
         """A small bobbing triangle: there is more to hear; a tap moves on."""
         x, y = self.replay.x - 40, self.box.bottom - 34 + 4 * theme.pulse(clock, 0.64)
         pygame.draw.polygon(canvas, art.BLUE, [(x - 12, y - 8), (x + 12, y - 8), (x, y + 8)])
+
+
+@lru_cache(maxsize=4)
+def _replay_face(fill: tuple[int, int, int]) -> pygame.Surface:
+    """The round replay button with its shadow, painted once (it is on every frame)."""
+
+    def paint(surface: pygame.Surface, unit: float) -> None:
+        pygame.draw.circle(surface, (30, 60, 90), (46 * unit, 50 * unit), 44 * unit)
+        pygame.draw.circle(surface, fill, (46 * unit, 46 * unit), 44 * unit)
+
+    face = art.painted((92, 96), paint)
+    icon = art.replay_icon(64)
+    face.blit(icon, icon.get_rect(center=(46, 46)))
+    return face

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import art, intents, pictures, text, widgets
+from game.app import art, intents, pace, pictures, text, widgets
 from game.script.strings import Strings
 from game.world.gestures import Gesture, Press, Release
 from game.world.spots import Spot
@@ -57,10 +57,12 @@ class Notice:
     def relabel(self) -> None:
         """Every word is looked up as it is drawn."""
 
+    def pace(self) -> int:
+        """Nothing moves here."""
+        return pace.RESTING
+
     def draw(self, canvas: pygame.Surface) -> None:
-        shade = pygame.Surface(canvas.get_size(), pygame.SRCALPHA)
-        shade.fill((30, 30, 50, 150))
-        canvas.blit(shade, (0, 0))
+        widgets.shade(canvas, (30, 30, 50, 150))
         widgets.panel(canvas, CARD, radius=36)
         picture = pictures.picture(self.picture, 120)
         canvas.blit(picture, picture.get_rect(center=(CARD.centerx, CARD.y + 85)))

@@ -371,4 +371,4 @@ def picture(
         else:  # a picture the art does not know yet: a calm placeholder, never a crash
             pygame.draw.circle(s, PURPLE, (c, c), r * 0.4, _width(unit, 6))
 
-    return art._painted((size, size), paint)
+    return art.painted((size, size), paint)

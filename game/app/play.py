@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import art, intents, widgets
+from game.app import art, intents, pace, widgets
 from game.app.narration_view import NarrationView
 from game.app.views import VIEWS
 from game.app.word_page import WordPage
@@ -188,6 +188,20 @@ class ScenePlay:
         return [Press(x, y), Release(x, y)]
 
     # drawing ---------------------------------------------------------------------------------
+    def pace(self) -> int:
+        """Every frame while words appear or a finger drags; else what the activity needs."""
+        if self.page is not None:
+            return pace.of(self.page)
+        narrator = self.narrator
+        if self.pressing or (narrator.current is not None and narrator.shown < len(narrator.text)):
+            return pace.MOVING
+        found = [pace.of(self.view)]
+        if narrator.speaking:  # its words light up one by one
+            found.append(pace.DRIFTING)
+        if narrator.revealed and narrator.queue:  # the bobbing 'more' marker
+            found.append(pace.pulsing())
+        return max(found)
+
     def draw(self, canvas: pygame.Surface) -> None:
         self.view.draw(canvas, self.chapter.runner)
         if self.scene.goals:  # the first goal is the one the child sees filling up

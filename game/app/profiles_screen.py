@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.app import art, intents, widgets
+from game.app import art, intents, pace, widgets
 from game.profile.profile import Profile
 from game.script.model import Option
 from game.script.strings import Strings
@@ -136,6 +136,10 @@ class ProfilesScreen:
 
     def relabel(self) -> None:
         """Every word is looked up as it is drawn."""
+
+    def pace(self) -> int:
+        """Nothing moves here."""
+        return pace.RESTING
 
     def bot_gestures(self, bot, dt: float) -> list[Gesture]:
         """The demo is a new child: 'New', then the first colour."""

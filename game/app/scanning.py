@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import art, intents
+from game.app import art, intents, pace
 from game.world.gestures import Gesture, Move, Press
 from game.world.spots import Guide, Spot
 
@@ -71,6 +71,11 @@ class Scanner:
         if self.guide is not None or not self.spots:
             return None
         return self.spots[self.index % len(self.spots)]
+
+    def pace(self) -> int:
+        """Every frame while a choice plays out (a finger dragging); the ring's steps are
+        seconds apart."""
+        return pace.MOVING if self.guide is not None else pace.RESTING
 
     def select(self) -> None:
         """The switch was pressed: play out the lit spot."""

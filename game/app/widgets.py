@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import pygame
 
@@ -13,6 +13,9 @@ from game.script.strings import Strings
 from game.world.spots import Spot
 
 MIN_TARGET = 64
+#: A panel's shadow: this far down, in this colour.
+SHADOW = 5
+SHADOW_COLOUR = (214, 180, 170)
 
 
 def panel(
@@ -28,10 +31,72 @@ def panel(
         fill = look.box_fill
     if look.high_contrast or edge is None:
         edge = look.box_edge
-    shadow = rect.move(0, 5)
-    pygame.draw.rect(canvas, (214, 180, 170), shadow, border_radius=radius)
-    pygame.draw.rect(canvas, fill, rect, border_radius=radius)
-    pygame.draw.rect(canvas, edge, rect, width=look.edge_width, border_radius=radius)
+    _blit_card(canvas, rect, fill, edge, look.edge_width, radius)
+
+
+def _blit_card(
+    canvas: pygame.Surface,
+    rect: pygame.Rect,
+    fill: tuple[int, int, int],
+    edge: tuple[int, int, int],
+    edge_width: int,
+    radius: int,
+    shadow: tuple[int, int, int] = SHADOW_COLOUR,
+) -> None:
+    x, y = rect.topleft
+    canvas.blits(
+        [
+            (piece, (x + dx, y))
+            for piece, dx in _card_pieces(rect.size, fill, edge, edge_width, radius, shadow)
+        ],
+        False,
+    )
+
+
+@lru_cache(maxsize=96)
+def _panel_image(
+    size: tuple[int, int],
+    fill: tuple[int, int, int],
+    edge: tuple[int, int, int],
+    edge_width: int,
+    radius: int,
+    shadow: tuple[int, int, int] = SHADOW_COLOUR,
+) -> pygame.Surface:
+    """A rounded card with its shadow, painted once with smooth corners."""
+    width, height = size
+
+    def paint(surface: pygame.Surface, unit: float) -> None:
+        card = pygame.Rect(0, 0, round(width * unit), round(height * unit))
+        corner = round(radius * unit)
+        pygame.draw.rect(surface, shadow, card.move(0, round(SHADOW * unit)), border_radius=corner)
+        pygame.draw.rect(surface, fill, card, border_radius=corner)
+        pygame.draw.rect(surface, edge, card, width=round(edge_width * unit), border_radius=corner)
+
+    return art.painted((width, height + SHADOW), paint)
+
+
+@lru_cache(maxsize=96)
+def _card_pieces(
+    size: tuple[int, int],
+    fill: tuple[int, int, int],
+    edge: tuple[int, int, int],
+    edge_width: int,
+    radius: int,
+    shadow: tuple[int, int, int],
+) -> list[tuple[pygame.Surface, int]]:
+    """A card as its rounded ends (see-through corners) and its solid middle, each with where
+    it goes across: a solid picture is much quicker to draw, and the narration box is large."""
+    image = _panel_image(size, fill, edge, edge_width, radius, shadow)
+    width, height = image.get_size()
+    end = radius + 2
+    if width <= end * 2 + 16 or pygame.display.get_surface() is None:
+        return [(image, 0)]
+    middle = image.subsurface((end, 0, width - 2 * end, height)).convert()
+    return [
+        (image.subsurface((0, 0, end, height)).copy(), 0),
+        (middle, end),
+        (image.subsurface((width - end, 0, end, height)).copy(), width - end),
+    ]
 
 
 @dataclass(frozen=True)
@@ -58,10 +123,9 @@ class Button:
 
     def draw(self, canvas: pygame.Surface) -> None:
         look = theme.look()
-        pygame.draw.rect(canvas, (30, 60, 90), self.rect.move(0, 5), border_radius=28)
-        pygame.draw.rect(canvas, look.button_fill(self.colour), self.rect, border_radius=28)
-        if look.high_contrast:
-            pygame.draw.rect(canvas, art.YELLOW, self.rect, width=4, border_radius=28)
+        fill = look.button_fill(self.colour)
+        edge, edge_width = (art.YELLOW, 4) if look.high_contrast else (fill, 0)
+        _blit_card(canvas, self.rect, fill, edge, edge_width, 28, (30, 60, 90))
         label = fitted(self.label, 38, self.rect.width - 24, (255, 255, 255))
         canvas.blit(label, label.get_rect(center=self.rect.center))
 
@@ -79,6 +143,18 @@ def fitted(
 @cache
 def _words(words: str, size: int, weight: str = "bold") -> pygame.Surface:
     return text.font(size, weight).render(words, True, art.INK)
+
+
+def shade(canvas: pygame.Surface, colour: tuple[int, int, int, int]) -> None:
+    """Dim the whole canvas under a card or page (the see-through layer is made once)."""
+    canvas.blit(_shade(canvas.get_size(), colour), (0, 0))
+
+
+@cache
+def _shade(size: tuple[int, int], colour: tuple[int, int, int, int]) -> pygame.Surface:
+    layer = pygame.Surface(size, pygame.SRCALPHA)
+    layer.fill(colour)
+    return layer
 
 
 def star_counter(canvas: pygame.Surface, strings: Strings, found: int, total: int) -> None:

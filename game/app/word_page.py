@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import art, intents, pictures, text, widgets
+from game.app import art, intents, pace, pictures, text, widgets
 from game.app.narration_view import SpokenText
 from game.script.book import Book, Word
 from game.script.narrator import Narrator, Speaker
@@ -55,14 +55,18 @@ class WordPage:
     def update(self, dt: float) -> None:
         self.narrator.update(dt)
 
+    def pace(self) -> int:
+        narrator = self.narrator
+        if narrator.current is not None and narrator.shown < len(narrator.text):
+            return pace.MOVING
+        return pace.DRIFTING if narrator.speaking else pace.RESTING
+
     def relabel(self) -> None:
         """The language changed: say the meaning again in it."""
         self.narrator.replay()
 
     def draw(self, canvas: pygame.Surface) -> None:
-        shade = pygame.Surface(canvas.get_size(), pygame.SRCALPHA)
-        shade.fill((20, 30, 50, 150))
-        canvas.blit(shade, (0, 0))
+        widgets.shade(canvas, (20, 30, 50, 150))
         widgets.panel(canvas, PAGE, radius=36)
         picture = pictures.picture(self.word.picture, 280)
         canvas.blit(picture, picture.get_rect(center=(PAGE.x + 190, PAGE.y + 220)))
@@ -150,6 +154,9 @@ class BookScreen:
     def relabel(self) -> None:
         if self.page is not None:
             self.page.relabel()
+
+    def pace(self) -> int:
+        return pace.of(self.page) if self.page is not None else pace.RESTING
 
     def bot_gestures(self, bot, dt: float) -> list[Gesture]:
         """The demo closes the page, then the book."""

@@ -1,7 +1,8 @@
 """The hunt: the child steers a CAR T cell through the blood to the cells that carry CD19.
 
 The CAR fits only its marker (a key in its lock). A cell with the marker docks onto the CAR and
-then breaks apart gently into sparkles; a cell without it gives a small "does not fit" wiggle.
+then breaks apart gently into sparkles, one at a time, so each "click" is heard on its own; a cell
+without it gives a small "does not fit" wiggle.
 Aim assist bends the T cell's path toward a matching cell nearby, more at higher help levels.
 """
 
@@ -46,6 +47,11 @@ class HuntRules:
         self.target: tuple[float, float] | None = None
         self.steering = (0.0, 0.0)
         self.time = 0.0
+        self._targets: list[Cell] | None = None  # this frame's, once asked
+        #: The cell the CAR holds: one at a time, so each "click" is heard on its own.
+        self.held: Cell | None = None
+        #: The cells the CAR fits, free or not (the targets are the free ones).
+        self._matching = [c for c in self.others() if c.carries(self.player.car)]
 
     # input -----------------------------------------------------------------------------------
     def point(self, x: float, y: float) -> None:
@@ -67,9 +73,12 @@ class HuntRules:
         return [c for c in self.cells if c is not self.player]
 
     def targets(self) -> list[Cell]:
-        """Free cells the CAR fits, nearest first."""
-        found = [c for c in self.others() if c.state == "free" and c.carries(self.player.car)]
-        return sorted(found, key=self.player.distance_to)
+        """Free cells the CAR fits, nearest first (found once a frame: the assist, the hint,
+        the pace and the bot all ask)."""
+        if self._targets is None:
+            found = [c for c in self._matching if c.state == "free"]
+            self._targets = sorted(found, key=self.player.distance_to)
+        return list(self._targets)
 
     def spots(self) -> list[Spot]:
         """One-switch choices: each cell the CAR fits; the T cell swims to the chosen one and
@@ -95,16 +104,26 @@ class HuntRules:
         self.time += dt
         self._move_player(dt)
         events: list[WorldEvent] = []
-        for cell in self.others():
+        player = self.player
+        cellmod.drift_all(self.cells, dt, self.rng, skip=player)
+        # Every cell, every frame: a square test first, so only cells near the T cell pay for
+        # the exact one.
+        px, py, reach = player.x, player.y, player.radius
+        for cell in self.cells:
             if cell.state == "free":
-                cellmod.drift(cell, dt, self.rng)
-                cell.wiggle = max(0.0, cell.wiggle - dt)
-                cell.cooldown = max(0.0, cell.cooldown - dt)
-                events.extend(self._touch(cell))
-            else:
+                if cell.wiggle:
+                    cell.wiggle = cell.wiggle - dt if cell.wiggle > dt else 0.0
+                if cell.cooldown:
+                    cell.cooldown = cell.cooldown - dt if cell.cooldown > dt else 0.0
+                near = reach + cell.radius
+                if -near < cell.x - px < near and -near < cell.y - py < near and cell is not player:
+                    events.extend(self._touch(cell))
+                    px, py = player.x, player.y  # a bump may move the T cell
+            elif cell.state != "gone":
                 events.extend(self._break_apart(cell, dt))
         self._follow(dt)
-        self.player.age += dt
+        player.age += dt
+        self._targets = None  # the cells have moved
         return events
 
     def _follow(self, dt: float) -> None:
@@ -166,10 +185,13 @@ class HuntRules:
         gap = player.distance_to(cell)
         if gap >= player.radius + cell.radius * 0.9:
             return []
-        if cell.carries(player.car):
+        if cell.carries(player.car) and self.held is None:
             cell.state, cell.timer = "docking", 0.0
+            self.held, self._targets = cell, None
             return [WorldEvent("bind", cell.actor, cell.markers)]
         self._nudge_apart(cell, gap)
+        if cell.carries(player.car):
+            return []  # it fits, but the CAR is holding another: one at a time
         # Only the child's own push counts: a T cell drifting back after a passing cell nudged it
         # moves slowly, and must not hear "does not fit" again and again.
         toward = (player.vx * (cell.x - player.x) + player.vy * (cell.y - player.y)) / max(
@@ -208,6 +230,7 @@ class HuntRules:
             cell.y += (self.player.y + math.sin(angle) * reach - cell.y) * min(1.0, dt * 8)
             if cell.timer >= DOCK_SECONDS:
                 cell.state, cell.timer = "popping", 0.0
+                self.held = None
                 events.append(WorldEvent("pop", cell.actor, cell.markers))
                 if len(self.buddies) < self.max_buddies:
                     self.buddies.append(self._buddy())
