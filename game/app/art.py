@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 
 import pygame
@@ -44,6 +44,20 @@ def painted(
     big = pygame.Surface((size[0] * SUPERSAMPLE, size[1] * SUPERSAMPLE), pygame.SRCALPHA)
     paint(big, SUPERSAMPLE)
     return pygame.transform.smoothscale(big, size)
+
+
+def blit_all(
+    canvas: pygame.Surface, batch: Sequence[tuple[pygame.Surface, tuple[float, float]]]
+) -> None:
+    """Draw many pictures at once: pygame-ce's ``fblits`` where there is one (a tenth quicker
+    for a crowd of cells), else ``blits``. Places may have fractions; they are dropped."""
+    if _FBLITS:
+        canvas.fblits(batch)
+    else:
+        canvas.blits(batch, False)
+
+
+_FBLITS = hasattr(pygame.Surface, "fblits")
 
 
 def _around(cx: float, cy: float, radius: float, angle: float) -> tuple[float, float]:

@@ -16,8 +16,6 @@ from game.world.cells import Cell
 from game.world.hunt import DOCK_SECONDS, POP_SECONDS, HuntRules
 
 _LAYER = {"platelet": 0, "red_blood_cell": 1, "b_cell": 2, "leukemia_cell": 2, "t_cell": 3}
-#: States in which a cell is drawn whole.
-_WHOLE = frozenset({"free", "docking"})
 
 
 #: Turned pictures (the CAR holding a star, the helping arrow) are made for every this many
@@ -65,7 +63,8 @@ class HuntView:
         # breaking apart is drawn over the crowd.
         shake = not theme.look().reduced_motion
         pictured = self._pictured()
-        canvas.blits(
+        art.blit_all(
+            canvas,
             [
                 (
                     sprite,
@@ -75,14 +74,14 @@ class HuntView:
                     ),
                 )
                 for cell, sprite, half_w, half_h in pictured
-                if cell.state in _WHOLE
+                if cell.state == "free" or cell.state == "docking"
             ],
-            False,
         )
         self._effects(canvas, pictured)
-        for buddy in rules.buddies:
-            sprite = self._picture(buddy)
-            canvas.blit(sprite, sprite.get_rect(center=(round(buddy.x), round(buddy.y))))
+        if rules.buddies:
+            buddy = self._picture(rules.buddies[0])  # every buddy looks alike
+            half_w, half_h = buddy.get_width() // 2, buddy.get_height() // 2
+            art.blit_all(canvas, [(buddy, (b.x - half_w, b.y - half_h)) for b in rules.buddies])
         player = rules.player
         widgets.name_tag(
             canvas, self.strings, self.session.hero_name, player.x, player.y + player.radius + 14
@@ -130,7 +129,7 @@ class HuntView:
                 )
             elif cell.state == "popping":
                 batch.extend(self._pop(cell, sprite))
-        canvas.blits(batch, False)
+        art.blit_all(canvas, batch)
         for x, y, grow in rings:
             pygame.draw.circle(canvas, art.ORANGE, (x, y), 18 + 26 * grow, width=3)
 

@@ -44,12 +44,12 @@ def _blit_card(
     shadow: tuple[int, int, int] = SHADOW_COLOUR,
 ) -> None:
     x, y = rect.topleft
-    canvas.blits(
+    art.blit_all(
+        canvas,
         [
             (piece, (x + dx, y))
             for piece, dx in _card_pieces(rect.size, fill, edge, edge_width, radius, shadow)
         ],
-        False,
     )
 
 

@@ -20,7 +20,7 @@ BASE_RADIUS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """One cell on screen. ``state`` is 'free', 'docking' (held by a CAR), 'popping' or 'gone'."""
 
@@ -106,12 +106,21 @@ def _position(
     return best
 
 
-def drift_all(cells: list[Cell], dt: float, rng: random.Random, skip: Cell | None = None) -> None:
+def drift_all(
+    cells: list[Cell],
+    dt: float,
+    rng: random.Random,
+    skip: Cell | None = None,
+    near: tuple[float, float, float] | None = None,
+) -> list[Cell]:
     """Move every free cell (but ``skip``) by its drift style: still, a slow wander, or the
-    blood's flow. Run for hundreds of cells every frame, so written for speed: one loop, no
-    calls but the maths."""
+    blood's flow; return those that come within ``near`` (x, y, reach) of a point, by a
+    square test (a cell within reach plus its own radius across and down). Run for hundreds
+    of cells every frame, so written for speed: one loop, no calls but the maths."""
     left, top, right, bottom = BOUNDS
     sin, cos, random_ = math.sin, math.cos, rng.random
+    found: list[Cell] = []
+    px, py, reach = near if near is not None else (0.0, 0.0, -math.inf)
     for cell in cells:
         if cell.state != "free" or cell is skip:
             continue
@@ -141,6 +150,10 @@ def drift_all(cells: list[Cell], dt: float, rng: random.Random, skip: Cell | Non
                 heading = -heading
                 y = min(max(y, top + radius), bottom - radius)
             cell.x, cell.y, cell.heading = x, y, heading
+        limit = reach + cell.radius
+        if -limit < cell.x - px < limit and -limit < cell.y - py < limit:
+            found.append(cell)
+    return found
 
 
 def keep_inside(cell: Cell) -> None:

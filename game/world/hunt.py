@@ -50,6 +50,10 @@ class HuntRules:
         self._targets: list[Cell] | None = None  # this frame's, once asked
         #: The cell the CAR holds: one at a time, so each "click" is heard on its own.
         self.held: Cell | None = None
+        #: Cells still shaking "does not fit" (or waiting to again), and cells docking or
+        #: breaking apart: a few, looked after apart from the crowd.
+        self._shaking: list[Cell] = []
+        self._leaving: list[Cell] = []
         #: The cells the CAR fits, free or not (the targets are the free ones).
         self._matching = [c for c in self.others() if c.carries(self.player.car)]
 
@@ -92,12 +96,18 @@ class HuntRules:
             for c in self.targets()
         ]
 
+    def nearest_target(self) -> Cell | None:
+        """The nearest free cell the CAR fits (one pass, no sorting: asked every frame)."""
+        if self._targets is not None:
+            return self._targets[0] if self._targets else None
+        player = self.player
+        return min(
+            (c for c in self._matching if c.state == "free"), key=player.distance_to, default=None
+        )
+
     def hint_target(self) -> Cell | None:
         """The cell a helping arrow points at, from help level 2 up."""
-        if self.assist < 2:
-            return None
-        found = self.targets()
-        return found[0] if found else None
+        return self.nearest_target() if self.assist >= 2 else None
 
     # rules -----------------------------------------------------------------------------------
     def update(self, dt: float) -> list[WorldEvent]:
@@ -105,22 +115,20 @@ class HuntRules:
         self._move_player(dt)
         events: list[WorldEvent] = []
         player = self.player
-        cellmod.drift_all(self.cells, dt, self.rng, skip=player)
-        # Every cell, every frame: a square test first, so only cells near the T cell pay for
-        # the exact one.
-        px, py, reach = player.x, player.y, player.radius
-        for cell in self.cells:
-            if cell.state == "free":
-                if cell.wiggle:
-                    cell.wiggle = cell.wiggle - dt if cell.wiggle > dt else 0.0
-                if cell.cooldown:
-                    cell.cooldown = cell.cooldown - dt if cell.cooldown > dt else 0.0
-                near = reach + cell.radius
-                if -near < cell.x - px < near and -near < cell.y - py < near and cell is not player:
-                    events.extend(self._touch(cell))
-                    px, py = player.x, player.y  # a bump may move the T cell
-            elif cell.state != "gone":
-                events.extend(self._break_apart(cell, dt))
+        near = cellmod.drift_all(
+            self.cells, dt, self.rng, skip=player, near=(player.x, player.y, player.radius)
+        )
+        for cell in list(self._shaking):
+            cell.wiggle = max(0.0, cell.wiggle - dt)
+            cell.cooldown = max(0.0, cell.cooldown - dt)
+            if not (cell.wiggle or cell.cooldown):
+                self._shaking.remove(cell)
+        for cell in near:
+            events.extend(self._touch(cell))
+        for cell in list(self._leaving):
+            events.extend(self._break_apart(cell, dt))
+            if cell.state == "gone":
+                self._leaving.remove(cell)
         self._follow(dt)
         player.age += dt
         self._targets = None  # the cells have moved
@@ -166,7 +174,16 @@ class HuntRules:
         reach = ASSIST_REACH[self.assist]
         if speed < 1 or not reach:
             return vx, vy
-        for cell in self.targets():
+        player = self.player
+        within = reach + player.radius
+        near = [  # a square test first: only the few cells nearby are measured and sorted
+            c
+            for c in self._matching
+            if c.state == "free"
+            and abs(c.x - player.x) <= within + c.radius
+            and abs(c.y - player.y) <= within + c.radius
+        ]
+        for cell in sorted(near, key=player.distance_to):
             gap = self.player.distance_to(cell)
             if gap > reach + cell.radius + self.player.radius:
                 break
@@ -188,6 +205,7 @@ class HuntRules:
         if cell.carries(player.car) and self.held is None:
             cell.state, cell.timer = "docking", 0.0
             self.held, self._targets = cell, None
+            self._leaving.append(cell)
             return [WorldEvent("bind", cell.actor, cell.markers)]
         self._nudge_apart(cell, gap)
         if cell.carries(player.car):
@@ -200,6 +218,8 @@ class HuntRules:
         if cell.cooldown > 0 or toward < PUSH_SHARE * self.speed:
             return []
         cell.wiggle, cell.cooldown = WIGGLE_SECONDS, WIGGLE_COOLDOWN
+        if cell not in self._shaking:
+            self._shaking.append(cell)
         return [WorldEvent("no_fit", cell.actor, cell.markers)]
 
     def _nudge_apart(self, cell: Cell, gap: float) -> None:
@@ -262,18 +282,17 @@ class HuntBot:
         self.held = 0.0
 
     def step(self, rules: HuntRules, dt: float) -> list[Gesture]:
-        targets = rules.targets()
+        goal = rules.nearest_target()
         if self.finger is None:
-            if not targets:
+            if goal is None:
                 return []
             self.finger, self.held = (rules.player.x, rules.player.y), 0.0
             return [Press(*self.finger)]
         self.held += dt
-        if not targets or self.held > 4.0:
+        if goal is None or self.held > 4.0:
             x, y = self.finger
             self.finger = None
             return [Release(x, y)]
-        goal = targets[0]
         fx, fy = self.finger
         gap = math.hypot(goal.x - fx, goal.y - fy)
         step = min(gap, self.FINGER_SPEED * dt)
