@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from functools import cache
+from pathlib import Path
 
 import pygame
 
@@ -16,13 +17,21 @@ FONT_FILES = {"regular": "Andika-Regular.ttf", "bold": "Andika-Bold.ttf"}
 
 @cache
 def font(size: int, weight: str = "regular") -> pygame.font.Font:
-    """Andika at ``size`` pixels; pygame's own font if the file is missing or broken."""
+    """Andika at ``size`` pixels; pygame's own font if the file is missing or broken (said
+    once in the log for each file, not for each size)."""
     path = resources.assets_dir() / "fonts" / FONT_FILES[weight]
     try:
-        return pygame.font.Font(path, size)
-    except (OSError, pygame.error, FileNotFoundError) as exc:
-        log.warning("font %s could not be loaded (%s); using the default font", path, exc)
+        face = pygame.font.Font(path, size)
+        face.size("Aa")  # a broken file can make a font that only fails when used
+        return face
+    except (OSError, pygame.error, ValueError) as exc:
+        if path not in _told:
+            _told.add(path)
+            log.warning("font %s could not be loaded (%s); using the default font", path, exc)
         return pygame.font.Font(None, size)
+
+
+_told: set[Path] = set()
 
 
 def wrap(text: str, face: pygame.font.Font, width: int) -> list[str]:
