@@ -357,7 +357,8 @@ def _number(value: float, unit: str) -> str:
         return f"{value:.1%}"
     if unit == "×":
         return f"{value:.2f}×"
-    return f"{value:.2f} {unit}" if value < 10 else f"{value:.0f} {unit}"
+    shown = f"{value:.2f}" if value < 10 else f"{value:.1f}"
+    return f"{shown.rstrip('0').rstrip('.')} {unit}"
 
 
 def main(as_json: bool, frames: int) -> int:

@@ -1,0 +1,178 @@
+"""Drawing only as often as the screen needs, and the benchmark that measures it all.
+
+The speed targets themselves are checked by ``python -m game bench``, not here: these tests
+prove the behaviour (what is drawn when, that input wakes a calm loop, that the benchmark
+measures what it says)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+
+import pygame
+import pytest
+
+from game import bench
+from game.app import pace, theme
+from game.app.loop import App, FrameClock, StepClock
+from game.script.catalog import journey, load_all
+
+
+@pytest.fixture(autouse=True)
+def _plain_look():
+    yield
+    theme.use(theme.Look())
+
+
+def settled(display, scene_id: str | None = None) -> App:
+    """A chapter (the first one unless named) once its narration has been said: waiting for
+    the child's tap."""
+    scenes = load_all()
+    app = App(scenes, scene_id or journey(scenes)[0], display, StepClock())
+    assert app.play is not None
+    while not app.play.narrator.settled:
+        app.frame()
+    return app
+
+
+def test_a_screen_waiting_for_the_child_is_drawn_ten_times_a_second(display):
+    app = settled(display)
+    assert app.play is not None and app.play.rules.hint_option() is None
+    drawn = [app.frame() for _ in range(60)]  # one second of steps
+    assert app.pace == pace.RESTING
+    assert sum(drawn) == 10
+
+
+def test_input_is_drawn_at_once_however_calm_the_screen(display):
+    app = settled(display)
+    while app.frame():  # just after a drawn frame
+        pass
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=(5, 5), rel=(1, 1), buttons=(0, 0, 0))
+    )
+    assert app.frame() is True
+
+
+def test_a_glowing_hint_pulses_at_fifteen_frames_and_rests_under_reduced_motion(display):
+    app = settled(display, "cheer")  # a quiz
+    assert app.play is not None
+    app.play.rules.set_assist(3)  # help: a glow round the right answer
+    assert app.play.rules.hint_option() is not None
+    assert app.play.pace() == pace.PULSING
+    theme.use(theme.Look(reduced_motion=True))
+    assert app.play.pace() == pace.RESTING
+
+
+def test_the_hunt_draws_every_frame_while_the_t_cell_swims_and_calmer_while_cells_drift(
+    display,
+):
+    scenes = load_all()
+    app = App(scenes, "hunt", display, StepClock())
+    assert app.play is not None
+    rules = app.play.rules
+    asyncio.run(app.run(60))
+    assert app.play.view.pace() == pace.DRIFTING  # only the blood drifts
+    rules.steer(1.0, 0.0)
+    asyncio.run(app.run(61))
+    assert app.play.view.pace() == pace.MOVING
+    assert app.play.pace() == pace.MOVING
+
+
+def test_a_calm_wait_wakes_for_input_at_once():
+    """The real clock waits up to the whole interval for a calm screen, but input ends the
+    wait: a tap is never kept waiting for the next calm frame."""
+    pygame.display.init()
+    pygame.display.set_mode((64, 64))
+    clock = FrameClock()
+    clock.tick(1 / 60)
+    started = time.perf_counter()
+    _, events = clock.tick(0.3)
+    assert time.perf_counter() - started >= 0.25 and not events  # nothing came: it waited
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0))
+    started = time.perf_counter()
+    _, events = clock.tick(5.0)
+    assert time.perf_counter() - started < 1.0
+    assert [e.type for e in events] == [pygame.KEYDOWN]
+    pygame.display.quit()
+
+
+# the benchmark ------------------------------------------------------------------------------
+def test_a_crowded_hunt_has_the_cells_asked_for_in_the_shipped_proportions():
+    scenes = load_all()
+    for cells in bench.CELL_COUNTS:
+        hunt = bench.crowded_hunt(scenes, cells)
+        assert sum(a.count for a in hunt.actors) == cells
+        kinds = {a.kind for a in hunt.actors}
+        assert kinds == {a.kind for a in scenes["hunt"].actors}
+        assert all(goal.count > cells for goal in hunt.goals)  # never finished while measured
+
+
+def test_the_synthetic_story_is_two_hundred_valid_scenes_in_a_chain(tmp_path):
+    from game.script.catalog import check_files
+
+    paths = bench.synthetic_story(tmp_path, 200)
+    scenes, problems = check_files(paths)
+    assert problems == [] and len(scenes) == 200
+    assert journey(scenes) == [f"s{i:03d}" for i in range(200)]
+    assert {s.activity.name for s in scenes.values()} == {
+        s.activity.name for s in load_all().values()
+    }
+
+
+def test_hunt_frames_are_timed_against_both_floors(display):
+    found = bench.hunt_frames(50, frames=20, warm_up=5)
+    assert set(found) == {"median", "p99", "floor_median", "one_blits_median"}
+    assert all(value > 0 for value in found.values())
+    assert found["p99"] >= found["median"]
+
+
+def test_idle_cpu_is_a_share_of_one_core(display):
+    share = bench.idle_cpu(0.5)
+    assert 0 < share < 1
+
+
+def test_targets_are_judged_and_shown(capsys):
+    results = {
+        "startup_s": 0.4,
+        "import_floor_s": 0.15,
+        "frame_ms": {
+            str(n): {"median": 3.0, "p99": 20.0, "floor_median": 2.5, "one_blits_median": 2.4}
+            for n in bench.CELL_COUNTS
+        },
+        "idle_cpu": 0.02,
+        "load_all_scenes_ms": 30.0,
+        "load_synthetic_ms": 1500.0,
+        "peak_rss_mb": None,
+    }
+    judged = {target.name: met for target, _, met in bench.verdicts(results)}
+    assert judged["first frame"] is True
+    assert judged["hunt, 500 cells: median / floor"] is True  # 1.2 times
+    assert judged["hunt, 500 cells: p99"] is False  # 20 ms is over 16.7
+    assert judged["load 200 scenes"] is False
+    assert judged["peak memory"] is None  # not measured on this system
+    shown = bench.table(results)
+    assert "MISSED" in shown and "not measured" in shown and "16.7 ms" in shown
+
+
+@pytest.mark.slow
+def test_the_bench_command_measures_everything_and_prints_json(capsys, monkeypatch):
+    monkeypatch.setattr(bench, "run", lambda frames: ORIGINAL_RUN(frames, 0.5, 1))
+    code = bench.main(as_json=True, frames=30)
+    results = json.loads(capsys.readouterr().out)
+    assert set(results) == {
+        "startup_s",
+        "import_floor_s",
+        "frame_ms",
+        "idle_cpu",
+        "load_all_scenes_ms",
+        "load_synthetic_ms",
+        "peak_rss_mb",
+    }
+    assert 0 < results["import_floor_s"] < results["startup_s"]
+    assert set(results["frame_ms"]) == {"50", "200", "500"}
+    assert results["peak_rss_mb"] is None or results["peak_rss_mb"] > 20
+    assert code == (1 if any(met is False for _, _, met in bench.verdicts(results)) else 0)
+
+
+ORIGINAL_RUN = bench.run
