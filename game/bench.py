@@ -330,8 +330,9 @@ def table(results: dict[str, Any]) -> str:
         rows.append(
             (
                 f"hunt, {cells} cells: frame",
-                f"median {frame['median']:.2f} ms, p99 {frame['p99']:.2f} ms, "
-                f"bare blits {frame['floor_median']:.2f} ms",
+                f"median {frame['median']:.2f} ms, p99 {frame['p99']:.2f} ms; floor: bare "
+                f"loop {frame['floor_median']:.2f} ms, one blits() {frame['one_blits_median']:.2f}"
+                " ms",
             )
         )
     rss = results["peak_rss_mb"]
