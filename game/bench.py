@@ -209,6 +209,18 @@ def crowded_hunt(scenes: dict[str, Scene], cells: int) -> Scene:
     return replace(hunt, actors=tuple(actors), goals=goals)
 
 
+def _headless_display():
+    """pygame with SDL's dummy drivers, and the game's 1280 × 800 window."""
+    from game.app import sdl
+
+    sdl.use_headless_drivers()
+    from game.app.display import LOGICAL, Display
+
+    sdl.pygame.display.init()
+    sdl.pygame.font.init()
+    return sdl.pygame, Display(LOGICAL)
+
+
 def hunt_frames(cells: int, frames: int = 600, warm_up: int = 120) -> dict[str, float]:
     """Drawn frames of the hunt with ``cells`` cells while the demo bot's finger plays: the
     median and the 99th percentile in milliseconds, and the floors' medians (a bare pygame loop,
@@ -217,19 +229,12 @@ def hunt_frames(cells: int, frames: int = 600, warm_up: int = 120) -> dict[str, 
     Each engine frame is followed at once by a floor frame of the same sprites at the same
     places, so both meet the same machine. A cell that has broken apart comes back somewhere
     else between frames (not timed), so the screen stays this full."""
-    from game.app import sdl
-
-    sdl.use_headless_drivers()
-    pygame = sdl.pygame
+    pygame, display = _headless_display()
     from game.activities import registry
     from game.app import art
-    from game.app.display import LOGICAL, Display
     from game.app.loop import STEP, App, StepClock
     from game.world.cells import BOUNDS
 
-    pygame.display.init()
-    pygame.font.init()
-    display = Display(LOGICAL)
     scenes = load_all()
     scenes["hunt"] = crowded_hunt(scenes, cells)
     app = App(scenes, "hunt", display, StepClock())
@@ -275,7 +280,7 @@ def _bare_loop(pygame, window, shot: list[tuple[Any, Any]]) -> float:
     clear the window, blit each sprite, show it. Returns the seconds it took."""
     started = time.perf_counter()
     pygame.event.pump()
-    window.fill((250, 232, 226))
+    window.fill(FLOOR_COLOUR)
     for sprite, place in shot:
         window.blit(sprite, place)
     pygame.display.flip()
@@ -287,25 +292,21 @@ def _one_blits_call(pygame, window, shot: list[tuple[Any, Any]]) -> float:
     can be (its sprites move, so it makes the list each frame), shown for comparison."""
     started = time.perf_counter()
     pygame.event.pump()
-    window.fill((250, 232, 226))
+    window.fill(FLOOR_COLOUR)
     window.blits(shot, False)
     pygame.display.flip()
     return time.perf_counter() - started
 
 
+FLOOR_COLOUR = (250, 232, 226)
+
+
 def idle_cpu(seconds: float = 5.0) -> float:
     """The share of one core used while the first chapter waits for the child: its narration
     has been said, and nothing is touched."""
-    from game.app import sdl
-
-    sdl.use_headless_drivers()
-    pygame = sdl.pygame
-    from game.app.display import LOGICAL, Display
+    _, display = _headless_display()
     from game.app.loop import App, FrameClock, StepClock
 
-    pygame.display.init()
-    pygame.font.init()
-    display = Display(LOGICAL)
     scenes = load_all()
     app = App(scenes, journey(scenes)[0], display, StepClock())
     assert app.play is not None
