@@ -70,7 +70,9 @@ def _panel_image(
         corner = round(radius * unit)
         pygame.draw.rect(surface, shadow, card.move(0, round(SHADOW * unit)), border_radius=corner)
         pygame.draw.rect(surface, fill, card, border_radius=corner)
-        pygame.draw.rect(surface, edge, card, width=round(edge_width * unit), border_radius=corner)
+        if edge_width:
+            line = round(edge_width * unit)
+            pygame.draw.rect(surface, edge, card, width=line, border_radius=corner)
 
     return art.painted((width, height + SHADOW), paint)
 

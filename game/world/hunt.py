@@ -47,7 +47,6 @@ class HuntRules:
         self.target: tuple[float, float] | None = None
         self.steering = (0.0, 0.0)
         self.time = 0.0
-        self._targets: list[Cell] | None = None  # this frame's, once asked
         #: The cell the CAR holds: one at a time, so each "click" is heard on its own.
         self.held: Cell | None = None
         #: Cells still shaking "does not fit" (or waiting to again), and cells docking or
@@ -77,12 +76,9 @@ class HuntRules:
         return [c for c in self.cells if c is not self.player]
 
     def targets(self) -> list[Cell]:
-        """Free cells the CAR fits, nearest first (found once a frame: the assist, the hint,
-        the pace and the bot all ask)."""
-        if self._targets is None:
-            found = [c for c in self._matching if c.state == "free"]
-            self._targets = sorted(found, key=self.player.distance_to)
-        return list(self._targets)
+        """Free cells the CAR fits, nearest first."""
+        found = [c for c in self._matching if c.state == "free"]
+        return sorted(found, key=self.player.distance_to)
 
     def spots(self) -> list[Spot]:
         """One-switch choices: each cell the CAR fits; the T cell swims to the chosen one and
@@ -98,12 +94,8 @@ class HuntRules:
 
     def nearest_target(self) -> Cell | None:
         """The nearest free cell the CAR fits (one pass, no sorting: asked every frame)."""
-        if self._targets is not None:
-            return self._targets[0] if self._targets else None
-        player = self.player
-        return min(
-            (c for c in self._matching if c.state == "free"), key=player.distance_to, default=None
-        )
+        free = (c for c in self._matching if c.state == "free")
+        return min(free, key=self.player.distance_to, default=None)
 
     def hint_target(self) -> Cell | None:
         """The cell a helping arrow points at, from help level 2 up."""
@@ -131,7 +123,6 @@ class HuntRules:
                 self._leaving.remove(cell)
         self._follow(dt)
         player.age += dt
-        self._targets = None  # the cells have moved
         return events
 
     def _follow(self, dt: float) -> None:
@@ -204,7 +195,7 @@ class HuntRules:
             return []
         if cell.carries(player.car) and self.held is None:
             cell.state, cell.timer = "docking", 0.0
-            self.held, self._targets = cell, None
+            self.held = cell
             self._leaving.append(cell)
             return [WorldEvent("bind", cell.actor, cell.markers)]
         self._nudge_apart(cell, gap)
