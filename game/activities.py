@@ -31,7 +31,11 @@ class Option:
 
 
 class Rules(Protocol):
-    """The pure game rules of an activity: pointer and key input in, events out."""
+    """The pure game rules of an activity: pointer and key input in, events out.
+
+    Rules that wait for a line to be heard (a quiz question) also have ``listening_for``, the
+    line id they wait for or None, and ``hear(line_id)``, which the chapter calls once the
+    narration has said that line in full."""
 
     def update(self, dt: float) -> list[WorldEvent]: ...
 

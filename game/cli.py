@@ -21,7 +21,7 @@ from game import __version__, logs, resources
 from game.script.catalog import check_files, journey, load_all
 from game.script.errors import SceneError, did_you_mean
 from game.script.model import Scene
-from game.script.strings import BANDS, DEFAULT_BAND, Strings
+from game.script.strings import BANDS, DEFAULT_BAND, DEFAULT_ROLE, ROLES, Strings
 from game.script.texts import Library, all_texts, build_strings, load_library
 
 log = logging.getLogger("game")
@@ -37,7 +37,7 @@ EPILOG = """other commands:
   screenshot --scene ID [--at SECONDS] [--map] OUT.png
                               save a picture of a scene after some demo play
   bench [--json]              measure start-up, frame times, idle CPU, loading and memory
-  lines [--lang CODE] [--format csv|tsv]
+  lines [--lang CODE] [--format csv|tsv] [--band BAND] [--role ROLE]
                               every text by id, for review and translation
   sounds [--out DIR]          synthesise the sound effects and music (needs sox)
   voices [--lang CODE] [--force]
@@ -144,13 +144,25 @@ def _parser(command: str) -> argparse.ArgumentParser:
         )
     elif command == "lines":
         parser.description = (
-            "Print every text (narration lines and their age-band variants, picture labels, "
-            "titles, the word book, the menus) as id,scene,fact,text, in journey order, for "
-            "clinical review and translation. Every language has the same ids; a text not "
-            "translated yet is empty."
+            "Print every text (narration lines and their age-band and sibling variants, "
+            "picture labels, titles, the word book, the menus) as id,scene,fact,text, in "
+            "journey order, for clinical review and translation. Every language has the same "
+            "ids; a text not translated yet is empty."
         )
         parser.add_argument("--lang", default="en", metavar="CODE", help="language (en, es...)")
         parser.add_argument("--format", choices=("csv", "tsv"), default="csv")
+        parser.add_argument(
+            "--band",
+            choices=BANDS,
+            help="only what a child of this age band reads: each text once, under the id of "
+            "the variant they get",
+        )
+        parser.add_argument(
+            "--role",
+            choices=ROLES,
+            help="only what this child reads (patient, or sibling: a brother or sister): each "
+            "text once, under the id of the variant they get",
+        )
     elif command == "voices":
         parser.description = (
             "Render a voice file for every line, label and word book entry with espeak-ng, "
@@ -205,6 +217,13 @@ def _words_options(parser: argparse.ArgumentParser) -> None:
         choices=BANDS,
         default=DEFAULT_BAND,
         help="age band: little (4 to 6), middle (7 to 9, the default), older (10 to 12)",
+    )
+    parser.add_argument(
+        "--role",
+        choices=ROLES,
+        default=DEFAULT_ROLE,
+        help="who is playing: patient (the child getting CAR T cells, the default) or sibling "
+        "(their brother or sister); a new child's setting",
     )
 
 
@@ -320,7 +339,12 @@ class Loaded:
     strings: Strings
 
 
-def _load(scene_id: str | None, language: str = "en", band: str = DEFAULT_BAND) -> Loaded | None:
+def _load(
+    scene_id: str | None,
+    language: str = "en",
+    band: str = DEFAULT_BAND,
+    role: str = DEFAULT_ROLE,
+) -> Loaded | None:
     """Every shipped scene, the word book and the language tables, and the scene to start
     with; problems are printed, not raised."""
     try:
@@ -340,6 +364,7 @@ def _load(scene_id: str | None, language: str = "en", band: str = DEFAULT_BAND) 
         return None
     strings.set_language(language)
     strings.set_band(band)
+    strings.set_role(role)
     if scene_id is not None and scene_id not in scenes:
         print(
             f"there is no scene '{scene_id}'{did_you_mean(scene_id, scenes)}; "
@@ -351,7 +376,7 @@ def _load(scene_id: str | None, language: str = "en", band: str = DEFAULT_BAND) 
 
 
 def _play(options: argparse.Namespace) -> int:
-    loaded = _load(options.scene, options.lang, options.band)
+    loaded = _load(options.scene, options.lang, options.band, options.role)
     if loaded is None:
         return 1
     return _run(
@@ -368,7 +393,7 @@ def _play(options: argparse.Namespace) -> int:
 
 
 def _demo(options: argparse.Namespace) -> int:
-    loaded = _load(options.scene, options.lang, options.band)
+    loaded = _load(options.scene, options.lang, options.band, options.role)
     if loaded is None:
         return 1
     scenes, first = loaded.scenes, loaded.first
@@ -396,7 +421,7 @@ def _demo(options: argparse.Namespace) -> int:
 
 
 def _screenshot(options: argparse.Namespace) -> int:
-    loaded = _load(options.scene, options.lang, options.band)
+    loaded = _load(options.scene, options.lang, options.band, options.role)
     if loaded is None:
         return 1
     return _run(
@@ -419,8 +444,10 @@ def _bench(options: argparse.Namespace) -> int:
 
 def _lines(options: argparse.Namespace) -> int:
     """Every text in journey order (then any scene outside the journey, the word book and
-    the menus), in one language; the same ids in every language."""
-    loaded = _load(None, options.lang)
+    the menus), in one language; the same ids in every language. With ``--band`` or
+    ``--role``, only what that child reads: each text once, under its variant's id."""
+    one_child = options.band is not None or options.role is not None
+    loaded = _load(None, options.lang, options.band or DEFAULT_BAND, options.role or DEFAULT_ROLE)
     if loaded is None:
         return 1
     if hasattr(sys.stdout, "reconfigure"):  # UTF-8 whatever the console's code page
@@ -430,8 +457,13 @@ def _lines(options: argparse.Namespace) -> int:
     )
     writer.writerow(["id", "scene", "fact", "text"])
     for text in all_texts(loaded.scenes, loaded.library):
-        words = loaded.strings.text_in(options.lang, text.id)
-        writer.writerow([text.id, text.scene, text.fact or "", words or ""])
+        text_id = text.id
+        if one_child:
+            if "@" in text.id:
+                continue  # the variant is shown in its line's place when this child gets it
+            text_id = loaded.strings.resolve(text.id)[1]
+        words = loaded.strings.text_in(options.lang, text_id)
+        writer.writerow([text_id, text.scene, text.fact or "", words or ""])
     return 0
 
 
@@ -537,6 +569,7 @@ def _run(
             defaults=Settings(
                 language=loaded.strings.language,
                 band=loaded.strings.band,
+                role=loaded.strings.role,
                 voice=voice,
                 effects=_step_of(volumes[0]),
                 music=_step_of(volumes[1]),

@@ -77,7 +77,7 @@ def test_choose_keeps_the_pick_then_shows_the_next_choice(scenes):
     tap(rules, *centre(rules.tiles[3]))
     events = run(rules, STEP)
     assert [(e.type, e.line) for e in events] == [("pick", "meet.nice_colour")]
-    assert session.hero_colour == "orange"
+    assert session.hero_colour == "yellow"
     tap(rules, *centre(rules.tiles[0]))  # while the answer is heard, taps wait
     assert run(rules, picks.NEXT_DELAY - STEP * 3) == []
     events = run(rules, 0.1)
@@ -123,6 +123,7 @@ def test_a_wrong_quiz_answer_is_explained_kindly_and_recorded_then_tried_again(s
     rules = picks.QuizRules(scenes["cheer"], session=session)
     run(rules, STEP)
     question = rules.choice
+    rules.hear(question.ask)  # the narration has said the question
     wrong = next(i for i, o in enumerate(question.options) if not o.right)
     right = next(i for i, o in enumerate(question.options) if o.right)
     tap(rules, *centre(rules.tiles[wrong]))
@@ -137,6 +138,7 @@ def test_a_wrong_quiz_answer_is_explained_kindly_and_recorded_then_tried_again(s
     assert [(e.type, e.line) for e in events] == [("right", question.options[right].say)]
     answer = session.answers[question.id]
     assert (answer.tries, answer.right_first_try, answer.solved) == (2, False, True)
+    assert answer.with_help  # the right picture glowed before it was tapped
     run(rules, picks.NEXT_DELAY + 0.1)
     assert rules.choice is not question
 

@@ -133,8 +133,10 @@ def test_lines_exports_every_line_and_label_with_its_fact_as_csv():
         "meet.helper@little",
         "meet",
         "F1",
-        "T cells are helper cells. They keep you well.",
+        "T cells are helpers in your blood.",
     ] in rows
+    sibling = ["meet.not_fault@sibling", "meet", "", "Leukemia is nobody's fault. Not yours, and not theirs."]
+    assert sibling in rows  # and what a brother or sister hears
     assert ["words.cd19", "words", "F7", "CD19"] in rows and ["ui.go", "menu", "", "Go!"] in rows
 
 

@@ -1,7 +1,10 @@
 """Every word the child sees follows the content brief (shared/content-brief.md): soft words,
-short lines, no numbers, a fact id on every line that states a fact, each chapter teaching its
-facts, and a reading level at or below US grade 3; simpler still for little ones. The Spanish
-follows the same rules, in Spanish."""
+short lines, no numbers and no number of weeks, "right away" whenever the child is told to tell
+someone, US spelling, a fact id on every line that states a fact, each chapter teaching its facts,
+F1 to F18 all taught, and a reading level at or below US grade 3; simpler for little ones and fuller
+for older ones, line by line and chapter by chapter. Brothers and sisters hear their own version of
+every line about the patient's body. The quiz is teach-back. The Spanish follows the same rules,
+in Spanish."""
 
 from __future__ import annotations
 
@@ -48,7 +51,9 @@ INSTRUCTION = re.compile(r"\.(how_to|hint|hint_more|ask|pick_\w+|try)$")
 #: Lines that mention a medical word without stating a medical fact, and why.
 NOT_FACTS = {
     "meet.not_fault": "the brief's 'nobody's fault' guidance, not a medical fact",
+    "meet.catch": "the brief's guidance for brothers and sisters: nobody can catch leukemia",
     "hunt.stars": "explains the game's picture of CD19",
+    "lab.not_a_car": "explains the word CAR, so it is not heard as a car you drive",
 }
 #: What each chapter teaches, from the issue and the brief.
 CHAPTER_FACTS = {
@@ -58,9 +63,11 @@ CHAPTER_FACTS = {
     "grow": {"F8"},
     "ready": {"F9"},
     "back": {"F10"},
-    "hunt": {"F11", "F12"},
-    "after": {"F13", "F14", "F15"},
+    "hunt": {"F11", "F12", "F17", "F18"},
+    "after": {"F13", "F14", "F15", "F18"},
+    "cheer": {"F4", "F9", "F12", "F13", "F14"},
 }
+ALL_FACTS = {f"F{n}" for n in range(1, 19)}
 
 
 @pytest.fixture(scope="module")
@@ -103,10 +110,19 @@ def lines(texts):
     return [t for t in texts if t.kind == "line" and "@" not in t.id]
 
 
-def band_lines(texts, band):
-    """The narration for one age band: each line's variant for it, else the line."""
-    variants = {t.id.split("@")[0]: t for t in texts if t.id.endswith(f"@{band}")}
-    return [variants.get(t.id, t) for t in texts if t.kind == "line" and "@" not in t.id]
+def band_lines(texts, band, role="patient"):
+    """The narration for one age band and role, as the game resolves it (see
+    ``Strings.resolve``): a brother or sister hears the sibling variant for their band, else the
+    sibling line; everyone else the band's variant, else the line."""
+    by_id = {t.id: t for t in texts}
+    chain = [band] if band != "middle" else []
+    if role == "sibling":
+        chain = ([f"sibling_{band}"] if band != "middle" else []) + ["sibling", *chain]
+    said = []
+    for t in texts:
+        if t.kind == "line" and "@" not in t.id:
+            said.append(next((by_id[f"{t.id}@{v}"] for v in chain if f"{t.id}@{v}" in by_id), t))
+    return said
 
 
 def passage(items):
@@ -119,37 +135,69 @@ def test_no_words_the_brief_says_to_avoid(texts):
             assert not re.search(rf"\b{word}", text.text, re.IGNORECASE), (text.id, word)
 
 
+#: A wrong answer in the quiz, there to catch this very misconception (and explained when tapped).
+WRONG_ON_PURPOSE = {"cheer.fit.c"}
+
+
 def test_healthy_b_cells_are_never_left_out(texts):
     """F12: never say the CAR T cells touch 'only' the sick cells."""
     for text in texts:
+        if text.id in WRONG_ON_PURPOSE:
+            continue
         assert not re.search(r"\bonly\b.*\b(sick|leukemia|cancer)", text.text, re.I), text.id
 
 
-def test_lines_are_short(texts):
-    for band in ("little", "middle", "older"):
-        said = band_lines(texts, band)
+@pytest.mark.parametrize("role", ["patient", "sibling"])
+def test_lines_are_short(texts, role):
+    """About 12 words at most, rarely more; the fuller lines for 10 to 12 year olds may run a
+    little longer, but never past 16 words or 15 in one sentence."""
+    for band, share in (("little", 0.95), ("middle", 0.95), ("older", 0.8)):
+        said = band_lines(texts, band, role)
         counts = [len(line.text.split()) for line in said]
         assert max(counts) <= 16, [line.id for line in said if len(line.text.split()) > 16]
-        assert sum(c <= 12 for c in counts) / len(counts) >= 0.95  # about 12, rarely more
+        assert sum(c <= 12 for c in counts) / len(counts) >= share, (band, role)
+        for line in said:
+            for sentence in re.split(r"(?<=[.!?])\s+", line.text):
+                assert len(sentence.split()) <= 15, (line.id, sentence)
 
 
-def test_little_ones_get_simpler_lines(texts):
-    """A 4 to 6 variant is never longer than the line it simplifies, and reads easier."""
+def weight(text):
+    """How much a line asks of a reader: its words, then its syllables."""
+    found = re.findall(r"[A-Za-z0-9'-]+", text)
+    return (len(found), sum(syllables(w) for w in found))
+
+
+#: Each variant and the line it must be simpler (little) or fuller (older) than.
+PAIRS = (("little", ""), ("sibling_little", "sibling"), ("older", ""), ("sibling_older", "sibling"))
+
+
+def test_each_little_variant_is_simpler_and_each_older_one_fuller(texts):
+    """Measured line by line: a 4 to 6 variant has fewer words (or as many, with fewer
+    syllables) than the line it simplifies; a 10 to 12 variant has more."""
     by_id = {t.id: t for t in texts}
-    little = [t for t in texts if t.id.endswith("@little")]
-    assert len(little) >= 15
-    for variant in little:
-        line = by_id[variant.id.split("@")[0]]
-        assert len(variant.text.split()) <= len(line.text.split()), variant.id
-    assert flesch_kincaid_grade(passage(band_lines(texts, "little"))) < flesch_kincaid_grade(
-        passage(band_lines(texts, "middle"))
-    )
-    assert len([t for t in texts if t.id.endswith("@older")]) >= 15
+    checked = 0
+    for variant, against in PAIRS:
+        for text in [t for t in texts if t.id.endswith(f"@{variant}")]:
+            base = text.id.split("@")[0]
+            plain = by_id[f"{base}@{against}" if against else base]
+            if variant.endswith("little"):
+                assert weight(text.text) < weight(plain.text), (text.id, text.text, plain.text)
+            else:
+                assert weight(text.text) > weight(plain.text), (text.id, text.text, plain.text)
+            checked += 1
+    assert len([t for t in texts if t.id.endswith("@little")]) >= 25
+    assert len([t for t in texts if t.id.endswith("@older")]) >= 25
+    assert checked >= 80
+
+
+def test_the_measure_of_simpler_tells_them_apart():
+    assert weight("It is quick.") < weight("It is quick. A grown-up can stay.")
+    assert weight("A machine sorts it.") < weight("A machine organizes it.")
 
 
 def test_word_book_meanings_are_one_or_two_short_sentences(texts):
     meanings = [t for t in texts if t.kind == "meaning"]
-    assert len(meanings) == 13
+    assert len(meanings) == 15
     for meaning in meanings:
         sentences = [s for s in re.split(r"(?<=[.!?])\s+", meaning.text) if s]
         assert 1 <= len(sentences) <= 3, meaning.id
@@ -180,7 +228,7 @@ def test_each_chapter_teaches_its_facts_and_the_journey_covers_them_all(scenes):
         found = {t.fact for t in scenes[scene_id].texts() if t.fact}
         assert facts <= found, (scene_id, facts - found)
     every = {t.fact for scene in scenes.values() for t in scene.texts() if t.fact}
-    assert every == {f"F{n}" for n in range(1, 17)}
+    assert every == ALL_FACTS
 
 
 def test_the_narration_reads_at_or_below_grade_3(scenes, lines, texts):
@@ -189,6 +237,22 @@ def test_the_narration_reads_at_or_below_grade_3(scenes, lines, texts):
     for scene_id in journey(scenes):  # and no chapter much harder than the rest
         chapter = [t for t in scenes[scene_id].texts() if t.kind == "line" and "@" not in t.id]
         assert flesch_kincaid_grade(passage(chapter)) <= 4.0, scene_id
+
+
+@pytest.mark.parametrize("role", ["patient", "sibling"])
+def test_reading_level_rises_with_the_band_in_every_chapter(scenes, texts, role):
+    """little <= middle <= older, for the whole journey and for each chapter."""
+
+    def grade(band, scene_id=None):
+        said = band_lines(texts, band, role)
+        if scene_id is not None:
+            said = [t for t in said if t.scene == scene_id]
+        return flesch_kincaid_grade(passage(said))
+
+    assert grade("little") < grade("middle") < grade("older")
+    for scene_id in journey(scenes):
+        little, middle, older = (grade(band, scene_id) for band in ("little", "middle", "older"))
+        assert little <= middle <= older, (scene_id, little, middle, older)
 
 
 def test_the_reading_level_measure_tells_easy_from_hard():
@@ -228,3 +292,218 @@ def test_the_spanish_uses_soft_words_and_no_numbers(spanish, texts):
         limit = 4 if kinds[text_id] == "label" else 18  # Spanish runs a little longer
         if kinds[text_id] != "meaning":
             assert len(words.split()) <= limit, text_id
+
+
+# The rules the December 2026 review added --------------------------------------------------------
+
+#: British spellings the US English must not use (the English says 'leukemia', so it is US).
+BRITISH = (
+    r"colour",
+    r"favourit",
+    r"recognis",
+    r"\bcosy",
+    r"centre",
+    r"realis",
+    r"organis",
+    r"behaviour",
+    r"\bgrey",
+    r"neighbour",
+    r"honour",
+    r"humour",
+    r"programme",
+    r"travell",
+    r"\bmum\b",
+)
+#: A number of days, weeks or months: the child never hears one (F14: "a few weeks" at most).
+NUMBER_OF_WEEKS = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(days?|weeks?|months?)",
+    re.I,
+)
+NUMBER_OF_WEEKS_ES = re.compile(
+    r"\b(\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+(días?|semanas?|meses)",
+    re.I,
+)
+#: Telling someone how the body feels: always "right away" (F13).
+TELL = re.compile(r"\btell\b[^.!?]*\b(grown-up|nurse|doctor)", re.I)
+
+
+@pytest.fixture(scope="module")
+def everything(scenes, library):
+    """Every English text, menus included."""
+    return all_texts(scenes, library)
+
+
+def test_the_english_uses_us_spelling(everything):
+    for text in everything:
+        for british in BRITISH:
+            assert not re.search(british, text.text, re.I), (text.id, text.text)
+
+
+def test_the_spelling_check_would_catch_one():
+    assert re.search(BRITISH[0], "Pick a colour", re.I)
+
+
+def test_no_number_of_weeks_in_either_language(texts, spanish):
+    for text in texts:
+        assert not NUMBER_OF_WEEKS.search(text.text), text.id
+        assert not NUMBER_OF_WEEKS_ES.search(spanish[text.id]), text.id
+    assert NUMBER_OF_WEEKS.search("You stay for about four weeks.")
+    assert NUMBER_OF_WEEKS_ES.search("Te quedas unas cuatro semanas.")
+
+
+def test_telling_a_grown_up_is_always_right_away_in_both_languages(texts, spanish):
+    told = [t for t in texts if t.kind in ("line", "meaning") and TELL.search(t.text)]
+    assert len(told) >= 20  # every band and role of the after cards, the quiz, collection day
+    for text in told:
+        assert "right away" in text.text, (text.id, text.text)
+    for text in texts:
+        if "right away" in text.text:
+            assert "enseguida" in spanish[text.id], (text.id, spanish[text.id])
+
+
+def test_fever_is_told_honestly_in_every_band_and_role(scenes, texts):
+    """F13: a fever can mean the CAR T cells are busy and can mean germs; tell a grown-up right
+    away; some kids get no fever and that is okay. Cold and shivery can be a fever too."""
+    for role in ("patient", "sibling"):
+        for band in ("little", "middle", "older"):
+            said = {
+                t.id.split("@")[0]: t.text
+                for t in band_lines(texts, band, role)
+                if t.scene == "after"
+            }
+            opening = " ".join(said[i] for i in ("after.busy", "after.germs", "after.no_fever"))
+            for needed in ("busy", "germs", "right away", "(no|never get a) fever"):
+                assert re.search(needed, opening), (role, band, needed)
+            assert "shivery" in said["after.hot"] and "right away" in said["after.hot"]
+    fever = next(t for t in texts if t.id == "words.fever.meaning").text
+    assert "cold and shivery" in fever and "right away" in fever
+
+
+def test_every_after_card_ends_with_telling_a_grown_up_right_away(scenes, texts):
+    """A card can be heard alone, so each says what to do (the review's child-life rule)."""
+    by_id = {t.id: t for t in texts}
+    cards = [o for choice in scenes["after"].choices for o in choice.options]
+    for option in cards:
+        if option.id in ("after.card.stay",):
+            continue  # where the child stays, not how the body feels
+        for suffix in ("", "@little", "@older", "@sibling", "@sibling_little", "@sibling_older"):
+            said = by_id.get(option.say + suffix)
+            if said is not None:
+                assert said.text.rstrip("!.").endswith("right away"), said.id
+
+
+#: Lines that speak of the patient's own body, blood, treatment or feelings in it.
+ABOUT_THE_PATIENT = re.compile(
+    r"\byour (body|blood|T cells|CAR T cells|own cells|IV|bed|arm|head|care team|doctors)\b"
+    r"|\byou (might|may) (feel|notice)\b|\byou (get|stay|rest)\b|\byou did nothing wrong\b",
+    re.I,
+)
+#: Lines that say 'your ...' and are as true for a brother or sister as for the patient.
+TRUE_FOR_EVERYONE = {
+    "meet.blood": "everybody's blood has lots of different cells",
+    "meet.helper": "everybody's T cells are white blood cells",
+    "meet.patrol": "everybody's T cells look around their body",
+    "meet.many": "everybody has lots of T cells",
+    "meet.hide": "about leukemia cells, said of the immune system in general",
+}
+
+
+def test_brothers_and_sisters_hear_their_own_version_of_lines_about_the_patient(texts):
+    ids = {t.id for t in texts}
+    for text in texts:
+        base, _, band = text.id.partition("@")
+        if text.kind != "line" or band.startswith("sibling") or base in TRUE_FOR_EVERYONE:
+            continue
+        if ABOUT_THE_PATIENT.search(text.text):
+            assert f"{base}@sibling" in ids, f"{text.id}: '{text.text}' needs 'sibling:'"
+    for text in texts:
+        base, _, band = text.id.partition("@")
+        if band in ("little", "older") and f"{base}@sibling" in ids:
+            assert f"{base}@sibling_{band}" in ids, f"{base} needs 'sibling_{band}:'"
+
+
+@pytest.mark.parametrize("band", ["little", "middle", "older"])
+def test_a_brother_or_sister_hears_what_the_brief_says_they_need(texts, band):
+    """They cannot catch leukemia, it is nobody's fault, and their feelings matter."""
+    said = " ".join(t.text for t in band_lines(texts, band, "sibling"))
+    for needed in ("cannot catch leukemia", "nobody's fault", "feelings matter"):
+        assert needed in said, (band, needed)
+    assert "your brother or sister" in said
+
+
+@pytest.mark.parametrize("role", ["patient", "sibling"])
+def test_feelings_and_questions_are_welcome(texts, role):
+    said = " ".join(t.text for t in band_lines(texts, "middle", role))
+    for feeling in ("scared", "sad", "mad", "bored", "missing home", "cry"):
+        assert re.search(rf"\b{feeling}", said, re.I), (role, feeling)
+    assert "any question" in said
+
+
+def test_collection_and_infusion_day_are_told_as_the_child_lives_them(texts):
+    said = {t.id.split("@")[0]: t.text for t in band_lines(texts, "middle")}
+    collect = " ".join(v for k, v in said.items() if k.startswith("collect."))
+    for needed in ("bed or a chair", "few hours", "cold", "tingle", "right away", "another tube"):
+        assert needed in collect, needed
+    back = " ".join(v for k, v in said.items() if k.startswith("back."))
+    for needed in ("quick", "awake", "grown-up can stay", "frozen", "warmed", "check"):
+        assert needed in back, needed
+
+
+# The quiz as teach-back ---------------------------------------------------------------------------
+
+#: Pictures that only make a silly answer: fine for little ones, never for 10 to 12.
+SILLY = {"sun", "moon", "ball", "zap", "star", "heart"}
+
+
+def shown_to(option, band):
+    bands = getattr(option, "bands", None)
+    return not bands or band in bands
+
+
+def test_the_quiz_asks_about_collecting_chemo_and_healthy_b_cells(scenes):
+    quiz = scenes["cheer"]
+    facts = {}
+    for choice in quiz.choices:
+        for line_id in (choice.explain, *(o.say for o in choice.options if o.say)):
+            if line_id and quiz.line(line_id).fact:
+                facts.setdefault(quiz.line(line_id).fact, set()).add(choice.id)
+    for fact in ("F4", "F9", "F12", "F13", "F14"):
+        assert fact in facts, fact
+
+
+def test_the_safety_question_asks_what_the_child_will_do(scenes, texts):
+    by_id = {t.id: t.text for t in texts}
+    hot = next(c for c in scenes["cheer"].choices if c.id == "hot")
+    for suffix in ("", "@sibling"):
+        assert by_id[hot.ask + suffix].endswith("What will you do?")
+        assert re.search(r"\bfeels hot and shivery\b", by_id[hot.ask + suffix])
+    right = next(o for o in hot.options if o.right)
+    assert "right away" in by_id[right.say]
+    for choice in scenes["cheer"].choices:  # no question reads as one about the weather
+        assert not re.search(r"\b(hot|cold|sunny)\b", by_id[choice.ask].replace("feels hot", ""))
+
+
+def test_older_children_get_plausible_wrong_answers_and_silly_ones_never_repeat(scenes):
+    for band in ("little", "middle", "older"):
+        silly_seen = []
+        for choice in scenes["cheer"].choices:
+            shown = [o for o in choice.options if shown_to(o, band)]
+            assert sum(o.right for o in shown) == 1 and len(shown) >= 2, (band, choice.id)
+            wrong = [o for o in shown if not o.right]
+            if band == "older":
+                assert not [o.id for o in wrong if o.picture in SILLY], choice.id
+            silly_seen += [o.picture for o in wrong if o.picture in SILLY]
+        assert len(silly_seen) == len(set(silly_seen)), (band, silly_seen)
+
+
+def test_a_wrong_answer_puts_the_burden_on_the_game(texts):
+    tries = next(t for t in texts if t.id == "cheer.try").text
+    assert "show you again" in tries and "Good try" not in tries
+
+
+def test_questions_about_what_can_be_left_out_say_so(scenes):
+    """The fever and stay questions need the Afterwards chapter; the 'which cells does the CAR
+    fit' question needs the healthy B cells."""
+    about = {c.id: set(getattr(c, "about", ()) or ()) for c in scenes["cheer"].choices}
+    assert "after" in about["hot"] and "after" in about["stay"]
+    assert "healthy_b_cells" in about["fit"]

@@ -65,10 +65,11 @@ def switch_child(app) -> None:
     press(app, "switch_child")
 
 
-def new_child(app, colour: str = "meet.colour.green") -> None:
+def new_child(app, colour: str = "meet.colour.lime", role: str = "patient") -> None:
     if not app.screen.picking_colour:
         tap_tile(app, "new")
     tap_tile(app, f"colour:{colour}")
+    tap_tile(app, f"role:{role}")
 
 
 # opening, pausing ------------------------------------------------------------------------------
@@ -202,14 +203,14 @@ def test_settings_from_the_panel_reach_the_game_and_are_saved(scenes, display, t
 
 def test_two_profiles_keep_their_own_progress_and_settings(scenes, display, tmp_path):
     app = make_app(scenes, display, tmp_path)
-    new_child(app, "meet.colour.green")
+    new_child(app, "meet.colour.lime")
     app.session.played_chapter("meet")
     app.profile.settings.band = "little"
     app._apply_settings()
     run(app)
     switch_child(app)
     assert type(app.screen).__name__ == "ProfilesScreen"
-    new_child(app, "meet.colour.orange")
+    new_child(app, "meet.colour.yellow")
     assert app.profile.id == "child-2" and app.session.played == []
     assert app.strings.band == "middle"
     switch_child(app)
@@ -218,14 +219,14 @@ def test_two_profiles_keep_their_own_progress_and_settings(scenes, display, tmp_
     assert app.strings.band == "little"
     assert app.screen.target == "collect"  # the map carries on where they left off
     colours = {p.id: p.picked["colour"] for p in app.store.load()}
-    assert colours == {"child-1": "meet.colour.green", "child-2": "meet.colour.orange"}
+    assert colours == {"child-1": "meet.colour.lime", "child-2": "meet.colour.yellow"}
 
 
 def test_clearing_asks_first_then_clears_this_child_or_everyone(scenes, display, tmp_path):
     app = make_app(scenes, display, tmp_path)
     new_child(app)
     switch_child(app)
-    new_child(app, "meet.colour.orange")
+    new_child(app, "meet.colour.yellow")
     open_panel_by_holding_the_corner(app)
     press(app, "page:data")
     press(app, "ask:child")
@@ -278,7 +279,11 @@ def test_the_results_list_every_quiz_question_with_first_try_and_tries(scenes):
     profile = Profile("child-1")
     profile.answers = {"cd19": Answer(1, True, True), "car": Answer(3, False, True)}
     rows = quiz_rows(profile, [scenes[i] for i in journey(scenes)], strings)
-    assert [(r.right_first_try, r.tries) for r in rows] == [(True, 1), (False, 3)]
+    by_question = {r.question: (r.right_first_try, r.tries) for r in rows}
+    assert by_question == {
+        strings.get("cheer.cd19.ask"): (True, 1),
+        strings.get("cheer.car.ask"): (False, 3),
+    }
     assert all(r.question and r.answer for r in rows)
 
 

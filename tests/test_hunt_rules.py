@@ -1,30 +1,51 @@
-"""The cell world's rules, tested directly (no pygame): the CAR binds only to CD19."""
+"""The cell world's rules, tested directly (no pygame): the CAR binds only to CD19, and the
+child looks only for the leukemia cells (the cells the goals count), never for healthy B cells."""
 
 from __future__ import annotations
 
+import random
 import textwrap
 
 from conftest import ROOT
-from game.script.schema import parse_scene
-from game.world.hunt import ASSIST_REACH, DOCK_SECONDS, POP_SECONDS, HuntBot, HuntRules
+from game.script.model import Scene
+from game.script.runner import Progress, Runner
+from game.script.schema import load_scene, parse_scene
+from game.world.hunt import (
+    ASSIST_REACH,
+    DOCK_SECONDS,
+    FADE_SECONDS,
+    POP_SECONDS,
+    QUIET_AFTER_BIND,
+    HuntBot,
+    HuntRules,
+)
 
 STEP = 1 / 60
 
 
-def world(extra: str = "", assist: int = 0) -> HuntRules:
+def world(extra: str = "", assist: int = 0, buddies: int = 0, count: int = 1) -> HuntRules:
+    return HuntRules(small_hunt(extra, assist, buddies, count), seed=1)
+
+
+def small_hunt(extra: str = "", assist: int = 0, buddies: int = 0, count: int = 1) -> Scene:
+    """A small hunt: the child's T cell, ``count`` leukemia cells to find ('sick'), a red
+    cell; and ``extra`` actors."""
+    places = ", ".join(f"[{600 + 150 * i}, 350]" for i in range(count))
     text = textwrap.dedent(f"""\
         version: 1
         id: w
         title: W
-        activity: {{name: hunt, aim_assist: {assist}, player_speed: 300}}
+        activity: {{name: hunt, aim_assist: {assist}, player_speed: 300, buddies: {buddies}}}
         actors:
           - {{id: hero, kind: t_cell, player: yes, car: cd19, place: {{at: [[200, 350]]}}}}
-          - {{id: sick, kind: leukemia_cell, markers: [cd19], place: {{at: [[600, 350]]}}}}
+          - {{id: sick, kind: leukemia_cell, count: {count}, markers: [cd19],
+             place: {{at: [{places}]}}}}
           - {{id: red, kind: red_blood_cell, place: {{at: [[200, 550]]}}}}
         {extra}
         lines: []
+        goals: [{{id: find, when: bind, actor: sick, count: {count}}}]
         """)
-    return HuntRules(parse_scene("w.yaml", text.encode(), ROOT / "assets"), seed=1)
+    return parse_scene("w.yaml", text.encode(), ROOT / "assets")
 
 
 def run(rules: HuntRules, seconds: float) -> list:
@@ -60,6 +81,7 @@ actors:
   - {id: sick, kind: leukemia_cell, count: 2, markers: [cd19],
      place: {at: [[500, 350], [800, 350]]}}
 lines: []
+goals: [{id: find, when: bind, actor: sick, count: 2}]
 """
     rules = HuntRules(parse_scene("w.yaml", scene_text.encode(), ROOT / "assets"), seed=1)
     rules.point(1000, 350)
@@ -138,3 +160,224 @@ def test_a_t_cell_resting_in_the_stream_is_not_told_does_not_fit_again_and_again
     rules.point(200, 350)  # the child lets the T cell rest in the blood's flow
     events = run(rules, 20.0)
     assert [e for e in events if e.type == "no_fit"] == []
+
+
+# healthy B cells: told about, never hunted ---------------------------------------------------
+#: A healthy B cell right between the child's T cell and the leukemia cell.
+HEALTHY = "  - {id: healthy, kind: b_cell, markers: [cd19], place: {at: [[400, 350]]}}"
+
+
+def shipped_hunt() -> Scene:
+    return load_scene(ROOT / "scenes" / "hunt.yaml", "scenes/hunt.yaml", ROOT / "assets")
+
+
+def play(rules: HuntRules, bot: HuntBot) -> None:
+    """One frame of the bot's finger."""
+    for gesture in bot.step(rules, STEP):
+        if type(gesture).__name__ == "Release":
+            rules.release()
+        else:
+            rules.point(gesture.x, gesture.y)
+
+
+def test_a_healthy_b_cell_is_never_a_target_spot_or_hint_even_when_nearer():
+    rules = world(extra=HEALTHY, assist=3)
+    sick, healthy = cell(rules, "sick"), cell(rules, "healthy")
+    assert rules.player.distance_to(healthy) < rules.player.distance_to(sick)
+    assert rules.targets() == [sick] and rules.nearest_target() is sick
+    assert [(s.x, s.y) for s in rules.spots()] == [(sick.x, sick.y)]
+    assert rules.hint_target() is sick
+    assert rules.bystanders() == [healthy]
+    rules.player.x = 520  # past the B cell, beside the leukemia cell
+    rules.point(600, 350)
+    run(rules, DOCK_SECONDS + POP_SECONDS + 0.5)
+    assert sick.state == "gone" and healthy.state == "free"
+    assert rules.targets() == [] and rules.spots() == []
+    assert rules.nearest_target() is None and rules.hint_target() is None
+
+
+def test_meeting_a_healthy_b_cell_fades_it_quietly_and_counts_for_nothing():
+    scene = small_hunt(extra=HEALTHY, buddies=2)
+    rules, runner = HuntRules(scene, seed=1), Runner(scene)
+    runner.start()
+    healthy = cell(rules, "healthy")
+    rules.point(400, 350)
+    events = run(rules, 1.0)
+    assert [(e.type, e.actor) for e in events] == [("bind", "healthy")]
+    assert healthy.state == "meeting" and rules.holder(healthy) is rules.player
+    events += run(rules, DOCK_SECONDS + FADE_SECONDS)
+    assert [(e.type, e.actor) for e in events] == [("bind", "healthy"), ("fade", "healthy")]
+    assert healthy.state == "gone" and rules.buddies == []  # no pop, no buddy: not a win
+    outputs = [out for event in events for out in runner.handle(event)]
+    assert not any(isinstance(out, Progress) for out in outputs)
+    assert runner.progress == {"find": 0} and rules.targets() == [cell(rules, "sick")]
+
+
+def test_a_buddy_meets_b_cells_finds_leukemia_cells_that_count_and_leaves_the_last_one():
+    rules = world(extra=HEALTHY, buddies=1, count=3)
+    first, second, last = [c for c in rules.cells if c.actor == "sick"]
+    healthy = cell(rules, "healthy")
+    rules.player.x = 520  # beside the first leukemia cell, past the B cell
+    rules.point(520, 350)
+    events = run(rules, DOCK_SECONDS + POP_SECONDS)
+    assert [e.type for e in events] == ["bind", "pop", "buddy"] and first.state == "gone"
+    buddy = rules.buddies[0]
+
+    def on_the_buddy(other) -> list:
+        """Put ``other`` against the buddy's outer side, out of the child's T cell's reach."""
+        away = buddy.distance_to(rules.player)
+        other.x = buddy.x + (buddy.x - rules.player.x) / away * 20
+        other.y = buddy.y + (buddy.y - rules.player.y) / away * 20
+        return rules.update(STEP)
+
+    assert [(e.type, e.actor) for e in on_the_buddy(healthy)] == [("bind", "healthy")]
+    assert rules.holder(healthy) is buddy and healthy.state == "meeting"
+    run(rules, DOCK_SECONDS + 0.1)
+    assert [(e.type, e.actor) for e in on_the_buddy(second)] == [("bind", "sick")]
+    assert rules.holder(second) is buddy and second.state == "docking"
+    run(rules, DOCK_SECONDS + 0.1)
+    assert on_the_buddy(last) == [] and rules.targets() == [last]  # the child finds the last
+
+
+def test_the_bot_finds_every_leukemia_cell_and_never_touches_a_healthy_b_cell():
+    scene = shipped_hunt()
+    assert [(g.when, g.actor, g.marker) for g in scene.goals] == [("bind", "leukemia", None)]
+    for seed in range(12):
+        rules, runner, bot = HuntRules(scene, seed=seed), Runner(scene), HuntBot()
+        runner.start()
+        player = rules.player
+        healthy = [c for c in rules.cells if c.kind == "b_cell"]
+        frames = 0
+        while not runner.all_done:
+            frames += 1
+            assert frames < 150 / STEP, f"seed {seed}: the hunt did not end"
+            play(rules, bot)
+            for event in rules.update(STEP):
+                runner.handle(event)
+            for b in healthy:
+                assert rules.holder(b) is not player, f"seed {seed}: met a B cell"
+                if b.state == "free":
+                    touching = player.radius + b.radius * 0.9
+                    assert player.distance_to(b) >= touching - 0.01, f"seed {seed}"
+
+
+def test_while_the_goal_is_unmet_a_leukemia_cell_is_always_free_to_find():
+    """A child swimming anywhere, the buddies finding cells as they swim with it: whoever
+    finds a leukemia cell, it counts, so the goal can always be reached."""
+    scene = shipped_hunt()
+    by_buddies = finished = 0
+    for seed in range(30):
+        rules, runner = HuntRules(scene, seed=seed), Runner(scene)
+        runner.start()
+        rules.set_assist(3)
+        walk = random.Random(seed)
+        for frame in range(round(30 / STEP)):
+            if frame % 24 == 0:
+                rules.point(walk.uniform(0, 1280), walk.uniform(90, 620))
+            for event in rules.update(STEP):
+                runner.handle(event)
+                if event.type == "bind" and event.actor == "leukemia":
+                    held = [c for c in rules.cells if c.state == "docking"]
+                    by_buddies += any(rules.holder(c) is not rules.player for c in held)
+            if runner.all_done:
+                finished += 1
+                break
+            free = [c for c in rules.targets() if c.actor == "leukemia"]
+            assert free and free == rules.targets(), f"seed {seed}, frame {frame}"
+    assert by_buddies > 0 and finished > 0
+
+
+# "does not fit": only for a push on purpose, never right after a match -------------------------
+def test_no_fit_never_follows_a_bind_within_the_moment():
+    rules = world()
+    sick, red = cell(rules, "sick"), cell(rules, "red")
+    sick.x, red.x, red.y = 1100, 1245, 350  # a red cell right behind it, against the wall
+    rules.player.x = 900
+    rules.point(1250, 350)  # the child pushes on after the match, into the red cell
+    found = []
+    for _ in range(round(6 / STEP)):
+        found += [(e.type, rules.time) for e in rules.update(STEP)]
+    binds = [t for kind, t in found if kind == "bind"]
+    no_fits = [t for kind, t in found if kind == "no_fit"]
+    assert len(binds) == 1 and no_fits  # pushing on and on is still told, after the moment
+    assert no_fits[0] - binds[0] >= QUIET_AFTER_BIND
+
+
+def test_brushing_past_a_cell_is_not_trying_it():
+    rules = world()
+    sick, red = cell(rules, "sick"), cell(rules, "red")
+    sick.y = 150
+    red.x, red.y = 600, 410  # the T cell's edge overlaps it a little on the way by
+    rules.point(1000, 350)
+    events = run(rules, 3.0)
+    assert rules.player.x > 900 and red.y > 410  # it was nudged aside: they touched
+    assert [e for e in events if e.type == "no_fit"] == []
+
+
+def test_no_fit_is_never_told_of_a_cell_with_the_marker_nor_right_after_a_bind():
+    """A child swimming anywhere, through crowds of cells."""
+    scene = shipped_hunt()
+    told = 0
+    for seed in range(20):
+        rules = HuntRules(scene, seed=seed)
+        walk = random.Random(seed)
+        last_bind = -QUIET_AFTER_BIND
+        for frame in range(round(30 / STEP)):
+            if frame % 30 == 0:
+                rules.point(walk.uniform(0, 1280), walk.uniform(90, 620))
+            for event in rules.update(STEP):
+                if event.type == "bind":
+                    last_bind = rules.time
+                elif event.type == "no_fit":
+                    told += 1
+                    assert "cd19" not in event.markers
+                    assert rules.time - last_bind >= QUIET_AFTER_BIND
+    assert told > 0
+
+
+# the check ---------------------------------------------------------------------------------------
+def hunt_problem(goal: str, actors: str = "") -> tuple[int, int, str]:
+    """The one problem in a small hunt with ``goal`` (its lines under '- id: find')."""
+    from conftest import MINIMAL, only_problem
+
+    text = MINIMAL.replace("    markers: [cd19]\nlines:", f"    markers: [cd19]\n{actors}lines:")
+    text = text.replace("    when: bind\n    marker: cd19\n    count: 2\n", goal)
+    return only_problem(text)
+
+
+B_CELLS = "  - id: b_cells\n    kind: b_cell\n    count: 2\n    markers: [cd19]\n"
+
+
+def test_the_check_refuses_a_goal_the_cells_that_count_cannot_reach():
+    assert hunt_problem("    when: bind\n    actor: leukemia\n    count: 3\n") == (
+        18,
+        5,
+        "goal 'find' needs 3 cells the CAR fits, but the scene has 2",
+    )
+
+
+def test_the_check_refuses_a_goal_that_counts_healthy_b_cells():
+    line, col, message = hunt_problem("    when: bind\n    marker: cd19\n    count: 4\n", B_CELLS)
+    assert (line, col) == (22, 5)
+    assert message == (
+        "goal 'find' counts healthy B cells ('b_cells'), but the child must never have to "
+        "chase them: count the leukemia cells ('actor: leukemia')"
+    )
+    line, col, message = hunt_problem("    when: bind\n    actor: b_cells\n    count: 2\n", B_CELLS)
+    assert (line, col) == (24, 12) and "counts healthy B cells ('b_cells')" in message
+    line, col, message = hunt_problem("    when: fade\n    count: 1\n", B_CELLS)
+    assert (line, col) == (22, 5) and "healthy B cells that fade" in message
+
+
+def test_the_check_refuses_more_buddies_than_can_join():
+    assert hunt_problem("    when: buddy\n    count: 3\n") == (
+        18,
+        5,
+        "goal 'find' needs 3 buddies, but the hunt lets 0 join ('buddies: 0')",
+    )
+
+
+def test_the_shipped_hunt_counts_leukemia_cells_and_can_be_finished():
+    scene = shipped_hunt()  # loading it runs the check
+    leukemia = scene.actor("leukemia")
+    assert leukemia.kind == "leukemia_cell" and scene.goals[0].count <= leukemia.count

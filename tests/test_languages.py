@@ -69,8 +69,8 @@ def test_check_reports_a_stale_translation_and_strict_fails_on_it(tmp_path, monk
     hunt = copy / "hunt.yaml"
     hunt.write_text(
         hunt.read_text().replace(
-            "text: Your T cell is back in your blood. Now it has a CAR!",
-            "text: Your T cell is home in your blood. Now it has a CAR!",
+            "text: Your T cell is back in your blood, now with a CAR!",
+            "text: Your T cell is home in your blood, now with a CAR!",
         )
     )
     monkeypatch.setattr("game.resources.scenes_dir", lambda: copy)
@@ -114,10 +114,10 @@ def test_a_translation_must_keep_the_fields_of_the_english(scenes, library, tmp_
 
 def test_an_age_band_picks_the_variant_and_falls_back_to_the_line(strings):
     strings.set_band("little")
-    assert strings.get("meet.helper") == "T cells are helper cells. They keep you well."
+    assert strings.get("meet.helper") == "T cells are helpers in your blood."
     assert strings.get("meet.hello") == "Hello! This is a T cell."  # no variant: the line
     strings.set_language("es")
-    assert strings.get("meet.helper") == "Las células T son ayudantes. Te cuidan."
+    assert strings.get("meet.helper") == "Las células T son ayudantes en tu sangre."
     assert strings.resolve("meet.helper") == ("es", "meet.helper@little")
 
 
@@ -146,7 +146,7 @@ def test_the_language_switches_mid_chapter_without_losing_the_place(scenes, stri
 
 
 def test_every_word_book_word_is_in_both_languages_with_a_picture(library, strings):
-    assert len(library.book.words) == 13
+    assert len(library.book.words) == 15
     for word in library.book.words:
         for language in ("en", "es"):
             assert strings.text_in(language, word.meaning_id)

@@ -27,7 +27,7 @@ def store_in(folder) -> ProfileStore:
 
 
 def a_profile(profile_id: str = "child-1") -> Profile:
-    profile = Profile(profile_id, picked={"colour": "meet.colour.green", "name": "meet.name.luna"})
+    profile = Profile(profile_id, picked={"colour": "meet.colour.lime", "name": "meet.name.luna"})
     profile.played = ["meet", "collect"]
     profile.answers = {"cd19": Answer(2, False, True)}
     profile.child_name = "Maya"

@@ -136,6 +136,7 @@ def test_the_shipped_hunt_transcript():
         "hunt.germs",
         "hunt.done",
         "hunt.travel",
+        "hunt.stay",
         "hunt.checking",
     ]
     assert runner.status is Status.COMPLETE

@@ -378,11 +378,15 @@ def test_every_problem_is_reported_at_once():
 
 
 def test_a_detail_and_an_optional_chapter_are_read_and_checked():
-    text = MINIMAL.replace("version: 1\n", "version: 1\noptional: yes\n").replace(
-        "    count: 2\n    markers: [cd19]\n",
-        "    count: 2\n    markers: [cd19]\n  - id: extra\n    kind: b_cell\n    count: 1\n"
-        "    markers: [cd19]\n    detail: healthy_b_cells\n",
-        1,
+    text = (
+        MINIMAL.replace("version: 1\n", "version: 1\noptional: yes\n")
+        .replace(
+            "    count: 2\n    markers: [cd19]\n",
+            "    count: 2\n    markers: [cd19]\n  - id: extra\n    kind: b_cell\n    count: 1\n"
+            "    markers: [cd19]\n    detail: healthy_b_cells\n",
+            1,
+        )
+        .replace("    marker: cd19\n    count: 2\n", "    actor: leukemia\n    count: 2\n")
     )
     assert problems_in(text) == []
     assert only_problem(MINIMAL.replace("version: 1\n", "version: 1\noptional: maybe\n"))[2]
@@ -400,5 +404,6 @@ def test_leaving_out_a_detail_lowers_the_goals_that_counted_it():
     without = hunt.without(["healthy_b_cells"])
     assert "b_cells" not in {a.id for a in without.actors}
     assert all(t.actor != "b_cells" for t in without.triggers)
-    assert without.goals[0].count == hunt.goals[0].count - 2
+    # The goal counts the leukemia cells, never the healthy B cells: it stays as it was.
+    assert without.goals == hunt.goals and hunt.goals[0].actor == "leukemia"
     assert hunt.without(["something_else"]) is hunt

@@ -112,10 +112,11 @@ def test_twenty_thousand_frames_of_random_input_through_every_scene(display, tmp
     store = ProfileStore(tmp_path, ("en", "es"))
     app = App(scenes, order[0], display, StepClock(), show_map=True, store=store)
     fidget = Fidget(random.Random(SEED), display)
-    x, y = app.screen.tiles()[0].rect.center  # a new child: one tap on a colour
-    for what in ("down", "up"):
-        pygame.event.post(fidget._pointer(what, x, y))
-    app.frame()
+    for _step in ("colour", "who is getting CAR T cells"):  # a new child: two taps
+        x, y = app.screen.tiles()[0].rect.center
+        for what in ("down", "up"):
+            pygame.event.post(fidget._pointer(what, x, y))
+        app.frame()
     assert app.profile.id != "guest"
     each = FRAMES // len(order)
     visited, baseline = [], None

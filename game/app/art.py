@@ -3,7 +3,8 @@
 Everything is drawn three times too large and smoothly shrunk, which gives soft, anti-aliased
 edges with the plain pygame drawing calls. Colours come from the Okabe–Ito palette, which
 colour-blind children can tell apart, and meaning never rests on colour alone: CD19 is a star
-shape, the CAR a Y-shaped hand.
+shape, the CAR a Y-shaped hand, and only the child's T cell has a face. Its colours (HERO) are
+none of the other cells' (CELL_COLOURS), and it stays a smiling cell however small it is drawn.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from functools import cache
 import pygame
 
 from game import resources
+from game.app.theme import contrast
 
 log = logging.getLogger(__name__)
 
@@ -94,12 +96,20 @@ def _thick_line(surface: pygame.Surface, colour, start, end, width: float) -> No
 
 
 def draw_car(
-    surface: pygame.Surface, cx: float, cy: float, radius: float, angle: float, unit: float
+    surface: pygame.Surface,
+    cx: float,
+    cy: float,
+    radius: float,
+    angle: float,
+    unit: float,
+    reach: float = 0.0,
 ) -> None:
-    """A CAR: a Y-shaped hand on the T cell's edge, open to hold a CD19 star."""
+    """A CAR: a Y-shaped hand on the T cell's edge, open to hold a CD19 star. ``unit`` sets
+    how thick it is; ``reach`` (a share of the radius) makes it stand further out, for small
+    cells, where a short thick Y would be a lump."""
     base = _around(cx, cy, radius * 0.92, angle)
-    fork = _around(cx, cy, radius * 1.18, angle)
-    tips = [_around(fork[0], fork[1], radius * 0.2, angle + side) for side in (-0.7, 0.7)]
+    fork = _around(cx, cy, radius * (1.18 + reach), angle)
+    tips = [_around(fork[0], fork[1], radius * (0.2 + reach), angle + side) for side in (-0.7, 0.7)]
     for colour, width in ((BLUE, 7 * unit), (ORANGE, 4 * unit)):
         _thick_line(surface, colour, base, fork, width)
         for tip in tips:
@@ -119,35 +129,111 @@ def _stalked_star(surface, cx, cy, radius, angle, unit) -> None:
     draw_star(surface, sx, sy, radius * 0.2, turn=angle)
 
 
-#: The T cell's body colour for each colour the child can pick, and its darker edge.
-HERO = {
-    "sky": (SKY, BLUE),
-    "blue": ((64, 140, 205), (0, 84, 140)),
-    "green": ((72, 190, 150), (0, 120, 88)),
-    "orange": (ORANGE, (168, 110, 0)),
-    "purple": (PURPLE, (150, 72, 118)),
-    "yellow": (YELLOW, (170, 150, 20)),
+#: The other cells' colours, by kind, which the T cell's colours keep away from (see HERO).
+#: Leukemia and healthy B cells: body, edge, middle; a red blood cell: edge, body, dimple; a
+#: platelet: edge, body.
+CELL_COLOURS: dict[str, tuple[tuple[int, int, int], ...]] = {
+    "leukemia_cell": (PURPLE, (142, 75, 115), (170, 92, 140)),
+    "b_cell": ((127, 209, 185), GREEN, (79, 181, 150)),
+    "red_blood_cell": ((196, 82, 60), (229, 132, 102), (207, 104, 78)),
+    "platelet": ((207, 150, 70), (242, 196, 123)),
 }
 
+#: The colours the child can give their T cell (model.HERO_COLOURS): its body and darker edge.
+#: The other cells have pink (leukemia), mint green (B cells), red (red blood cells) and orange
+#: and tan (platelets), so the T cell keeps to blues, a blue purple, lime and lemon yellow:
+#: every body is at least 20 apart (CIEDE2000) from every other cell's colours and from every
+#: background, and the five stay apart for colour-blind eyes too (tests/test_pictures.py).
+HERO = {
+    "sky": (SKY, BLUE),
+    "blue": ((35, 100, 205), (15, 55, 135)),
+    "purple": ((150, 115, 250), (95, 62, 185)),
+    "lime": ((110, 185, 20), (55, 115, 10)),
+    "yellow": ((240, 245, 30), (150, 145, 0)),
+}
 
-def _t_cell(surface, cx, cy, r, unit, car: bool, colour: str = "sky") -> None:
+#: Sizes on screen (radius in pixels). A T cell this big or bigger has the full face (eyes
+#: with a glint); smaller ones have two dot eyes and a smile; below NO_FACE, no face at all,
+#: since a face of a few pixels reads as a frown.
+FULL_FACE = 26
+NO_FACE = 8
+#: T cells this big or bigger wear six CARs all round; smaller ones three on top, and the
+#: smallest two, like raised hands: many spikes round a tiny ball would look like a germ.
+ALL_ROUND_CARS = 30
+THREE_CARS = 16
+
+
+def car_angles(pixels: float) -> tuple[float, ...]:
+    """Where a T cell of radius ``pixels`` (on screen) wears its CARs: angles clockwise from
+    the right."""
+    up = -math.pi / 2
+    if pixels >= ALL_ROUND_CARS:
+        return tuple(i * math.tau / 6 + math.pi / 6 for i in range(6))
+    if pixels >= THREE_CARS:
+        return (up - 0.95, up, up + 0.95)
+    return (up - 0.6, up + 0.6)
+
+
+def paint_t_cell(surface, cx, cy, r, unit, car: bool, colour: str = "sky") -> None:
+    """The child's T cell of radius ``r`` at (cx, cy), on a surface painted ``unit`` times too
+    large (see ``painted``), with its CARs if ``car``."""
     body, edge = HERO.get(colour, HERO["sky"])
-    if car:
-        for i in range(6):
-            draw_car(surface, cx, cy, r, i * math.tau / 6 + math.pi / 6, unit)
+    pixels = r / unit
+    if car:  # as thick as ever at the hunt's size, bolder when big, thinner and longer when small
+        thick = min(2.0, max(0.4, pixels / 46))
+        reach = max(0.0, 1 - pixels / ALL_ROUND_CARS) * 0.22
+        for angle in car_angles(pixels):
+            draw_car(surface, cx, cy, r, angle, unit * thick, reach)
     pygame.draw.circle(surface, edge, (cx, cy), r)
-    pygame.draw.circle(surface, body, (cx, cy), r - 5 * unit)
+    rim = min(5.0, max(1.5, pixels * 0.11)) * unit
+    pygame.draw.circle(surface, body, (cx, cy), r - rim)
     pygame.draw.ellipse(
         surface, _lighter(body), pygame.Rect(cx - r * 0.62, cy - r * 0.72, r * 0.7, r * 0.42)
     )
-    for side in (-1, 1):  # a friendly face: eyes with a glint, and a smile
-        ex, ey = cx + side * r * 0.3, cy - r * 0.08
-        pygame.draw.ellipse(
-            surface, INK, pygame.Rect(ex - r * 0.1, ey - r * 0.15, r * 0.2, r * 0.3)
-        )
-        pygame.draw.circle(surface, (255, 255, 255), (ex + r * 0.03, ey - r * 0.06), r * 0.045)
-    smile = pygame.Rect(cx - r * 0.3, cy - r * 0.05, r * 0.6, r * 0.45)
-    pygame.draw.arc(surface, INK, smile, math.pi * 1.15, math.pi * 1.85, max(2, round(4 * unit)))
+    draw_cell_face(surface, cx, cy, r, unit, face_colour(body))
+
+
+def face_colour(body: tuple[int, int, int]) -> tuple[int, int, int]:
+    """Ink for the face on a light body, paper on a dark one: the face always stands out
+    (a contrast of 3 or more)."""
+    return INK if contrast(body, INK) >= 3 else PAPER
+
+
+def draw_cell_face(
+    surface: pygame.Surface, cx: float, cy: float, r: float, unit: float, ink=INK
+) -> None:
+    """A T cell's friendly face that stays a smile at every size: eyes with a glint on a big
+    cell, two dots on a small one, and a smile whose line is never thinner than a pixel and
+    a half, in a mouth wide enough to stay open; none on a cell too small to show one."""
+    pixels = r / unit
+    if pixels < NO_FACE:
+        return
+    line = max(1.6 * unit, r * 0.075)
+    if pixels >= FULL_FACE:
+        for side in (-1, 1):
+            ex, ey = cx + side * r * 0.3, cy - r * 0.08
+            pygame.draw.ellipse(
+                surface, ink, pygame.Rect(ex - r * 0.1, ey - r * 0.15, r * 0.2, r * 0.3)
+            )
+            if ink == INK:
+                glint = (ex + r * 0.03, ey - r * 0.06)
+                pygame.draw.circle(surface, (255, 255, 255), glint, r * 0.045)
+        _smile(surface, cx, cy + r * 0.02, r * 0.34, line, ink)
+    else:
+        for side in (-1, 1):
+            eye = (cx + side * r * 0.3, cy - r * 0.14)
+            pygame.draw.circle(surface, ink, eye, max(1.2 * unit, r * 0.11))
+        _smile(surface, cx, cy, r * 0.42, line, ink)
+
+
+def _smile(surface, cx: float, cy: float, radius: float, width: float, ink) -> None:
+    """A smile: the lower part of a circle of ``radius`` round (cx, cy), as a round-ended line
+    (pygame's thick arcs leave gaps)."""
+    turns = [0.45 + i * (math.pi - 0.9) / 10 for i in range(11)]
+    points = [_around(cx, cy, radius, a) for a in turns]
+    pygame.draw.lines(surface, ink, False, points, max(1, round(width)))
+    for point in points:
+        pygame.draw.circle(surface, ink, point, width / 2)
 
 
 def _marked_cell(surface, cx, cy, r, unit, body, edge, core, markers: bool, lumpy: bool) -> None:
@@ -169,18 +255,20 @@ def _marked_cell(surface, cx, cy, r, unit, body, edge, core, markers: bool, lump
 
 
 def _red_cell(surface, cx, cy, r, unit) -> None:
+    edge, body, dimple = CELL_COLOURS["red_blood_cell"]
     disc = pygame.Rect(0, 0, r * 2, r * 1.7)
     disc.center = (round(cx), round(cy))
-    pygame.draw.ellipse(surface, (196, 82, 60), disc)
-    pygame.draw.ellipse(surface, (229, 132, 102), disc.inflate(-6 * unit, -6 * unit))
-    pygame.draw.ellipse(surface, (207, 104, 78), disc.inflate(-r * 1.0, -r * 0.85))
+    pygame.draw.ellipse(surface, edge, disc)
+    pygame.draw.ellipse(surface, body, disc.inflate(-6 * unit, -6 * unit))
+    pygame.draw.ellipse(surface, dimple, disc.inflate(-r * 1.0, -r * 0.85))
 
 
 def _platelet(surface, cx, cy, r, unit) -> None:
+    edge, body = CELL_COLOURS["platelet"]
     blob = pygame.Rect(0, 0, r * 2, r * 1.5)
     blob.center = (round(cx), round(cy))
-    pygame.draw.ellipse(surface, (207, 150, 70), blob)
-    pygame.draw.ellipse(surface, (242, 196, 123), blob.inflate(-4 * unit, -4 * unit))
+    pygame.draw.ellipse(surface, edge, blob)
+    pygame.draw.ellipse(surface, body, blob.inflate(-4 * unit, -4 * unit))
 
 
 def _lighter(colour: tuple[int, int, int], amount: float = 0.45) -> tuple[int, int, int]:
@@ -193,38 +281,17 @@ def cell_sprite(
 ) -> pygame.Surface:
     """A cell's picture, centred in a square with room for its CARs or CD19 stars. ``colour``
     is the T cell's colour the child picked."""
-    side = int(radius * 3.2)
+    # Small T cells' CARs stand further out (see paint_t_cell): a little more room.
+    side = int(radius * 3.2) if radius >= ALL_ROUND_CARS else int(radius * 3.6) + 6
 
     def paint(surface: pygame.Surface, unit: float) -> None:
         c, r = side * unit / 2, radius * unit
         if kind == "t_cell":
-            _t_cell(surface, c, c, r, unit, has_car, colour)
-        elif kind == "leukemia_cell":
-            _marked_cell(
-                surface,
-                c,
-                c,
-                r,
-                unit,
-                PURPLE,
-                (142, 75, 115),
-                (170, 92, 140),
-                has_markers,
-                lumpy=True,
-            )
-        elif kind == "b_cell":
-            _marked_cell(
-                surface,
-                c,
-                c,
-                r,
-                unit,
-                (127, 209, 185),
-                GREEN,
-                (79, 181, 150),
-                has_markers,
-                lumpy=False,
-            )
+            paint_t_cell(surface, c, c, r, unit, has_car, colour)
+        elif kind in ("leukemia_cell", "b_cell"):
+            body, edge, core = CELL_COLOURS[kind]
+            lumpy = kind == "leukemia_cell"
+            _marked_cell(surface, c, c, r, unit, body, edge, core, has_markers, lumpy)
         elif kind == "red_blood_cell":
             _red_cell(surface, c, c, r, unit)
         else:

@@ -1,7 +1,9 @@
 """Draws the picture boards (choose, cards, quiz): big tiles with a picture and a word each.
 
 A tile that was picked gets a green ring and a star; a card already heard gets a small star; a
-quiz answer that was not right fades a little (never a cross). Help glows around a tile."""
+quiz answer that was not right fades a little (never a cross). Help glows around a tile. While a
+quiz question is still being said its pictures rest under a light veil, so the child sees what
+is coming, listens, and then taps (a tap before that is no answer)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from game.script.strings import Strings
 from game.world.picks import BoardRules, QuizRules
 
 PICTURE = 160
+#: The veil over pictures that wait for their question to be heard: lighter, never hidden.
+VEIL = (248, 246, 240, 150)
 
 
 class BoardView:
@@ -41,8 +45,12 @@ class BoardView:
             self._hero(canvas)
             return
         hint = rules.hint_option()
-        for option, rect in zip(choice.options, rules.tiles, strict=True):
-            self._tile(canvas, option, pygame.Rect(*map(round, rect)), option is hint)
+        waiting = rules.listening_for is not None
+        for option, rect in zip(rules.options, rules.tiles, strict=True):
+            tile = pygame.Rect(*map(round, rect))
+            self._tile(canvas, option, tile, option is hint)
+            if waiting:
+                canvas.blit(_veil(tile.size), tile.topleft)
 
     def _tile(self, canvas: pygame.Surface, option: Option, rect: pygame.Rect, hint: bool) -> None:
         rules = self.rules
@@ -59,7 +67,8 @@ class BoardView:
         if ringed:
             pygame.draw.rect(canvas, art.GREEN, rect, width=7, border_radius=28)
         colour = option.colour or self.session.hero_colour
-        picture = pictures.picture(option.picture, PICTURE, colour)
+        car = self.session.has_car(self.scene.id)
+        picture = pictures.picture(option.picture, PICTURE, colour, car=car)
         if faded:
             picture = picture.copy()
             picture.set_alpha(110)
@@ -72,17 +81,26 @@ class BoardView:
 
     def _hero(self, canvas: pygame.Surface) -> None:
         """After the last pick: the child's own T cell, big, with its name."""
-        sprite = art.cell_sprite("t_cell", 120, False, False, self.session.hero_colour)
+        car = self.session.has_car(self.scene.id)
+        sprite = art.cell_sprite("t_cell", 120, False, car, self.session.hero_colour)
         bob = 8 * theme.pulse(self.rules.time, 0.32)
         centre = (640, round(330 + bob))
         canvas.blit(sprite, sprite.get_rect(center=centre))
-        widgets.name_tag(canvas, self.strings, self.session.hero_name, 640, 480 + bob)
+        below = 520 if car else 480  # under its lowest CAR
+        widgets.name_tag(canvas, self.strings, self.session.hero_name, 640, below + bob)
         # Confetti dots, not stars: in this game stars mean CD19.
         colours = (art.ORANGE, art.GREEN, art.SKY, art.PURPLE, art.YELLOW, art.BLUE)
         for i, colour in enumerate(colours):
             angle = i * math.tau / len(colours) + theme.moving(self.rules.time) * 0.5
             x, y = 640 + math.cos(angle) * 200, 330 + math.sin(angle) * 150
             pygame.draw.circle(canvas, colour, (round(x), round(y)), 12)
+
+
+@cache
+def _veil(size: tuple[int, int]) -> pygame.Surface:
+    veil = pygame.Surface(size, pygame.SRCALPHA)
+    pygame.draw.rect(veil, VEIL, veil.get_rect(), border_radius=28)
+    return veil
 
 
 @cache

@@ -1,12 +1,12 @@
 """The grown-up's controls: a panel over the game (which waits underneath), opened by holding
 the top-left corner for three seconds or by Ctrl+F.
 
-Pages: chapters (jump, restart, skip, leave out), the child (name, age band, language, break
-reminder), sound and words, easier to use (text size, contrast, motion, one switch),
-results (teach-back answers and the summary picture) and data (clear with a confirmation).
-Every control is one big button; a tap moves a setting to its next step, so nothing needs a
-keyboard. The panel changes ``profile.settings`` and names what the app must do in
-``command``.
+Pages: chapters (jump, restart, skip, leave out), the child (name, age band, who is playing:
+the patient or a brother or sister, language, break reminder), sound and words, easier to use
+(text size, contrast, motion, one switch), results (teach-back answers and the summary picture)
+and data (clear with a confirmation). Every control is one big button; a tap moves a setting to
+its next step, so nothing needs a keyboard. The panel changes ``profile.settings`` and names
+what the app must do in ``command``.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ TAB_Y, TAB_W, TAB_H = 104, 196, 76
 ROW_TOP, ROW_STEP = 214, 100
 VALUE = pygame.Rect(620, 0, 600, 82)
 CHAPTER_W, CHAPTER_H = 384, 84
+RESULTS_BOTTOM = 672  # the quiz rows end above the save button
+SWITCH_CHILD = pygame.Rect(40, ROW_TOP + 5 * ROW_STEP - 8, 520, 80)  # under the child's rows
 #: Commands for the app: 'close', 'play:<scene>', 'restart', 'skip', 'map', 'switch_child',
 #: 'clear_child', 'clear_all', 'save_summary'.
 
@@ -164,6 +166,7 @@ class FacilitatorPanel:
             return [
                 Row("name", get("ui.child.name"), self.profile.child_name or get("ui.child.none")),
                 Row("band", get("ui.child.band"), get(f"ui.band.{s.band}")),
+                Row("role", get("ui.child.role"), get(f"ui.role.{s.role}")),
                 Row("language", get("ui.child.language"), self.strings.name(s.language)),
                 Row("break_minutes", get("ui.child.break"), reminder),
             ]
@@ -194,8 +197,7 @@ class FacilitatorPanel:
     def _page_actions(self) -> list[widgets.Button]:
         get = self.strings.get
         if self.page == "child":
-            rect = pygame.Rect(40, ROW_TOP + 4 * ROW_STEP + 10, 520, 84)
-            return [widgets.Button("switch_child", get("ui.child.switch"), rect, art.INK)]
+            return [widgets.Button("switch_child", get("ui.child.switch"), SWITCH_CHILD, art.INK)]
         if self.page == "results":
             rect = pygame.Rect(620, 680, 600, 90)
             return [widgets.Button("save_summary", get("ui.results.save"), rect, art.GREEN_DARK)]
@@ -357,17 +359,21 @@ class FacilitatorPanel:
         rows = quiz_rows(self.profile, self.chapters, self.strings)
         if not rows:
             self._paragraph(canvas, get("ui.summary.no_quiz"), y + 10)
-        face = text.font(28)
-        for row in rows[:6]:
-            first = (
-                get("ui.results.first_yes") if row.right_first_try else get("ui.results.first_no")
-            )
-            line = f"{row.question}  {first} · {get('ui.results.tries', tries=row.tries)}"
-            for part in text.wrap(line, face, 1180)[:2]:
-                canvas.blit(face.render(part, True, art.INK), (50, y + 8))
-                y += 36
-            if y > 640:
+        # How it went in a column of its own, then the question: every question on the page,
+        # the rows smaller (never fewer) when there are many.
+        y += 10
+        step = max(28, min(40, (RESULTS_BOTTOM - y) // max(1, len(rows))))
+        face = text.font(step - 10)
+        for row in rows:
+            if y + step > RESULTS_BOTTOM:
                 break
+            outcome = widgets.fitted(row.outcome(self.strings), step - 10, 330)
+            canvas.blit(outcome, outcome.get_rect(midleft=(50, y + step // 2)))
+            question = text.wrap(row.question, face, 820)
+            words = question[0] + ("…" if len(question) > 1 else "")
+            shown = face.render(words, True, art.INK)
+            canvas.blit(shown, shown.get_rect(midleft=(400, y + step // 2)))
+            y += step
 
     def _paragraph(self, canvas: pygame.Surface, words: str, y: int) -> int:
         face = text.font(30)

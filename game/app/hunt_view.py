@@ -1,5 +1,9 @@
 """Draws the hunt: the bloodstream, the cells, the CAR locking onto CD19, sparkles, the counter
-and the helping arrow. It only reads the rules' state."""
+and the helping arrow. It only reads the rules' state.
+
+Only a cell the child is looking for (a leukemia cell) is celebrated: a ring grows round the
+held star and the cell breaks apart into sparkles. A healthy B cell a CAR meets docks without the
+ring and fades quietly away."""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from game.script.runner import Runner
 from game.script.session import Session
 from game.script.strings import Strings
 from game.world.cells import Cell
-from game.world.hunt import DOCK_SECONDS, POP_SECONDS, HuntRules
+from game.world.hunt import DOCK_SECONDS, FADE_SECONDS, POP_SECONDS, HuntRules
 
 _LAYER = {"platelet": 0, "red_blood_cell": 1, "b_cell": 2, "leukemia_cell": 2, "t_cell": 3}
 
@@ -23,6 +27,10 @@ _LAYER = {"platelet": 0, "red_blood_cell": 1, "b_cell": 2, "leukemia_cell": 2, "
 TURN_STEP = 5
 #: A cell breaking apart shrinks in this many steps, each made once.
 SHRINK_STEPS = 10
+#: A healthy B cell fades in this many steps, each made once.
+FADE_STEPS = 12
+#: Cells held by a CAR, breaking apart or fading: drawn every frame.
+_LEAVING = ("docking", "meeting", "popping", "fading")
 
 
 class HuntView:
@@ -38,6 +46,7 @@ class HuntView:
         self._colour = ""
         self._pictures: list[tuple[Cell, pygame.Surface, int, int]] = []
         self._shrunk: dict[tuple[int, int], pygame.Surface] = {}
+        self._faded: dict[tuple[int, int], pygame.Surface] = {}
 
     def pace(self) -> int:
         """Every frame while the T cell swims or a cell docks, breaks apart or wiggles; cells
@@ -48,7 +57,7 @@ class HuntView:
             return pace.MOVING
         drifting = bool(rules.buddies)
         for cell in rules.cells:
-            if cell.state in ("docking", "popping") or cell.wiggle > 0:
+            if cell.state in _LEAVING or cell.wiggle > 0:
                 return pace.MOVING
             drifting = drifting or (cell.state == "free" and cell.drift_speed > 0)
         if drifting:
@@ -74,7 +83,7 @@ class HuntView:
                     ),
                 )
                 for cell, sprite, half_w, half_h in pictured
-                if cell.state == "free" or cell.state == "docking"
+                if cell.state in ("free", "docking", "meeting")
             ],
         )
         self._effects(canvas, pictured)
@@ -110,25 +119,30 @@ class HuntView:
     def _effects(
         self, canvas: pygame.Surface, pictured: list[tuple[Cell, pygame.Surface, int, int]]
     ) -> None:
-        """Over the crowd, in one blits() call: the CAR holding the star of each docking cell
-        (the key in its lock), and each cell breaking apart gently, shrinking away into
-        drifting sparkles. Then a ring grows round each held star."""
-        player = self.rules.player
+        """Over the crowd, in one blits() call: the CAR holding the star of each held cell (the
+        key in its lock), on the child's T cell or a buddy; each found cell breaking apart
+        gently, shrinking away into drifting sparkles; each healthy B cell met fading away.
+        Then a ring grows round each held star of a found cell (never a healthy B cell's)."""
+        rules = self.rules
         batch: list[tuple[pygame.Surface, tuple[int, int]]] = []
         rings = []
         for cell, sprite, _, _ in pictured:
-            if cell.state == "docking":
-                angle = math.atan2(cell.y - player.y, cell.x - player.x)
+            holder = rules.holder(cell) if cell.state in ("docking", "meeting") else None
+            if holder is not None:
+                angle = math.atan2(cell.y - holder.y, cell.x - holder.x)
                 turn = round(math.degrees(angle) / TURN_STEP) * TURN_STEP % 360
-                lock, (dx, dy) = art.car_holding_star(round(player.radius), turn)
-                batch.append((lock, (round(player.x) + dx, round(player.y) + dy)))
-                star = player.radius * 1.32
-                grow = min(1.0, cell.timer / DOCK_SECONDS)
-                rings.append(
-                    (player.x + math.cos(angle) * star, player.y + math.sin(angle) * star, grow)
-                )
+                lock, (dx, dy) = art.car_holding_star(round(holder.radius), turn)
+                batch.append((lock, (round(holder.x) + dx, round(holder.y) + dy)))
+                if cell.state == "docking":
+                    star = holder.radius * 1.32
+                    grow = min(1.0, cell.timer / DOCK_SECONDS)
+                    rings.append(
+                        (holder.x + math.cos(angle) * star, holder.y + math.sin(angle) * star, grow)
+                    )
             elif cell.state == "popping":
                 batch.extend(self._pop(cell, sprite))
+            elif cell.state == "fading":
+                batch.append(self._fade(cell, sprite))
         art.blit_all(canvas, batch)
         for x, y, grow in rings:
             pygame.draw.circle(canvas, art.ORANGE, (x, y), 18 + 26 * grow, width=3)
@@ -156,6 +170,16 @@ class HuntView:
                 (dot, (round(x + math.cos(angle) * reach), round(y + math.sin(angle) * reach)))
             )
         return found
+
+    def _fade(self, cell: Cell, sprite: pygame.Surface) -> tuple[pygame.Surface, tuple[int, int]]:
+        """A healthy B cell a CAR met: its picture growing fainter where it is, no sparkles."""
+        step = min(FADE_STEPS - 1, int(cell.timer / FADE_SECONDS * FADE_STEPS))
+        faint = self._faded.get((cell.id, step))
+        if faint is None:
+            faint = sprite.copy()
+            faint.set_alpha(round(255 * (1.0 - (step + 1) / (FADE_STEPS + 1))))
+            self._faded[(cell.id, step)] = faint
+        return faint, faint.get_rect(center=(round(cell.x), round(cell.y))).topleft
 
     def _hint(self, canvas: pygame.Surface) -> None:
         target = self.rules.hint_target()

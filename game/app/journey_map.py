@@ -14,6 +14,7 @@ import pygame
 from game.app import art, intents, pace, pictures, text, theme, widgets
 from game.app.play import language_button
 from game.script.model import Scene
+from game.script.session import DEFAULT_COLOUR, from_the_lab, wears_car
 from game.script.strings import BANDS, Strings
 from game.world.gestures import Gesture, Press, Release
 from game.world.spots import Spot
@@ -53,11 +54,15 @@ class JourneyMap:
         strings: Strings,
         voice: Switch | None = None,
         child: str = "",
+        colour: str = DEFAULT_COLOUR,
     ) -> None:
         """``voice`` is what the voice button turns on and off (no button without one);
-        ``child`` is the child's name, if the grown-up typed one."""
+        ``child`` is the child's name, if the grown-up typed one; ``colour`` their T cell's,
+        which the stops that show it are painted in (with its CARs from the lab on)."""
         self.strings = strings
         self.child = child
+        self.colour = colour
+        self.from_lab = from_the_lab(chapters)
         self.voice = voice
         self.chapters = chapters
         self.target = target
@@ -154,7 +159,8 @@ class JourneyMap:
         edge = art.GREEN if scene.id in self.played else (200, 190, 170)
         pygame.draw.circle(canvas, edge, (x, y), STOP_RADIUS)
         pygame.draw.circle(canvas, art.PAPER, (x, y), STOP_RADIUS - 6)
-        icon = pictures.picture(scene.icon or "star", 108)
+        car = wears_car(self.from_lab, (), scene.id)
+        icon = pictures.picture(scene.icon or "star", 108, self.colour, car=car)
         canvas.blit(icon, icon.get_rect(center=(round(x), round(y))))
         number = text.font(30, "bold").render(str(i + 1), True, art.INK)
         badge = (round(x - STOP_RADIUS * 0.75), round(y - STOP_RADIUS * 0.75))

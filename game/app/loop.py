@@ -31,6 +31,7 @@ from game.profile.settings import Settings
 from game.profile.store import ProfileStore
 from game.script.catalog import journey
 from game.script.model import Option, Scene
+from game.script.session import from_the_lab
 from game.script.strings import Strings
 from game.script.texts import Library, build_strings, load_library
 from game.world import gestures
@@ -140,6 +141,7 @@ class App:
         self.defaults = defaults or Settings(
             language=self.strings.language,
             band=self.strings.band,
+            role=self.strings.role,
             voice=voice.enabled if voice is not None else False,
         )
         self.profile = Profile("guest", settings=self._new_settings())
@@ -187,7 +189,14 @@ class App:
         self._hush()
         assert self.store is not None
         colours, names = self._keeps("colour"), self._keeps("name")
-        self.screen = ProfilesScreen(self.store.load(), colours, names, self.strings)
+        self.screen = ProfilesScreen(
+            self.store.load(),
+            colours,
+            names,
+            self.strings,
+            self.defaults.role,
+            from_the_lab(self.journey),
+        )
         if self.store.notice is not None:
             self._tell_once(self.store.notice)
 
@@ -200,14 +209,19 @@ class App:
             self.store.notice = None
         self.overlay = Notice(self.strings, "ui.note.title", note, "ui.note.ok", "grown_up")
 
-    def _new_profile(self, colour_id: str, taken: list[Profile]) -> Profile:
-        """A new child: the colour they tapped, and a T cell name no one with that colour has."""
+    def _new_profile(
+        self, colour_id: str, taken: list[Profile], role: str | None = None
+    ) -> Profile:
+        """A new child: the colour they tapped, who is playing (the patient or a brother or
+        sister), and a T cell name no one with that colour has."""
         assert self.store is not None
         used = {(p.picked.get("colour"), p.picked.get("name")) for p in taken}
         names = [o.id for o in self._keeps("name")]
         free = [n for n in names if (colour_id, n) not in used] or names
         name_id = free[0] if free else None
         profile = Profile(self.store.new_id(taken), settings=self._new_settings())
+        if role is not None:
+            profile.settings.role = role
         profile.picked = {"colour": colour_id, **({"name": name_id} if name_id else {})}
         return profile
 
@@ -234,6 +248,7 @@ class App:
         if s.language in self.strings.languages:
             self.strings.set_language(s.language)
         self.strings.set_band(s.band)
+        self.strings.set_role(s.role)
         if self.voice is not None:
             self.voice.set_enabled(s.voice)
         if self.audio is not None:
@@ -254,7 +269,7 @@ class App:
     def _sync_settings(self) -> None:
         """Choices made on the map (language, age band, voice) belong to the child too."""
         s = self.profile.settings
-        s.language, s.band = self.strings.language, self.strings.band
+        s.language, s.band, s.role = self.strings.language, self.strings.band, self.strings.role
         if self.voice is not None:
             s.voice = self.voice.enabled
 
@@ -430,7 +445,7 @@ class App:
             if outcome == "chosen":
                 self._begin(next(p for p in screen.profiles if p.id == screen.chosen))
             elif outcome == "new" and screen.new_colour is not None:
-                self._begin(self._new_profile(screen.new_colour, screen.profiles))
+                self._begin(self._new_profile(screen.new_colour, screen.profiles, screen.new_role))
         elif outcome in ("resume", "again"):
             self._start(self.scene_id)
         elif outcome == "pause" and self.play is not None:
@@ -542,6 +557,7 @@ class App:
         self.scene_id = scene_id
         self.profile.at = scene_id
         settings = self.profile.settings
+        self.session.from_lab = from_the_lab(self.journey)  # where the T cell wears its CARs
         self.play = ScenePlay(
             self.scenes[scene_id].without(settings.leave_out),
             self.strings,
@@ -566,7 +582,13 @@ class App:
         self.map_target = target
         self.profile.at = target
         self.screen = JourneyMap(
-            chapters, target, self.session.played, self.strings, self.voice, self.profile.child_name
+            chapters,
+            target,
+            self.session.played,
+            self.strings,
+            self.voice,
+            self.profile.child_name,
+            self.session.hero_colour,
         )
 
     def _draw(self) -> None:

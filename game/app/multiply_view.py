@@ -34,8 +34,8 @@ class MultiplyView:
         rules = self.rules
         canvas.blit(self.stage, (0, 0))
         radius = round(rules.radius)
-        with_car = len(rules.cells) <= 16  # tiny cells keep their CARs but too small to see
-        sprite = art.cell_sprite("t_cell", radius, False, with_car, self.session.hero_colour)
+        # Every copy wears its CARs, as the story says; small ones fewer (see art.car_angles).
+        sprite = art.cell_sprite("t_cell", radius, False, True, self.session.hero_colour)
         for cell in rules.cells:
             canvas.blit(sprite, sprite.get_rect(center=(round(cell.x), round(cell.y))))
         if rules.assist >= 2 and not rules.splitting and not rules.full:

@@ -298,26 +298,65 @@ def draw_car(s: pygame.Surface, cx: float, cy: float, c: float) -> None:
             art._thick_line(s, colour, fork, tip, width)
 
 
-def _many_cells(s, cx, cy, r, unit, colour) -> None:
+def _patient(s, cx, cy, r, unit) -> None:
+    """'I am getting CAR T cells': a child, and a bag of CAR T cells with its tube to them."""
+    draw_iv_bag(s, cx + r * 0.55, cy - r * 0.4, r * 0.42, r * 0.6, unit)
+    art._thick_line(
+        s, (120, 160, 186), (cx + r * 0.55, cy - r * 0.05), (cx + r * 0.1, cy + r * 0.6), 5 * unit
+    )
+    _person(s, cx - r * 0.3, cy + r * 0.05, r * 0.6, unit, BLUE)
+
+
+def _sibling(s, cx, cy, r, unit) -> None:
+    """'My brother or sister is': two children side by side, a heart between them, and the
+    bag of CAR T cells by the other one."""
+    draw_iv_bag(s, cx + r * 0.78, cy - r * 0.55, r * 0.26, r * 0.38, unit)
+    art._thick_line(
+        s, (120, 160, 186), (cx + r * 0.78, cy - r * 0.32), (cx + r * 0.7, cy + r * 0.5), 4 * unit
+    )
+    _person(s, cx - r * 0.45, cy + r * 0.05, r * 0.5, unit, ORANGE)
+    _person(s, cx + r * 0.42, cy + r * 0.12, r * 0.45, unit, BLUE)
+    _heart(s, cx, cy - r * 0.62, r * 0.3, unit)
+
+
+def _many_cells(s, cx, cy, r, unit, colour, car: bool) -> None:
+    """A crowd of the child's T cells, packed like seeds in a sunflower; with their CARs, a
+    few less of them, so each is big enough to wear them (see art.car_angles)."""
     golden = math.pi * (3 - math.sqrt(5))
-    body, edge = art.HERO.get(colour, art.HERO["sky"])
-    for i in range(24):
-        reach = r * 0.72 * math.sqrt((i + 0.5) / 24)
+    count, size = (12, 0.17) if car else (24, 0.13)
+    for i in range(count):
+        reach = r * (0.7 if car else 0.72) * math.sqrt((i + 0.5) / count)
         x, y = cx + math.cos(i * golden) * reach, cy + math.sin(i * golden) * reach
-        pygame.draw.circle(s, edge, (x, y), r * 0.13)
-        pygame.draw.circle(s, body, (x, y), r * 0.1)
+        art.paint_t_cell(s, x, y + (r * 0.06 if car else 0), r * size, unit, car, colour)
+
+
+#: Pictures of the child's own T cells, which wear their CARs once they have them.
+WITH_CAR = ("t_cell", "many_cells")
+
+
+def picture(
+    name: str,
+    size: int,
+    colour: str = "sky",
+    back: tuple[int, int, int] = PAPER,
+    car: bool = False,
+) -> pygame.Surface:
+    """The picture called ``name`` (see model.PICTURES), ``size`` px square. ``colour`` is the
+    child's T cell colour, for pictures of their cells, and ``car`` whether those cells wear
+    their CARs (see Session.has_car)."""
+    if name not in WITH_CAR:  # one painting of every other picture, whoever is playing
+        return _picture(name, size, "sky", back, False)
+    return _picture(name, size, colour, back, car)
 
 
 @cache
-def picture(
-    name: str, size: int, colour: str = "sky", back: tuple[int, int, int] = PAPER
+def _picture(
+    name: str, size: int, colour: str, back: tuple[int, int, int], car: bool
 ) -> pygame.Surface:
-    """The picture called ``name`` (see model.PICTURES), ``size`` px square. ``colour`` is the
-    child's T cell colour, for pictures of their cells."""
     if name in ("t_cell", "leukemia_cell", "b_cell", "red_blood_cell", "platelet"):
         radius = {"platelet": 0.2, "red_blood_cell": 0.3}.get(name, 0.28) * size
         sprite = art.cell_sprite(
-            name, round(radius), name in ("leukemia_cell", "b_cell"), False, colour
+            name, round(radius), name in ("leukemia_cell", "b_cell"), car, colour
         )
         holder = pygame.Surface((size, size), pygame.SRCALPHA)
         holder.blit(sprite, sprite.get_rect(center=(size // 2, size // 2)))
@@ -340,7 +379,7 @@ def picture(
         elif name == "medicine":
             _medicine(s, c, c, r, unit)
         elif name == "many_cells":
-            _many_cells(s, c, c, r, unit, colour)
+            _many_cells(s, c, c, r, unit, colour, car)
         elif name == "hot":
             _thermometer(s, c, c, r, unit)
         elif name in ("tired", "achy", "muddled"):
@@ -368,6 +407,10 @@ def picture(
             _ball(s, c, c, r, unit)
         elif name == "room":
             _room(s, c, c, r, unit)
+        elif name == "patient":  # the profile screen's 'who is getting CAR T cells?'
+            _patient(s, c, c, r, unit)
+        elif name == "sibling":
+            _sibling(s, c, c, r, unit)
         else:  # a picture the art does not know yet: a calm placeholder, never a crash
             pygame.draw.circle(s, PURPLE, (c, c), r * 0.4, _width(unit, 6))
 

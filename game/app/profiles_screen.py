@@ -1,5 +1,7 @@
 """'Who is playing?': each child finds their own T cell (its colour and its name) and taps it.
-A new child is two taps: 'New', then a colour; their T cell gets a name no one else's has.
+A new child is three taps: 'New', a colour, then who is getting CAR T cells: 'Me!' or 'My
+brother or sister' (two big pictures), so a sibling hears about their brother's or sister's
+body, not their own. Their T cell gets a name no one else's has.
 
 Children's typed names are not shown here, so one child does not see another's name."""
 
@@ -9,10 +11,11 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.app import art, intents, pace, widgets
+from game.app import art, intents, pace, pictures, widgets
 from game.profile.profile import Profile
 from game.script.model import Option
-from game.script.strings import Strings
+from game.script.session import wears_car
+from game.script.strings import DEFAULT_ROLE, ROLES, Strings
 from game.world.gestures import Gesture, Press, Release
 from game.world.spots import Spot
 
@@ -21,14 +24,21 @@ PER_PAGE = 8  # tiles a page: 'New' and up to seven children
 TOP = 150
 MORE = pygame.Rect(1080, 680, 180, 90)
 BACK = pygame.Rect(40, 680, 220, 90)
+ROLE_W, ROLE_H, ROLE_GAP, ROLE_TOP = 540, 430, 50, 160
+
+
+def role_rect(index: int) -> pygame.Rect:
+    left = (1280 - 2 * ROLE_W - ROLE_GAP) // 2
+    return pygame.Rect(left + index * (ROLE_W + ROLE_GAP), ROLE_TOP, ROLE_W, ROLE_H)
 
 
 @dataclass(frozen=True)
 class Tile:
-    name: str  # 'new', 'profile:<id>' or 'colour:<option id>'
+    name: str  # 'new', 'profile:<id>', 'colour:<option id>' or 'role:<role>'
     rect: pygame.Rect
     colour: str
     label: str
+    car: bool = False  # the child's T cell wears its CARs (they have been to the lab)
 
 
 def tile_rect(index: int) -> pygame.Rect:
@@ -39,7 +49,8 @@ def tile_rect(index: int) -> pygame.Rect:
 
 class ProfilesScreen:
     """``chosen`` becomes the tapped profile's id; ``new_colour`` the option id of the colour
-    picked for a new child (the app makes the profile)."""
+    picked for a new child and ``new_role`` who is playing (the app makes the profile).
+    ``role`` is the one the demo's bot picks (a new child's default)."""
 
     def __init__(
         self,
@@ -47,20 +58,33 @@ class ProfilesScreen:
         colours: list[Option],
         names: list[Option],
         strings: Strings,
+        role: str = DEFAULT_ROLE,
+        from_lab: tuple[str, ...] = (),
     ) -> None:
+        """``from_lab``: the journey's chapters from the lab on (see session.from_the_lab), so
+        a child who has been there finds their T cell with its CARs."""
         self.profiles = profiles
+        self.from_lab = from_lab
         self.colours = colours
         self.names = {o.id: o for o in names}
         self.strings = strings
         self.picking_colour = not profiles
+        self.picking_role = False
+        self.role = role
         self.page = 0
         self.chosen: str | None = None
         self.new_colour: str | None = None
+        self.new_role: str | None = None
         self.outcome: str | None = None
         self.clock = 0.0
 
     def tiles(self) -> list[Tile]:
         get = self.strings.get
+        if self.picking_role:
+            return [
+                Tile(f"role:{role}", role_rect(i), "", get(f"ui.profiles.role.{role}"))
+                for i, role in enumerate(ROLES)
+            ]
         if self.picking_colour:
             return [
                 Tile(f"colour:{o.id}", tile_rect(i), o.colour or "sky", get(o.id))
@@ -75,6 +99,7 @@ class ProfilesScreen:
                     tile_rect(i),
                     self._colour(profile),
                     self._name(profile),
+                    wears_car(self.from_lab, profile.played),
                 )
             )
         return found
@@ -89,6 +114,8 @@ class ProfilesScreen:
 
     def buttons(self) -> list[widgets.Button]:
         get = self.strings.get
+        if self.picking_role:
+            return [widgets.Button("back", get("ui.profiles.back"), BACK, art.INK)]
         if self.picking_colour:
             if not self.profiles:
                 return []
@@ -119,6 +146,8 @@ class ProfilesScreen:
     def press(self, name: str) -> None:
         if name == "new":
             self.picking_colour = True
+        elif name == "back" and self.picking_role:
+            self.picking_role, self.new_colour = False, None
         elif name == "back":
             self.picking_colour = False
         elif name == "more":
@@ -126,6 +155,9 @@ class ProfilesScreen:
             self.page = (self.page + 1) % pages
         elif name.startswith("colour:"):
             self.new_colour = name.removeprefix("colour:")
+            self.picking_role = True
+        elif name.startswith("role:") and self.new_colour is not None:
+            self.new_role = name.removeprefix("role:")
             self.outcome = "new"
         elif name.startswith("profile:"):
             self.chosen = name.removeprefix("profile:")
@@ -142,27 +174,37 @@ class ProfilesScreen:
         return pace.RESTING
 
     def bot_gestures(self, bot, dt: float) -> list[Gesture]:
-        """The demo is a new child: 'New', then the first colour."""
+        """The demo is a new child: 'New', the first colour, then the role it was given."""
         if self.clock < 0.5:
             return []
         self.clock = 0.0
-        x, y = self.tiles()[0].rect.center
+        tiles = self.tiles()
+        x, y = next((t for t in tiles if t.name == f"role:{self.role}"), tiles[0]).rect.center
         return [Press(x, y), Release(x, y)]
 
     def draw(self, canvas: pygame.Surface) -> None:
         canvas.fill((238, 246, 240))
-        heading = "ui.profiles.pick_colour" if self.picking_colour else "ui.profiles.title"
+        heading = "ui.profiles.title"
+        if self.picking_role:
+            heading = "ui.profiles.who_gets"
+        elif self.picking_colour:
+            heading = "ui.profiles.pick_colour"
         title = widgets.fitted(self.strings.get(heading), 56, 1200)
         canvas.blit(title, title.get_rect(center=(640, 76)))
         for tile in self.tiles():
             widgets.panel(canvas, tile.rect, radius=30)
             if tile.name == "new":
                 self._plus(canvas, tile.rect)
+            elif tile.name.startswith("role:"):
+                picture = pictures.picture(tile.name.removeprefix("role:"), 300)
+                canvas.blit(picture, picture.get_rect(midtop=(tile.rect.centerx, tile.rect.y + 24)))
             else:
-                sprite = art.cell_sprite("t_cell", 70, False, False, tile.colour)
+                radius = 58 if tile.car else 70  # room for its CARs above the name
+                sprite = art.cell_sprite("t_cell", radius, False, tile.car, tile.colour)
                 canvas.blit(sprite, sprite.get_rect(center=(tile.rect.centerx, tile.rect.y + 105)))
-            label = widgets.fitted(tile.label, 36, tile.rect.width - 20)
-            canvas.blit(label, label.get_rect(center=(tile.rect.centerx, tile.rect.bottom - 36)))
+            size, below = (44, 56) if tile.name.startswith("role:") else (36, 36)
+            label = widgets.fitted(tile.label, size, tile.rect.width - 24)
+            canvas.blit(label, label.get_rect(center=(tile.rect.centerx, tile.rect.bottom - below)))
         for button in self.buttons():
             button.draw(canvas)
 

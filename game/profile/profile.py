@@ -9,7 +9,7 @@ never logged.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from game.profile.settings import Settings
@@ -19,6 +19,14 @@ from game.script.session import Answer, Session
 FORMAT_VERSION = 1
 #: The longest child's name the specialist can type.
 NAME_LENGTH = 16
+#: Picks whose option was renamed or taken away, and the one a saved child gets instead. The
+#: T cell colours that were too close to another cell's (pink was the leukemia cell's, green
+#: the B cell's, orange the platelet's) became the nearest ones that are not.
+RENAMED_PICKS = {
+    "meet.colour.pink": "meet.colour.purple",
+    "meet.colour.green": "meet.colour.lime",
+    "meet.colour.orange": "meet.colour.yellow",
+}
 
 
 class UnreadableProfile(ValueError):
@@ -43,16 +51,16 @@ class Profile:
         """A journey that carries on from this profile; ``options`` are every pick's options
         by id (a pick whose option is gone from the scenes is forgotten)."""
         picked = {keep: options[oid] for keep, oid in self.picked.items() if oid in options}
-        answers = {q: Answer(a.tries, a.right_first_try, a.solved) for q, a in self.answers.items()}
-        return Session(picked=picked, answers=answers, played=list(self.played))
+        answers = {q: replace(a) for q, a in self.answers.items()}
+        return Session(
+            picked=picked, answers=answers, played=list(self.played), band=self.settings.band
+        )
 
     def take(self, session: Session) -> None:
         """Copy the journey's progress into the profile, to be saved."""
         self.picked = {keep: option.id for keep, option in session.picked.items()}
         self.played = list(session.played)
-        self.answers = {
-            q: Answer(a.tries, a.right_first_try, a.solved) for q, a in session.answers.items()
-        }
+        self.answers = {q: replace(a) for q, a in session.answers.items()}
 
     def forget_progress(self) -> None:
         """Clear this child's progress and answers; their picture and settings stay."""
@@ -67,7 +75,12 @@ class Profile:
             "picked": dict(self.picked),
             "played": list(self.played),
             "answers": {
-                q: {"tries": a.tries, "right_first_try": a.right_first_try, "solved": a.solved}
+                q: {
+                    "tries": a.tries,
+                    "right_first_try": a.right_first_try,
+                    "solved": a.solved,
+                    "with_help": a.with_help,
+                }
                 for q, a in self.answers.items()
             },
             "at": self.at,
@@ -94,7 +107,9 @@ class Profile:
         profile = cls(profile_id, settings=Settings.from_dict(data.get("settings"), languages))
         picked = data.get("picked")
         if isinstance(picked, dict):
-            profile.picked = {k: v for k, v in picked.items() if isinstance(v, str)}
+            profile.picked = {
+                k: RENAMED_PICKS.get(v, v) for k, v in picked.items() if isinstance(v, str)
+            }
         played = data.get("played")
         if isinstance(played, list):
             profile.played = [p for p in played if isinstance(p, str)]
@@ -113,9 +128,12 @@ class Profile:
 
 
 def _answer(data: dict) -> Answer:
+    """One saved answer; a profile saved before answers knew about help reads as without."""
     tries = data.get("tries")
+    with_help = data.get("with_help") is True
     return Answer(
         tries=tries if isinstance(tries, int) and not isinstance(tries, bool) and tries > 0 else 0,
-        right_first_try=data.get("right_first_try") is True,
+        right_first_try=data.get("right_first_try") is True and not with_help,
         solved=data.get("solved") is True,
+        with_help=with_help,
     )

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from game.script.strings import BANDS, DEFAULT_BAND
+from game.script.strings import BANDS, DEFAULT_BAND, DEFAULT_ROLE, ROLES
 
 #: Steps for each setting that is not on/off, in the order a tap moves through them.
 STEPS: dict[str, tuple[Any, ...]] = {
     "band": BANDS,
+    "role": ROLES,
     "text_speed": ("slow", "normal", "fast"),
     "text_size": ("normal", "large", "largest"),
     "effects": (0, 20, 40, 60, 80, 100),
@@ -30,6 +31,8 @@ CHARS_PER_SECOND = {"slow": 16.0, "normal": 30.0, "fast": 48.0}
 class Settings:
     language: str = "en"
     band: str = DEFAULT_BAND
+    #: Who is playing: the child getting CAR T cells ('patient') or a brother or sister.
+    role: str = DEFAULT_ROLE
     voice: bool = True
     text_speed: str = "normal"
     effects: int = 80

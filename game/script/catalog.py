@@ -25,7 +25,8 @@ def check_files(
 ) -> tuple[dict[str, Scene], list[Problem]]:
     """Load every file; return the scenes that loaded and every problem in all of them.
 
-    'next' may name any scene among these files or the shipped ones.
+    'next' may name any scene among these files or the shipped ones; a quiz question's 'about'
+    any of their ids or details.
     """
     scenes: dict[str, Scene] = {}
     problems: list[Problem] = []
@@ -68,7 +69,42 @@ def check_files(
                     f"unknown scene '{scene.next}'{did_you_mean(scene.next, known)}",
                 )
             )
+    problems += _about_problems(scenes, known, assets)
     return scenes, sorted(problems)
+
+
+def _about_problems(
+    scenes: dict[str, Scene], known: set[str], assets: Path | None
+) -> list[Problem]:
+    """Each name in a question's 'about' must be a chapter id or a detail some scene marks, so
+    leaving that out really skips the question."""
+    named = [
+        (name, choice.at(f"about:{name}"))
+        for scene in scenes.values()
+        for choice in scene.choices
+        for name in choice.about
+    ]
+    names = known | {d for scene in scenes.values() for d in scene.details}
+    if any(name not in names for name, _ in named):
+        names |= _shipped_details(scenes, assets)
+    return [
+        Problem(where, f"unknown chapter or detail '{name}'{did_you_mean(name, names)}")
+        for name, where in named
+        if name not in names
+    ]
+
+
+def _shipped_details(already: dict[str, Scene], assets: Path | None) -> set[str]:
+    """The details marked in shipped scenes not among ``already`` (only read when needed)."""
+    found: set[str] = set()
+    for path in resources.shipped_scene_files():
+        if path.stem in already:
+            continue
+        try:
+            found.update(load_scene(path, label_for(path), assets).details)
+        except SceneError:
+            continue  # its own problems are reported when it is checked
+    return found
 
 
 def _shipped_ids(already: dict[str, Scene]) -> set[str]:

@@ -21,9 +21,12 @@ class Chapter:
         speaker: Speaker | None = None,
     ) -> None:
         """``strings`` gives the lines in the child's language and age band (default: the
-        scene's English); ``speaker`` says them aloud (default: text only)."""
+        scene's English, and the session's band); ``speaker`` says them aloud (default: text
+        only)."""
         self.scene = scene
         self.session = session if session is not None else Session()
+        self.strings = strings
+        self._follow_band()
         self.spec = registry()[scene.activity.name]
         self.rules = self.spec.make_rules(scene, seed, self.session)
         self.runner = Runner(scene)
@@ -56,6 +59,7 @@ class Chapter:
     # time ------------------------------------------------------------------------------------
     def update(self, dt: float) -> None:
         self.clock += dt
+        self._follow_band()
         for event in self.rules.update(dt):
             self._apply(self.runner.handle(event))
             if event.line is not None and not self.complete:
@@ -64,6 +68,25 @@ class Chapter:
         # not stuck, and a hint must not cut into the story.
         self._apply(self.runner.update(dt if self.narrator.settled else 0.0))
         self.narrator.update(dt)
+        self._tell_heard()
+
+    def _follow_band(self) -> None:
+        """The age band chosen for the child (it shows from the next quiz question on)."""
+        if self.strings is not None:
+            self.session.band = self.strings.band
+
+    def _tell_heard(self) -> None:
+        """Rules that wait for a line to be heard (a quiz question's answers count only then)
+        are told once it has been said in full, or was not said again because it was said a
+        moment ago. A child who taps the words to finish them has heard them too."""
+        line = getattr(self.rules, "listening_for", None)
+        if line is None:
+            return
+        narrator = self.narrator
+        current = narrator.current
+        saying = current is not None and current.line_id == line and not narrator.revealed
+        if not saying and all(waiting.line_id != line for waiting in narrator.queue):
+            self.rules.hear(line)
 
     def take_sounds(self) -> list[str]:
         sounds, self.sounds = self.sounds, []

@@ -8,6 +8,7 @@ from types import MappingProxyType
 from typing import Any
 
 from game.script.errors import Where
+from game.script.strings import BANDS
 
 SCENE_FORMAT_VERSION = 1
 
@@ -18,7 +19,7 @@ MARKERS = ("cd19",)
 #: How actors move when nobody moves them.
 DRIFT_STYLES = ("still", "wander", "flow")
 #: Facts from the content brief (shared/content-brief.md) a line may state.
-FACT_IDS = tuple(f"F{n}" for n in range(1, 17))
+FACT_IDS = tuple(f"F{n}" for n in range(1, 19))
 #: Trigger events the runner itself produces; activities add their own (see game.activities).
 RUNNER_EVENTS = ("start", "progress", "goal_done", "all_done", "idle")
 #: Sound effects a trigger can play (assets/sounds/<name>.ogg, made by ``python -m game sounds``).
@@ -54,8 +55,9 @@ PICTURES = (
 TEXT_KINDS = ("line", "label", "title", "word", "meaning", "forms", "menu")
 #: Kinds that have voice files.
 SPOKEN_KINDS = ("line", "label", "word", "meaning")
-#: Colours the child can give their T cell (the art maps each to an Okabe-Ito colour).
-HERO_COLOURS = ("sky", "blue", "green", "orange", "purple", "yellow")
+#: Colours the child can give their T cell. Each is named for how it looks, and none is a
+#: colour another cell has (no pink, mint green, red, orange or tan); the art paints them.
+HERO_COLOURS = ("sky", "blue", "lime", "yellow", "purple")
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,9 @@ class Line:
     id: str
     text: str
     fact: str | None = None
-    #: Variants by age band ('little': 4 to 6, 'older': 10 to 12); 7 to 9 hears ``text``.
+    #: Variants by key (see ``strings.VARIANT_KEYS``): by age band ('little': 4 to 6,
+    #: 'older': 10 to 12; 7 to 9 hears ``text``) and for a brother or sister who plays
+    #: ('sibling', 'sibling_little', 'sibling_older'). Each is the text ``<id>@<key>``.
     variants: Mapping[str, str] = field(default_factory=dict)
     where: Where = field(default=Where("?"), compare=False)
 
@@ -156,6 +160,8 @@ class Option(_Located):
     right: bool = False
     say: str | None = None
     fact: str | None = None
+    #: The age bands that see this picture (a quiz answer for older children only, say).
+    bands: tuple[str, ...] = BANDS
     where: Where = field(default=Where("?"), compare=False)
     refs: Mapping[str, Where] = field(default_factory=dict, compare=False)
 
@@ -164,15 +170,21 @@ class Option(_Located):
 class Choice(_Located):
     """A set of pictures shown together: one question of a quiz, one pick (colour, name) or one
     board of cards. ``ask`` is said when it appears; ``explain`` after a wrong quiz answer;
-    ``keep`` names what a pick remembers for the rest of the journey."""
+    ``keep`` names what a pick remembers for the rest of the journey; ``about`` names the
+    chapters and details a quiz question asks about, so it is not asked when one is left out."""
 
     id: str
     options: tuple[Option, ...]
     ask: str | None = None
     explain: str | None = None
     keep: str | None = None
+    about: tuple[str, ...] = ()
     where: Where = field(default=Where("?"), compare=False)
     refs: Mapping[str, Where] = field(default_factory=dict, compare=False)
+
+    def shown_to(self, band: str) -> tuple[Option, ...]:
+        """The pictures a child of ``band`` sees, in file order."""
+        return tuple(o for o in self.options if band in o.bands)
 
 
 @dataclass(frozen=True)
@@ -229,14 +241,14 @@ class Scene(_Located):
         raise KeyError(f"scene '{self.id}' has no actor '{actor_id}'")
 
     def texts(self) -> list[Text]:
-        """The title, every line (and its age-band variants) and every picture label, in file
-        order: what translators and reviewers read."""
+        """The title, every line (and its age-band and sibling variants) and every picture
+        label, in file order: what translators and reviewers read."""
         found = [Text(f"{self.id}.title", self.id, None, self.title, "title")]
         for line in self.lines:
             found.append(Text(line.id, self.id, line.fact, line.text, "line"))
             found += [
-                Text(f"{line.id}@{band}", self.id, line.fact, words, "line")
-                for band, words in line.variants.items()
+                Text(f"{line.id}@{key}", self.id, line.fact, words, "line")
+                for key, words in line.variants.items()
             ]
         for choice in self.choices:
             found += [Text(o.id, self.id, o.fact, o.text, "label") for o in choice.options]
@@ -247,12 +259,17 @@ class Scene(_Located):
         """The details of this scene that may be left out, in file order."""
         return list(dict.fromkeys(a.detail for a in self.actors if a.detail))
 
-    def without(self, details: Iterable[str]) -> Scene:
-        """This scene with the actors of ``details`` left out, and with them the triggers that
-        wait for those actors. A goal counting their markers needs fewer, so it can still be
-        reached: leaving out two healthy B cells with CD19 makes 'find 8 with CD19' 'find 6'."""
-        gone = [a for a in self.actors if a.detail and a.detail in set(details)]
-        if not gone:
+    def without(self, left_out: Iterable[str]) -> Scene:
+        """This scene with what the child life specialist left out taken away: the actors of a
+        left-out detail (and the triggers that wait for them), and the quiz questions about a
+        left-out chapter or detail (``about``). A goal counting what is gone needs fewer, so it
+        can still be reached: leaving out two healthy B cells with CD19 makes 'find 8 with CD19'
+        'find 6', and skipping a question makes 'answered 7 right' 'answered 6'. A goal with
+        nothing left to count is dropped."""
+        left_out = set(left_out)
+        gone = [a for a in self.actors if a.detail and a.detail in left_out]
+        skipped = [c for c in self.choices if left_out & set(c.about)]
+        if not gone and not skipped:
             return self
         gone_ids = {a.id for a in gone}
         goals = []
@@ -262,10 +279,14 @@ class Scene(_Located):
                 for a in gone
                 if goal.actor == a.id or (goal.actor is None and goal.marker in a.markers)
             )
-            goals.append(replace(goal, count=max(1, goal.count - fewer)) if fewer else goal)
+            if goal.when == "right":  # each quiz question is answered right once
+                fewer += len(skipped)
+            if goal.count - fewer > 0:
+                goals.append(replace(goal, count=goal.count - fewer) if fewer else goal)
         return replace(
             self,
             actors=tuple(a for a in self.actors if a.id not in gone_ids),
+            choices=tuple(c for c in self.choices if c not in skipped),
             triggers=tuple(t for t in self.triggers if t.actor not in gone_ids),
             goals=tuple(goals),
         )

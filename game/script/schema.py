@@ -14,7 +14,7 @@ from game.activities import ActivitySpec, registry
 from game.script import model
 from game.script.errors import Problem, SceneError, Where, did_you_mean
 from game.script.fields import FieldReader
-from game.script.strings import VARIANT_BANDS
+from game.script.strings import BANDS, VARIANT_KEYS
 from game.script.yamlsafe import Node, read_scene_yaml
 
 ID = r"[a-z][a-z0-9_]{0,39}"
@@ -33,8 +33,8 @@ _TOP_OPTIONAL = (
 )
 _ACTOR_KEYS = ("count", "markers", "car", "player", "size", "place", "drift", "detail")
 _TRIGGER_ACTIONS = ("say", "assist", "sound", "once")
-_CHOICE_KEYS = ("ask", "explain", "keep")
-_OPTION_KEYS = ("colour", "right", "say", "fact")
+_CHOICE_KEYS = ("ask", "explain", "keep", "about")
+_OPTION_KEYS = ("colour", "right", "say", "fact", "bands")
 #: What a pick can remember for the rest of the journey.
 KEEPS = ("colour", "name")
 #: Which keys go with which kind of trigger; activity events take ``marker`` and ``actor``.
@@ -264,16 +264,16 @@ class _SceneBuilder(FieldReader):
         return text_id
 
     def _line(self, node: Node, scene_id: str | None) -> model.Line | None:
-        found = self.fields(node, "a line", ("id", "text"), ("fact", *VARIANT_BANDS))
+        found = self.fields(node, "a line", ("id", "text"), ("fact", *VARIANT_KEYS))
         if found is None or "id" not in found or "text" not in found:
             return None
         line_id = self._text_id(found["id"], scene_id, "line")
         text = self.text(found["text"], "the line's text")
         fact = self.choice(found["fact"], "fact", model.FACT_IDS) if "fact" in found else None
         variants = {
-            band: self.text(found[band], f"the '{band}' variant")
-            for band in VARIANT_BANDS
-            if band in found
+            key: self.text(found[key], f"the '{key}' variant")
+            for key in VARIANT_KEYS
+            if key in found
         }
         if line_id is None or text is None or ("fact" in found and fact is None):
             return None
@@ -283,7 +283,7 @@ class _SceneBuilder(FieldReader):
             id=line_id,
             text=text.strip(),
             fact=fact,
-            variants={band: words.strip() for band, words in variants.items()},
+            variants={key: words.strip() for key, words in variants.items()},
             where=node.where,
         )
 
@@ -303,9 +303,20 @@ class _SceneBuilder(FieldReader):
                 values[key] = self.text(found[key], f"'{key}' (a line id)")
         if "keep" in found:
             values["keep"] = self.choice(found["keep"], "thing to keep", KEEPS)
+        about_items: list[Node] = []
+        if "about" in found:
+            about_items = _one_or_many(found["about"])
+            about = [
+                self.text(item, "a name in 'about' (a chapter id or detail)", ID, "after")
+                for item in about_items
+            ]
+            values["about"] = None if None in about or not about else tuple(about)
+            if not about_items:
+                self.error(found["about"].where, "'about' needs a chapter id or detail")
         if choice_id is None or None in options or None in values.values() or not options:
             return None
-        refs = _refs(found, ("ask", "explain"))
+        refs = _refs(found, ("ask", "explain", "about"))
+        refs.update({f"about:{item.value}": item.where for item in about_items})
         return model.Choice(
             id=choice_id,
             options=tuple(options),  # type: ignore[arg-type]
@@ -331,10 +342,23 @@ class _SceneBuilder(FieldReader):
             values["say"] = self.text(found["say"], "'say' (a line id)")
         if "fact" in found:
             values["fact"] = self.choice(found["fact"], "fact", model.FACT_IDS)
+        if "bands" in found:
+            values["bands"] = self._bands(found["bands"])
         if None in values.values():
             return None
         values["text"] = values["text"].strip()
-        return model.Option(where=node.where, refs=_refs(found, ("say",)), **values)
+        return model.Option(where=node.where, refs=_refs(found, ("say", "bands")), **values)
+
+    def _bands(self, node: Node) -> tuple[str, ...] | None:
+        """The age bands that see an option, in the usual order; one or a list."""
+        items = _one_or_many(node)
+        bands = [self.choice(item, "age band", BANDS) for item in items]
+        if not items:
+            self.error(node.where, f"'bands' needs at least one age band: {', '.join(BANDS)}")
+            return None
+        if None in bands:
+            return None
+        return tuple(band for band in BANDS if band in bands)
 
     def _event(self, node: Node, spec: ActivitySpec | None, extra: tuple[str, ...]) -> str | None:
         if spec is None:  # the activity is unknown, so its events are too: say nothing more
@@ -485,6 +509,11 @@ class _SceneBuilder(FieldReader):
         if name is not None and name not in known and section not in self.incomplete:
             kind = section.rstrip("s")
             self.error(where, f"unknown {kind} '{name}'{did_you_mean(name, known)}")
+
+
+def _one_or_many(node: Node) -> list[Node]:
+    """A value written as one item (``about: after``) or a list (``about: [after, hunt]``)."""
+    return node.value if isinstance(node.value, list) else [node]
 
 
 def _refs(found: dict[str, Node], keys: tuple[str, ...]) -> dict[str, Where]:

@@ -1,25 +1,51 @@
 """What one child's journey remembers from chapter to chapter: their T cell's colour and name,
-which chapters they played, and how each quiz question went (for the child life specialist)."""
+their age band, which chapters they played, and how each quiz question went (for the child life
+specialist)."""
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from game.script.model import Option
+from game.script.model import Option, Scene
+from game.script.strings import DEFAULT_BAND
 
 DEFAULT_COLOUR = "sky"
+#: The activity that puts the CARs on the child's T cell: the lab.
+CAR_ACTIVITY = "attach"
+
+
+def from_the_lab(journey: Sequence[Scene]) -> tuple[str, ...]:
+    """The ids of the chapters from the lab on (the lab first), in playing order: empty when
+    the journey has no lab."""
+    ids = [scene.id for scene in journey]
+    labs = [i for i, scene in enumerate(journey) if scene.activity.name == CAR_ACTIVITY]
+    return tuple(ids[labs[0] :]) if labs else ()
+
+
+def wears_car(from_lab: Sequence[str], played: Iterable[str], scene_id: str | None = None) -> bool:
+    """Whether the child's T cell wears its CARs. In a chapter (``scene_id``): whenever it
+    comes after the lab, played or not, so a chapter played alone looks as it does in the
+    journey; never in the lab or before it. Elsewhere (the map, the summary, the profiles):
+    once the lab or a chapter after it has been played."""
+    if scene_id is not None:
+        return scene_id in from_lab[1:]
+    return any(chapter in from_lab for chapter in played)
 
 
 @dataclass
 class Answer:
-    """How one quiz question went: tries until the right answer, and whether the first was."""
+    """How one quiz question went: tries until the right answer, whether the first was right,
+    and whether help was shown first (the right picture glowed). An answer with help is never
+    right on the first try: Results would overstate what the child understood."""
 
     tries: int = 0
     right_first_try: bool = False
     solved: bool = False
+    with_help: bool = False
 
 
 @dataclass
@@ -27,6 +53,15 @@ class Session:
     picked: dict[str, Option] = field(default_factory=dict)
     answers: dict[str, Answer] = field(default_factory=dict)
     played: list[str] = field(default_factory=list)
+    #: The child's age band: which quiz answers they see (see ``Option.bands``).
+    band: str = DEFAULT_BAND
+    #: The journey's chapters from the lab on (see ``from_the_lab``; the app sets it): where
+    #: the child's T cell wears its CARs.
+    from_lab: tuple[str, ...] = ()
+
+    def has_car(self, scene_id: str | None = None) -> bool:
+        """Whether the child's T cell wears its CARs in ``scene_id`` (see ``wears_car``)."""
+        return wears_car(self.from_lab, self.played, scene_id)
 
     @property
     def hero_colour(self) -> str:
@@ -39,13 +74,15 @@ class Session:
         option = self.picked.get("name")
         return option.id if option is not None else None
 
-    def answer(self, question: str, right: bool) -> Answer:
-        """Record one tap on a quiz answer. Taps after the right answer do not count."""
+    def answer(self, question: str, right: bool, with_help: bool = False) -> Answer:
+        """Record one tap on a quiz answer; ``with_help`` when the right picture was shown to
+        the child first. Taps after the right answer do not count."""
         record = self.answers.setdefault(question, Answer())
         if not record.solved:
             record.tries += 1
             record.solved = right
-            record.right_first_try = right and record.tries == 1
+            record.with_help = record.with_help or with_help
+            record.right_first_try = right and record.tries == 1 and not record.with_help
         return record
 
     def played_chapter(self, scene_id: str) -> None:
@@ -53,8 +90,8 @@ class Session:
             self.played.append(scene_id)
 
     def summary(self) -> dict:
-        """What a child life specialist reads: chapters played, and each quiz question's tries
-        and whether the first try was right."""
+        """What a child life specialist reads: chapters played, and each quiz question's tries,
+        whether the first try was right and whether it was answered with help."""
         return {
             "played": list(self.played),
             "colour": self.hero_colour,

@@ -17,7 +17,9 @@ Adding a language is adding a table; ``python -m game check`` then lists every e
 missing, or stale because the English changed since it was translated.
 
 A line may have variants for age bands (``hunt.intro@little``, ``hunt.intro@older``); a band
-without its own variant uses the line itself.
+without its own variant uses the line itself. It may also have variants for a brother or sister
+who plays (``hunt.intro@sibling``, ``hunt.intro@sibling_little``, ``hunt.intro@sibling_older``):
+lines that say "your blood" are said to a sibling about their brother's or sister's.
 """
 
 from __future__ import annotations
@@ -39,6 +41,11 @@ BANDS = ("little", "middle", "older")
 DEFAULT_BAND = "middle"
 #: Variants a line may carry, by band (the middle band is the line itself).
 VARIANT_BANDS = ("little", "older")
+#: Who is playing: the child getting CAR T cells, or their brother or sister.
+ROLES = ("patient", "sibling")
+DEFAULT_ROLE = "patient"
+#: Every variant a line may carry, as its key in a scene file and after '@' in its text id.
+VARIANT_KEYS = (*VARIANT_BANDS, "sibling", *(f"sibling_{band}" for band in VARIANT_BANDS))
 CODE = r"[a-z]{2,3}(-[a-z0-9]{2,8})?"
 
 
@@ -151,14 +158,15 @@ class _TableReader(FieldReader):
 
 
 class Strings:
-    """The live lookup: ``get(id)`` gives the text in the chosen language and band. Switching
-    either takes effect on the next draw, so a child never loses their place."""
+    """The live lookup: ``get(id)`` gives the text in the chosen language, band and role.
+    Switching any of them takes effect on the next draw, so a child never loses their place."""
 
     def __init__(self, english: Mapping[str, str], tables: Mapping[str, Table]) -> None:
         self.english = dict(english)
         self.tables = dict(tables)
         self.language = SOURCE_LANGUAGE
         self.band = DEFAULT_BAND
+        self.role = DEFAULT_ROLE
 
     @property
     def languages(self) -> list[str]:
@@ -200,12 +208,28 @@ class Strings:
             raise ValueError(f"unknown age band '{band}'")
         self.band = band
 
+    def set_role(self, role: str) -> None:
+        if role not in ROLES:
+            raise ValueError(f"unknown role '{role}'; use {' or '.join(ROLES)}")
+        self.role = role
+
+    def candidates(self, text_id: str) -> list[str]:
+        """The ids that may say ``text_id`` for this band and role, best first: for a sibling
+        ``id@sibling_<band>``, ``id@sibling``, then as for a patient ``id@<band>``, ``id``.
+        Only variants the English has count (a translation of one that is gone is unused)."""
+        wanted = []
+        if self.role == "sibling":
+            if self.band in VARIANT_BANDS:
+                wanted.append(f"{text_id}@sibling_{self.band}")
+            wanted.append(f"{text_id}@sibling")
+        if self.band in VARIANT_BANDS:
+            wanted.append(variant_id(text_id, self.band))
+        return [*(c for c in wanted if c in self.english), text_id]
+
     def resolve(self, text_id: str) -> tuple[str, str]:
-        """(language, id) of the text ``get`` shows: the band's variant where there is one, and
-        the translation where there is one (else English)."""
-        candidates = [text_id]
-        if self.band != DEFAULT_BAND and variant_id(text_id, self.band) in self.english:
-            candidates.insert(0, variant_id(text_id, self.band))
+        """(language, id) of the text ``get`` shows (and the voice says): the first of
+        :meth:`candidates` the language has, else the first in English."""
+        candidates = self.candidates(text_id)
         table = self.tables.get(self.language)
         if self.language != SOURCE_LANGUAGE and table is not None:
             for candidate in candidates:

@@ -1,9 +1,22 @@
-"""The hunt: the child steers a CAR T cell through the blood to the cells that carry CD19.
+"""The hunt: the child steers a CAR T cell through the blood to the leukemia cells.
 
-The CAR fits only its marker (a key in its lock). A cell with the marker docks onto the CAR and
-then breaks apart gently into sparkles, one at a time, so each "click" is heard on its own; a cell
-without it gives a small "does not fit" wiggle.
-Aim assist bends the T cell's path toward a matching cell nearby, more at higher help levels.
+The CAR fits only its marker (a key in its lock), and healthy B cells carry CD19 too (content
+brief F12). So what the child looks for comes from the scene's goals, not from the marker: a
+*target* is a free cell the CAR fits that counts toward a goal not yet reached (in the shipped
+hunt, a leukemia cell). Only targets are pointed at, offered as one-switch spots and helped
+toward. A target docks onto the CAR and breaks apart gently into sparkles ('bind', then 'pop'),
+one at a time, so each "click" is heard on its own. Any other cell the CAR fits (a healthy B
+cell) is never needed: when a CAR T cell passes and touches one, it docks and fades quietly away
+('bind', then 'fade', never 'pop' or a buddy) and counts for nothing.
+
+The buddies (CAR T cells that join, one for each target found) find cells too as they swim, and
+a target a buddy finds counts like one the child finds: every leukemia cell that goes is
+counted, so while a goal is unmet a cell it needs is still free (``check_hunt`` makes sure the
+scene has enough). A buddy leaves the last cell a goal needs to the child.
+
+A cell without the marker wiggles "does not fit" only when the child pushes into it on purpose:
+heading at it and pressing on for a moment, never brushing past, and never just after a match.
+Aim assist bends the T cell's path toward a target nearby, more at higher help levels.
 """
 
 from __future__ import annotations
@@ -12,21 +25,30 @@ import math
 import random
 
 from game.activities import ActivitySpec, Option, register
-from game.script.errors import Problem
 from game.script.model import Scene
 from game.script.session import Session
 from game.world import cells as cellmod
 from game.world.cells import Cell
 from game.world.events import WorldEvent
-from game.world.gestures import Gesture, Move, Press, Release
+from game.world.hunt_bot import HuntBot
+from game.world.hunt_goals import FOUND, check_hunt, counts
 from game.world.spots import Spot
 
 DOCK_SECONDS = 0.7
 POP_SECONDS = 0.9
+#: A healthy B cell a CAR met fades this slowly: quiet, no sparkles.
+FADE_SECONDS = 1.4
 WIGGLE_SECONDS = 0.5
 WIGGLE_COOLDOWN = 1.5
-#: The share of full speed at which the T cell must head into a cell for "does not fit".
+#: The share of full speed at which the T cell must head into a cell for "does not fit"...
 PUSH_SHARE = 0.4
+#: ...its heading at most about 45 degrees off the cell's centre (brushing past is not trying)...
+PUSH_AIM = 0.7
+#: ...and pressing on for this long.
+PUSH_SECONDS = 0.25
+#: After a CAR fits a cell the child pushes on: no "does not fit" for this long (the docking
+#: and the breaking apart, and a little more).
+QUIET_AFTER_BIND = 2.5
 #: How far (px) aim assist reaches at help levels 0 to 3.
 ASSIST_REACH = (0.0, 110.0, 190.0, 300.0)
 
@@ -47,14 +69,29 @@ class HuntRules:
         self.target: tuple[float, float] | None = None
         self.steering = (0.0, 0.0)
         self.time = 0.0
-        #: The cell the CAR holds: one at a time, so each "click" is heard on its own.
-        self.held: Cell | None = None
-        #: Cells still shaking "does not fit" (or waiting to again), and cells docking or
-        #: breaking apart: a few, looked after apart from the crowd.
+        #: What each T cell's CAR holds, by the T cell's id, and who holds each held cell: one
+        #: at a time, so each "click" is heard on its own.
+        self._holding: dict[int, Cell] = {}
+        self._holders: dict[int, Cell] = {}
+        #: Cells still shaking "does not fit" (or waiting to again), and cells docking, breaking
+        #: apart or fading: a few, looked after apart from the crowd.
         self._shaking: list[Cell] = []
         self._leaving: list[Cell] = []
-        #: The cells the CAR fits, free or not (the targets are the free ones).
+        #: Seconds the child has been pushing into each cell the CAR does not fit, by id.
+        self._pushing: dict[int, float] = {}
+        self._last_bind = -math.inf
+        #: The goals that count found cells, and what each has counted (as the runner counts).
+        self._goals = [g for g in scene.goals if g.when in FOUND]
+        self._found = [0] * len(self._goals)
+        #: The cells the CAR fits, free or not, and the goals each would count for.
         self._matching = [c for c in self.others() if c.carries(self.player.car)]
+        self._counted_by = {
+            c.id: tuple(i for i, g in enumerate(self._goals) if counts(g, c.actor, c.markers))
+            for c in self._matching
+        }
+        #: The cells some goal counts, and the ids of those an unmet goal still counts.
+        self._sought = [c for c in self._matching if self._counted_by[c.id]]
+        self._wanted = self._still_wanted()
 
     # input -----------------------------------------------------------------------------------
     def point(self, x: float, y: float) -> None:
@@ -75,17 +112,35 @@ class HuntRules:
     def others(self) -> list[Cell]:
         return [c for c in self.cells if c is not self.player]
 
+    @property
+    def held(self) -> Cell | None:
+        """The cell the child's CAR holds."""
+        return self._holding.get(self.player.id)
+
+    def holder(self, cell: Cell) -> Cell | None:
+        """The T cell (the child's or a buddy) whose CAR holds ``cell``."""
+        return self._holders.get(cell.id)
+
+    def is_target(self, cell: Cell) -> bool:
+        """A free cell the CAR fits that counts toward a goal not yet reached."""
+        return cell.state == "free" and cell.id in self._wanted
+
     def targets(self) -> list[Cell]:
-        """Free cells the CAR fits, nearest first."""
-        found = [c for c in self._matching if c.state == "free"]
+        """The cells to find, nearest first: never one no goal needs (a healthy B cell)."""
+        found = [c for c in self._sought if c.state == "free" and c.id in self._wanted]
         return sorted(found, key=self.player.distance_to)
 
+    def bystanders(self) -> list[Cell]:
+        """Free cells the CAR fits that no goal needs (healthy B cells): nothing points at
+        them, and the demo bot steers round them."""
+        return [c for c in self._matching if c.state == "free" and c.id not in self._wanted]
+
     def spots(self) -> list[Spot]:
-        """One-switch choices: each cell the CAR fits; the T cell swims to the chosen one and
-        follows it until they meet."""
+        """One-switch choices: each target; the T cell swims to the chosen one and follows it
+        until they meet."""
 
         def follow(cell: Cell) -> tuple[float, float] | None:
-            return (cell.x, cell.y) if cell.state == "free" else None
+            return (cell.x, cell.y) if self.is_target(cell) else None
 
         return [
             Spot(c.x, c.y, c.radius + 10, c.kind, to=lambda c=c: follow(c), hold=True)
@@ -93,9 +148,9 @@ class HuntRules:
         ]
 
     def nearest_target(self) -> Cell | None:
-        """The nearest free cell the CAR fits (one pass, no sorting: asked every frame)."""
-        free = (c for c in self._matching if c.state == "free")
-        return min(free, key=self.player.distance_to, default=None)
+        """The nearest target (one pass, no sorting: asked every frame)."""
+        found = (c for c in self._sought if c.state == "free" and c.id in self._wanted)
+        return min(found, key=self.player.distance_to, default=None)
 
     def hint_target(self) -> Cell | None:
         """The cell a helping arrow points at, from help level 2 up."""
@@ -115,10 +170,13 @@ class HuntRules:
             cell.cooldown = max(0.0, cell.cooldown - dt)
             if not (cell.wiggle or cell.cooldown):
                 self._shaking.remove(cell)
+        pushed, self._pushing = self._pushing, {}
         for cell in near:
-            events.extend(self._touch(cell))
+            events.extend(self._touch(cell, dt, pushed))
+        for buddy in self.buddies:
+            events.extend(self._buddy_meets(buddy))
         for cell in list(self._leaving):
-            events.extend(self._break_apart(cell, dt))
+            events.extend(self._leave(cell, dt))
             if cell.state == "gone":
                 self._leaving.remove(cell)
         self._follow(dt)
@@ -160,26 +218,29 @@ class HuntRules:
         cellmod.keep_inside(player)
 
     def _assisted(self, vx: float, vy: float) -> tuple[float, float]:
-        """Bend a moving T cell toward the nearest matching cell within reach."""
+        """Bend a moving T cell toward the nearest target within reach (never into a healthy B
+        cell on the way: the help leads to the cells to find, not past them)."""
         speed = math.hypot(vx, vy)
         reach = ASSIST_REACH[self.assist]
         if speed < 1 or not reach:
             return vx, vy
         player = self.player
         within = reach + player.radius
-        near = [  # a square test first: only the few cells nearby are measured and sorted
-            c
-            for c in self._matching
-            if c.state == "free"
-            and abs(c.x - player.x) <= within + c.radius
-            and abs(c.y - player.y) <= within + c.radius
-        ]
+        near: list[Cell] = []  # targets nearby, by a square test first: few are measured
+        aside: list[Cell] = []  # and healthy B cells nearby
+        for c in self._matching:
+            if (
+                c.state == "free"
+                and abs(c.x - player.x) <= within + c.radius
+                and abs(c.y - player.y) <= within + c.radius
+            ):
+                (near if c.id in self._wanted else aside).append(c)
         for cell in sorted(near, key=player.distance_to):
             gap = self.player.distance_to(cell)
             if gap > reach + cell.radius + self.player.radius:
                 break
             to_x, to_y = (cell.x - self.player.x) / gap, (cell.y - self.player.y) / gap
-            if (vx * to_x + vy * to_y) / speed < 0.2:
+            if (vx * to_x + vy * to_y) / speed < 0.2 or self._blocked(cell, gap, aside):
                 continue  # only help toward where the child is already heading
             pull = 0.35 + 0.15 * self.assist
             mix_x = vx / speed * (1 - pull) + to_x * pull
@@ -188,30 +249,107 @@ class HuntRules:
             return mix_x / norm * speed, mix_y / norm * speed
         return vx, vy
 
-    def _touch(self, cell: Cell) -> list[WorldEvent]:
+    def _blocked(self, target: Cell, gap: float, aside: list[Cell]) -> bool:
+        """Whether one of the cells ``aside`` lies on the straight way to ``target``."""
+        player = self.player
+        to_x, to_y = (target.x - player.x) / gap, (target.y - player.y) / gap
+        for cell in aside:
+            bx, by = cell.x - player.x, cell.y - player.y
+            along = min(max(bx * to_x + by * to_y, 0.0), gap)
+            if math.hypot(bx - to_x * along, by - to_y * along) < player.radius + cell.radius:
+                return True
+        return False
+
+    def _touch(self, cell: Cell, dt: float, pushed: dict[int, float]) -> list[WorldEvent]:
         player = self.player
         gap = player.distance_to(cell)
         if gap >= player.radius + cell.radius * 0.9:
             return []
-        if cell.carries(player.car) and self.held is None:
-            cell.state, cell.timer = "docking", 0.0
-            self.held = cell
-            self._leaving.append(cell)
-            return [WorldEvent("bind", cell.actor, cell.markers)]
+        fits = cell.carries(player.car)
+        if fits and self.held is None:
+            return [self._dock(cell, player)]
         self._nudge_apart(cell, gap)
-        if cell.carries(player.car):
+        if fits:
             return []  # it fits, but the CAR is holding another: one at a time
-        # Only the child's own push counts: a T cell drifting back after a passing cell nudged it
-        # moves slowly, and must not hear "does not fit" again and again.
+        return self._tried(cell, gap, dt, pushed)
+
+    def _tried(
+        self, cell: Cell, gap: float, dt: float, pushed: dict[int, float]
+    ) -> list[WorldEvent]:
+        """The child's T cell presses on a cell its CAR does not fit: "does not fit", but only
+        for a push on purpose. Not for a T cell drifting back after a passing cell nudged it
+        (it moves slowly), nor one brushing past (heading by), nor a brief bump, nor just after
+        a match (the child pushing on would hear "no" right after "yes")."""
+        player = self.player
         toward = (player.vx * (cell.x - player.x) + player.vy * (cell.y - player.y)) / max(
             gap, 1e-6
         )
-        if cell.cooldown > 0 or toward < PUSH_SHARE * self.speed:
+        heading = math.hypot(player.vx, player.vy)
+        if toward < PUSH_SHARE * self.speed or toward < PUSH_AIM * heading:
+            return []
+        pressing = pushed.get(cell.id, 0.0) + dt
+        self._pushing[cell.id] = pressing
+        if (
+            pressing < PUSH_SECONDS
+            or cell.cooldown > 0
+            or self.time - self._last_bind < QUIET_AFTER_BIND
+        ):
             return []
         cell.wiggle, cell.cooldown = WIGGLE_SECONDS, WIGGLE_COOLDOWN
         if cell not in self._shaking:
             self._shaking.append(cell)
-        return [WorldEvent("no_fit", cell.actor, cell.markers)]
+        return [self._event("no_fit", cell)]
+
+    def _buddy_meets(self, buddy: Cell) -> list[WorldEvent]:
+        """A buddy's CAR docks a cell it fits that it touches as it swims (one at a time), but
+        leaves the child the last cell a goal needs: "You did it!" stays true."""
+        if buddy.id in self._holding or buddy.car is None:
+            return []
+        bx, by, radius = buddy.x, buddy.y, buddy.radius
+        for cell in self._matching:  # the nearness first: every buddy asks every frame
+            reach = radius + cell.radius * 0.9
+            dx, dy = cell.x - bx, cell.y - by
+            if not (-reach < dx < reach and -reach < dy < reach) or dx * dx + dy * dy >= reach**2:
+                continue
+            if cell.state == "free" and cell.carries(buddy.car) and not self._last_needed(cell):
+                return [self._dock(cell, buddy)]
+        return []
+
+    def _last_needed(self, cell: Cell) -> bool:
+        """Whether finding ``cell`` would reach a goal."""
+        return any(
+            self._goals[i].count - self._found[i] == 1 for i in self._counted_by.get(cell.id, ())
+        )
+
+    def _dock(self, cell: Cell, holder: Cell) -> WorldEvent:
+        """The CAR fits: ``cell`` docks onto ``holder``. A target will break apart; any other
+        cell (a healthy B cell) is only met, and will fade quietly away."""
+        cell.state = "docking" if self.is_target(cell) else "meeting"
+        cell.timer = 0.0
+        self._holding[holder.id] = cell
+        self._holders[cell.id] = holder
+        self._leaving.append(cell)
+        self._last_bind = self.time
+        return self._event("bind", cell)
+
+    def _event(self, kind: str, cell: Cell) -> WorldEvent:
+        """An event about ``cell``, counted toward the goals as the scene runner will count
+        it, so the rules know which goals are still unmet."""
+        for index, goal in enumerate(self._goals):
+            if (
+                goal.when == kind
+                and self._found[index] < goal.count
+                and counts(goal, cell.actor, cell.markers)
+            ):
+                self._found[index] += 1
+                if self._found[index] == goal.count:  # reached: its cells are wanted no more
+                    self._wanted = self._still_wanted()
+        return WorldEvent(kind, cell.actor, cell.markers)
+
+    def _still_wanted(self) -> set[int]:
+        """The ids of the cells a goal not yet reached counts."""
+        unmet = {i for i, goal in enumerate(self._goals) if self._found[i] < goal.count}
+        return {c.id for c in self._sought if unmet.intersection(self._counted_by[c.id])}
 
     def _nudge_apart(self, cell: Cell, gap: float) -> None:
         """Cells do not overlap: the other cell moves aside, and where a wall stops it, the T cell
@@ -230,23 +368,29 @@ class HuntRules:
             player.y -= (cell.y - player.y) / gap * (contact - gap)
             cellmod.keep_inside(player)
 
-    def _break_apart(self, cell: Cell, dt: float) -> list[WorldEvent]:
+    def _leave(self, cell: Cell, dt: float) -> list[WorldEvent]:
+        """A held cell glides to its T cell's edge; then a target breaks apart into sparkles
+        (and a buddy may join), and a cell only met fades away."""
         cell.timer += dt
         events: list[WorldEvent] = []
-        if cell.state == "docking":
-            # Held on the CAR: glide to the T cell's edge, then break apart.
-            angle = math.atan2(cell.y - self.player.y, cell.x - self.player.x)
-            reach = self.player.radius + cell.radius * 0.8
-            cell.x += (self.player.x + math.cos(angle) * reach - cell.x) * min(1.0, dt * 8)
-            cell.y += (self.player.y + math.sin(angle) * reach - cell.y) * min(1.0, dt * 8)
-            if cell.timer >= DOCK_SECONDS:
-                cell.state, cell.timer = "popping", 0.0
-                self.held = None
-                events.append(WorldEvent("pop", cell.actor, cell.markers))
-                if len(self.buddies) < self.max_buddies:
-                    self.buddies.append(self._buddy())
-                    events.append(WorldEvent("buddy", cell.actor, cell.markers))
-        elif cell.state == "popping" and cell.timer >= POP_SECONDS:
+        if cell.state in ("docking", "meeting"):
+            holder = self._holders[cell.id]
+            angle = math.atan2(cell.y - holder.y, cell.x - holder.x)
+            reach = holder.radius + cell.radius * 0.8
+            cell.x += (holder.x + math.cos(angle) * reach - cell.x) * min(1.0, dt * 8)
+            cell.y += (holder.y + math.sin(angle) * reach - cell.y) * min(1.0, dt * 8)
+            if cell.timer < DOCK_SECONDS:
+                return events
+            del self._holding[holder.id], self._holders[cell.id]
+            if cell.state == "meeting":
+                cell.state, cell.timer = "fading", 0.0
+                return [self._event("fade", cell)]
+            cell.state, cell.timer = "popping", 0.0
+            events.append(self._event("pop", cell))
+            if len(self.buddies) < self.max_buddies:
+                self.buddies.append(self._buddy())
+                events.append(self._event("buddy", cell))
+        elif cell.timer >= (POP_SECONDS if cell.state == "popping" else FADE_SECONDS):
             cell.state = "gone"
         return events
 
@@ -263,70 +407,12 @@ class HuntRules:
         )
 
 
-class HuntBot:
-    """Plays like a child: finger on the T cell, then drag it to the nearest starred cell."""
-
-    FINGER_SPEED = 420.0
-
-    def __init__(self) -> None:
-        self.finger: tuple[float, float] | None = None
-        self.held = 0.0
-
-    def step(self, rules: HuntRules, dt: float) -> list[Gesture]:
-        goal = rules.nearest_target()
-        if self.finger is None:
-            if goal is None:
-                return []
-            self.finger, self.held = (rules.player.x, rules.player.y), 0.0
-            return [Press(*self.finger)]
-        self.held += dt
-        if goal is None or self.held > 4.0:
-            x, y = self.finger
-            self.finger = None
-            return [Release(x, y)]
-        fx, fy = self.finger
-        gap = math.hypot(goal.x - fx, goal.y - fy)
-        step = min(gap, self.FINGER_SPEED * dt)
-        if gap > 1e-6:
-            fx, fy = fx + (goal.x - fx) / gap * step, fy + (goal.y - fy) / gap * step
-        self.finger = (fx, fy)
-        return [Move(fx, fy)]
-
-
-def check_hunt(scene: Scene) -> list[Problem]:
-    """A hunt needs a CAR on the player, and enough matching cells for every bind goal."""
-    problems = []
-    player = scene.player
-    if player is not None and player.car is None:
-        return [Problem(player.where, "the hunt's player needs a CAR: add 'car: cd19'")]
-    for goal in scene.goals:
-        if goal.when != "bind":
-            continue
-        matching = sum(
-            a.count
-            for a in scene.actors
-            if not a.player
-            and (goal.actor in (None, a.id))
-            and (goal.marker is None or goal.marker in a.markers)
-            and (player is None or player.car in a.markers)
-        )
-        if matching < goal.count:
-            problems.append(
-                Problem(
-                    goal.where,
-                    f"goal '{goal.id}' needs {goal.count} cells the "
-                    f"CAR fits, but the scene has {matching}",
-                )
-            )
-    return problems
-
-
 register(
     ActivitySpec(
         name="hunt",
         make_rules=HuntRules,
         make_bot=HuntBot,
-        events=frozenset({"bind", "no_fit", "pop", "buddy"}),
+        events=frozenset({"bind", "no_fit", "pop", "fade", "buddy"}),
         options={
             "buddies": Option(int, 0, 0, 12, "CAR T cells that join, one for each cell found"),
             "player_speed": Option(float, 300.0, 100, 800, "how fast the T cell swims (px/s)"),

@@ -5,6 +5,11 @@
 - ``cards``: tap each card to hear what it means; every card is seen once, and can be heard again.
 - ``quiz``: teach-back questions. A right answer is praised; a wrong one gets a kind explanation
   and another try. Every answer is recorded for the child life specialist. Nothing is lost.
+  The pictures wait, dimmed, until the question has been heard: a tap before that is no
+  answer. The glow that shows the right picture is help for one question, and an answer
+  after it is recorded as with help.
+
+Each child sees the pictures of their age band (``Option.bands``), laid out as they are shown.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from game.script import model
 from game.script.errors import Problem, Where
 from game.script.model import Choice, Scene
 from game.script.session import Session
+from game.script.strings import BANDS
 from game.world.events import WorldEvent
 from game.world.gestures import Gesture, Press, Release
 from game.world.spots import Spot
@@ -53,39 +59,68 @@ def _inside(rect: Rect, x: float, y: float) -> bool:
 class BoardRules(Tapping):
     """Shows the scene's choices one at a time; subclasses decide what a tap means."""
 
+    #: Whether a tap counts only once the choice's ``ask`` line has been heard.
+    LISTEN_FIRST = False
+
     def __init__(self, scene: Scene, seed: int = 0, session: Session | None = None) -> None:
         self.scene = scene
         self.session = session if session is not None else Session()
         self.index = 0
-        self.tiles = layout(len(scene.choices[0].options)) if scene.choices else []
         self.wait = 0.0  # seconds until the next choice shows
         self.time = 0.0
         self.shown = 0.0  # seconds the current choice has been on screen
+        self.open_seconds = 0.0  # seconds its pictures have taken taps
         self.chosen: set[str] = set()  # option ids tapped on this choice
-        self.finished = False
+        #: The current choice's pictures this child's age band sees, and where each is.
+        self.options: tuple[model.Option, ...] = ()
+        self.tiles: list[Rect] = []
+        self.finished = not scene.choices  # every question may have been left out
+        self.heard = False  # the choice's 'ask' line has been said in full
         self._asked = False
         self._pending: list[model.Option] = []  # taps since the last update
+        self._show_choice()
 
     @property
     def choice(self) -> Choice | None:
         return None if self.finished else self.scene.choices[self.index]
 
-    def spots(self) -> list[Spot]:
-        """One-switch choices: every picture of the question on screen."""
+    @property
+    def listening_for(self) -> str | None:
+        """The question's line the pictures wait for, until the narration has said it all
+        (None when they do not wait). The chapter calls :meth:`hear` once it has."""
         choice = self.choice
-        if choice is None or self.wait > 0:
+        if not self.LISTEN_FIRST or choice is None or self.heard or not self._asked:
+            return None
+        return choice.ask
+
+    def hear(self, line_id: str) -> None:
+        """The narration has said ``line_id`` in full: if it is the question, answers count."""
+        choice = self.choice
+        if choice is not None and line_id == choice.ask:
+            self.heard = True
+
+    @property
+    def answerable(self) -> bool:
+        """A tap on a picture counts now: it is on screen, not on its way out, and its question
+        has been heard."""
+        if self.choice is None or self.wait > 0:
+            return False
+        return not self.LISTEN_FIRST or self.heard or self.choice.ask is None
+
+    def spots(self) -> list[Spot]:
+        """One-switch choices: every picture of the question on screen, once it takes taps."""
+        if not self.answerable:
             return []
         return [
             Spot(x + w / 2, y + h / 2, max(w, h) / 2, option.id, w=w, h=h)
-            for option, (x, y, w, h) in zip(choice.options, self.tiles, strict=True)
+            for option, (x, y, w, h) in zip(self.options, self.tiles, strict=True)
         ]
 
     # input -----------------------------------------------------------------------------------
     def tap(self, x: float, y: float) -> None:
-        choice = self.choice
-        if choice is None or self.wait > 0:
-            return
-        for option, rect in zip(choice.options, self.tiles, strict=True):
+        if not self.answerable:
+            return  # the question is still being said: no answer yet, nothing recorded
+        for option, rect in zip(self.options, self.tiles, strict=True):
             if _inside(rect, x, y):
                 self._pending.append(option)
                 return
@@ -102,6 +137,8 @@ class BoardRules(Tapping):
         if choice is None:
             return events
         self.shown += dt
+        if self.answerable:
+            self.open_seconds += dt
         if not self._asked:
             self._asked = True
             if choice.ask:
@@ -117,10 +154,16 @@ class BoardRules(Tapping):
             self.finished = True
             return
         self.index += 1
-        self.tiles = layout(len(self.scene.choices[self.index].options))
+        self._show_choice()
+
+    def _show_choice(self) -> None:
+        """Lay out the pictures the child's age band sees, and wait for the question again."""
+        choice = self.choice
+        self.options = choice.shown_to(self.session.band) if choice is not None else ()
+        self.tiles = layout(len(self.options))
         self.chosen = set()
-        self.shown = 0.0
-        self._asked = False
+        self.shown = self.open_seconds = 0.0
+        self.heard = self._asked = False
 
     def tapped(self, choice: Choice, option: model.Option) -> list[WorldEvent]:
         raise NotImplementedError
@@ -144,7 +187,7 @@ class CardsRules(BoardRules):
         if option.id in self.chosen:
             return [WorldEvent("again", line=option.say)]
         self.chosen.add(option.id)
-        if len(self.chosen) == len(choice.options):
+        if len(self.chosen) == len(self.options):
             self.wait = NEXT_DELAY * 2  # time to hear the last card before the next board
         return [WorldEvent("card", line=option.say)]
 
@@ -152,30 +195,52 @@ class CardsRules(BoardRules):
         choice = self.choice
         if self.assist < 2 or choice is None:
             return None
-        return next((o for o in choice.options if o.id not in self.chosen), None)
+        return next((o for o in self.options if o.id not in self.chosen), None)
 
 
 class QuizRules(BoardRules):
+    """Teach-back questions. The help glow (level 2 up) is for the question it was given for:
+    the next question starts without it, and any answer after it is recorded with help."""
+
+    LISTEN_FIRST = True
+
+    def __init__(self, scene: Scene, seed: int = 0, session: Session | None = None) -> None:
+        self.helped = False  # the right picture has glowed on this question
+        super().__init__(scene, seed, session)
+
+    def _show_choice(self) -> None:
+        super()._show_choice()
+        self.helped = False
+        self.assist = 0
+
+    def update(self, dt: float) -> list[WorldEvent]:
+        self._note_help()  # the glow drawn since the last update came before these taps
+        events = super().update(dt)
+        self._note_help()
+        return events
+
     def tapped(self, choice: Choice, option: model.Option) -> list[WorldEvent]:
         if option.id in self.chosen:
             return []  # this picture was tried already; it stays greyed
-        self.session.answer(choice.id, option.right)
+        self.session.answer(choice.id, option.right, self.helped)
         self.chosen.add(option.id)
         if option.right:
             self.wait = NEXT_DELAY
             return [WorldEvent("right", line=option.say)]
         return [WorldEvent("try_again", line=option.say or choice.explain)]
 
+    def _note_help(self) -> None:
+        if self.hint_option() is not None:
+            self.helped = True
+
     @property
     def solved(self) -> bool:
-        choice = self.choice
-        return choice is not None and any(o.right and o.id in self.chosen for o in choice.options)
+        return any(o.right and o.id in self.chosen for o in self.options)
 
     def hint_option(self) -> model.Option | None:
-        choice = self.choice
-        if self.assist < 2 or choice is None or self.solved:
+        if self.assist < 2 or not self.answerable or self.solved:
             return None
-        return next((o for o in choice.options if o.right), None)
+        return next((o for o in self.options if o.right), None)
 
 
 class BoardBot:
@@ -190,8 +255,8 @@ class BoardBot:
 
     def step(self, rules: BoardRules, dt: float) -> list[Gesture]:
         choice = rules.choice
-        if choice is None or rules.wait > 0 or rules.shown < self.THINK_SECONDS:
-            return []
+        if choice is None or not rules.answerable or rules.open_seconds < self.THINK_SECONDS:
+            return []  # in a quiz this waits for the question to be heard
         if rules.time - self.tapped_at < self.THINK_SECONDS:
             return []
         option = self._pick(rules, choice)
@@ -199,11 +264,11 @@ class BoardBot:
             return []
         self.tapped_at = rules.time
         self.turns += 1
-        x, y, w, h = rules.tiles[choice.options.index(option)]
+        x, y, w, h = rules.tiles[rules.options.index(option)]
         return [Press(x + w / 2, y + h / 2), Release(x + w / 2, y + h / 2)]
 
     def _pick(self, rules: BoardRules, choice: Choice) -> model.Option | None:
-        fresh = [o for o in choice.options if o.id not in rules.chosen]
+        fresh = [o for o in rules.options if o.id not in rules.chosen]
         if isinstance(rules, QuizRules):
             wrong_first = rules.index % 3 == 1
             wrong = [o for o in fresh if not o.right]
@@ -211,7 +276,7 @@ class BoardBot:
                 return wrong[0]
             return next((o for o in fresh if o.right), None)
         if isinstance(rules, ChooseRules):
-            return choice.options[(rules.index + 1) % len(choice.options)]
+            return rules.options[(rules.index + 1) % len(rules.options)]
         return fresh[0] if fresh else None
 
 
@@ -219,11 +284,45 @@ class BoardBot:
 def _needs_choices(scene: Scene, activity: str) -> list[Problem]:
     if not scene.choices:
         return [Problem(Where(scene.path), f"the '{activity}' activity needs 'choices'")]
-    return [
+    problems = [
         Problem(choice.where, f"a choice in '{activity}' shows at most 8 pictures")
         for choice in scene.choices
-        if len(choice.options) > 2 * PER_ROW
+        if any(len(choice.shown_to(band)) > 2 * PER_ROW for band in BANDS)
     ]
+    if activity == "quiz":
+        return problems
+    for choice in scene.choices:  # a pick or a board of cards is the same for every child
+        if choice.about:
+            problems.append(
+                Problem(choice.at("about"), f"'about' is for quiz questions, not '{activity}'")
+            )
+        problems += [
+            Problem(option.at("bands"), f"'bands' is for quiz answers, not '{activity}'")
+            for option in choice.options
+            if option.bands != BANDS
+        ]
+    return problems
+
+
+def _answers_by_band(choice: Choice) -> list[Problem]:
+    """Every age band sees one right answer and something to choose between. A question with
+    no 'bands' is the same for all, so it is checked (and reported) once."""
+    problems = []
+    banded = any(o.bands != BANDS for o in choice.options)
+    for band in BANDS if banded else BANDS[:1]:
+        shown = choice.shown_to(band)
+        rights = sum(o.right for o in shown)
+        who = f" for the '{band}' age band" if banded else ""
+        if rights != 1:
+            counted = f" (it has {rights})" if banded else ""
+            problems.append(
+                Problem(choice.where, f"each quiz question needs one 'right: yes'{who}{counted}")
+            )
+        if len(shown) < 2:
+            problems.append(
+                Problem(choice.where, f"a quiz question needs at least two pictures{who}")
+            )
+    return problems
 
 
 def check_choose(scene: Scene) -> list[Problem]:
@@ -254,8 +353,7 @@ def check_cards(scene: Scene) -> list[Problem]:
 def check_quiz(scene: Scene) -> list[Problem]:
     problems = _needs_choices(scene, "quiz")
     for choice in scene.choices:
-        if sum(o.right for o in choice.options) != 1:
-            problems.append(Problem(choice.where, "each quiz question needs one 'right: yes'"))
+        problems += _answers_by_band(choice)
         if choice.ask is None:
             problems.append(Problem(choice.where, "each quiz question needs 'ask'"))
         if choice.explain is None and any(not o.right and not o.say for o in choice.options):

@@ -1,0 +1,81 @@
+"""The hunt as drawn: a leukemia cell found is celebrated (a ring round the held star, then
+sparkles); a healthy B cell a CAR meets is not (it docks and fades quietly away)."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from conftest import ROOT
+from game.app import art
+from game.app.hunt_view import HuntView
+from game.script.schema import parse_scene
+from game.script.session import Session
+from game.script.strings import Strings
+from game.world.hunt import DOCK_SECONDS, FADE_SECONDS, POP_SECONDS, HuntRules
+
+STEP = 1 / 60
+SCENE = b"""\
+version: 1
+id: w
+title: W
+activity: {name: hunt, aim_assist: 0, buddies: 1}
+actors:
+  - {id: hero, kind: t_cell, player: yes, car: cd19, place: {at: [[200, 350]]}}
+  - {id: sick, kind: leukemia_cell, count: 2, markers: [cd19],
+     place: {at: [[330, 350], [1100, 150]]}}
+  - {id: healthy, kind: b_cell, markers: [cd19], place: {at: [[330, 550]]}}
+lines: []
+goals: [{id: find, when: bind, actor: sick, count: 2}]
+"""
+
+
+@pytest.fixture
+def hunt(display, monkeypatch):
+    """The rules, and what the view drew for which cells: ``seen[kind]`` is the set of
+    effects drawn for cells of that kind ('pop', 'fade', 'ring')."""
+    scene = parse_scene("w.yaml", SCENE, ROOT / "assets")
+    rules = HuntRules(scene, seed=1)
+    view = HuntView(scene, rules, Session(), Strings({}, {}))
+    seen: dict[str, set[str]] = {"leukemia_cell": set(), "b_cell": set()}
+    pop, fade, circle = HuntView._pop, HuntView._fade, pygame.draw.circle
+
+    def spy(effect, original):
+        def drawn(self, cell, sprite):
+            seen[cell.kind].add(effect)
+            return original(self, cell, sprite)
+
+        return drawn
+
+    monkeypatch.setattr(HuntView, "_pop", spy("pop", pop))
+    monkeypatch.setattr(HuntView, "_fade", spy("fade", fade))
+
+    def ring(surface, colour, centre, radius, width=0):
+        """The ring that grows round a held star (orange, three pixels wide)."""
+        if surface is canvas and colour == art.ORANGE and width == 3:
+            for cell in rules.cells:
+                if cell.state in ("docking", "meeting"):
+                    seen[cell.kind].add("ring")
+        return circle(surface, colour, centre, radius, width=width)
+
+    monkeypatch.setattr(pygame.draw, "circle", ring)
+    canvas = pygame.Surface((1280, 800))
+
+    def play(seconds: float) -> None:
+        for _ in range(round(seconds / STEP)):
+            rules.update(STEP)
+            view.draw(canvas, None)  # type: ignore[arg-type]
+
+    return rules, play, seen
+
+
+def test_a_leukemia_cell_found_is_celebrated_and_a_healthy_b_cell_met_only_fades(hunt):
+    rules, play, seen = hunt
+    rules.point(330, 350)
+    play(DOCK_SECONDS + POP_SECONDS + 0.2)
+    assert seen["leukemia_cell"] == {"ring", "pop"}
+    rules.point(330, 560)
+    play(1.0 + DOCK_SECONDS + FADE_SECONDS)
+    healthy = next(c for c in rules.cells if c.kind == "b_cell")
+    assert healthy.state == "gone" and rules.buddies
+    assert seen["b_cell"] == {"fade"}

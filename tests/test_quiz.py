@@ -1,0 +1,391 @@
+"""The teach-back quiz as a child life specialist relies on it: an answer counts only once the
+question has been heard, an answer after the glowing hint is recorded as with help, questions
+about what was left out are not asked, and each age band sees its own answers. Results and the
+summary picture say how each question went, and a saved profile keeps it."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import replace
+from datetime import datetime
+
+import pytest
+
+from conftest import ROOT, problems_in
+from game.profile.profile import Profile
+from game.script.catalog import check_files, journey, load_all
+from game.script.chapter import Chapter, play_with_bot
+from game.script.narrator import Timing
+from game.script.schema import parse_scene
+from game.script.session import Answer, Session
+from game.world import picks
+
+STEP = 1 / 60
+
+
+@pytest.fixture(scope="module")
+def scenes():
+    return load_all()
+
+
+def tap_option(chapter: Chapter, option) -> None:
+    """A finger on the picture of ``option``, then the frame that reads it."""
+    rules = chapter.rules
+    x, y, w, h = rules.tiles[rules.options.index(option)]
+    chapter.point(x + w / 2, y + h / 2)
+    chapter.release()
+    chapter.update(STEP)
+
+
+def until(chapter: Chapter, done, limit: float = 120.0) -> None:
+    start = chapter.clock
+    while not done():
+        assert chapter.clock - start < limit, "waited too long"
+        chapter.update(STEP)
+
+
+def right_of(rules) -> object:
+    return next(o for o in rules.options if o.right)
+
+
+# heard first -----------------------------------------------------------------------------------
+def test_a_tap_before_the_question_has_been_said_is_not_an_answer(scenes):
+    chapter = Chapter(scenes["cheer"])
+    chapter.update(STEP)
+    rules = chapter.rules
+    question = rules.choice
+    assert rules.listening_for == question.ask and not rules.answerable
+    assert rules.spots() == []  # one switch: nothing to choose yet
+    tap_option(chapter, right_of(rules))
+    assert chapter.session.answers == {} and rules.chosen == set()
+    until(chapter, lambda: rules.answerable)  # the opening lines, then the question, in full
+    assert question.ask in chapter.narrator.history and rules.listening_for is None
+    assert len(rules.spots()) == len(rules.options)
+    tap_option(chapter, right_of(rules))
+    answer = chapter.session.answers[question.id]
+    assert (answer.tries, answer.right_first_try, answer.with_help) == (1, True, False)
+
+
+class SlowVoice:
+    """A voice that takes four seconds over every line."""
+
+    def speak(self, line_id: str) -> Timing:
+        return Timing(4.0)
+
+    def hush(self) -> None:
+        pass
+
+
+def test_while_the_voice_still_says_the_question_the_pictures_wait(scenes):
+    chapter = Chapter(scenes["cheer"], speaker=SlowVoice())
+    rules = chapter.rules
+    until(
+        chapter,
+        lambda: (
+            chapter.narrator.current is not None
+            and chapter.narrator.current.line_id == rules.choice.ask
+        ),
+    )
+    narrator = chapter.narrator
+    assert narrator.visible_text == narrator.text  # the words are all on screen...
+    assert narrator.speaking and not rules.answerable  # ...but still being said
+    tap_option(chapter, right_of(rules))
+    assert chapter.session.answers == {}
+    until(chapter, lambda: not narrator.speaking)
+    assert rules.answerable
+
+
+def test_the_bot_waits_for_the_question_too(scenes):
+    chapter = Chapter(scenes["cheer"])
+    bot = picks.BoardBot()
+    chapter.update(STEP)
+    for _ in range(600):  # ten seconds of a bot that would tap at once if it could
+        if not chapter.rules.answerable:
+            assert bot.step(chapter.rules, STEP) == []
+        chapter.update(STEP)
+    assert play_with_bot(chapter) < 600 and chapter.card_showing
+
+
+# help ------------------------------------------------------------------------------------------
+def test_an_answer_after_the_glowing_hint_is_with_help_never_right_first_time(scenes):
+    chapter = Chapter(scenes["cheer"])
+    rules = chapter.rules
+    until(chapter, lambda: rules.answerable)
+    question = rules.choice
+    until(chapter, lambda: rules.hint_option() is not None, limit=60)  # stuck: the glow comes
+    assert rules.assist >= 2 and "cheer.hint_more" in chapter.narrator.history
+    tap_option(chapter, rules.hint_option())
+    answer = chapter.session.answers[question.id]
+    assert answer.with_help and answer.solved and answer.tries == 1
+    assert not answer.right_first_try
+    until(chapter, lambda: rules.choice is not question)
+    assert rules.assist == 0 and rules.hint_option() is None  # the next question starts afresh
+
+
+def test_help_after_a_wrong_try_is_still_help():
+    session = Session()
+    session.answer("q", False)
+    session.answer("q", True, with_help=True)
+    assert session.answers["q"] == Answer(
+        tries=2, right_first_try=False, solved=True, with_help=True
+    )
+    session.answer("r", True, with_help=True)
+    assert not session.answers["r"].right_first_try
+
+
+# left out --------------------------------------------------------------------------------------
+def about_first(cheer, *names: str):
+    """The quiz with only its first question about ``names``."""
+    choices = tuple(replace(c, about=names if i == 0 else ()) for i, c in enumerate(cheer.choices))
+    return replace(cheer, choices=choices)
+
+
+def test_a_question_about_a_left_out_chapter_is_skipped_and_the_quiz_still_ends(scenes):
+    cheer = about_first(scenes["cheer"], "after")
+    skipped = cheer.choices[0].id
+    assert cheer.without(["healthy_b_cells"]) is cheer  # nothing it asks about is left out
+    without = cheer.without(["after"])
+    assert [c.id for c in without.choices] == [c.id for c in cheer.choices[1:]]
+    answered = next(g for g in cheer.goals if g.when == "right")
+    assert next(g for g in without.goals if g.id == answered.id).count == answered.count - 1
+    chapter = Chapter(without, seed=2)
+    play_with_bot(chapter)
+    assert chapter.card_showing and chapter.complete
+    assert skipped not in chapter.session.answers
+    assert list(chapter.session.answers) == [c.id for c in without.choices]
+
+
+def test_a_question_about_a_left_out_detail_is_skipped(scenes):
+    cheer = about_first(scenes["cheer"], "after", "healthy_b_cells")
+    assert len(cheer.without(["healthy_b_cells"]).choices) == len(cheer.choices) - 1
+
+
+def test_with_every_question_left_out_the_chapter_ends_after_its_story(scenes):
+    cheer = scenes["cheer"]
+    everything = replace(cheer, choices=tuple(replace(c, about=("after",)) for c in cheer.choices))
+    without = everything.without(["after"])
+    assert without.choices == () and all(g.when != "right" for g in without.goals)
+    chapter = Chapter(without)
+    play_with_bot(chapter)
+    assert chapter.card_showing and chapter.session.answers == {}
+
+
+# age bands -------------------------------------------------------------------------------------
+BANDED = """\
+version: 1
+id: quiz2
+title: A quiz
+activity: quiz
+lines:
+  - id: quiz2.ask
+    text: Where does your T cell get its CAR?
+  - id: quiz2.explain
+    text: In the lab.
+choices:
+  - id: car
+    ask: quiz2.ask
+    explain: quiz2.explain
+    about: [after]
+    options:
+      - {id: quiz2.a, text: In the lab, picture: lab, right: yes}
+      - {id: quiz2.b, text: In the sun, picture: sun, bands: [little, middle]}
+      - {id: quiz2.c, text: In the machine, picture: machine, bands: [older]}
+      - {id: quiz2.d, text: From the IV bag, picture: iv_bag, bands: older}
+goals:
+  - id: answered
+    when: right
+    count: 1
+triggers:
+  - when: right
+    sound: chime
+"""
+
+
+def banded(text: str = BANDED):
+    return parse_scene("quiz2.yaml", text.encode(), ROOT / "assets")
+
+
+def change(old: str, new: str) -> str:
+    assert old in BANDED
+    return BANDED.replace(old, new, 1)
+
+
+@pytest.mark.parametrize(
+    ("band", "shown"),
+    [
+        ("little", ["quiz2.a", "quiz2.b"]),
+        ("middle", ["quiz2.a", "quiz2.b"]),
+        ("older", ["quiz2.a", "quiz2.c", "quiz2.d"]),
+    ],
+)
+def test_each_age_band_sees_its_own_answers_laid_out_as_shown(band, shown):
+    scene = banded()
+    assert scene.choices[0].about == ("after",)
+    rules = picks.QuizRules(scene, session=Session(band=band))
+    assert [o.id for o in rules.options] == shown
+    assert rules.tiles == picks.layout(len(shown))
+    rules.update(STEP)
+    rules.hear("quiz2.ask")
+    assert [s.name for s in rules.spots()] == shown
+
+
+def test_the_chapter_takes_the_band_from_the_words_and_the_bot_plays_it(scenes):
+    from game.script.texts import build_strings, load_library
+
+    strings = build_strings(scenes, load_library())
+    strings.set_band("older")
+    session = Session()
+    chapter = Chapter(banded(), session=session, strings=strings)
+    assert session.band == "older" and len(chapter.rules.options) == 3
+    play_with_bot(chapter)
+    assert chapter.card_showing and session.answers["car"].solved
+
+
+def test_bands_are_checked_where_they_are_written():
+    [problem] = problems_in(change("bands: [older]}", "bands: [oldr]}"))
+    assert (problem.where.line, problem.where.col) == (18, 71)  # at the name
+    assert problem.message.startswith("unknown age band 'oldr' (did you mean 'older'?)")
+    [problem] = problems_in(change("bands: [older]}", "bands: []}"))
+    assert problem.where.line == 18 and "'bands' needs at least one age band" in problem.message
+
+
+def test_every_band_keeps_one_right_answer_and_two_pictures():
+    no_right = change("right: yes}", "right: yes, bands: [little, middle]}")
+    [problem] = problems_in(no_right)
+    assert (problem.where.line, problem.where.col) == (11, 5)
+    assert problem.message == (
+        "each quiz question needs one 'right: yes' for the 'older' age band (it has 0)"
+    )
+    alone = change("bands: [little, middle]}", "bands: [middle]}")
+    [problem] = problems_in(alone)
+    assert problem.message == (
+        "a quiz question needs at least two pictures for the 'little' age band"
+    )
+
+
+def test_bands_and_about_are_for_quiz_questions_only():
+    cards = change("activity: quiz", "activity: cards").replace(", right: yes", "")
+    cards = cards.replace("    explain: quiz2.explain\n", "")
+    cards = cards.replace("picture: lab}", "picture: lab, say: quiz2.ask}")
+    for option in ("b", "c", "d"):
+        cards = cards.replace(f"id: quiz2.{option}, ", f"id: quiz2.{option}, say: quiz2.ask, ")
+    cards = cards.replace("when: right", "when: card")
+    assert [(p.where.line, p.message) for p in problems_in(cards)] == [
+        (13, "'about' is for quiz questions, not 'cards'"),
+        *((line, "'bands' is for quiz answers, not 'cards'") for line in (16, 17, 18)),
+    ]
+
+
+def write(folder, text: str):
+    path = folder / "quiz2.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def test_about_names_a_chapter_or_a_detail_with_a_suggestion(tmp_path):
+    assert check_files([write(tmp_path, BANDED)])[1] == []
+    fine = change("about: [after]", "about: [healthy_b_cells, hunt]")
+    assert check_files([write(tmp_path, fine)])[1] == []  # a detail of a shipped scene
+    _, problems = check_files([write(tmp_path, change("about: [after]", "about: [aftr]"))])
+    [problem] = problems
+    assert (problem.where.line, problem.where.col) == (14, 13)
+    assert problem.message == "unknown chapter or detail 'aftr' (did you mean 'after'?)"
+    _, problems = check_files([write(tmp_path, change("about: [after]", "about: healty_b_cells"))])
+    assert [str(p).split(": ", 1)[1] for p in problems] == [
+        "unknown chapter or detail 'healty_b_cells' (did you mean 'healthy_b_cells'?)"
+    ]
+    [problem] = problems_in(change("about: [after]", "about: [After]"))
+    assert problem.where.line == 14 and "is not a valid id" in problem.message
+
+
+# results ----------------------------------------------------------------------------------------
+class Recording:
+    """The game's words, noting every id asked for."""
+
+    def __init__(self, strings) -> None:
+        self.strings = strings
+        self.asked: list[str] = []
+
+    def __getattr__(self, name: str):
+        return getattr(self.strings, name)
+
+    def get(self, text_id: str, **fields) -> str:
+        self.asked.append(text_id)
+        return self.strings.get(text_id, **fields)
+
+
+def answered_profile(scenes) -> Profile:
+    cheer = scenes["cheer"]
+    first, second, third = (c.id for c in cheer.choices[:3])
+    profile = Profile("child-1")
+    profile.played = ["cheer"]
+    profile.answers = {
+        first: Answer(1, True, True),
+        second: Answer(1, False, True, with_help=True),
+        third: Answer(3, False, True),
+    }
+    return profile
+
+
+def test_results_say_right_first_time_with_help_or_after_tries(scenes):
+    from game.app.summary import quiz_rows
+    from game.script.texts import build_strings, load_library
+
+    strings = build_strings(scenes, load_library())
+    rows = quiz_rows(answered_profile(scenes), [scenes[i] for i in journey(scenes)], strings)
+    assert [row.outcome(strings) for row in rows] == [
+        "Right on the first try",
+        "With help",
+        "After 3 tries",
+    ]
+    strings.set_language("es")
+    assert [row.outcome(strings) for row in rows][1:] == ["Con ayuda", "Después de 3 intentos"]
+    unfinished = replace(rows[2], solved=False)
+    strings.set_language("en")
+    assert unfinished.outcome(strings) == "Not finished yet"
+
+
+def test_the_results_page_and_the_summary_picture_show_with_help(scenes, display):
+    import pygame
+
+    from game.app.facilitator import FacilitatorPanel
+    from game.app.summary import PAGE, draw_summary
+    from game.script.texts import build_strings, load_library
+
+    strings = Recording(build_strings(scenes, load_library()))
+    chapters = [scenes[i] for i in journey(scenes)]
+    profile = answered_profile(scenes)
+    panel = FacilitatorPanel(strings, profile, chapters, None, "cheer", 60.0, [], False)
+    panel.press("page:results")
+    canvas = pygame.Surface((1280, 800))
+    panel.draw(canvas)
+    outcomes = ("ui.results.first_yes", "ui.results.with_help", "ui.results.after_tries")
+    assert [i for i in strings.asked if i in outcomes] == list(outcomes)
+    strings.asked.clear()
+    page = draw_summary(profile, chapters, strings, datetime(2026, 12, 1, 10, 0))
+    assert page.get_size() == PAGE
+    assert [i for i in strings.asked if i in outcomes] == list(outcomes)
+    assert "ui.results.first_no" not in strings.asked
+
+
+# saved -----------------------------------------------------------------------------------------
+def test_with_help_is_saved_and_an_older_save_still_loads(scenes):
+    profile = answered_profile(scenes)
+    again = Profile.from_dict(profile.to_dict())
+    assert again.answers == profile.answers
+    session = again.session({})
+    assert session.answers == profile.answers and session.band == profile.settings.band
+    again.take(session)
+    assert again.answers == profile.answers
+
+    older = profile.to_dict()
+    for saved in older["answers"].values():
+        del saved["with_help"]  # as saved before answers knew about help
+    loaded = Profile.from_dict(older)
+    assert not any(a.with_help for a in loaded.answers.values())
+    assert [a.right_first_try for a in loaded.answers.values()] == [True, False, False]
+
+    mixed = profile.to_dict()
+    second = list(mixed["answers"])[1]
+    mixed["answers"][second]["right_first_try"] = True  # a hand-edited file: help wins
+    assert not Profile.from_dict(mixed).answers[second].right_first_try
