@@ -35,7 +35,8 @@ class Rules(Protocol):
 
     Rules that wait for a line to be heard (a quiz question) also have ``listening_for``, the
     line id they wait for or None, and ``hear(line_id)``, which the chapter calls once the
-    narration has said that line in full."""
+    narration has said that line in full. Rules that wait for a line to begin (a pick's
+    pictures come with its question) have ``waiting_to_ask`` and ``ask(line_id)`` alike."""
 
     def update(self, dt: float) -> list[WorldEvent]: ...
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game import __version__, logs, resources
+from game.profile.settings import Settings
 from game.script.catalog import check_files, journey, load_all
 from game.script.errors import SceneError, did_you_mean
 from game.script.model import Scene
@@ -113,7 +114,8 @@ def _parser(command: str) -> argparse.ArgumentParser:
     elif command == "demo":
         parser.description = (
             "The game plays itself with a bot's taps and drags. Exit 0 when "
-            "the goals were reached within the frames."
+            "the goals were reached within the frames; else exit 1 and say how far it got "
+            "(the chapter, its goals, the chapters finished)."
         )
         _scene_option(parser)
         parser.add_argument(
@@ -238,15 +240,22 @@ def _data_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _volume_options(parser: argparse.ArgumentParser) -> None:
+    """A new child's volumes; the grown-up's controls move them in steps of 20, so a value in
+    between becomes the nearest step (see ``_step_of``)."""
+    new_child = Settings()
     parser.add_argument(
         "--effects",
         type=_percent,
-        default=80,
+        default=new_child.effects,
         metavar="0-100",
-        help="sound effects volume (default 80)",
+        help=f"sound effects volume, in steps of 20 (default {new_child.effects})",
     )
     parser.add_argument(
-        "--music", type=_percent, default=30, metavar="0-100", help="music volume (default 30)"
+        "--music",
+        type=_percent,
+        default=new_child.music,
+        metavar="0-100",
+        help=f"music volume, in steps of 20 (default {new_child.music})",
     )
 
 
@@ -320,8 +329,10 @@ def _word_warnings(scenes: dict[str, Scene], library: Library, whole: bool) -> l
 
 
 def _step_of(volume: float) -> int:
-    """A volume (0..1) as the nearest step the grown-up's controls offer (0, 20 ... 100)."""
-    return min(100, max(0, round(volume * 5) * 20))
+    """A volume (0..1) as the nearest step the grown-up's controls offer (0, 20 ... 100);
+    halfway rounds up (30 becomes 40, 50 becomes 60)."""
+    percent = round(volume * 100)
+    return min(100, max(0, (percent + 10) // 20 * 20))
 
 
 def _scene_paths(given: list[Path]) -> list[Path]:
@@ -404,7 +415,7 @@ def _demo(options: argparse.Namespace) -> int:
         frames = CHAPTER_FRAMES * len(chapters)
     elif frames <= 0:
         frames = None
-    code = _run(
+    return _run(
         loaded,
         voice=True,
         demo=True,
@@ -416,8 +427,6 @@ def _demo(options: argparse.Namespace) -> int:
         volumes=(options.effects / 100, options.music / 100),
         data_dir=options.data_dir or logs.data_dir(),
     )
-    print("demo: goals reached" if code == 0 else "demo: goals not reached")
-    return code
 
 
 def _screenshot(options: argparse.Namespace) -> int:
@@ -522,7 +531,7 @@ def _run(
     finish=None,
     screenshot: Path | None = None,
     show_map: bool = False,
-    volumes: tuple[float, float] = (0.8, 0.3),
+    volumes: tuple[float, float] = (0.8, 0.4),
     data_dir: Path | None = None,
     report_first_frame: bool = False,
 ) -> int:
@@ -532,25 +541,35 @@ def _run(
     try:
         from game.app import sdl
 
-        if headless:
-            sdl.use_headless_drivers()
+        no_screen = sdl.start_video(headless)
+        if no_screen is not None:
+            log.warning("no window: %s", no_screen)
+            print(
+                f"T-Cell Hero needs a screen, but {no_screen}. "
+                "`python -m game demo --headless` runs without one.",
+                file=sys.stderr,
+            )
+            return 1
         from game.app.audio import Audio
         from game.app.display import LOGICAL, Display
         from game.app.loop import App, FrameClock, StepClock
         from game.app.voice import Voice
-        from game.profile.settings import Settings
         from game.profile.store import ProfileStore
         from game.voice.system import SystemSpeech
 
-        sdl.pygame.display.init()
         sdl.pygame.font.init()
-        audio = None if screenshot is not None else Audio(*volumes)
+        effects, music = _step_of(volumes[0]), _step_of(volumes[1])
+        no_sound = None if screenshot is not None else sdl.open_mixer()
+        if no_sound is not None:
+            log.warning("no sound: the sound device could not start (%s); text only", no_sound)
+        device = no_sound is None  # without one, Audio and Voice stay silent and say no more
+        audio = None if screenshot is not None else Audio(effects / 100, music / 100, device=device)
         display = Display(LOGICAL if headless else window, fullscreen and not headless)
         clock = StepClock() if headless else FrameClock()
         speaker = None
         if voice:  # headless: the files only, never the system's speech
             system = None if headless else SystemSpeech.find()
-            speaker = Voice(loaded.strings, system=system)
+            speaker = Voice(loaded.strings, system=system, device=device)
         app = App(
             loaded.scenes,
             loaded.first,
@@ -571,8 +590,8 @@ def _run(
                 band=loaded.strings.band,
                 role=loaded.strings.role,
                 voice=voice,
-                effects=_step_of(volumes[0]),
-                music=_step_of(volumes[1]),
+                effects=effects,
+                music=music,
             ),
         )
         if audio is not None:
@@ -593,5 +612,11 @@ def _run(
         print(f"the game met an unexpected error; details are in {log_path}", file=sys.stderr)
         return 1
     if demo and screenshot is None:
-        return 0 if result.goals_reached else 1
+        if result.goals_reached:
+            print("demo: goals reached")
+            return 0
+        from game.app.demo_report import how_far
+
+        print(f"demo: goals not reached {how_far(app)}")
+        return 1
     return 0

@@ -3,6 +3,7 @@ does, that nothing can be lost, and that help points at the right thing."""
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -74,6 +75,7 @@ def test_choose_keeps_the_pick_then_shows_the_next_choice(scenes):
     rules = picks.ChooseRules(scenes["meet"], session=session)
     events = run(rules, STEP)
     assert [(e.type, e.line) for e in events] == [("ask", "meet.pick_colour")]
+    rules.ask("meet.pick_colour")  # the narration begins the question: the pictures come
     tap(rules, *centre(rules.tiles[3]))
     events = run(rules, STEP)
     assert [(e.type, e.line) for e in events] == [("pick", "meet.nice_colour")]
@@ -82,9 +84,23 @@ def test_choose_keeps_the_pick_then_shows_the_next_choice(scenes):
     assert run(rules, picks.NEXT_DELAY - STEP * 3) == []
     events = run(rules, 0.1)
     assert rules.choice.id == "name" and [e.line for e in events] == ["meet.pick_name"]
+    rules.ask("meet.pick_name")
     tap(rules, *centre(rules.tiles[1]))
     run(rules, picks.NEXT_DELAY + 0.1)
     assert session.hero_name == "meet.name.star" and rules.choice is None
+
+
+def test_a_picks_pictures_wait_unseen_and_untappable_until_its_question_is_asked(scenes):
+    session = Session()
+    rules = picks.ChooseRules(scenes["meet"], session=session)
+    run(rules, STEP)
+    assert rules.waiting_to_ask == "meet.pick_colour"
+    assert not rules.on_show and not rules.answerable and rules.spots() == []
+    tap(rules, *centre(rules.tiles[3]))  # a tap on where a picture will be is nothing
+    assert run(rules, 1.0) == [] and "colour" not in session.picked
+    rules.ask("meet.pick_colour")
+    assert rules.on_show and rules.answerable and rules.waiting_to_ask is None
+    assert len(rules.spots()) == len(rules.options)
 
 
 def test_a_drag_across_the_board_is_one_tap_and_a_tap_between_tiles_is_none(scenes):
@@ -170,8 +186,9 @@ def test_another_cell_put_in_the_bag_goes_back_to_the_tube(scenes):
     cell = first_of(rules, "red_blood_cell")
     events = drag(rules, (cell.x, cell.y), collect.bag_centre())
     assert [e.type for e in events] == ["not_this"]
-    run(rules, 1.0)
+    run(rules, 2.0)  # back to its own place in the stream
     assert cell.state == "free" and abs(cell.y - collect.TUBE_Y) <= 12
+    assert cell.x == pytest.approx(rules.place(cell))
 
 
 def test_a_press_far_from_any_cell_picks_nothing_up(scenes):
@@ -183,16 +200,96 @@ def test_a_press_far_from_any_cell_picks_nothing_up(scenes):
 def test_cells_that_flow_past_come_round_again(scenes):
     rules = collect.CollectRules(scenes["collect"])
     run(rules, 60.0)
-    for cell in rules.cells:
-        assert collect.TUBE_LEFT - 60 <= cell.x <= collect.TUBE_RIGHT + 40
+    for cell in rules.cells:  # in the tube, or on its way round through the body
+        assert collect.STREAM_END - rules.loop <= cell.x <= collect.STREAM_END
     assert len([c for c in rules.cells if c.kind == "t_cell"]) == 6
+    seen = set()
+    for _ in range(round(rules.loop / rules.flow / STEP) + 1):  # one trip round
+        rules.update(STEP)
+        seen |= {c.id for c in rules.cells if collect.in_window(c)}
+    assert seen == {c.id for c in rules.cells}  # every cell came past the window again
 
 
 def test_collect_help_points_at_a_t_cell_from_level_two(scenes):
     rules = collect.CollectRules(scenes["collect"])
     assert rules.hint_target() is None
     rules.set_assist(2)
+    while not any(c.kind == "t_cell" and collect.in_window(c) for c in rules.cells):
+        run(rules, 0.5)
     assert rules.hint_target().kind == "t_cell"
+
+
+def test_the_collect_arrow_never_points_from_a_cell_outside_the_machine(scenes):
+    rules = collect.CollectRules(scenes["collect"], seed=2)
+    rules.set_assist(2)
+    mx, _, mw, _ = collect.MACHINE
+    pointed, waited = 0, 0
+    for frame in range(round(60 / STEP)):
+        if frame % 600 == 0 and rules.hint_target() is not None:  # take one now and then
+            target = rules.hint_target()
+            drag(rules, (target.x, target.y), collect.bag_centre())
+        rules.update(STEP)
+        target = rules.hint_target()
+        t_cells_in_window = [c for c in rules.cells if c.kind == "t_cell" and collect.in_window(c)]
+        if target is None:
+            waited += 1
+            assert not t_cells_in_window  # no arrow only while no T cell is in the window
+        else:
+            pointed += 1
+            assert target.kind == "t_cell" and target.state == "free"
+            assert mx <= target.x <= mx + mw
+    assert pointed and waited  # both happened: T cells came and went
+
+
+def only(rules, *cells) -> None:
+    """Move every other cell far off (until the next update puts them back in the tube)."""
+    for cell in rules.cells:
+        if cell not in cells:
+            cell.y = 2000.0
+
+
+def test_a_press_takes_the_t_cell_near_the_finger_before_a_platelet_under_it(scenes):
+    rules = collect.CollectRules(scenes["collect"])
+    t_cell, platelet = first_of(rules, "t_cell"), first_of(rules, "platelet")
+    only(rules, t_cell, platelet)
+    t_cell.x, t_cell.y = 660.0, collect.TUBE_Y
+    platelet.x, platelet.y = 610.0, collect.TUBE_Y  # a little cell overlapping it
+    rules.point(606.0, collect.TUBE_Y + 4)  # the finger lands on the platelet...
+    assert rules.held is t_cell  # ...and takes the T cell the child was asked to take
+    rules.release()
+
+
+def test_a_press_takes_a_t_cell_within_a_generous_reach_but_not_far_off(scenes):
+    for reach, taken in ((60.0, True), (collect.T_CELL_REACH + 5, False)):
+        rules = collect.CollectRules(scenes["collect"])
+        t_cell = first_of(rules, "t_cell")
+        only(rules, t_cell)
+        t_cell.x, t_cell.y = 640.0, collect.TUBE_Y
+        rules.point(640.0 + reach, collect.TUBE_Y)  # its radius is about 37
+        assert (rules.held is t_cell) is taken, reach
+
+
+def test_a_press_on_another_cell_with_no_t_cell_near_takes_that_cell(scenes):
+    rules = collect.CollectRules(scenes["collect"])
+    for cell in rules.cells:  # the cells beside each red cell in the stream, as they flow
+        if cell.kind != "red_blood_cell":
+            continue
+        rules.point(cell.x, cell.y)
+        assert rules.held is cell  # a finger on a red cell is beyond its neighbour's reach
+        rules.release()
+        run(rules, 1.0)
+
+
+def test_cells_in_the_stream_never_overlap_even_after_one_is_let_go(scenes):
+    rules = collect.CollectRules(scenes["collect"], seed=5)
+    red = first_of(rules, "red_blood_cell")
+    drag(rules, (red.x, red.y), (red.x + 150, collect.TUBE_Y + 200))  # dropped off the tube
+    for _ in range(round(40 / STEP)):
+        rules.update(STEP)
+        free = sorted((c for c in rules.cells if c.state == "free"), key=lambda c: c.x)
+        for a, b in itertools.pairwise(free):
+            assert b.x - a.x >= a.radius + b.radius, (a, b)
+    assert red.state == "free"  # it found its own place again
 
 
 # the lab ----------------------------------------------------------------------------------------
@@ -204,12 +301,46 @@ def test_a_car_let_go_near_an_empty_place_clicks_on(scenes):
     assert piece.slot == 2 and 2 not in rules.empty_slots()
 
 
-def test_a_car_let_go_elsewhere_glides_back_to_the_tray(scenes):
+def test_a_car_let_go_on_the_middle_of_the_cell_clicks_into_the_nearest_free_place(scenes):
+    rules = attach.AttachRules(scenes["lab"])
+    first, second = rules.pieces[0], rules.pieces[1]
+    events = drag(rules, (first.x, first.y), attach.CENTRE)  # the very middle
+    assert [e.type for e in events] == ["attach"] and first.slot is not None
+    run(rules, 0.5)
+    assert (first.x, first.y) == pytest.approx(attach.slot_position(first.slot, rules.count))
+    # Let go on the cell, a little below its middle, with the place at the bottom free
+    bottom = rules.count // 2
+    assert bottom in rules.empty_slots()
+    events = drag(rules, (second.x, second.y), (attach.CENTRE[0] + 10, attach.CENTRE[1] + 60))
+    assert [e.type for e in events] == ["attach"] and second.slot == bottom
+
+
+def test_a_car_let_go_on_the_cell_next_to_a_taken_place_takes_the_nearest_free_one(scenes):
+    rules = attach.AttachRules(scenes["lab"])
+    first, second = rules.pieces[0], rules.pieces[1]
+    top = attach.slot_position(0, rules.count)
+    drag(rules, (first.x, first.y), top)
+    assert first.slot == 0
+    events = drag(rules, (second.x, second.y), (top[0] + 20, top[1] + 40))  # on the taken one
+    assert [e.type for e in events] == ["attach"] and second.slot in (1, rules.count - 1)
+
+
+def test_a_car_let_go_off_the_cell_glides_back_gently_to_the_tray(scenes):
     rules = attach.AttachRules(scenes["lab"])
     piece = rules.pieces[0]
-    assert drag(rules, (piece.x, piece.y), (640, 620)) == []
+    events = drag(rules, (piece.x, piece.y), (640, 620))
+    assert [e.type for e in events] == ["back"]  # a scene can answer it (the lab: a whoosh)
+    assert piece.slot is None and rules.gliding_home()
+    run(rules, 0.4)
+    assert piece.home != pytest.approx((piece.x, piece.y))  # not a snap: still on its way
     run(rules, 2.0)
-    assert piece.slot is None and (piece.x, piece.y) == pytest.approx(piece.home)
+    assert (piece.x, piece.y) == pytest.approx(piece.home) and not rules.gliding_home()
+
+
+def test_a_car_only_picked_up_and_put_down_in_its_tray_says_nothing(scenes):
+    rules = attach.AttachRules(scenes["lab"])
+    piece = rules.pieces[0]
+    assert drag(rules, (piece.x, piece.y), (piece.x + 10, piece.y + 5)) == []
 
 
 def test_when_every_car_is_on_a_cell_with_cd19_comes_and_fits(scenes):
@@ -235,13 +366,36 @@ def test_each_tap_doubles_the_cells_until_the_dish_is_full(scenes):
         assert math.hypot(cell.x - cx, cell.y - cy) + rules.radius <= radius + 1
 
 
-def test_taps_while_cells_split_do_not_count(scenes):
+def test_every_tap_counts_one_while_cells_split_waits_its_turn(scenes):
+    """The play-test: six taps 0.8 s apart (each split takes 0.9 s) make all six splits."""
+    rules = multiply.MultiplyRules(scenes["grow"])
+    events = []
+    for _ in range(6):
+        tap(rules, *multiply.DISH[:2])
+        events += run(rules, 0.8)
+    assert rules.splitting and rules.waiting == 0  # the sixth tap is being played out
+    events += run(rules, multiply.SPLIT_SECONDS)
+    assert [e.type for e in events] == ["split"] * 6 + ["full"] and len(rules.cells) == 64
+
+
+def test_a_waiting_tap_makes_the_split_before_it_hurry(scenes):
     rules = multiply.MultiplyRules(scenes["grow"])
     tap(rules, *multiply.DISH[:2])
-    events = run(rules, STEP)
-    tap(rules, *multiply.DISH[:2])
-    events += run(rules, multiply.SPLIT_SECONDS + 0.1)
-    assert [e.type for e in events] == ["split"] and len(rules.cells) == 2
+    run(rules, STEP)
+    tap(rules, *multiply.DISH[:2])  # while the first split plays
+    assert rules.waiting == 1 and rules.done == 1
+    events = run(rules, multiply.SPLIT_SECONDS / multiply.CATCH_UP + 2 * STEP)
+    assert events == [multiply.WorldEvent("split")] and rules.done == 2 and rules.waiting == 0
+
+
+def test_taps_beyond_a_full_dish_are_not_kept(scenes):
+    rules = multiply.MultiplyRules(scenes["grow"])
+    for _ in range(rules.generations + 3):
+        tap(rules, *multiply.DISH[:2])
+    assert rules.waiting == rules.generations and rules.taps_left == 0
+    assert rules.spots() == []  # nothing left for the switch to choose
+    run(rules, rules.generations * multiply.SPLIT_SECONDS)
+    assert rules.full and len(rules.cells) == 2**rules.generations and rules.waiting == 0
 
 
 # coming back ------------------------------------------------------------------------------------

@@ -135,7 +135,8 @@ def test_lines_exports_every_line_and_label_with_its_fact_as_csv():
         "F1",
         "T cells are helpers in your blood.",
     ] in rows
-    sibling = ["meet.not_fault@sibling", "meet", "", "Leukemia is nobody's fault. Not yours, and not theirs."]
+    not_theirs = "Leukemia is nobody's fault. Not yours, and not theirs."
+    sibling = ["meet.not_fault@sibling", "meet", "", not_theirs]
     assert sibling in rows  # and what a brother or sister hears
     assert ["words.cd19", "words", "F7", "CD19"] in rows and ["ui.go", "menu", "", "Go!"] in rows
 
@@ -165,3 +166,19 @@ def test_lines_as_tsv_has_the_same_rows():
 def test_lines_in_a_language_the_game_does_not_have_says_so():
     done = run_game("lines", "--lang", "xx")
     assert done.returncode == 1 and "there is no 'xx' language" in done.stderr
+
+
+def test_the_volumes_help_gives_are_a_new_childs_and_steps_of_the_grown_ups_controls(capsys):
+    from game.cli import _step_of
+    from game.profile.settings import STEPS, Settings
+
+    new_child = Settings()
+    assert new_child.effects in STEPS["effects"] and new_child.music in STEPS["music"]
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    shown = capsys.readouterr().out
+    assert f"(default {new_child.effects})" in shown and f"(default {new_child.music})" in shown
+    # What the command line gives is what a new child gets: the nearest step, halfway up.
+    assert _step_of(new_child.music / 100) == new_child.music
+    given = (0, 10, 30, 50, 70, 90, 100)
+    assert [_step_of(p / 100) for p in given] == [0, 20, 40, 60, 80, 100, 100]

@@ -58,9 +58,16 @@ def open_panel_by_holding_the_corner(app) -> None:
     run(app)
 
 
+def open_panel(app) -> None:
+    """Open (or close) the grown-up's panel with Ctrl+F: one frame, where holding the corner
+    plays three seconds of frames (the tests of holding hold; the others need only the panel)."""
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_f, mod=pygame.KMOD_LCTRL))
+    run(app)
+
+
 def switch_child(app) -> None:
     """Back to 'who is playing?' through the grown-up's panel."""
-    open_panel_by_holding_the_corner(app)
+    open_panel(app)
     press(app, "page:child")
     press(app, "switch_child")
 
@@ -121,15 +128,15 @@ def test_the_pause_button_stops_the_chapter_until_keep_playing(scenes, display):
 # chapters --------------------------------------------------------------------------------------
 def test_chapter_select_restart_and_skip(scenes, display):
     app = make_app(scenes, display, first="meet", show_map=False)
-    open_panel_by_holding_the_corner(app)
+    open_panel(app)
     press(app, "play:lab")
     assert app.screen is app.play and app.scene_id == "lab"
     run(app, 200)
     clock = app.play.chapter.clock
-    open_panel_by_holding_the_corner(app)
+    open_panel(app)
     press(app, "restart")
     assert app.scene_id == "lab" and app.play.chapter.clock < clock
-    open_panel_by_holding_the_corner(app)
+    open_panel(app)
     press(app, "skip")
     assert type(app.screen).__name__ == "JourneyMap" and app.screen.target == "grow"
     assert "lab" not in app.session.played  # skipped, not played
@@ -137,7 +144,7 @@ def test_chapter_select_restart_and_skip(scenes, display):
 
 def test_leaving_out_afterwards_skips_it_on_the_map_and_after_the_hunt(scenes, display):
     app = make_app(scenes, display, first="hunt", show_map=False)
-    open_panel_by_holding_the_corner(app)
+    open_panel(app)
     press(app, "leave:after")
     assert "after" in app.profile.settings.leave_out
     press(app, "close")
@@ -149,7 +156,7 @@ def test_leaving_out_healthy_b_cells_takes_them_and_their_lines_out_of_the_hunt(
     from game.script.chapter import play_with_bot
 
     app = make_app(scenes, display, first="meet", show_map=False)
-    open_panel_by_holding_the_corner(app)
+    open_panel(app)
     press(app, "leave:healthy_b_cells")
     press(app, "play:hunt")
     kinds = {c.kind for c in app.play.rules.cells}
@@ -164,7 +171,7 @@ def test_leaving_out_healthy_b_cells_takes_them_and_their_lines_out_of_the_hunt(
 def test_the_childs_name_typed_on_the_screen_keys_is_used_and_saved(scenes, display, tmp_path):
     app = make_app(scenes, display, tmp_path)
     new_child(app)
-    open_panel_by_holding_the_corner(app)
+    open_panel(app)
     press(app, "page:child")
     press(app, "set:name")
     for key in ("key:M", "key:A", "key:Y", "key:A", "key:Ñ", "erase", "done"):
@@ -182,7 +189,7 @@ def test_settings_from_the_panel_reach_the_game_and_are_saved(scenes, display, t
 
     app = make_app(scenes, display, tmp_path)
     new_child(app)
-    open_panel_by_holding_the_corner(app)
+    open_panel(app)
     press(app, "page:child")
     press(app, "set:band")  # middle -> older
     press(app, "page:sound")
@@ -227,7 +234,7 @@ def test_clearing_asks_first_then_clears_this_child_or_everyone(scenes, display,
     new_child(app)
     switch_child(app)
     new_child(app, "meet.colour.yellow")
-    open_panel_by_holding_the_corner(app)
+    open_panel(app)
     press(app, "page:data")
     press(app, "ask:child")
     press(app, "cancel")  # 'No, keep' keeps everything
@@ -238,7 +245,7 @@ def test_clearing_asks_first_then_clears_this_child_or_everyone(scenes, display,
     assert (tmp_path / "profiles" / "child-1.json").exists()
     assert [p.id for p in app.screen.profiles] == ["child-1"]
     tap_tile(app, "profile:child-1")
-    open_panel_by_holding_the_corner(app)
+    open_panel(app)
     press(app, "page:data")
     press(app, "ask:all")
     press(app, "confirm")
@@ -256,7 +263,7 @@ def test_the_summary_picture_is_saved_in_the_chosen_folder(scenes, display, tmp_
     app._start("cheer")
     play_with_bot(app.play.chapter)
     run(app)
-    open_panel_by_holding_the_corner(app)
+    open_panel(app)
     press(app, "page:results")
     panel = app.overlay
     panel.folders = [tmp_path / "usb-stick"]
@@ -265,7 +272,7 @@ def test_the_summary_picture_is_saved_in_the_chosen_folder(scenes, display, tmp_
     assert saved.name.startswith("T-Cell Hero ")
     page = pygame.image.load(str(saved))
     assert page.get_size() == (1240, 1754)
-    assert str(saved) in panel.message
+    assert panel.message == "ui.results.saved" and panel.saved == saved
 
 
 def test_the_results_list_every_quiz_question_with_first_try_and_tries(scenes):
@@ -335,3 +342,316 @@ def test_every_screen_offers_something_to_choose_in_one_switch_mode(scenes, disp
     press(app, "go")
     run(app, 60)
     assert any(s.name == "pause" for s in app.screen.spots())
+
+
+# the grown-up's language -------------------------------------------------------------------------
+def panel_words(app) -> set[str]:
+    """Every word on the panel's buttons."""
+    return {b.label for b in app.overlay.buttons()}
+
+
+def test_switching_the_child_to_spanish_leaves_the_panel_in_the_grown_ups_language(
+    scenes, display, tmp_path
+):
+    app = make_app(scenes, display, tmp_path)
+    new_child(app)
+    open_panel(app)  # first opened in English: the device keeps it
+    press(app, "page:child")
+    press(app, "set:language")
+    assert app.strings.language == "es" and app.profile.settings.language == "es"
+    assert app.overlay.strings.get("ui.grownup.title") == "Grown-up controls"
+    assert {"Close", "Chapters", "Child", "Controls: English"} <= panel_words(app)
+    rows = {row.name: row for row in app.overlay.rows()}
+    assert rows["language"].label == "Language" and rows["language"].value == "Español"
+    # Ctrl+L with the panel open switches the child's words too, never the panel's.
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_l, mod=pygame.KMOD_LCTRL))
+    run(app)
+    assert app.strings.language == "en"
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_l, mod=pygame.KMOD_LCTRL))
+    run(app)
+    assert app.strings.language == "es" and "Close" in panel_words(app)
+    press(app, "close")
+    assert app.strings.get("ui.go") == "¡Vamos!"  # the child plays in Spanish
+    open_panel(app)
+    assert "Close" in panel_words(app) and "Cerrar" not in panel_words(app)
+    saved = json.loads((tmp_path / "device.json").read_text())
+    assert saved == {"grownup_language": "en"}
+    assert (
+        json.loads((tmp_path / "profiles" / "child-1.json").read_text())["settings"]["language"]
+        == "es"
+    )
+
+
+def test_the_panel_has_its_own_language_button_and_the_device_remembers_it(
+    scenes, display, tmp_path
+):
+    app = make_app(scenes, display, tmp_path)
+    new_child(app)
+    open_panel(app)
+    press(app, "grownup_language")
+    assert {"Cerrar", "Capítulos", "Controles: Español"} <= panel_words(app)
+    assert app.strings.language == "en"  # the child's words stay as they were
+    press(app, "page:results")
+    run(app)
+    assert app.overlay.strings.get("ui.grownup.title") == "Controles para adultos"
+    press(app, "close")
+    assert app.strings.get("ui.go") == "Go!"
+    again = make_app(scenes, display, tmp_path)  # the game started again on this device
+    tap_tile(again, "profile:child-1")
+    open_panel(again)
+    assert "Cerrar" in panel_words(again)
+    press(again, "close")
+    switch_child(again)  # another child: the grown-up is the same
+    new_child(again, "meet.colour.yellow")
+    open_panel(again)
+    assert "Cerrar" in panel_words(again)
+
+
+def test_the_panel_first_opens_in_the_language_the_game_is_in(scenes, display, tmp_path):
+    app = make_app(scenes, display, tmp_path)
+    new_child(app)
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_l, mod=pygame.KMOD_LCTRL))
+    run(app)
+    open_panel(app)
+    assert "Cerrar" in panel_words(app)
+    assert json.loads((tmp_path / "device.json").read_text()) == {"grownup_language": "es"}
+
+
+def test_results_show_the_questions_for_the_childs_band_and_role_in_the_grown_ups_words(
+    scenes, display, tmp_path
+):
+    from game.script.session import Answer
+
+    app = make_app(scenes, display, tmp_path)
+    new_child(app, role="sibling")
+    app.session.answers["hot"] = Answer(1, True, True)
+    open_panel(app)
+    press(app, "page:child")
+    press(app, "set:language")  # the child to Spanish; the panel stays English
+    press(app, "page:results")
+    [row] = quiz_rows_of(app)
+    assert row.question == "Your brother or sister feels hot and shivery. What will you do?"
+    assert row.outcome(app.overlay.strings) == "Right on the first try"
+
+
+def quiz_rows_of(app):
+    from game.app.summary import quiz_rows
+
+    app.profile.take(app.session)
+    return quiz_rows(app.profile, app.journey, app.overlay.strings)
+
+
+# results: every question, every language, every text size ------------------------------------
+def nine_answers():
+    from game.script.session import Answer
+
+    outcomes = [Answer(1, True, True), Answer(3, False, True), Answer(2, False, True, True)]
+    outcomes.append(Answer(1, False, False))
+    return outcomes
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("role", ["patient", "sibling"])
+def test_results_and_the_summary_show_every_one_of_nine_questions_whole(
+    scenes, display, language, role
+):
+    from datetime import datetime
+
+    from game.app import results_page, theme
+    from game.app.facilitator import SAVE, FacilitatorPanel
+    from game.app.summary import MARGIN, PAGE, draw_summary
+    from game.profile.profile import Profile
+    from game.script.catalog import journey
+    from game.script.texts import build_strings, load_library
+
+    strings = build_strings(scenes, load_library())
+    strings.set_language(language)
+    chapters = [scenes[i] for i in journey(scenes)]
+    questions = [
+        c for s in chapters for c in s.choices if c.ask and any(o.right for o in c.options)
+    ]
+    assert len(questions) == 9
+    for band in ("little", "middle", "older"):
+        profile = Profile("child-1")
+        profile.settings.band, profile.settings.role = band, role
+        profile.played = [s.id for s in chapters]
+        answers = nine_answers()
+        profile.answers = {c.id: answers[i % 4] for i, c in enumerate(questions)}
+        for size in ("normal", "large", "largest"):
+            theme.use(theme.Look(size))
+            panel = FacilitatorPanel(
+                strings, profile, chapters, None, "meet", 0, [], True, language
+            )
+            panel.page = "results"
+            panel.draw(display.canvas)  # draws without error
+            rows = quiz_rows_of_panel(panel)
+            assert len(rows) == 9
+            names = ", ".join(panel.strings.get(f"{s.id}.title") for s in chapters)
+            played = panel.strings.get("ui.results.played", chapters=names)
+            laid = results_page.layout(
+                played, [(r.outcome(panel.strings), r.question) for r in rows]
+            )
+            assert laid.bottom <= SAVE.top and laid.size >= 20  # above the Save button
+            for row, (_, how, what) in zip(rows, laid.rows, strict=True):
+                assert " ".join(what) == row.question  # whole, never cut short
+                assert " ".join(how) == row.outcome(panel.strings)
+        theme.use(theme.Look())
+        strings.set_band(band)
+        strings.set_role(role)
+        page = draw_summary(profile, chapters, strings, datetime(2026, 12, 1, 10, 30))
+        # Every row was drawn above the margin: the bottom margin is blank paper.
+        bottom = page.subsurface((0, PAGE[1] - MARGIN // 2, PAGE[0], MARGIN // 2))
+        assert pygame.transform.average_color(bottom)[:3] == (255, 255, 255), (band, role)
+
+
+def quiz_rows_of_panel(panel):
+    from game.app.summary import quiz_rows
+
+    return quiz_rows(panel.profile, panel.chapters, panel.strings)
+
+
+# saving the summary: where it went, beside the button ------------------------------------------
+def test_the_saved_message_sits_beside_the_save_button_with_a_long_path_shortened_in_the_middle(
+    display,
+):
+    from pathlib import Path
+
+    from game.app import results_page
+    from game.app.facilitator import SAVE
+    from game.script.catalog import load_all
+    from game.script.texts import build_strings, load_library
+
+    strings = build_strings(load_all(), load_library())
+    folder = "/media/specialist/CLINIC USB 2026/children's summaries/this week/T-Cell Hero"
+    saved = Path(folder) / "T-Cell Hero Alejandro 2026-12-01 1030.png"
+    for language in ("en", "es"):
+        strings.set_language(language)
+
+        def template(path: str) -> str:
+            return strings.get("ui.results.saved", path=path)
+
+        words = results_page.message_words(template, saved)
+        assert words.startswith(template("/media/")) and "…" in words
+        assert words.endswith("Alejandro 2026-12-01 1030.png")  # the file's name is kept
+        image = message_label(words)
+        rect = image.get_rect(midleft=results_page.MESSAGE.midleft)
+        assert results_page.MESSAGE.contains(rect.clip(results_page.MESSAGE))
+        assert rect.width <= results_page.MESSAGE.width
+        ink = image.get_bounding_rect().move(rect.topleft)
+        assert not ink.colliderect(SAVE) and display.canvas.get_rect().contains(ink)
+    short = Path("/tmp/T-Cell Hero Sam.png")
+    assert results_page.message_words(template, short) == template(str(short))  # as it is
+
+
+def message_label(words):
+    from game.app import labels, results_page
+
+    box = results_page.MESSAGE
+    return labels.label(
+        words, results_page.MESSAGE_SIZE, box.width, box.height, (0, 0, 0), 3, False, "regular"
+    )
+
+
+# one switch: every press chooses ----------------------------------------------------------------
+def test_every_space_press_chooses_when_scanning_even_while_a_choice_plays_out(
+    scenes, display, monkeypatch
+):
+    """The play-test's 'Space was ignored once': a press while the last choice was still being
+    carried out (a cell on its way to the bag) was dropped. Now it chooses as soon as that one
+    is done: as many choices as presses."""
+    from game.app import scanning
+
+    chosen = []
+    real = scanning.Guide
+    monkeypatch.setattr(scanning, "Guide", lambda spot: chosen.append(spot.name) or real(spot))
+    app = make_app(scenes, display, first="collect", show_map=False)
+    app.profile.settings.one_switch = True
+    run(app, 240)
+    presses = 0
+    for gap in (90, 2, 5, 40, 1, 120, 3, 60):  # some land while a cell is still moving
+        while app.scanner.lit is None and app.scanner.guide is None:
+            run(app)
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0))
+        pygame.event.post(pygame.event.Event(pygame.KEYUP, key=pygame.K_SPACE, mod=0))
+        presses += 1
+        run(app, gap)
+    run(app, 600)
+    assert len(chosen) == presses
+
+
+def test_choosing_the_narration_moves_on_to_the_next_line_in_one_press(scenes, display):
+    """Choosing the narration box while a line was still being shown only finished it, so the
+    press seemed to do nothing (the play-test's second Space 'worked'); now one press moves on,
+    and the box is offered for as long as a line shows, so the highlight does not jump."""
+    app = make_app(scenes, display, first="meet", show_map=False)
+    app.profile.settings.one_switch = True
+    narrator = app.play.narrator
+    run(app, 3)
+    assert not narrator.revealed and narrator.queue  # the first line is still appearing
+    moved = 0
+    while narrator.queue and moved < 3:  # each press while lines wait: the next one, at once
+        app.scanner.index = [s.name for s in app.scanner.spots].index("next")
+        heard = len(narrator.history)
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0))
+        run(app, 2)
+        assert len(narrator.history) == heard + 1
+        assert app.scanner.lit is not None and app.scanner.lit.name == "next"
+        moved += 1
+    assert moved >= 2
+
+
+def test_the_highlight_stays_on_the_same_thing_when_the_choices_change_round_it():
+    from game.app.scanning import Scanner
+    from game.world.spots import Spot
+
+    scanner = Scanner()
+    spots = [Spot(100, 100, 20, "replay"), Spot(1170, 50, 40, "pause")]
+    scanner.update(spots, 0.1, 10.0)
+    scanner.index = 1
+    assert scanner.lit.name == "pause"
+    scanner.update([Spot(640, 700, 0, "next", w=1000, h=120), *spots], 0.1, 10.0)
+    assert scanner.lit.name == "pause"  # a line to move on to appeared before it
+    cells = [Spot(300, 300, 30, "t_cell"), Spot(500, 300, 30, "t_cell")]
+    scanner.update(cells, 0.1, 10.0)
+    scanner.index = 1
+    scanner.update([Spot(310, 305, 30, "t_cell"), Spot(512, 296, 30, "t_cell")], 0.1, 10.0)
+    assert (scanner.lit.x, scanner.lit.y) == (512, 296)  # the same cell, drifted
+
+
+# who is playing? ----------------------------------------------------------------------------------
+def test_two_children_of_one_colour_are_told_apart_by_their_badge_and_typed_name(
+    scenes, display, tmp_path, monkeypatch
+):
+    from game.app import labels, pictures
+
+    app = make_app(scenes, display, tmp_path)
+    new_child(app, "meet.colour.lime")
+    open_panel(app)
+    press(app, "page:child")
+    press(app, "set:name")
+    for key in ("key:M", "key:A", "key:Y", "key:A", "done"):
+        press(app, key)
+    press(app, "close")
+    switch_child(app)
+    new_child(app, "meet.colour.lime")  # the same colour, no name typed
+    switch_child(app)
+    tiles = {t.name: t for t in app.screen.tiles()}
+    maya, other = tiles["profile:child-1"], tiles["profile:child-2"]
+    assert maya.colour == other.colour
+    assert maya.badge != other.badge and {maya.badge, other.badge} <= {"sun", "star", "moon", "zap"}
+    assert maya.typed == "Maya" and other.typed == ""
+    words, badges = [], []
+    real_label, real_picture = labels.label, pictures.picture
+    monkeypatch.setattr(
+        labels,
+        "label",
+        lambda w, size, *a, **k: words.append((w, size)) or real_label(w, size, *a, **k),
+    )
+    monkeypatch.setattr(
+        pictures,
+        "picture",
+        lambda name, *a, **k: badges.append(name) or real_picture(name, *a, **k),
+    )
+    app.screen.draw(display.canvas)
+    assert ("Maya", 44) in words  # the typed name, big
+    assert maya.badge in badges and other.badge in badges

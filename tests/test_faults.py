@@ -5,15 +5,21 @@ the default font, silence, text only), says so once in the log, and plays on."""
 from __future__ import annotations
 
 import asyncio
+import logging
+import os
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
 import pygame
 import pytest
 
+from conftest import ROOT
 from game import resources
-from game.app import art, text, widgets
+from game.app import art, sdl, text, widgets
 from game.app.audio import MUSIC, Audio
+from game.app.journey_map import JourneyMap
 from game.app.loop import App, StepClock
 from game.app.notice import Notice
 from game.app.play import PAUSE
@@ -192,3 +198,129 @@ def test_a_tiny_then_a_huge_window_keep_the_game_running_and_taps_land(display):
     app.demo, app.stop_when_done = True, True
     result = asyncio.run(app.run(app.result.frames + 3600))
     assert result.goals_reached and not result.crashed
+
+
+# No screen, no sound card: said plainly, before anything else -------------------------------
+def _bare(tmp_path: Path, **extra: str) -> dict[str, str]:
+    """An environment as bare as a login with no desktop: a PATH, a home and a data folder."""
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path)}
+    if "SYSTEMROOT" in os.environ:  # Windows cannot start Python without it
+        env["SYSTEMROOT"] = os.environ["SYSTEMROOT"]
+    return {**env, "T_CELL_HERO_DATA_DIR": str(tmp_path / "data"), **extra}
+
+
+def _launch(tmp_path: Path, *args: str, **extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=_bare(tmp_path, **extra),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith(sdl.NEEDS_A_DISPLAY),
+    reason="only Linux and the BSDs need DISPLAY or WAYLAND_DISPLAY to show a window",
+)
+def test_with_no_display_the_game_says_what_is_missing_in_one_line_and_stops(tmp_path):
+    done = _launch(tmp_path, "main.py")
+    assert done.returncode == 1 and done.stdout == ""
+    said = done.stderr.strip().splitlines()
+    assert len(said) == 1, done.stderr
+    assert "DISPLAY" in said[0] and "`python -m game demo --headless`" in said[0]
+    # ... and what it suggests does run without a screen.
+    demo = _launch(tmp_path, "-m", "game", "demo", "--headless", "--scene", "hunt", "--frames", "5")
+    assert demo.stdout.startswith("demo: goals not reached") and demo.stderr == ""
+
+
+def test_when_sdl_falls_back_to_drawing_off_screen_the_game_stops_unless_asked(monkeypatch):
+    monkeypatch.delenv("SDL_VIDEODRIVER")
+    monkeypatch.setenv("DISPLAY", ":0")  # set, but nothing answers there
+    monkeypatch.setattr(sdl.pygame.display, "init", lambda: None)
+    monkeypatch.setattr(sdl.pygame.display, "quit", lambda: None)
+    monkeypatch.setattr(sdl.pygame.display, "get_driver", lambda: "offscreen")
+    said = sdl.start_video()
+    assert said is not None and "'offscreen'" in said
+    monkeypatch.setenv("SDL_VIDEODRIVER", "offscreen")  # asked for: the user knows best
+    assert sdl.start_video() is None
+
+
+def test_what_alsa_prints_while_the_sound_device_fails_goes_to_the_log_not_the_terminal(
+    monkeypatch, capfd, caplog
+):
+    pygame.mixer.quit()
+
+    def alsa_without_a_card(*args, **kwargs):
+        os.write(2, b"ALSA lib confmisc.c:855:(parse_card) cannot find card '0'\n" * 8)
+        raise pygame.error("ALSA: Couldn't open audio device")
+
+    monkeypatch.setattr(pygame.mixer, "init", alsa_without_a_card)
+    caplog.set_level(logging.DEBUG, logger="game.app.sdl")
+    assert sdl.open_mixer() == "ALSA: Couldn't open audio device"
+    assert capfd.readouterr().err == ""
+    noise = [r for r in caplog.records if "cannot find card" in r.getMessage()]
+    assert len(noise) == 1 and noise[0].levelname == "DEBUG"
+
+
+@pytest.mark.parametrize("driver", ["no-such-driver", "alsa"])
+def test_a_sound_driver_that_fails_is_one_line_in_the_log_and_nothing_on_the_terminal(
+    tmp_path, driver
+):
+    """'alsa' fails here without a sound card (and prints a dozen lines, unless quieted);
+    with a card it works, and then there is nothing to say at all."""
+    done = _launch(
+        tmp_path, "main.py", "--first-frame", SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER=driver
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    log = (tmp_path / "data" / "t-cell-hero.log").read_text(encoding="utf-8")
+    said = [line for line in log.splitlines() if "sound" in line]
+    assert len(said) == 1 or (driver == "alsa" and not said), log
+    assert all("no sound" in line for line in said)
+
+
+def test_with_no_sound_device_the_grown_up_is_told_once_and_the_map_says_no_sound(
+    display, monkeypatch
+):
+    pygame.mixer.quit()
+
+    def no_device(*args, **kwargs):
+        raise pygame.error("no audio device")
+
+    monkeypatch.setattr(pygame.mixer, "init", no_device)
+    scenes = load_all()
+    strings = build_strings(scenes, load_library())
+    voice = Voice(strings)
+    assert not voice.available and voice.speak("meet.title") is None  # words only
+    app = App(scenes, "meet", display, StepClock(), show_map=True, audio=Audio(), voice=voice)
+    assert isinstance(app.overlay, Notice) and app.overlay.note == "ui.sound.none"
+    assert isinstance(app.screen, JourneyMap)
+    assert "voice" not in [b.name for b in app.screen.buttons()]  # nothing to switch on
+    drawn: list[str] = []
+    real_fitted = widgets.fitted
+    monkeypatch.setattr(
+        widgets, "fitted", lambda words, *a: drawn.append(words) or real_fitted(words, *a)
+    )
+    app.screen.draw(display.canvas)
+    assert "No sound" in drawn and "Voice on" not in drawn and "Voice off" not in drawn
+
+
+def test_the_no_sound_note_comes_first_and_a_note_about_saving_follows_it(
+    display, monkeypatch, tmp_path
+):
+    from game.profile.store import ProfileStore
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("in the way")
+    store = ProfileStore(blocked / "data", ("en", "es"))  # cannot save: it has a note too
+    scenes = load_all()
+    app = App(
+        scenes, "meet", display, StepClock(), show_map=True, store=store, audio=Audio(device=False)
+    )
+    assert isinstance(app.overlay, Notice) and app.overlay.note == "ui.sound.none"
+    app.overlay.closed = True
+    asyncio.run(app.run(1))
+    assert isinstance(app.overlay, Notice) and app.overlay.note == "ui.save.off"

@@ -7,6 +7,7 @@ inserted), the way a hand-edited file goes wrong."""
 
 from __future__ import annotations
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -104,6 +105,7 @@ values = st.recursive(
 documents = st.dictionaries(st.sampled_from(KEYS), values, max_size=10)
 
 
+@pytest.mark.slow  # 150 generated documents, each loaded and checked
 @FUZZ
 @given(documents)
 def test_generated_scene_documents_get_a_scene_or_a_located_error(document):
@@ -111,6 +113,7 @@ def test_generated_scene_documents_get_a_scene_or_a_located_error(document):
     assert answer(text.encode("utf-8")) in ("scene", "error")
 
 
+@pytest.mark.slow  # 150 whole shipped scenes with generated parts, each loaded and checked
 @FUZZ
 @given(documents, st.sampled_from(SHIPPED))
 def test_shipped_scenes_with_generated_parts_merged_in(document, shipped):

@@ -8,12 +8,14 @@ import textwrap
 
 from conftest import ROOT
 from game.script.model import Scene
-from game.script.runner import Progress, Runner
+from game.script.runner import Progress, Runner, Say
 from game.script.schema import load_scene, parse_scene
+from game.world.cells import BOUNDS, CAR_REACH
 from game.world.hunt import (
     ASSIST_REACH,
     DOCK_SECONDS,
     FADE_SECONDS,
+    NAME_TAG_ROOM,
     POP_SECONDS,
     QUIET_AFTER_BIND,
     HuntBot,
@@ -117,6 +119,32 @@ def test_keyboard_steering_moves_the_t_cell():
     assert rules.player.x > 300 and abs(rules.player.y - 350) < 1
 
 
+def test_the_t_cell_stays_wholly_on_screen_steered_to_the_far_right_and_the_corners():
+    rules = HuntRules(shipped_hunt(), seed=4)
+    player = rules.player
+    left, top, right, bottom = BOUNDS
+    reach = player.radius * CAR_REACH  # its CARs stand out from its body
+
+    def inside() -> None:
+        assert left + reach <= player.x <= right - reach
+        assert top + reach <= player.y <= bottom - player.radius - NAME_TAG_ROOM
+        for buddy in rules.buddies:
+            assert left <= buddy.x - buddy.radius and buddy.x + buddy.radius <= right
+
+    rules.steer(1, 0)  # held right, long after the edge
+    for _ in range(round(8 / STEP)):
+        rules.update(STEP)
+        inside()
+    assert player.x == right - reach  # right at the edge, CARs and all on screen
+    rules.steer(0, 0)
+    for corner in ((1279, 95), (1279, 640), (2, 640), (2, 95)):  # taps at and past the edges
+        rules.point(*corner)
+        for _ in range(round(5 / STEP)):
+            rules.update(STEP)
+            inside()
+    assert rules.buddies  # it found cells on the way, and its buddies stayed on screen too
+
+
 def test_aim_assist_bends_a_near_miss_into_a_match():
     def miss(assist: int) -> list:
         rules = world(assist=assist)
@@ -213,33 +241,75 @@ def test_meeting_a_healthy_b_cell_fades_it_quietly_and_counts_for_nothing():
     assert runner.progress == {"find": 0} and rules.targets() == [cell(rules, "sick")]
 
 
-def test_a_buddy_meets_b_cells_finds_leukemia_cells_that_count_and_leaves_the_last_one():
+def on_the_buddy(rules: HuntRules, buddy, other) -> list:
+    """Put ``other`` against the buddy's outer side, out of the child's T cell's reach."""
+    away = buddy.distance_to(rules.player)
+    other.x = buddy.x + (buddy.x - rules.player.x) / away * 20
+    other.y = buddy.y + (buddy.y - rules.player.y) / away * 20
+    return rules.update(STEP)
+
+
+def find_with_the_childs_cell(rules: HuntRules, target) -> list:
+    rules.point(target.x, target.y)
+    return run(rules, 1.5 + DOCK_SECONDS + POP_SECONDS)
+
+
+def test_a_buddy_meets_b_cells_and_finds_leukemia_cells_that_count():
     rules = world(extra=HEALTHY, buddies=1, count=3)
-    first, second, last = [c for c in rules.cells if c.actor == "sick"]
+    first = cell(rules, "sick")
     healthy = cell(rules, "healthy")
     rules.player.x = 520  # beside the first leukemia cell, past the B cell
     rules.point(520, 350)
     events = run(rules, DOCK_SECONDS + POP_SECONDS)
     assert [e.type for e in events] == ["bind", "pop", "buddy"] and first.state == "gone"
     buddy = rules.buddies[0]
-
-    def on_the_buddy(other) -> list:
-        """Put ``other`` against the buddy's outer side, out of the child's T cell's reach."""
-        away = buddy.distance_to(rules.player)
-        other.x = buddy.x + (buddy.x - rules.player.x) / away * 20
-        other.y = buddy.y + (buddy.y - rules.player.y) / away * 20
-        return rules.update(STEP)
-
-    assert [(e.type, e.actor) for e in on_the_buddy(healthy)] == [("bind", "healthy")]
+    assert [(e.type, e.actor) for e in on_the_buddy(rules, buddy, healthy)] == [("bind", "healthy")]
     assert rules.holder(healthy) is buddy and healthy.state == "meeting"
     run(rules, DOCK_SECONDS + 0.1)
-    assert [(e.type, e.actor) for e in on_the_buddy(second)] == [("bind", "sick")]
-    assert rules.holder(second) is buddy and second.state == "docking"
-    run(rules, DOCK_SECONDS + 0.1)
-    assert on_the_buddy(last) == [] and rules.targets() == [last]  # the child finds the last
+    assert healthy.state in ("fading", "gone")
+
+
+def test_the_child_finds_at_least_two_in_three_and_the_last_one():
+    rules = world(buddies=3, count=4)
+    first, second, third, last = [c for c in rules.cells if c.actor == "sick"]
+    rules.player.x = 520
+    find_with_the_childs_cell(rules, first)
+    assert first.state == "gone" and len(rules.buddies) == 1
+    buddy = rules.buddies[0]
+    assert on_the_buddy(rules, buddy, second) == []  # one found: the child finds the next
+    find_with_the_childs_cell(rules, second)
+    assert second.state == "gone"
+    assert [(e.type, e.actor) for e in on_the_buddy(rules, buddy, third)] == [("bind", "sick")]
+    assert rules.holder(third) is buddy  # two found by the child: a buddy may help with one
+    run(rules, DOCK_SECONDS + POP_SECONDS)
+    assert on_the_buddy(rules, buddy, last) == [] and rules.targets() == [last]
+
+
+def test_once_the_child_has_found_two_a_buddy_goes_to_meet_a_healthy_b_cell():
+    """F12 is told to every child: the CAR T cells meet a healthy B cell without the child
+    ever having to chase one."""
+    far = "  - {id: healthy, kind: b_cell, markers: [cd19], place: {at: [[400, 600]]}}"
+    rules = world(extra=far, buddies=2, count=3)
+    first, second, _ = [c for c in rules.cells if c.actor == "sick"]
+    healthy = cell(rules, "healthy")
+    rules.player.x = 520
+    events = find_with_the_childs_cell(rules, first)
+    assert healthy.state == "free"
+    assert ("bind", "healthy") not in [(e.type, e.actor) for e in events]
+    events = find_with_the_childs_cell(rules, second)
+    events += run(rules, 4.0)
+    assert [(e.type, e.actor) for e in events if e.actor == "healthy"] == [
+        ("bind", "healthy"),
+        ("fade", "healthy"),
+    ]
+    assert healthy.state in ("fading", "gone")
+    run(rules, 2.0)
+    assert rules.buddies[0].distance_to(rules.player) < 150  # and back with the others
 
 
 def test_the_bot_finds_every_leukemia_cell_and_never_touches_a_healthy_b_cell():
+    """... and every child still hears that the CAR fits healthy B cells too (a buddy meets
+    one): never left to chance."""
     scene = shipped_hunt()
     assert [(g.when, g.actor, g.marker) for g in scene.goals] == [("bind", "leukemia", None)]
     for seed in range(12):
@@ -248,17 +318,19 @@ def test_the_bot_finds_every_leukemia_cell_and_never_touches_a_healthy_b_cell():
         player = rules.player
         healthy = [c for c in rules.cells if c.kind == "b_cell"]
         frames = 0
+        said = []
         while not runner.all_done:
             frames += 1
             assert frames < 150 / STEP, f"seed {seed}: the hunt did not end"
             play(rules, bot)
             for event in rules.update(STEP):
-                runner.handle(event)
+                said += [o.line_id for o in runner.handle(event) if isinstance(o, Say)]
             for b in healthy:
                 assert rules.holder(b) is not player, f"seed {seed}: met a B cell"
                 if b.state == "free":
                     touching = player.radius + b.radius * 0.9
                     assert player.distance_to(b) >= touching - 0.01, f"seed {seed}"
+        assert "hunt.healthy" in said and "hunt.germs" in said, f"seed {seed}"
 
 
 def test_while_the_goal_is_unmet_a_leukemia_cell_is_always_free_to_find():

@@ -146,7 +146,7 @@ def test_the_language_switches_mid_chapter_without_losing_the_place(scenes, stri
 
 
 def test_every_word_book_word_is_in_both_languages_with_a_picture(library, strings):
-    assert len(library.book.words) == 15
+    assert len(library.book.words) == 16
     for word in library.book.words:
         for language in ("en", "es"):
             assert strings.text_in(language, word.meaning_id)
@@ -245,6 +245,7 @@ def test_the_map_switches_band_and_voice_and_opens_the_word_book(display, scenes
 
     class Switch:
         enabled = True
+        available = True
 
         def set_enabled(self, on):
             self.enabled = on

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from game.script.narrator import Narrator, Timing, hold_seconds, read_seconds
+from game.script.narrator import (
+    ANY_GOAL,
+    CLOSING_BEAT_SECONDS,
+    Narrator,
+    Timing,
+    hold_seconds,
+    read_seconds,
+    reading_seconds,
+)
 
 
 def test_a_line_reveals_letter_by_letter_and_a_tap_completes_it():
@@ -161,3 +169,133 @@ def test_text_comes_from_the_lookup_so_a_language_switch_shows_at_once():
     assert narrator.text == "Hello again" and not narrator.revealed  # the rest still appears
     narrator.advance()
     assert narrator.visible_text == "Hello again"
+
+
+def run(narrator: Narrator, seconds: float) -> None:
+    for _ in range(round(seconds * 60)):
+        narrator.update(1 / 60)
+
+
+# lines about the moment -------------------------------------------------------------------------
+def test_a_waiting_line_about_the_moment_is_dropped_when_its_goal_moves_on():
+    narrator = Narrator(chars_per_second=1000)
+    narrator.say("a.intro", "Welcome to the lab")
+    narrator.say("a.four", "Two became four!", now=True, moment="fill")
+    narrator.say("a.weeks", "This takes a few weeks.", now=True)
+    narrator.say("a.other", "The other goal moved", now=True, moment="other")
+    narrator.move_on("fill")
+    assert [s.line_id for s in narrator.queue] == ["a.other", "a.weeks"]  # the facts stay
+    narrator.move_on("elsewhere")
+    assert [s.line_id for s in narrator.queue] == ["a.other", "a.weeks"]
+
+
+def test_a_line_about_any_goal_passes_with_any_progress():
+    narrator = Narrator(chars_per_second=1000)
+    narrator.say("a.intro", "Welcome")
+    narrator.say("a.how", "Tap your cell to make two!", moment=ANY_GOAL)
+    narrator.say("a.fact", "Cells copy themselves.", now=True)
+    narrator.move_on("fill")
+    assert narrator.current.line_id == "a.intro"
+    assert [s.line_id for s in narrator.queue] == ["a.fact"]
+
+
+def test_an_answer_about_the_moment_goes_ahead_of_answers_that_explain_start_lines_keep_order():
+    narrator = Narrator()
+    narrator.say("a.intro", "Welcome")
+    narrator.say("a.how", "Tap the dish", moment=ANY_GOAL)  # a start line: in its turn
+    narrator.say("a.weeks", "It takes weeks", now=True)
+    narrator.say("a.eight", "Now there are eight", now=True, moment="fill")
+    narrator.say("a.more", "So many", now=True, moment="fill")
+    assert [s.line_id for s in narrator.queue] == ["a.eight", "a.more", "a.weeks", "a.how"]
+
+
+def test_a_shown_line_about_a_passed_moment_goes_at_once_and_is_not_kept_to_replay():
+    narrator = Narrator(chars_per_second=10)
+    narrator.say("a.intro", "Hello")
+    run(narrator, 8.0)
+    narrator.say("a.eight", "Now there are eight", now=True, moment="fill")
+    assert narrator.current.line_id == "a.eight"
+    narrator.move_on("fill")
+    assert narrator.current is None and narrator.last.line_id == "a.intro"
+    narrator.say("a.sixteen", "Sixteen!", now=True, moment="fill")
+    assert narrator.current.line_id == "a.sixteen" and narrator.visible_text == ""
+
+
+def test_a_line_being_said_when_its_moment_passes_finishes_its_sentence_then_goes():
+    speaker = FakeSpeaker()
+    narrator = Narrator(speaker=speaker)
+    narrator.say("a.eight", "Now there are eight", now=True, moment="fill")
+    narrator.say("a.weeks", "It takes weeks", now=True)
+    run(narrator, 0.5)
+    narrator.move_on("fill")
+    assert narrator.current.line_id == "a.eight" and speaker.hushed == 0  # never cut mid-word
+    run(narrator, 1.4)
+    assert narrator.current.line_id == "a.eight"
+    run(narrator, 0.2)  # the voice (2 s) has ended: no pause after it
+    assert narrator.current.line_id == "a.weeks"
+    narrator.say("a.nine", "Nine", now=True, moment="fill")
+    narrator.move_on("fill")
+    assert narrator.current.line_id == "a.weeks"  # a line that explains is never cut short
+
+
+def test_replay_never_says_again_a_line_whose_moment_has_passed():
+    speaker = FakeSpeaker()
+    narrator = Narrator(speaker=speaker)
+    narrator.say("a.intro", "Welcome")
+    run(narrator, 3.0)
+    narrator.say("a.eight", "Now there are eight", now=True, moment="fill")
+    narrator.update(0.5)
+    narrator.move_on("fill")
+    narrator.replay()  # a tap on the round arrow, or a language switch
+    assert narrator.current.line_id == "a.intro" and speaker.said[-1] == "a.intro"
+
+
+# reading time ----------------------------------------------------------------------------------
+def test_a_line_that_is_only_read_stays_until_a_young_reader_has_read_it():
+    words = "Your T cells go to a lab far away to learn a new trick"
+    narrator = Narrator(chars_per_second=30)
+    narrator.say("a.read", words)
+    narrator.say("a.next", "Next")
+    needed = reading_seconds(words)
+    assert needed > 1.5 + len(words.split()) / 2  # slower than two words a second
+    run(narrator, needed - 0.1)
+    assert narrator.current.line_id == "a.read"
+    run(narrator, 0.2)
+    assert narrator.current.line_id == "a.next"
+    assert reading_seconds(words, 16.0) > needed > reading_seconds(words, 48.0)  # text speed
+
+
+def test_a_heard_line_moves_on_a_moment_after_its_voice_not_at_reading_pace():
+    narrator = Narrator(speaker=FakeSpeaker())
+    narrator.say("a.one", "One two three four five six seven eight nine ten")
+    narrator.say("a.two", "Next")
+    heard = 2.0 + read_seconds(narrator.text)
+    assert heard < reading_seconds(narrator.text)
+    run(narrator, heard + 0.1)
+    assert narrator.current.line_id == "a.two"
+
+
+def test_everything_is_said_a_moment_after_the_last_line_ends_not_after_its_long_hold():
+    narrator = Narrator(speaker=FakeSpeaker())
+    narrator.say("a.one", "You did it! CAR T cells look for CD19 all over the body.")
+    run(narrator, 2.0 + CLOSING_BEAT_SECONDS - 0.1)
+    assert not narrator.said_all
+    run(narrator, 0.2)
+    assert narrator.said_all and not narrator.settled  # the hold is for hints, not the card
+    assert narrator.current.line_id == "a.one"  # still on screen, under the card
+
+
+def test_lines_asked_for_together_are_each_read_but_a_new_answer_comes_after_a_moment():
+    """The play-test: 'Waiting can feel long. The lab is busy for you.' was gone a second after
+    it had typed out, because the facts behind it were answers too."""
+    narrator = Narrator(chars_per_second=30)
+    narrator.say("a.full", "The dish is full of CAR T cells!", now=True)
+    narrator.say("a.wait", "Waiting can feel long. The lab is busy for you.", now=True)
+    run(narrator, reading_seconds("The dish is full of CAR T cells!") - 0.1)
+    assert narrator.current.line_id == "a.full"  # a fact behind it waits its turn
+    run(narrator, 0.2)
+    assert narrator.current.line_id == "a.wait"
+    run(narrator, 2.5)  # typed out, and a moment to start reading
+    narrator.say("a.pop", "Pop!", now=True)  # the child did something new
+    run(narrator, 1.1)
+    assert narrator.current.line_id == "a.pop"

@@ -108,6 +108,7 @@ def test_a_crowded_hunt_has_the_cells_asked_for_in_the_shipped_proportions():
         assert all(goal.count > cells for goal in hunt.goals)  # never finished while measured
 
 
+@pytest.mark.slow  # writes and checks 200 scene files, as the bench does
 def test_the_synthetic_story_is_two_hundred_valid_scenes_in_a_chain(tmp_path):
     from game.script.catalog import check_files
 

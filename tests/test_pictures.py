@@ -416,6 +416,7 @@ def play(scenes, display, chapter: str, seconds: float):
     return app
 
 
+@pytest.mark.slow  # six chapters played for 25 s each, every frame drawn
 @pytest.mark.parametrize("chapter", ["meet", "collect", "lab", "grow", "back", "hunt"])
 def test_every_t_cell_a_chapter_draws_wears_cars_exactly_when_it_comes_after_the_lab(
     scenes, display, drawn, chapter
@@ -441,7 +442,7 @@ def test_the_boards_after_the_lab_show_the_t_cell_with_its_cars(scenes, display,
         rules = registry()[scene.activity.name].make_rules(scene, 0, session)
         view = BoardView(scene, rules, session, strings)
         drawn.clear()
-        view._hero(display.canvas)
+        view._hero(display.canvas, named=True)
         for choice in scenes[scene_id].choices:
             for option in choice.options:
                 view._tile(display.canvas, option, pygame.Rect(0, 0, 240, 260), False)
@@ -482,3 +483,22 @@ def test_the_summary_and_the_profiles_show_cars_once_the_lab_is_played(scenes, d
     drawn.clear()
     screen.draw(display.canvas)
     assert sorted(drawn) == [("t_cell", False), ("t_cell", True)]
+
+
+# the word book's pictures ----------------------------------------------------------------------
+def test_white_blood_cell_has_its_own_picture_a_t_cell_and_a_b_cell_together(display):
+    from game.script.model import PICTURES
+    from game.script.texts import load_library
+
+    chosen = {word.id: word.picture for word in load_library().book.words}
+    white = chosen["words.white_blood_cell"]
+    assert white in PICTURES and white not in (chosen["words.b_cell"], chosen["words.t_cell"])
+
+    def showing(picture: pygame.Surface, colour) -> int:
+        return pygame.mask.from_threshold(picture, colour, (12, 12, 12, 255)).count()
+
+    t_body = art.HERO["sky"][0]
+    b_body = art.CELL_COLOURS["b_cell"][0]
+    both = pictures.picture(white, 200)
+    assert showing(both, t_body) > 1000 and showing(both, b_body) > 1000  # one of each
+    assert showing(pictures.picture("b_cell", 200), t_body) == 0  # where the B cell alone has none

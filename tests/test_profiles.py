@@ -140,7 +140,9 @@ while True:
 """
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is a POSIX signal")
+@pytest.mark.skipif(
+    sys.platform == "win32", reason="kills a process with SIGKILL, which Windows does not have"
+)
 def test_killing_the_game_in_the_middle_of_saving_never_loses_the_previous_save(tmp_path):
     target = tmp_path / "child-1.json"
     write_atomically(target, json.dumps({"n": 0, "pad": ""}))
@@ -192,3 +194,39 @@ def test_every_setting_steps_round_its_list_and_saves_as_it_is():
     settings.toggle_left_out("after")
     assert Settings.from_dict(settings.to_dict()) == settings
     assert Profile.from_dict(Profile("child-9").to_dict()).to_dict()["version"] == FORMAT_VERSION
+
+
+def test_the_grown_ups_language_is_kept_for_the_device_apart_from_every_child(tmp_path, caplog):
+    from game.profile.device import DeviceSettings
+
+    store = store_in(tmp_path)
+    assert store.load_device() == DeviceSettings()  # nothing chosen yet
+    assert store.save_device(DeviceSettings(grownup_language="es"))
+    store.save(a_profile())
+    assert store_in(tmp_path).load_device().grownup_language == "es"  # after a restart
+    store.remove_all()  # clearing every child's data is not the grown-up's setting
+    assert store_in(tmp_path).load_device().grownup_language == "es"
+    assert [p.id for p in store.load()] == []
+    # A language this game does not have, or a broken file, is the default again.
+    (tmp_path / "device.json").write_text('{"grownup_language": "fr"}')
+    assert store_in(tmp_path).load_device().grownup_language is None
+    (tmp_path / "device.json").write_text("{not json")
+    assert store_in(tmp_path).load_device() == DeviceSettings()
+    assert "device settings" in caplog.text
+    # Nowhere to save: nothing is written, nothing breaks.
+    assert not ProfileStore(None).save_device(DeviceSettings(grownup_language="en"))
+    assert ProfileStore(None).load_device() == DeviceSettings()
+
+
+def test_five_colours_sit_in_balanced_centred_rows():
+    """Three and two, not four and one: no colour is left alone on a row."""
+    from game.app.profiles_screen import tile_rect
+
+    rects = [tile_rect(i, 5) for i in range(5)]
+    rows = sorted({r.top for r in rects})
+    assert [sum(r.top == top for r in rects) for top in rows] == [3, 2]
+    for top in rows:
+        row = [r for r in rects if r.top == top]
+        assert abs((min(r.left for r in row) + max(r.right for r in row)) / 2 - 640) <= 1
+    assert not any(a.colliderect(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
+    assert [tile_rect(i, 4).top for i in range(4)] == [rects[0].top] * 4  # four: one row

@@ -9,9 +9,11 @@ import textwrap
 from dataclasses import replace
 from datetime import datetime
 
+import pygame
 import pytest
 
 from conftest import ROOT, problems_in
+from game.app import art
 from game.profile.profile import Profile
 from game.script.catalog import check_files, journey, load_all
 from game.script.chapter import Chapter, play_with_bot
@@ -64,6 +66,33 @@ def test_a_tap_before_the_question_has_been_said_is_not_an_answer(scenes):
     tap_option(chapter, right_of(rules))
     answer = chapter.session.answers[question.id]
     assert (answer.tries, answer.right_first_try, answer.with_help) == (1, True, False)
+
+
+def test_the_question_stays_written_above_the_pictures_while_a_hint_is_said(scenes, display):
+    from game.app.board_view import QUESTION_TOP, BoardView
+    from game.script.texts import build_strings, load_library
+
+    strings = build_strings(scenes, load_library())
+    chapter = Chapter(scenes["cheer"], strings=strings)
+    rules = chapter.rules
+    view = BoardView(scenes["cheer"], rules, chapter.session, strings)
+    question = strings.get(rules.choice.ask)
+    assert view.question() is None  # not before it is asked
+    until(chapter, lambda: rules.answerable)
+    assert view.question() == question
+    # Given a child who waits: the hint takes the narration box...
+    until(chapter, lambda: chapter.narrator.current.line_id == "cheer.hint", limit=60.0)
+    assert question not in chapter.narrator.text
+    # ...then the question is still written above the pictures, in ink on its card
+    assert view.question() == question
+    canvas = pygame.Surface((1280, 800))
+    view.draw(canvas, chapter.runner)
+    band = pygame.Rect(40, QUESTION_TOP, 1200, round(rules.tiles[0][1]) - QUESTION_TOP)
+    assert any(
+        canvas.get_at((x, y))[:3] == art.INK
+        for x in range(band.left, band.right, 2)
+        for y in range(band.top, band.bottom, 2)
+    )
 
 
 class SlowVoice:
@@ -356,11 +385,12 @@ def test_the_results_page_and_the_summary_picture_show_with_help(scenes, display
     chapters = [scenes[i] for i in journey(scenes)]
     profile = answered_profile(scenes)
     panel = FacilitatorPanel(strings, profile, chapters, None, "cheer", 60.0, [], False)
+    panel.strings = Recording(panel.strings)  # the panel's own words (the grown-up's language)
     panel.press("page:results")
     canvas = pygame.Surface((1280, 800))
     panel.draw(canvas)
     outcomes = ("ui.results.first_yes", "ui.results.with_help", "ui.results.after_tries")
-    assert [i for i in strings.asked if i in outcomes] == list(outcomes)
+    assert [i for i in panel.strings.asked if i in outcomes] == list(outcomes)
     strings.asked.clear()
     page = draw_summary(profile, chapters, strings, datetime(2026, 12, 1, 10, 0))
     assert page.get_size() == PAGE

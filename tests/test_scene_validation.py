@@ -407,3 +407,15 @@ def test_leaving_out_a_detail_lowers_the_goals_that_counted_it():
     # The goal counts the leukemia cells, never the healthy B cells: it stays as it was.
     assert without.goals == hunt.goals and hunt.goals[0].actor == "leukemia"
     assert hunt.without(["something_else"]) is hunt
+
+
+def test_a_trigger_about_the_moment_is_read_and_needs_lines_to_say():
+    moment = replace("    say: mini.hello\n", "    say: mini.hello\n    moment: yes\n")
+    assert problems_in(moment) == []
+    assert parse_scene("m.yaml", moment.encode(), ROOT / "assets").triggers[0].moment
+    assert not parse_scene("m.yaml", MINIMAL.encode(), ROOT / "assets").triggers[0].moment
+    text = replace("    say: mini.hello\n", "    assist: 1\n    moment: yes\n")
+    line, col, message = only_problem(text)
+    assert text.splitlines()[line - 1] == "    moment: yes" and col == 13
+    assert "'moment' tells how long the lines in 'say'" in message
+    assert "yes or no" in only_problem(moment.replace("moment: yes", "moment: 3"))[2]

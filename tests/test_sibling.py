@@ -5,7 +5,6 @@ grown-up's panel, given on the command line, and exported by ``lines``."""
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 import json
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pygame
 import pytest
+from test_facilitator import press, run, tap_tile
 
 from conftest import MINIMAL, ROOT, problems_in
 from game.profile.profile import Profile
@@ -299,29 +299,6 @@ def scenes():
     from game.script.catalog import load_all
 
     return load_all()
-
-
-def tap(x: float, y: float) -> None:
-    for kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
-        pygame.event.post(pygame.event.Event(kind, pos=(round(x), round(y)), button=1))
-
-
-def run(app, frames: int = 1) -> None:
-    asyncio.run(app.run(app.result.frames + frames))
-
-
-def tap_tile(app, name: str) -> None:
-    found = {t.name: t for t in app.screen.tiles()}
-    assert name in found, f"no tile '{name}' among {sorted(found)}"
-    tap(*found[name].rect.center)
-    run(app)
-
-
-def press(app, name: str) -> None:
-    found = {b.name: b for b in app.front.buttons()}
-    assert name in found, f"no button '{name}' among {sorted(found)}"
-    tap(*found[name].rect.center)
-    run(app)
 
 
 def make_app(scenes, display, folder: Path | None, defaults: Settings | None = None):

@@ -136,7 +136,11 @@ def test_twenty_thousand_frames_of_random_input_through_every_scene(display, tmp
     assert not app.result.crashed, "an exception reached the loop; see the log"
     assert set(visited) == set(scenes)
     app._autosave()
-    assert [p.id for p in ProfileStore(tmp_path, ("en", "es")).load()] == [app.profile.id]
+    # The restless finger may open the grown-up's panel and make another child; every save
+    # still reads back whole, and none had to be set aside.
+    saved = [p.id for p in ProfileStore(tmp_path, ("en", "es")).load()]
+    assert app.profile.id in saved
+    assert not list(tmp_path.rglob("*set-aside*"))
     now = resident_mb()
     if baseline is not None and now is not None:
         assert now - baseline < GROWTH_MB, f"memory grew from {baseline:.0f} to {now:.0f} MB"

@@ -24,6 +24,7 @@ def test_every_effect_is_short_soft_and_not_silent(name):
     assert abs(samples[0]) < 0.05  # starts softly: no click at the very start
 
 
+@pytest.mark.slow  # synthesises the whole music loop, sample by sample, in Python
 def test_the_music_loops_without_a_seam():
     samples = synth.normalised(synth.music(), 0.4)
     assert 20 <= len(samples) / synth.RATE <= 30
@@ -90,6 +91,7 @@ def test_effects_and_music_have_their_own_volumes(audio):
     assert audio.play("click") is False  # muted effects play nothing
 
 
+@pytest.mark.slow  # synthesises every effect and the music, then encodes each with sox
 @pytest.mark.skipif(shutil.which("sox") is None, reason="'sounds' needs sox (apt-get install sox)")
 def test_the_sounds_command_writes_every_file_as_ogg(tmp_path):
     done = subprocess.run(

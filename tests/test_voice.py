@@ -18,6 +18,7 @@ from game import resources
 from game.app.voice import Voice
 from game.script.catalog import load_all
 from game.script.model import Text
+from game.script.narrator import Narrator
 from game.script.strings import Strings, source_hash
 from game.script.texts import all_texts, build_strings, load_library
 from game.voice.index import Recorded, load_index, save_index, spoken, voice_file
@@ -46,7 +47,7 @@ def mixer():
     pygame.mixer.quit()
 
 
-def test_every_spoken_text_in_both_languages_has_an_up_to_date_voice_file(shipped, mixer):
+def test_every_spoken_text_in_both_languages_has_an_up_to_date_voice_file(shipped):
     strings, texts = shipped
     for language in ("en", "es"):
         index = load_index(VOICE, language)
@@ -55,9 +56,18 @@ def test_every_spoken_text_in_both_languages_has_an_up_to_date_voice_file(shippe
         for text_id, words in said:
             recorded = index[text_id]
             assert recorded.hash == source_hash(words), (language, text_id)
-            clip = pygame.mixer.Sound(voice_file(VOICE, language, text_id))
-            assert abs(clip.get_length() - recorded.seconds) < 0.1, (language, text_id)
+            assert voice_file(VOICE, language, text_id).is_file(), (language, text_id)
             assert recorded.words is not None and len(recorded.words) == len(words.split())
+
+
+@pytest.mark.slow  # decodes every voice file, over 500 of them
+def test_every_voice_file_plays_and_lasts_as_long_as_its_index_says(shipped, mixer):
+    strings, texts = shipped
+    for language in ("en", "es"):
+        index = load_index(VOICE, language)
+        for text_id, _words in spoken(strings, texts, language):
+            clip = pygame.mixer.Sound(voice_file(VOICE, language, text_id))
+            assert abs(clip.get_length() - index[text_id].seconds) < 0.1, (language, text_id)
 
 
 def test_word_timings_follow_espeaks_word_events():
@@ -123,18 +133,29 @@ def test_a_broken_file_falls_back_and_does_not_crash(tmp_path, mixer):
     assert timing is not None and system.said
 
 
-def test_with_no_audio_device_the_system_speaks_or_the_text_shows(monkeypatch, caplog):
+def test_with_no_audio_device_nothing_pretends_to_speak_and_the_words_type_out(monkeypatch, caplog):
+    """The play-test: with no sound card the system's speech 'spoke' into nothing, so the line
+    sat lit whole for 3 s and went dark. Nothing can be heard, so the words type out instead."""
+
     def no_device(*args, **kwargs):
         raise pygame.error("no audio device")
 
     monkeypatch.setattr(pygame.mixer, "get_init", lambda: None)
     monkeypatch.setattr(pygame.mixer, "init", no_device)
     strings = tiny_strings()
+    system = FakeSystem()
     with caplog.at_level(logging.WARNING):
-        assert Voice(strings).speak("a.one") is None
-        system = FakeSystem()
-        assert Voice(strings, system=system).speak("a.one").seconds == 2.0
+        voice = Voice(strings, system=system)
+    assert not voice.available and voice.speak("a.one") is None and system.said == []
     assert any("audio device" in r.message for r in caplog.records)
+    narrator = Narrator(chars_per_second=10, text_for=strings.get, speaker=voice)
+    narrator.say("a.one", "Hello there friend")
+    assert not narrator.speaking and narrator.spoken_word is None  # no word lit, none 'said'
+    assert narrator.visible_text == ""
+    narrator.update(0.5)
+    assert narrator.visible_text == "Hello" and not narrator.revealed
+    narrator.update(1.5)
+    assert narrator.visible_text == "Hello there friend" and narrator.revealed
 
 
 def test_a_replaced_recording_keeps_playing_and_lights_the_whole_line(tmp_path, mixer, shipped):
@@ -187,7 +208,10 @@ def test_the_system_speech_runs_a_program_and_stops_it(tmp_path):
     assert SystemSpeech(None).speak("Hello", "en") is None
 
 
-@pytest.mark.skipif(not shutil.which("espeak-ng") or not shutil.which("sox"), reason="no espeak-ng")
+@pytest.mark.skipif(
+    not shutil.which("espeak-ng") or not shutil.which("sox"),
+    reason="rendering voices needs espeak-ng and sox (apt-get install espeak-ng sox)",
+)
 def test_voices_renders_only_what_is_new_or_changed_and_keeps_a_human_recording(tmp_path):
     from game.voice.make import make_voices
 

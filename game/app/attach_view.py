@@ -1,5 +1,6 @@
 """Draws the lab: the child's big T cell in the middle, dotted places for CARs on its edge, CAR
-pieces on both sides, and, at the end, a cell with CD19 stars whose star the CAR holds."""
+pieces on both sides, and, at the end, a cell with CD19 stars whose star the CAR holds. While a
+CAR let go off the cell glides back to its tray, the empty places glow: this is where it goes."""
 
 from __future__ import annotations
 
@@ -13,9 +14,20 @@ from game.script.model import Scene
 from game.script.runner import Runner
 from game.script.session import Session
 from game.script.strings import Strings
-from game.world.attach import CELL_RADIUS, CENTRE, AttachRules, slot_angle, slot_position
+from game.world.attach import (
+    CELL_RADIUS,
+    CENTRE,
+    SLOT_REACH,
+    AttachRules,
+    slot_angle,
+    slot_position,
+)
 
 PIECE = 110  # px square for one CAR piece (a 64 px target at least)
+#: The name tag hangs under the lowest CAR, never over it.
+TAG_TOP = CENTRE[1] + SLOT_REACH + PIECE / 2 + 6
+#: The name tag's height, and the visiting cell's size (radius).
+TAG_HEIGHT, VISITOR_RADIUS = 48, 56
 
 
 @cache
@@ -53,22 +65,22 @@ class AttachView:
         canvas.blit(self.background, (0, 0))
         cx, cy = CENTRE
         hint = rules.hint()
+        showing = rules.gliding_home()
         for index in rules.empty_slots():
             x, y = slot_position(index, rules.count)
-            lit = hint is not None and hint[1] == index
+            lit = showing or (hint is not None and hint[1] == index)
             ring = 30 + (4 * theme.pulse(rules.time, 0.64) if lit else 0)
             pygame.draw.circle(canvas, art.YELLOW if lit else (190, 180, 210), (x, y), ring, 5)
         for piece in rules.pieces:
             if piece.slot is not None:  # drawn under the cell, so its stem goes into it
                 turn = -round(math.degrees(slot_angle(piece.slot, rules.count) + math.pi / 2))
                 image = attached_car(PIECE, turn)
-                x, y = slot_position(piece.slot, rules.count)
-                canvas.blit(image, image.get_rect(center=(round(x), round(y))))
+                canvas.blit(image, image.get_rect(center=(round(piece.x), round(piece.y))))
         sprite = art.cell_sprite(
             "t_cell", round(CELL_RADIUS), False, False, self.session.hero_colour
         )
         canvas.blit(sprite, sprite.get_rect(center=(round(cx), round(cy))))
-        widgets.name_tag(canvas, self.strings, self.session.hero_name, cx, cy + CELL_RADIUS + 50)
+        widgets.name_tag(canvas, self.strings, self.session.hero_name, cx, TAG_TOP)
         for piece in sorted(rules.pieces, key=lambda p: p.held):
             if piece.slot is None:
                 lit = hint is not None and hint[0] is piece
@@ -79,12 +91,25 @@ class AttachView:
                 canvas.blit(image, image.get_rect(center=(round(piece.x), round(piece.y))))
         self._visitor(canvas)
 
+    def hero_rect(self) -> pygame.Rect:
+        """The child's T cell with all its CARs on, its name tag and the cell whose star it
+        holds: the proud moment, which the closing card must not cover."""
+        reach = SLOT_REACH + PIECE / 2
+        hero = pygame.Rect(0, 0, round(2 * reach), round(TAG_TOP + TAG_HEIGHT - CENTRE[1] + reach))
+        hero.topleft = (round(CENTRE[0] - reach), round(CENTRE[1] - reach))
+        where = self.rules.visitor_position()
+        if where is None:
+            return hero
+        visitor = pygame.Rect(0, 0, 2 * VISITOR_RADIUS, 2 * VISITOR_RADIUS)
+        visitor.center = (round(where[0]), round(where[1]))
+        return hero.union(visitor)
+
     def _visitor(self, canvas: pygame.Surface) -> None:
         """A leukemia cell with CD19 stars glides in; the top CAR holds one of its stars."""
         where = self.rules.visitor_position()
         if where is None:
             return
-        sprite = art.cell_sprite("leukemia_cell", 56, True, False)
+        sprite = art.cell_sprite("leukemia_cell", VISITOR_RADIUS, True, False)
         canvas.blit(sprite, sprite.get_rect(center=(round(where[0]), round(where[1]))))
         if self.rules.visit is not None and self.rules.visit >= 1.0:
             x, y = slot_position(0, self.rules.count)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pygame
 
 from game import resources
+from game.app import sdl
 
 log = logging.getLogger(__name__)
 
@@ -19,19 +20,29 @@ MUSIC = "music/journey.ogg"
 
 
 class Audio:
-    def __init__(self, effects: float = 0.8, music: float = 0.3, folder: Path | None = None):
-        """Volumes are 0..1. ``folder`` is the assets folder (default: the shipped one)."""
+    def __init__(
+        self,
+        effects: float = 0.8,
+        music: float = 0.4,
+        folder: Path | None = None,
+        device: bool = True,
+    ):
+        """Volumes are 0..1. ``folder`` is the assets folder (default: the shipped one).
+        ``device=False``: there is no sound device (the caller found it and said so), so stay
+        silent without trying it again."""
         self.folder = folder or resources.assets_dir()
         self.effects = effects
         self.music = music
         self._sounds: dict[str, pygame.mixer.Sound | None] = {}
+        #: False when there is no sound device: everything stays silent.
         self.ready = False
-        try:
-            if not pygame.mixer.get_init():
-                pygame.mixer.init()
+        if not device:
+            return
+        problem = sdl.open_mixer()
+        if problem is None:
             self.ready = True
-        except pygame.error as exc:
-            log.warning("no sound: the audio device could not start (%s)", exc)
+        else:
+            log.warning("no sound: the audio device could not start (%s)", problem)
 
     def play(self, name: str) -> bool:
         """Play an effect by name; False (and silence) if it cannot be played."""

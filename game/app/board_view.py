@@ -3,7 +3,11 @@
 A tile that was picked gets a green ring and a star; a card already heard gets a small star; a
 quiz answer that was not right fades a little (never a cross). Help glows around a tile. While a
 quiz question is still being said its pictures rest under a light veil, so the child sees what
-is coming, listens, and then taps (a tap before that is no answer)."""
+is coming, listens, and then taps (a tap before that is no answer).
+
+Once a question is asked it stays written above its pictures (when one row leaves room), so a
+hint said in the narration box never hides it. A pick's pictures come only with its question:
+until then the child's T cell waits on the board while the story is told."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from functools import cache
 
 import pygame
 
-from game.app import art, pace, pictures, text, theme, widgets
+from game.app import art, labels, pace, pictures, text, theme, widgets
 from game.script.model import Option, Scene
 from game.script.runner import Runner
 from game.script.session import Session
@@ -20,8 +24,14 @@ from game.script.strings import Strings
 from game.world.picks import BoardRules, QuizRules
 
 PICTURE = 160
+#: A card's words at normal text size; the picture above shrinks (never below PICTURE_LEAST)
+#: to leave them room for two lines.
+LABEL_SIZE, PICTURE_LEAST = 34, 100
 #: The veil over pictures that wait for their question to be heard: lighter, never hidden.
 VEIL = (248, 246, 240, 150)
+#: Where the question is written: under the top bar, above one row of pictures.
+QUESTION_TOP, QUESTION_GAP = 104, 14
+QUESTION_SIZES = (44, 38, 32)
 
 
 class BoardView:
@@ -34,16 +44,19 @@ class BoardView:
 
     def pace(self) -> int:
         """Tiles stand still; only the help glow and the T cell's bob move, slowly."""
-        still = self.rules.choice is not None and self.rules.hint_option() is None
+        still = self.rules.on_show and self.rules.hint_option() is None
         return pace.RESTING if still else pace.pulsing()
 
     def draw(self, canvas: pygame.Surface, runner: Runner) -> None:
         canvas.blit(self.background, (0, 0))
         rules = self.rules
         choice = rules.choice
-        if choice is None:
-            self._hero(canvas)
+        if choice is None or not rules.on_show:
+            self._hero(canvas, named=choice is None)
             return
+        question = self.question()
+        if question is not None:
+            self._question(canvas, question)
         hint = rules.hint_option()
         waiting = rules.listening_for is not None
         for option, rect in zip(rules.options, rules.tiles, strict=True):
@@ -68,24 +81,54 @@ class BoardView:
             pygame.draw.rect(canvas, art.GREEN, rect, width=7, border_radius=28)
         colour = option.colour or self.session.hero_colour
         car = self.session.has_car(self.scene.id)
-        picture = pictures.picture(option.picture, PICTURE, colour, car=car)
+        words, words_at, size, middle = card_parts(self.strings.get(option.id), rect)
+        picture = pictures.picture(option.picture, size, colour, car=car)
         if faded:
             picture = picture.copy()
             picture.set_alpha(110)
-        canvas.blit(picture, picture.get_rect(center=(rect.centerx, rect.y + 20 + PICTURE // 2)))
-        label = _label(self.strings.get(option.id), rect.width - 20)
-        canvas.blit(label, label.get_rect(center=(rect.centerx, rect.bottom - 34)))
+        canvas.blit(picture, picture.get_rect(center=middle))
+        canvas.blit(words, words.get_rect(center=words_at.center))
         if chosen and not faded:
             star = art.star_icon(52, True)
             canvas.blit(star, star.get_rect(center=(rect.right - 26, rect.top + 26)))
 
-    def _hero(self, canvas: pygame.Surface) -> None:
-        """After the last pick: the child's own T cell, big, with its name."""
+    def question(self) -> str | None:
+        """The question written above the pictures now: from when it is asked until the next
+        one, whatever the narration box says meanwhile (a hint, an answer); None when there is
+        none yet, or two rows of pictures leave no room for it."""
+        rules = self.rules
+        choice = rules.choice
+        if choice is None or choice.ask is None or not rules.asking or not rules.on_show:
+            return None
+        words = self.strings.get(choice.ask)
+        return words if _question_words(words, *self._question_room()) is not None else None
+
+    def _question_room(self) -> tuple[int, int]:
+        """How wide and how high the question's words may be, above the pictures."""
+        top = min((y for _, y, _, _ in self.rules.tiles), default=QUESTION_TOP)
+        return 1160, round(top) - QUESTION_GAP - QUESTION_TOP - 24
+
+    def _question(self, canvas: pygame.Surface, words: str) -> None:
+        """The question on a card above its pictures."""
+        width, height = self._question_room()
+        image = _question_words(words, width, height)
+        if image is None:
+            return
+        rect = image.get_rect().inflate(48, 24)
+        rect.center = (640, QUESTION_TOP + (height + 24) // 2)
+        widgets.panel(canvas, rect, radius=26)
+        canvas.blit(image, image.get_rect(center=rect.center))
+
+    def _hero(self, canvas: pygame.Surface, named: bool) -> None:
+        """The child's own T cell, big: waiting while the story before a pick is told, and
+        after the last pick with its name and a little confetti."""
         car = self.session.has_car(self.scene.id)
         sprite = art.cell_sprite("t_cell", 120, False, car, self.session.hero_colour)
         bob = 8 * theme.pulse(self.rules.time, 0.32)
         centre = (640, round(330 + bob))
         canvas.blit(sprite, sprite.get_rect(center=centre))
+        if not named:
+            return
         below = 520 if car else 480  # under its lowest CAR
         widgets.name_tag(canvas, self.strings, self.session.hero_name, 640, below + bob)
         # Confetti dots, not stars: in this game stars mean CD19.
@@ -104,8 +147,27 @@ def _veil(size: tuple[int, int]) -> pygame.Surface:
 
 
 @cache
-def _label(words: str, width: int) -> pygame.Surface:
-    face = text.font(34, "bold")
-    if face.size(words)[0] > width:
-        face = text.font(28, "bold")
-    return face.render(words, True, art.INK)
+def _question_words(words: str, width: int, height: int) -> pygame.Surface | None:
+    """The question in one or two lines no wider than ``width``, as big as fits ``height``
+    (None when even the smallest does not)."""
+    for size in QUESTION_SIZES:
+        face = text.font(size, "bold")
+        lines = text.wrap(words, face, width)
+        step = face.get_linesize()
+        if not lines or len(lines) > 2 or len(lines) * step > height:
+            continue
+        widest = max(face.size(line)[0] for line in lines)
+        image = pygame.Surface((widest, len(lines) * step), pygame.SRCALPHA)
+        for i, line in enumerate(lines):
+            words_image = face.render(line, True, art.INK)
+            image.blit(words_image, words_image.get_rect(midtop=(widest // 2, i * step)))
+        return image
+    return None
+
+
+def card_parts(
+    words: str, rect: pygame.Rect
+) -> tuple[pygame.Surface, pygame.Rect, int, tuple[int, int]]:
+    """A card's words and where they go, and its picture's size and middle: two lines of words
+    before smaller ones, the picture making room (see labels.picture_card)."""
+    return labels.picture_card(words, rect, LABEL_SIZE, PICTURE, PICTURE_LEAST)

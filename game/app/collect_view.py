@@ -12,12 +12,22 @@ from game.script.model import Scene
 from game.script.runner import Runner
 from game.script.session import Session
 from game.script.strings import Strings
-from game.world.collect import BAG, MACHINE, TUBE_LEFT, TUBE_RIGHT, TUBE_Y, CollectRules
+from game.world.collect import (
+    BAG,
+    MACHINE,
+    TUBE_LEFT,
+    TUBE_RIGHT,
+    TUBE_Y,
+    CollectRules,
+    bag_centre,
+)
 
 TUBE_FILL = (250, 226, 220)
 TUBE_EDGE = (210, 150, 140)
 SKIN = (241, 194, 160)
 SKIN_EDGE = (214, 160, 126)
+#: The helping arrow is turned in steps of this many degrees (each turn is made once).
+ARROW_TURN_STEP = 5
 
 
 class CollectView:
@@ -81,9 +91,14 @@ class CollectView:
                 pygame.draw.line(canvas, art.BLUE, (cx - dx, cy - dy), (cx + dx, cy + dy), 4)
 
     def _arrow(self, canvas: pygame.Surface, x: float, y: float) -> None:
-        """A bobbing arrow from the T cell down to the bag."""
-        bob = 8 * theme.pulse(self.rules.time, 0.48)
-        pointer = pygame.transform.rotate(art.arrow(110), -90)
-        canvas.blit(pointer, pointer.get_rect(center=(round(x), round(y + 100 + bob))))
+        """A ring round the T cell in the machine's window, and a bobbing arrow from it
+        toward the bag."""
+        bx, by = bag_centre()
+        angle = math.atan2(by - y, bx - x)
+        turn = round(math.degrees(angle) / ARROW_TURN_STEP) * ARROW_TURN_STEP % 360
+        pointer = art.arrow_turned(110, turn)
+        reach = 100 + 8 * theme.pulse(self.rules.time, 0.48)
+        centre = (round(x + math.cos(angle) * reach), round(y + math.sin(angle) * reach))
+        canvas.blit(pointer, pointer.get_rect(center=centre))
         ring = 50 + 4 * theme.pulse(self.rules.time, 0.64)
         pygame.draw.circle(canvas, art.YELLOW, (round(x), round(y)), ring, width=6)

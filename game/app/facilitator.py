@@ -7,6 +7,11 @@ the patient or a brother or sister, language, break reminder), sound and words, 
 and data (clear with a confirmation). Every control is one big button; a tap moves a setting to
 its next step, so nothing needs a keyboard. The panel changes ``profile.settings`` and names
 what the app must do in ``command``.
+
+The panel speaks the grown-up's language, not the child's: its words come from a lookup of
+its own, in ``language`` (a device setting, with its own button at the top), while the child's
+band and role still choose which quiz questions Results shows. Switching the child to another
+language leaves the panel as it is.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from pathlib import Path
 
 import pygame
 
-from game.app import art, intents, pace, text, widgets
+from game.app import art, intents, labels, pace, results_page, text, theme, widgets
 from game.app.keyboard import NameKeyboard
 from game.app.summary import quiz_rows
 from game.profile.profile import Profile
@@ -27,12 +32,17 @@ from game.world.spots import Spot
 
 PAGES = ("chapters", "child", "sound", "access", "results", "data")
 CLOSE = pygame.Rect(1070, 14, 190, 76)
-TAB_Y, TAB_W, TAB_H = 104, 196, 76
+#: The grown-up's language, between the title and the session timer.
+LANGUAGE = pygame.Rect(516, 14, 330, 76)
+TITLE_WIDTH, TIMER_RIGHT = LANGUAGE.x - 56, CLOSE.x - 20
+TAB_Y, TAB_W, TAB_H = 100, 196, 96
 ROW_TOP, ROW_STEP = 214, 100
 VALUE = pygame.Rect(620, 0, 600, 82)
-CHAPTER_W, CHAPTER_H = 384, 84
-RESULTS_BOTTOM = 672  # the quiz rows end above the save button
+CHAPTER_W, CHAPTER_H, CHAPTER_GAP = 384, 96, 20
+SAVE = pygame.Rect(620, 680, 600, 90)
 SWITCH_CHILD = pygame.Rect(40, ROW_TOP + 5 * ROW_STEP - 8, 520, 80)  # under the child's rows
+#: Words beside the panel's rows at normal text size (see theme.label_size).
+ROW_SIZE = 34
 #: Commands for the app: 'close', 'play:<scene>', 'restart', 'skip', 'map', 'switch_child',
 #: 'clear_child', 'clear_all', 'save_summary'.
 
@@ -57,11 +67,15 @@ class FacilitatorPanel:
         session_seconds: float,
         folders: list[Path],
         saving: bool,
+        language: str | None = None,
     ) -> None:
-        """``chapters``: the whole journey; ``current``: the chapter being played (None on the
-        map); ``target``: the chapter the map points at; ``folders``: where the summary
-        picture may be saved, the first chosen."""
-        self.strings = strings
+        """``strings``: the game's words (the child's language); ``chapters``: the whole
+        journey; ``current``: the chapter being played (None on the map); ``target``: the
+        chapter the map points at; ``folders``: where the summary picture may be saved, the
+        first chosen; ``language``: the grown-up's (default: the child's)."""
+        #: The panel's own words, in the grown-up's language.
+        self.strings = Strings(strings.english, strings.tables)
+        self.language = language if language in strings.languages else strings.language
         self.profile = profile
         self.chapters = chapters
         self.current = current
@@ -74,11 +88,21 @@ class FacilitatorPanel:
         self.keyboard: NameKeyboard | None = None
         #: 'child' or 'all' while a confirmation is asked.
         self.confirming: str | None = None
-        #: A short message on the page (like where the summary was saved).
+        #: A short message on the page, as a text id (like 'ui.results.saved').
         self.message = ""
+        #: Where the summary picture was last saved (the 'saved' message names it).
+        self.saved: Path | None = None
         self.command: str | None = None
         #: True when a setting changed and the app should apply the settings.
         self.changed = False
+        self._follow_child()
+
+    def _follow_child(self) -> None:
+        """The panel's words: the grown-up's language, the child's band and role (so Results
+        shows the questions as the child was asked them)."""
+        self.strings.set_language(self.language)
+        self.strings.set_band(self.settings.band)
+        self.strings.set_role(self.settings.role)
 
     @property
     def settings(self):
@@ -98,14 +122,24 @@ class FacilitatorPanel:
                     art.VERMILLION_DARK,
                 ),
                 widgets.Button(
-                    "cancel", get("ui.data.no"), pygame.Rect(660, 520, 380, 96), art.GREEN_DARK
+                    "cancel",
+                    get("ui.data.no"),
+                    pygame.Rect(660, 520, 380, 96),
+                    art.GREEN_DARK,
+                    quiet=True,
                 ),
             ]
-        found = [widgets.Button("close", get("ui.grownup.close"), CLOSE, art.GREEN_DARK)]
-        for i, page in enumerate(PAGES):
+        language = get("ui.grownup.language", language=self.strings.name(self.language))
+        found = [
+            widgets.Button("close", get("ui.grownup.close"), CLOSE, art.GREEN_DARK),
+            widgets.Button("grownup_language", language, LANGUAGE, art.PURPLE_DARK, size=34),
+        ]
+        tabs = [(f"page:{page}", get(f"ui.grownup.{page}")) for page in PAGES]
+        size = widgets.common_size([label for _, label in tabs], (TAB_W, TAB_H))
+        for i, (name, label) in enumerate(tabs):
             rect = pygame.Rect(40 + i * (TAB_W + 4), TAB_Y, TAB_W, TAB_H)
-            colour = art.BLUE if page == self.page else art.INK
-            found.append(widgets.Button(f"page:{page}", get(f"ui.grownup.{page}"), rect, colour))
+            selected = name == f"page:{self.page}"
+            found.append(widgets.Button(name, label, rect, art.INK, size=size, selected=selected))
         if self.page == "chapters":
             found += self._chapter_buttons()
         else:
@@ -118,30 +152,37 @@ class FacilitatorPanel:
     def _chapter_buttons(self) -> list[widgets.Button]:
         get = self.strings.get
         found = []
-        for i, scene in enumerate(self.chapters):
+        labels = [f"{i + 1}. {get(f'{scene.id}.title')}" for i, scene in enumerate(self.chapters)]
+        size = widgets.common_size(labels, (CHAPTER_W, CHAPTER_H))  # the grid in one size
+        for i, (scene, label) in enumerate(zip(self.chapters, labels, strict=True)):
             rect = pygame.Rect(
                 40 + (i % 3) * (CHAPTER_W + 16),
-                ROW_TOP + (i // 3) * (CHAPTER_H + 14),
+                ROW_TOP + (i // 3) * (CHAPTER_H + CHAPTER_GAP),
                 CHAPTER_W,
                 CHAPTER_H,
             )
             left_out = scene.id in self.settings.leave_out
             colour = (110, 110, 120) if left_out else art.BLUE
-            label = f"{i + 1}. {get(f'{scene.id}.title')}"
-            found.append(widgets.Button(f"play:{scene.id}", label, rect, colour))
-        y = ROW_TOP + 3 * (CHAPTER_H + 14) + 14
+            found.append(widgets.Button(f"play:{scene.id}", label, rect, colour, size=size))
+        y = ROW_TOP + 3 * (CHAPTER_H + CHAPTER_GAP)
         actions = ["map"]
         if self.current is not None:
             actions = ["restart", "skip", "map"]
-        for i, action in enumerate(actions):
+        labels = [get(f"ui.chapters.{action}") for action in actions]
+        size = widgets.common_size(labels, (CHAPTER_W, 84))
+        for i, (action, label) in enumerate(zip(actions, labels, strict=True)):
             rect = pygame.Rect(40 + i * (CHAPTER_W + 16), y, CHAPTER_W, 84)
-            found.append(widgets.Button(action, get(f"ui.chapters.{action}"), rect, art.INK))
+            found.append(widgets.Button(action, label, rect, art.INK, size=size))
         y += 100
-        for i, name in enumerate(self.optional_names()):
-            state = "out" if name in self.settings.leave_out else "in"
-            label = get(f"ui.leave.{name}.{state}")
+        names = self.optional_names()
+        labels = [
+            get(f"ui.leave.{name}.{'out' if name in self.settings.leave_out else 'in'}")
+            for name in names
+        ]
+        size = widgets.common_size(labels, (CHAPTER_W * 3 // 2, 84))
+        for i, (name, label) in enumerate(zip(names, labels, strict=True)):
             rect = pygame.Rect(40 + i * (CHAPTER_W * 3 // 2 + 24), y, CHAPTER_W * 3 // 2, 84)
-            found.append(widgets.Button(f"leave:{name}", label, rect, art.PURPLE_DARK))
+            found.append(widgets.Button(f"leave:{name}", label, rect, art.PURPLE_DARK, size=size))
         return found
 
     def optional_names(self) -> list[str]:
@@ -190,8 +231,12 @@ class FacilitatorPanel:
                 ),
             ]
         if self.page == "results":
-            folder = str(self.folders[self.folder]) if self.folders else get("ui.off")
-            return [Row("folder", get("ui.results.folder"), _shorten(folder, 34))]
+            if not self.folders:
+                return [Row("folder", get("ui.results.folder"), get("ui.off"))]
+            box = widgets.Button("folder", "", VALUE).label_box
+            face = text.font(theme.look().label_size(30), "bold")
+            folder = labels.shorten_middle(str(self.folders[self.folder]), face, box.width)
+            return [Row("folder", get("ui.results.folder"), folder)]
         return []
 
     def _page_actions(self) -> list[widgets.Button]:
@@ -199,22 +244,15 @@ class FacilitatorPanel:
         if self.page == "child":
             return [widgets.Button("switch_child", get("ui.child.switch"), SWITCH_CHILD, art.INK)]
         if self.page == "results":
-            rect = pygame.Rect(620, 680, 600, 90)
-            return [widgets.Button("save_summary", get("ui.results.save"), rect, art.GREEN_DARK)]
+            return [widgets.Button("save_summary", get("ui.results.save"), SAVE, art.GREEN_DARK)]
         if self.page == "data":
+            labels = [get("ui.data.clear_child"), get("ui.data.clear_all")]
+            size = widgets.common_size(labels, (560, 96))  # the pair in one size
             return [
                 widgets.Button(
-                    "ask:child",
-                    get("ui.data.clear_child"),
-                    pygame.Rect(40, 240, 560, 96),
-                    art.VERMILLION_DARK,
-                ),
-                widgets.Button(
-                    "ask:all",
-                    get("ui.data.clear_all"),
-                    pygame.Rect(640, 240, 560, 96),
-                    art.VERMILLION_DARK,
-                ),
+                    name, label, pygame.Rect(x, 240, 560, 96), art.VERMILLION_DARK, size=size
+                )
+                for name, label, x in zip(("ask:child", "ask:all"), labels, (40, 640), strict=True)
             ]
         return []
 
@@ -246,6 +284,10 @@ class FacilitatorPanel:
         if self.keyboard is not None:
             self.keyboard.press(name)
             self._typed()
+        elif name == "grownup_language":
+            codes = self.strings.languages
+            self.language = codes[(codes.index(self.language) + 1) % len(codes)]
+            self._follow_child()
         elif name.startswith("page:"):
             self.page = name.removeprefix("page:")
         elif name.startswith("set:"):
@@ -277,6 +319,7 @@ class FacilitatorPanel:
             self.settings.language = codes[(index + 1) % len(codes)]
         else:
             self.settings.step(name)
+            self._follow_child()  # the band and role choose the questions Results shows
         self.changed = True
 
     def take_command(self) -> str | None:
@@ -297,11 +340,13 @@ class FacilitatorPanel:
     def draw(self, canvas: pygame.Surface) -> None:
         canvas.fill((232, 236, 244))
         get = self.strings.get
-        title = widgets.fitted(get("ui.grownup.title"), 44, 560)
+        title = widgets.fitted(get("ui.grownup.title"), 44, TITLE_WIDTH)
         canvas.blit(title, title.get_rect(midleft=(40, 52)))
         minutes = int(self.session_seconds // 60)
-        timer = widgets.fitted(get("ui.grownup.timer", minutes=minutes), 32, 440)
-        canvas.blit(timer, timer.get_rect(midright=(CLOSE.x - 30, 52)))
+        timer = widgets.fitted(
+            get("ui.grownup.timer", minutes=minutes), 32, TIMER_RIGHT - LANGUAGE.right - 16
+        )
+        canvas.blit(timer, timer.get_rect(midright=(TIMER_RIGHT, 52)))
         if self.keyboard is not None:
             heading = widgets.fitted(get("ui.child.type_name"), 38, 1160)
             canvas.blit(heading, heading.get_rect(midleft=(60, 150)))
@@ -310,12 +355,16 @@ class FacilitatorPanel:
         if self.confirming is not None:
             self._confirmation(canvas)
             return
+        size = theme.look().label_size(ROW_SIZE)
         for i, row in enumerate(self.rows()):
-            label = widgets.fitted(row.label, 36, VALUE.x - 80)
+            label = labels.label(row.label, size, VALUE.x - 80, VALUE.height, centred=False)
             canvas.blit(label, label.get_rect(midleft=(60, ROW_TOP + i * ROW_STEP + 41)))
         if self.page == "chapters":
             for button in self._chapter_buttons():
                 if button.name == f"play:{self.current or self.target}":
+                    # A black ring round the yellow frame: buttons have yellow edges in high
+                    # contrast, and the frame must still stand out.
+                    pygame.draw.rect(canvas, art.INK, button.rect.inflate(26, 26), border_radius=36)
                     pygame.draw.rect(
                         canvas, art.YELLOW, button.rect.inflate(16, 16), border_radius=32
                     )
@@ -325,15 +374,14 @@ class FacilitatorPanel:
             note = "ui.data.note" if self.saving else "ui.data.not_saving"
             self._paragraph(canvas, get(note), 370)
         for button in self.buttons():
-            button.draw(canvas)
-        tab = next(b for b in self.buttons() if b.name == f"page:{self.page}")
-        bar = pygame.Rect(tab.rect.x + 16, tab.rect.bottom + 8, tab.rect.width - 32, 8)
-        pygame.draw.rect(canvas, art.INK, bar, border_radius=4)  # the open page, not by colour
+            button.draw(canvas)  # the open page's tab is light with a thick edge (see Button)
         if self.page == "chapters":
             self._chapter_marks(canvas)
         if self.message:
-            words = widgets.fitted(self.message, 30, 1200)
-            canvas.blit(words, words.get_rect(midleft=(40, 785 - 18)))
+            words = results_page.message_words(
+                lambda path: get(self.message, path=path), self.saved
+            )
+            results_page.draw_message(canvas, words)
 
     def _chapter_marks(self, canvas: pygame.Surface) -> None:
         """A star on each chapter played, and 'left out' on chapters left out (never colour
@@ -344,42 +392,31 @@ class FacilitatorPanel:
             if scene_id in self.profile.played:
                 star = art.star_icon(40, True)
                 canvas.blit(star, star.get_rect(center=button.rect.topright))
-            if scene_id in self.settings.leave_out:
-                tag = widgets.fitted(get("ui.chapters.left_out"), 24, 200, (255, 255, 255))
-                canvas.blit(
-                    tag, tag.get_rect(midbottom=(button.rect.centerx, button.rect.bottom - 2))
-                )
+            if scene_id in self.settings.leave_out:  # a tag on its lower edge, off its words
+                tag = widgets.fitted(get("ui.chapters.left_out"), 24, 200, theme.look().ink)
+                pill = tag.get_rect().inflate(24, 4)
+                pill.center = (button.rect.centerx, button.rect.bottom - 8)
+                widgets.panel(canvas, pill, radius=pill.height // 2)
+                canvas.blit(tag, tag.get_rect(center=pill.center))
 
     def _results(self, canvas: pygame.Surface) -> None:
         get = self.strings.get
         played = [s for s in self.chapters if s.id in self.profile.played]
-        y = ROW_TOP + ROW_STEP + 10
         names = ", ".join(get(f"{s.id}.title") for s in played) or get("ui.results.none")
-        y = self._paragraph(canvas, get("ui.results.played", chapters=names), y)
         rows = quiz_rows(self.profile, self.chapters, self.strings)
+        words = get("ui.results.played", chapters=names)
         if not rows:
-            self._paragraph(canvas, get("ui.summary.no_quiz"), y + 10)
-        # How it went in a column of its own, then the question: every question on the page,
-        # the rows smaller (never fewer) when there are many.
-        y += 10
-        step = max(28, min(40, (RESULTS_BOTTOM - y) // max(1, len(rows))))
-        face = text.font(step - 10)
-        for row in rows:
-            if y + step > RESULTS_BOTTOM:
-                break
-            outcome = widgets.fitted(row.outcome(self.strings), step - 10, 330)
-            canvas.blit(outcome, outcome.get_rect(midleft=(50, y + step // 2)))
-            question = text.wrap(row.question, face, 820)
-            words = question[0] + ("…" if len(question) > 1 else "")
-            shown = face.render(words, True, art.INK)
-            canvas.blit(shown, shown.get_rect(midleft=(400, y + step // 2)))
-            y += step
+            words += "\n" + get("ui.summary.no_quiz")
+            self._paragraph(canvas, words, results_page.TOP)
+            return
+        results_page.draw_results(canvas, words, rows, lambda row: row.outcome(self.strings))
 
     def _paragraph(self, canvas: pygame.Surface, words: str, y: int) -> int:
         face = text.font(30)
-        for row in text.wrap(words, face, 1180):
-            canvas.blit(face.render(row, True, art.INK), (50, y))
-            y += 40
+        for part in words.split("\n"):
+            for row in text.wrap(part, face, 1180):
+                canvas.blit(face.render(row, True, art.INK), (50, y))
+                y += 40
         return y
 
     def _confirmation(self, canvas: pygame.Surface) -> None:
@@ -400,10 +437,6 @@ class FacilitatorPanel:
         canvas.blit(note, note.get_rect(center=(card.centerx, card.y + 260)))
         for button in self.buttons():
             button.draw(canvas)
-
-
-def _shorten(path: str, most: int) -> str:
-    return path if len(path) <= most else "…" + path[-(most - 1) :]
 
 
 def summary_folders(data_dir: Path | None, home: Path | None = None) -> list[Path]:

@@ -97,6 +97,19 @@ class HuntView:
         )
         self._hint(canvas)
 
+    def hero_rect(self) -> pygame.Rect:
+        """The child's CAR T cell with its name tag, and the CAR T cells that joined it: what
+        the closing card must not cover."""
+        player = self.rules.player
+        reach = round(player.radius * 1.4)  # its CARs stand out round it
+        hero = pygame.Rect(0, 0, 2 * reach, 2 * reach + 60)  # the name tag under it
+        hero.midtop = (round(player.x), round(player.y) - reach)
+        for buddy in self.rules.buddies:
+            buddy_rect = pygame.Rect(0, 0, round(buddy.radius * 2.8), round(buddy.radius * 2.8))
+            buddy_rect.center = (round(buddy.x), round(buddy.y))
+            hero.union_ip(buddy_rect)
+        return hero
+
     def _pictured(self) -> list[tuple[Cell, pygame.Surface, int, int]]:
         """The cells back to front with their pictures (looked up again if the child's colour
         changed)."""

@@ -70,6 +70,13 @@ class AnyKey:
 
 
 @dataclass(frozen=True)
+class Choose:
+    """One-switch mode chose a spot the screen acts on itself (``Spot.tell``), by its name."""
+
+    name: str
+
+
+@dataclass(frozen=True)
 class Quit:
     pass
 
@@ -97,6 +104,7 @@ Intent = (
     | Erase
     | Facilitator
     | AnyKey
+    | Choose
 )
 
 _DIRECTIONS = {

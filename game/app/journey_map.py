@@ -1,5 +1,11 @@
 """The journey map, shown before the first chapter and between chapters: nine stops along a
-winding path, the ones played marked with a star, the next one glowing. 'Go!' plays it.
+winding path, the ones played marked with a star, the next one glowing. 'Go!' plays it, and so
+do a tap on the glowing stop and on the "Next: ..." box beside Go!.
+
+Only the glowing stop can be played from here: the journey goes in order. A stop played (star)
+or still to come (faded, dotted edge, no shadow) answers a tap with a wiggle, a brighter glow
+round the next stop and a bubble by it: "First, let's go here!". The grown-up's panel can still
+start any chapter.
 
 It is also the title screen: the language, the age band and the voice are chosen here, and
 the word book opens from here."""
@@ -7,7 +13,9 @@ the word book opens from here."""
 from __future__ import annotations
 
 import math
-from typing import Protocol
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal, Protocol
 
 import pygame
 
@@ -24,11 +32,34 @@ BOOK = pygame.Rect(40, 640, 250, 110)
 LANGUAGE = pygame.Rect(580, 14, 200, 72)
 BAND = pygame.Rect(796, 14, 244, 72)
 VOICE = pygame.Rect(1056, 14, 204, 72)
+#: "Next: Meet your T cell", between the word book and Go!: a tap on it is a tap on Go!.
+NEXT = pygame.Rect(BOOK.right + 30, GO.y, GO.x - BOOK.right - 60, GO.height)
 STOP_RADIUS = 70
+#: A tapped stop that cannot be played yet wiggles this long; its hint stays a little longer.
+WIGGLE_SECONDS = 0.6
+HINT_SECONDS = 3.5
+#: A stop still to come: its picture this see-through, its edge dotted with this many dots.
+LATER_ALPHA = 110
+LATER_DOTS = 28
+LATER_EDGE = (190, 180, 160)
+
+State = Literal["played", "next", "later"]
+
+
+@dataclass(frozen=True)
+class Hint:
+    """A tap on a stop that is not the next one: ``stop`` wiggles, and a bubble by the
+    glowing stop says ``words`` (a text id), from ``at`` (the map's clock)."""
+
+    stop: int
+    words: str
+    at: float
 
 
 class Switch(Protocol):
     enabled: bool
+    #: False when there is no sound device: the button gives way to a quiet "No sound".
+    available: bool
 
     def set_enabled(self, enabled: bool) -> None: ...
 
@@ -44,7 +75,8 @@ def stop_places(count: int) -> list[tuple[float, float]]:
 
 
 class JourneyMap:
-    """``outcome`` becomes 'go' when the child taps Go (or the glowing stop, or Enter)."""
+    """``outcome`` becomes 'go' when the child taps Go (or the glowing stop, the "Next" box, or
+    Enter)."""
 
     def __init__(
         self,
@@ -70,10 +102,26 @@ class JourneyMap:
         self.places = stop_places(len(chapters))
         self.outcome: str | None = None
         self.clock = 0.0
+        #: The answer to the last tap on a stop that cannot be played yet, while it shows.
+        self.hint: Hint | None = None
 
     @property
     def index(self) -> int:
         return next(i for i, s in enumerate(self.chapters) if s.id == self.target)
+
+    def state(self, stop: int) -> State:
+        """'next' for the glowing stop, the only one a tap plays; 'played' for one with a star;
+        'later' for one still to come (or passed by from the grown-up's panel)."""
+        if stop == self.index:
+            return "next"
+        return "played" if self.chapters[stop].id in self.played else "later"
+
+    def stop_at(self, x: float, y: float) -> int | None:
+        """The stop under a finger, if any."""
+        for i, (sx, sy) in enumerate(self.places):
+            if math.hypot(x - sx, y - sy) <= STOP_RADIUS:
+                return i
+        return None
 
     def buttons(self) -> list[widgets.Button]:
         get = self.strings.get
@@ -83,7 +131,7 @@ class JourneyMap:
             language_button(self.strings, LANGUAGE),
             widgets.Button("band", get(f"ui.band.{self.strings.band}"), BAND, art.INK),
         ]
-        if self.voice is not None:
+        if self.voice is not None and self.voice.available:
             state = "on" if self.voice.enabled else "off"
             found.append(widgets.Button("voice", get(f"ui.voice.{state}"), VOICE, art.INK))
         return found
@@ -92,9 +140,13 @@ class JourneyMap:
         if isinstance(intent, intents.Advance):
             self.outcome = "go"
         elif isinstance(intent, intents.PointerDown):
-            x, y = self.places[self.index]
-            if math.hypot(intent.x - x, intent.y - y) <= STOP_RADIUS:
+            stop = self.stop_at(intent.x, intent.y)
+            if stop == self.index or NEXT.collidepoint(intent.x, intent.y):
                 self.outcome = "go"
+            elif stop is not None:
+                played = self.state(stop) == "played"
+                words = "ui.map.played" if played else "ui.map.first"
+                self.hint = Hint(stop, words, self.clock)
             for button in self.buttons():
                 if button.hit(intent.x, intent.y):
                     self._press(button.name)
@@ -117,9 +169,14 @@ class JourneyMap:
 
     def update(self, dt: float) -> None:
         self.clock += dt
+        if self.hint is not None and self.clock - self.hint.at >= HINT_SECONDS:
+            self.hint = None
 
     def pace(self) -> int:
-        """Only the glow round the next stop moves."""
+        """Only the glow round the next stop moves, and a tapped stop while it wiggles."""
+        wiggling = self.hint is not None and self.clock - self.hint.at < WIGGLE_SECONDS
+        if wiggling and not theme.look().reduced_motion:
+            return pace.MOVING
         return pace.pulsing()
 
     def bot_gestures(self, bot, dt: float) -> list[Gesture]:
@@ -143,29 +200,55 @@ class JourneyMap:
             self._stop(canvas, i, scene, x, y)
         for button in self.buttons():
             button.draw(canvas)
+        if self.voice is not None and not self.voice.available:  # words, not a button
+            quiet = widgets.fitted(self.strings.get("ui.voice.none"), 34, VOICE.width)
+            canvas.blit(quiet, quiet.get_rect(center=VOICE.center))
         chapter = self.strings.get(f"{self.chapters[self.index].id}.title")
         label = widgets.fitted(
-            self.strings.get("ui.map.next", chapter=chapter), 40, GO.x - BOOK.right - 100
+            self.strings.get("ui.map.next", chapter=chapter), 40, NEXT.width - 40
         )
-        rect = label.get_rect(midleft=(BOOK.right + 50, GO.centery))
-        widgets.panel(canvas, rect.inflate(40, 30), radius=28)
-        canvas.blit(label, rect)
+        widgets.panel(canvas, NEXT, edge=art.GREEN_DARK, radius=28)  # Go!'s colour: it goes too
+        canvas.blit(label, label.get_rect(center=NEXT.center))
+        if self.hint is not None:
+            self._hint(canvas, self.hint)
 
     def _stop(self, canvas: pygame.Surface, i: int, scene: Scene, x: float, y: float) -> None:
-        here = i == self.index
-        if here:
+        """Played: a star and a solid edge. Next: the go colour and a glow. Later: faded, with a
+        dotted edge and no shadow. Never told apart by colour alone."""
+        state = self.state(i)
+        look = theme.look()
+        hint = self.hint
+        if hint is not None and hint.stop == i:  # a little shake of the head: not yet
+            since = self.clock - hint.at
+            if since < WIGGLE_SECONDS:
+                x += 9 * theme.pulse(since, 3.0) * (1 - since / WIGGLE_SECONDS)
+        if state == "next":
             glow = STOP_RADIUS + 12 + 5 * theme.pulse(self.clock, 0.64)
+            if hint is not None:  # "here!": bigger and livelier while the hint shows
+                glow = STOP_RADIUS + 20 + 7 * theme.pulse(self.clock - hint.at, 1.5)
             pygame.draw.circle(canvas, art.YELLOW, (x, y), glow)
-        edge = art.GREEN if scene.id in self.played else (200, 190, 170)
-        pygame.draw.circle(canvas, edge, (x, y), STOP_RADIUS)
-        pygame.draw.circle(canvas, art.PAPER, (x, y), STOP_RADIUS - 6)
+        edge = {"played": art.ORANGE, "next": art.GREEN_DARK, "later": LATER_EDGE}[state]
+        if look.high_contrast:
+            edge = look.ink
+        if state == "later":
+            pygame.draw.circle(canvas, art.PAPER, (x, y), STOP_RADIUS)
+            _dotted_ring(canvas, edge, (x, y), STOP_RADIUS - 3)
+        else:
+            pygame.draw.circle(canvas, widgets.SHADOW_COLOUR, (x, y + widgets.SHADOW), STOP_RADIUS)
+            pygame.draw.circle(canvas, edge, (x, y), STOP_RADIUS)
+            pygame.draw.circle(canvas, art.PAPER, (x, y), STOP_RADIUS - 7)
         car = wears_car(self.from_lab, (), scene.id)
         icon = pictures.picture(scene.icon or "star", 108, self.colour, car=car)
+        if state == "later":
+            icon = _faded(icon)
         canvas.blit(icon, icon.get_rect(center=(round(x), round(y))))
         number = text.font(30, "bold").render(str(i + 1), True, art.INK)
         badge = (round(x - STOP_RADIUS * 0.75), round(y - STOP_RADIUS * 0.75))
         pygame.draw.circle(canvas, art.PAPER, badge, 22)
-        pygame.draw.circle(canvas, edge, badge, 22, 4)
+        if state == "later":
+            _dotted_ring(canvas, edge, badge, 20, dots=12)
+        else:
+            pygame.draw.circle(canvas, edge, badge, 22, 4)
         canvas.blit(number, number.get_rect(center=badge))
         if scene.id in self.played:
             star = art.star_icon(44, True)
@@ -177,3 +260,54 @@ class JourneyMap:
             )
         name = widgets.fitted(self.strings.get(f"{scene.id}.title"), 26, 240)
         canvas.blit(name, name.get_rect(midtop=(round(x), round(y + STOP_RADIUS + 10))))
+
+    def _hint(self, canvas: pygame.Surface, hint: Hint) -> None:
+        """A speech bubble over the glowing stop, its tail pointing down at it."""
+        x, y = self.places[self.index]
+        words = widgets.fitted(self.strings.get(hint.words), 30, 560)
+        bubble = words.get_rect().inflate(40, 18)
+        bubble.midbottom = (round(x), round(y - STOP_RADIUS - 24))  # under the top buttons
+        bubble.clamp_ip(canvas.get_rect().inflate(-20, -20))
+        tip = (round(x), round(y - STOP_RADIUS - 8))
+        look = theme.look()
+        fill, edge = look.box_fill, (look.ink if look.high_contrast else art.GREEN_DARK)
+        base = min(max(tip[0], bubble.x + 30), bubble.right - 30)
+        tail = [(base - 16, bubble.bottom - 4), (base + 16, bubble.bottom - 4), tip]
+        pygame.draw.polygon(canvas, edge, tail)
+        widgets.panel(canvas, bubble, edge=edge, radius=bubble.height // 2)
+        bottom = bubble.bottom - 6
+        inner = [(base - 10, bottom), (base + 10, bottom), (tip[0], tip[1] - 9)]
+        pygame.draw.polygon(canvas, fill, inner)
+        canvas.blit(words, words.get_rect(center=bubble.center))
+
+
+def _dotted_ring(
+    canvas: pygame.Surface,
+    colour: tuple[int, int, int],
+    centre: tuple[float, float],
+    radius: float,
+    dots: int = LATER_DOTS,
+) -> None:
+    """A circle of dots: the edge of a stop still to come (painted once for each look)."""
+    ring = _ring_of_dots(colour, round(radius), dots)
+    canvas.blit(ring, ring.get_rect(center=(round(centre[0]), round(centre[1]))))
+
+
+@lru_cache(maxsize=16)
+def _ring_of_dots(colour: tuple[int, int, int], radius: int, dots: int) -> pygame.Surface:
+    size = 2 * radius + 12
+    ring = pygame.Surface((size, size), pygame.SRCALPHA)
+    middle = size / 2
+    for k in range(dots):
+        angle = k * math.tau / dots
+        dot = (middle + math.cos(angle) * radius, middle + math.sin(angle) * radius)
+        pygame.draw.circle(ring, colour, dot, 4)
+    return ring
+
+
+@lru_cache(maxsize=32)
+def _faded(picture: pygame.Surface) -> pygame.Surface:
+    """A stop's picture, faded: a stop still to come (made once for each picture)."""
+    faint = picture.copy()
+    faint.set_alpha(LATER_ALPHA)
+    return faint

@@ -26,6 +26,7 @@ from game.app.scanning import Scanner, is_switch
 from game.app.summary import draw_summary, save_summary
 from game.app.voice import Voice
 from game.app.word_page import BookScreen
+from game.profile.device import DeviceSettings
 from game.profile.profile import Profile
 from game.profile.settings import Settings
 from game.profile.store import ProfileStore
@@ -150,6 +151,8 @@ class App:
         self.scene_id = first
         self.map_target = first
         self.scanner = Scanner()
+        #: The device's own settings (the grown-up's language), not any child's.
+        self.device = store.load_device() if store is not None else DeviceSettings()
         self.session_seconds = 0.0
         self.since_break = 0.0
         self.holding: float | None = None  # seconds the top-left corner has been held
@@ -168,6 +171,10 @@ class App:
         self.first = first
         self.show_map = show_map
         self._apply_settings()
+        if audio is not None and not audio.ready:  # no sound device: tell the grown-up first
+            self.overlay = Notice(
+                self.strings, "ui.note.title", "ui.sound.none", "ui.note.ok", "grown_up"
+            )
         if store is not None:
             self._choose_profile()
         elif show_map:
@@ -197,7 +204,7 @@ class App:
             self.defaults.role,
             from_the_lab(self.journey),
         )
-        if self.store.notice is not None:
+        if self.store.notice is not None and self.overlay is None:  # else once it is closed
             self._tell_once(self.store.notice)
 
     def _keeps(self, keep: str) -> list[Option]:
@@ -399,6 +406,7 @@ class App:
             self.session_seconds,
             folders,
             saving=self.store is not None and self.store.saving,
+            language=self._grownup_language(),
         )
         if self.play is not None:
             self.play.pressing = False
@@ -461,6 +469,8 @@ class App:
         elif outcome == "book" and isinstance(screen, JourneyMap):
             self._hush()
             self.screen = BookScreen(self.library.book, self.strings, self.voice)
+        elif outcome == "map" and isinstance(screen, ScenePlay):  # the last chapter's card
+            self._show_map(self._following(self.scene_id) or self.chapters[0].id)
         elif outcome == "map" and isinstance(screen, BookScreen):
             self._show_map(self.map_target)
 
@@ -491,7 +501,9 @@ class App:
         if isinstance(overlay, Notice):
             if overlay.closed:
                 self.overlay = None
-                if self.play is not None and self.screen is self.play:
+                if self.store is not None and self.store.notice is not None:
+                    self._tell_once(self.store.notice)  # a note that waited for this one
+                elif self.play is not None and self.screen is self.play:
                     self.play.narrator.replay()
             return
         if not isinstance(overlay, FacilitatorPanel):
@@ -500,6 +512,8 @@ class App:
             overlay.changed = False
             self._apply_settings()
             self._autosave()
+        if overlay.language != self.device.grownup_language:
+            self._keep_grownup_language(overlay.language)
         command = overlay.take_command()
         if command is None:
             return
@@ -528,13 +542,28 @@ class App:
             self._apply_settings()
             self._choose_profile()
 
+    def _grownup_language(self) -> str:
+        """The language of the grown-up's controls: the device's, or the first time the one
+        the game is in then, kept from then on (a child's language never changes it)."""
+        chosen = self.device.grownup_language
+        if chosen not in self.strings.languages:
+            chosen = self.strings.language
+            self._keep_grownup_language(chosen)
+        return chosen
+
+    def _keep_grownup_language(self, code: str) -> None:
+        self.device.grownup_language = code
+        if self.store is not None:
+            self.store.save_device(self.device)
+
     def _save_summary(self, panel: FacilitatorPanel) -> str:
-        """Save the one-page summary picture in the folder chosen on the panel."""
+        """Save the one-page summary picture (in the child's language, for the child and their
+        family) in the folder chosen on the panel; the panel's message, as a text id."""
         from datetime import datetime
 
         get = self.strings.get
         if not panel.folders:
-            return get("ui.results.no_folder")
+            return "ui.results.no_folder"
         self._sync_settings()
         self.profile.take(self.session)
         when = datetime.now()
@@ -544,9 +573,10 @@ class App:
             path = save_summary(page, panel.folders[panel.folder], who, when)
         except (OSError, pygame.error) as exc:
             log.warning("could not save the summary picture (%s)", exc)
-            return get("ui.results.not_saved")
+            return "ui.results.not_saved"
         log.info("saved a summary picture in %s", path.parent)
-        return get("ui.results.saved", path=str(path))
+        panel.saved = path
+        return "ui.results.saved"
 
     def _hush(self) -> None:
         if self.voice is not None:

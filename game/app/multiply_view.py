@@ -43,5 +43,16 @@ class MultiplyView:
             ring = radius + 16 + 5 * theme.pulse(rules.time, 0.64)
             pygame.draw.circle(canvas, art.YELLOW, (round(first.x), round(first.y)), ring, 6)
         number = _count(len(rules.cells))
+        canvas.blit(number, self._count_rect(number))
+
+    def hero_rect(self) -> pygame.Rect:
+        """The dish full of the child's CAR T cells and how many there are: what the closing
+        card must not cover."""
         cx, cy, dish = DISH
-        canvas.blit(number, number.get_rect(midleft=(round(cx + dish + 60), round(cy))))
+        full = pygame.Rect(round(cx - dish), round(cy - dish), round(2 * dish), round(2 * dish))
+        return full.union(self._count_rect(_count(len(self.rules.cells))))
+
+    @staticmethod
+    def _count_rect(number: pygame.Surface) -> pygame.Rect:
+        cx, cy, dish = DISH
+        return number.get_rect(midleft=(round(cx + dish + 60), round(cy)))

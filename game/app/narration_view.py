@@ -3,7 +3,9 @@ narrator's state.
 
 While a line is spoken its words light up, one by one when the voice's word timings are known,
 else the whole line; a line that cannot be heard appears like a typewriter instead. Word book
-words are underlined in blue, and a tap on one opens its page.
+words are underlined in blue, and a tap on one opens its page. A finger already on its way to a
+word when the line moves on still finds it: the words of the line before stay tappable for a
+moment (``WORD_GRACE_SECONDS``).
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ FONT_SIZE = 38
 GLOSSARY_INK = (0, 70, 140)
 LIT = (255, 226, 120)
 LIT_LINE = (255, 243, 196)
+#: How long the word book words of the line before stay tappable after the line changes: a
+#: child's finger that set off for a word is not turned into a tap on the next line.
+WORD_GRACE_SECONDS = 0.8
 
 
 @dataclass(frozen=True)
@@ -150,6 +155,11 @@ class NarrationView:
         #: Where the box and its replay button were last drawn (taller for larger text).
         self.box = BOX
         self.replay = REPLAY
+        #: The line last drawn (its id and words), and the word book words of the one before
+        #: it with when it left the screen (the chapter's clock).
+        self._line: tuple[str, str] | None = None
+        self._before: list[tuple[pygame.Rect, str]] = []
+        self._changed_at = float("-inf")
 
     @property
     def spoken(self) -> SpokenText:
@@ -158,18 +168,25 @@ class NarrationView:
             self._spoken[size] = SpokenText(size, TEXT_WIDTH, round(size * 1.32))
         return self._spoken[size]
 
-    def hit(self, x: float, y: float) -> str | None:
-        """'replay' for the replay button, 'word:<id>' for a word book word, 'box' for the rest
-        of the box, else None."""
+    def hit(self, x: float, y: float, clock: float | None = None) -> str | None:
+        """'replay' for the replay button, 'word:<id>' for a word book word (on screen, or on
+        the line that left it less than ``WORD_GRACE_SECONDS`` before ``clock``), 'box' for the
+        rest of the box, else None."""
         if self.replay.collidepoint(x, y):
             return "replay"
         word_id = self.spoken.word_at(x, y)
+        if word_id is None and clock is not None and clock - self._changed_at < WORD_GRACE_SECONDS:
+            word_id = next((word for rect, word in self._before if rect.collidepoint(x, y)), None)
         if word_id is not None:
             return f"word:{word_id}"
         return "box" if self.box.collidepoint(x, y) else None
 
     def draw(self, canvas: pygame.Surface, narrator: Narrator, clock: float) -> None:
         spoken = self.spoken
+        line = (narrator.current.line_id, narrator.text) if narrator.current else None
+        if line != self._line:  # the words that just left stay tappable for a moment
+            self._before = [placed for other in self._spoken.values() for placed in other._placed]
+            self._line, self._changed_at = line, clock
         for other in self._spoken.values():
             other.clear()
         if narrator.current is None and narrator.last is None:

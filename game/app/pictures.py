@@ -330,6 +330,18 @@ def _many_cells(s, cx, cy, r, unit, colour, car: bool) -> None:
         art.paint_t_cell(s, x, y + (r * 0.06 if car else 0), r * size, unit, car, colour)
 
 
+def _white_blood_cells(size: int) -> pygame.Surface:
+    """White blood cells are many kinds: a T cell and a B cell (with its CD19 stars) side by
+    side, so the word does not look like either one alone."""
+    holder = pygame.Surface((size, size), pygame.SRCALPHA)
+    radius = round(size * 0.19)
+    b_cell = art.cell_sprite("b_cell", radius, True, False)
+    t_cell = art.cell_sprite("t_cell", radius, False, False)
+    holder.blit(b_cell, b_cell.get_rect(center=(round(size * 0.66), round(size * 0.6))))
+    holder.blit(t_cell, t_cell.get_rect(center=(round(size * 0.32), round(size * 0.42))))
+    return holder
+
+
 #: Pictures of the child's own T cells, which wear their CARs once they have them.
 WITH_CAR = ("t_cell", "many_cells")
 
@@ -361,6 +373,8 @@ def _picture(
         holder = pygame.Surface((size, size), pygame.SRCALPHA)
         holder.blit(sprite, sprite.get_rect(center=(size // 2, size // 2)))
         return holder
+    if name == "white_blood_cells":
+        return _white_blood_cells(size)
 
     def paint(s: pygame.Surface, unit: float) -> None:
         c = size * unit / 2

@@ -1,10 +1,16 @@
-"""Playing one chapter on screen: its view, the narration box and the closing card."""
+"""Playing one chapter on screen: its view, the narration box and the closing card.
+
+The closing card stands beside the scene, never over the child's T cell at its proud moment: on
+the right, or on the left when the view's ``hero_rect()`` is there. Its stars are the counter's.
+Its main button is the go colour (green, as Go! on the map): **Next**, or **Journey map** after
+the last chapter; **Play again** is blue, and white with a black edge in high contrast."""
 
 from __future__ import annotations
 
 import pygame
 
 from game.app import art, intents, pace, widgets
+from game.app.display import LOGICAL
 from game.app.narration_view import NarrationView
 from game.app.views import VIEWS
 from game.app.word_page import WordPage
@@ -17,7 +23,9 @@ from game.script.strings import Strings
 from game.world.gestures import Gesture, Press, Release
 from game.world.spots import Spot
 
-CARD = pygame.Rect(340, 190, 600, 340)
+#: The closing card on the right, and where it goes when the hero is on the right.
+CARD = pygame.Rect(LOGICAL[0] - 24 - 360, 104, 360, 480)
+CARD_LEFT = pygame.Rect(24, CARD.y, CARD.width, CARD.height)
 LANGUAGE = pygame.Rect(1060, 12, 200, 72)
 #: Pause, top right on every chapter (the top-left corner is the grown-up's).
 PAUSE = pygame.Rect(1080, 12, 180, 72)
@@ -63,6 +71,8 @@ class ScenePlay:
         self.page: WordPage | None = None
         self.outcome: str | None = None
         self.pressing = False
+        #: Where the closing card stands, chosen when it first shows (see ``card_rect``).
+        self.card_side: str | None = None
 
     @property
     def goals_reached(self) -> bool:
@@ -73,22 +83,45 @@ class ScenePlay:
         return self.chapter.card_showing
 
     def buttons(self) -> list[widgets.Button]:
+        """The closing card's: on to the map ('next', or 'map' after the last chapter), then
+        'again'."""
         if not self.card_showing:
             return []
-        y = CARD.bottom - 120
-        again = self.strings.get("ui.card.again")
-        if self.scene.next is None:
-            return [
-                widgets.Button(
-                    "again", again, pygame.Rect(CARD.centerx - 150, y, 300, 90), art.GREEN_DARK
-                )
-            ]
-        return [
-            widgets.Button("again", again, pygame.Rect(CARD.x + 30, y, 300, 90), art.GREEN_DARK),
-            widgets.Button(
-                "next", self.strings.get("ui.card.next"), pygame.Rect(CARD.right - 260, y, 230, 90)
-            ),
-        ]
+        card = self.card_rect()
+        last = self.scene.next is None
+        forward = widgets.Button(
+            "map" if last else "next",
+            self.strings.get("ui.card.map" if last else "ui.card.next"),
+            pygame.Rect(card.x + 30, card.bottom - 214, card.width - 60, 96),
+            art.GREEN_DARK,
+        )
+        again = widgets.Button(
+            "again",
+            self.strings.get("ui.card.again"),
+            pygame.Rect(card.x + 30, card.bottom - 106, card.width - 60, 86),
+            art.BLUE,
+            quiet=True,
+        )
+        return [forward, again]
+
+    def card_rect(self) -> pygame.Rect:
+        """Where the closing card stands: beside the hero, never over it."""
+        side = self.card_side or self._side_away_from_hero()
+        return CARD_LEFT if side == "left" else CARD
+
+    def _side_away_from_hero(self) -> str:
+        hero_rect = getattr(self.view, "hero_rect", None)
+        hero = hero_rect() if hero_rect is not None else None
+        if hero is not None and hero.colliderect(CARD) and not hero.colliderect(CARD_LEFT):
+            return "left"
+        return "right"
+
+    def card_stars(self) -> list[bool]:
+        """The closing card's stars: exactly the counter's (none when it has no counter)."""
+        if not self.scene.goals:
+            return []
+        goal = self.scene.goals[0]
+        return widgets.star_marks(self.chapter.runner.progress[goal.id], goal.count)
 
     # input -----------------------------------------------------------------------------------
     def handle(self, intent: intents.Intent) -> None:
@@ -107,9 +140,11 @@ class ScenePlay:
             self.chapter.release()
         elif isinstance(intent, intents.Steer):
             self.chapter.steer(intent.dx, intent.dy)
+        elif isinstance(intent, intents.Choose) and intent.name == "next":
+            self.move_on()
         elif isinstance(intent, intents.Advance):
             if self.card_showing:
-                self.outcome = "next" if self.scene.next else "again"
+                self.outcome = self.buttons()[0].name  # on, as the card's main button
             else:
                 self.narrator.advance()
 
@@ -121,7 +156,7 @@ class ScenePlay:
         if self.pause_button().hit(x, y):
             self.outcome = "pause"
             return
-        where = self.narration.hit(x, y)
+        where = self.narration.hit(x, y, self.chapter.clock)
         if where == "replay":
             self.narrator.replay()
         elif where is not None and where.startswith("word:") and self.book is not None:
@@ -129,8 +164,18 @@ class ScenePlay:
         elif where == "box" and self.narrator.current is not None:
             self.narrator.advance()
         elif not self.card_showing:
+            # A new press means any earlier finger is up, even if its lift never reached the
+            # chapter (a panel opened over it): otherwise this tap would be taken for a drag.
+            self.chapter.release()
             self.pressing = True
             self.chapter.point(x, y)
+
+    def move_on(self) -> None:
+        """One-switch 'next': the next line now. A tap on the box would first only finish the
+        line being shown or said, and the child's press would seem to do nothing."""
+        if not self.narrator.revealed:
+            self.narrator.advance()
+        self.narrator.advance()
 
     def pause_button(self) -> widgets.Button:
         return widgets.Button("pause", self.strings.get("ui.pause"), PAUSE, art.INK)
@@ -144,8 +189,10 @@ class ScenePlay:
             return [b.spot for b in self.buttons()]
         found = list(self.chapter.rules.spots())
         box, replay = self.narration.box, self.narration.replay
-        if self.narrator.current is not None and self.narrator.queue:
-            found.append(Spot(box.centerx, box.centery, 0, "next", w=box.width, h=box.height))
+        if self.narrator.current is not None:  # chosen, it moves on at once (see move_on)
+            found.append(
+                Spot(box.centerx, box.centery, 0, "next", w=box.width, h=box.height, tell=True)
+            )
         if self.narrator.last is not None:
             found.append(Spot(replay.centerx, replay.centery, replay.width / 2 + 6, "replay"))
         found.append(self.pause_button().spot)
@@ -166,7 +213,9 @@ class ScenePlay:
         """Open a word book page over the chapter; the chapter waits until it closes."""
         assert self.book is not None
         self.narrator.hush()
-        self.pressing = False
+        if self.pressing:  # the finger is lifted over the page: the chapter must hear it
+            self.pressing = False
+            self.chapter.release()
         self.page = WordPage(self.book.word(word_id), self.strings, self.speaker)
 
     # time ------------------------------------------------------------------------------------
@@ -175,16 +224,18 @@ class ScenePlay:
             self.page.update(dt)
             return
         self.chapter.update(dt)
+        if self.card_showing and self.card_side is None:  # chosen once: the card stays put
+            self.card_side = self._side_away_from_hero()
 
     def bot_gestures(self, bot, dt: float) -> list[Gesture]:
-        """What the demo bot's finger does now: play, or tap 'Next' (else 'Play again')."""
+        """What the demo bot's finger does now: play, or tap 'Next' (or 'Journey map')."""
         if self.page is not None:
             x, y = self.page.close.rect.center
             return [Press(x, y), Release(x, y)]
         choices = self.buttons()
         if not choices:
             return bot.step(self.rules, dt)
-        x, y = choices[-1].rect.center
+        x, y = choices[0].rect.center
         return [Press(x, y), Release(x, y)]
 
     # drawing ---------------------------------------------------------------------------------
@@ -218,16 +269,22 @@ class ScenePlay:
             self.page.draw(canvas)
 
     def _card(self, canvas: pygame.Surface) -> None:
-        widgets.panel(canvas, CARD, radius=36)
+        card = self.card_rect()
+        widgets.panel(canvas, card, radius=36)
         done = (
             self.strings.get("ui.card.done.named", child=self.child)
             if self.child
             else self.strings.get("ui.card.done")
         )
-        title = widgets.fitted(done, 56, CARD.width - 40)
-        canvas.blit(title, title.get_rect(center=(CARD.centerx, CARD.y + 70)))
-        for i in range(3):
-            star = art.star_icon(64, True)
-            canvas.blit(star, star.get_rect(center=(CARD.centerx + (i - 1) * 80, CARD.y + 150)))
+        title = widgets.fitted(done, 52, card.width - 40)
+        canvas.blit(title, title.get_rect(center=(card.centerx, card.y + 56)))
+        stars = self.card_stars()
+        half = (len(stars) + 1) // 2
+        rows = [stars] if len(stars) <= 4 else [stars[:half], stars[half:]]
+        for r, row in enumerate(rows):
+            for i, filled in enumerate(row):
+                star = art.star_icon(56, filled)
+                x = card.centerx + (i - (len(row) - 1) / 2) * 66
+                canvas.blit(star, star.get_rect(center=(round(x), card.y + 130 + r * 62)))
         for button in self.buttons():
             button.draw(canvas)

@@ -3,7 +3,10 @@ A new child is three taps: 'New', a colour, then who is getting CAR T cells: 'Me
 brother or sister' (two big pictures), so a sibling hears about their brother's or sister's
 body, not their own. Their T cell gets a name no one else's has.
 
-Children's typed names are not shown here, so one child does not see another's name."""
+Each child's tile shows their T cell in its colour, its name's picture as a badge (sun, star,
+moon or zap: up to four children with one colour each have their own), and the child's own
+name big and clear when the grown-up typed one, so a child who cannot read yet finds their
+tile by colour and picture, and one who can finds it by name."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.app import art, intents, pace, pictures, widgets
+from game.app import art, intents, labels, pace, pictures, widgets
 from game.profile.profile import Profile
 from game.script.model import Option
 from game.script.session import wears_car
@@ -25,6 +28,8 @@ TOP = 150
 MORE = pygame.Rect(1080, 680, 180, 90)
 BACK = pygame.Rect(40, 680, 220, 90)
 ROLE_W, ROLE_H, ROLE_GAP, ROLE_TOP = 540, 430, 50, 160
+#: A child's tile: the badge with their T cell name's picture, and room for their typed name.
+BADGE, TYPED_HEIGHT = 76, 60
 
 
 def role_rect(index: int) -> pygame.Rect:
@@ -39,11 +44,18 @@ class Tile:
     colour: str
     label: str
     car: bool = False  # the child's T cell wears its CARs (they have been to the lab)
+    typed: str = ""  # the child's name as the grown-up typed it ('' when none)
+    badge: str | None = None  # the picture of the T cell's name (sun, star, moon, zap)
 
 
-def tile_rect(index: int) -> pygame.Rect:
-    row, col = divmod(index, 4)
-    left = (1280 - 4 * TILE_W - 3 * GAP) // 2
+def tile_rect(index: int, count: int = 4) -> pygame.Rect:
+    """Tile ``index`` of ``count``: rows of four, a shorter row balanced (five colours are three
+    and two, not four and one) and centred."""
+    rows = -(-count // 4)
+    per_row = -(-count // rows)
+    row, col = divmod(index, per_row)
+    in_row = min(per_row, count - row * per_row)
+    left = (1280 - in_row * TILE_W - (in_row - 1) * GAP) // 2
     return pygame.Rect(left + col * (TILE_W + GAP), TOP + row * (TILE_H + GAP), TILE_W, TILE_H)
 
 
@@ -86,20 +98,24 @@ class ProfilesScreen:
                 for i, role in enumerate(ROLES)
             ]
         if self.picking_colour:
+            colours = self.colours[:PER_PAGE]
             return [
-                Tile(f"colour:{o.id}", tile_rect(i), o.colour or "sky", get(o.id))
-                for i, o in enumerate(self.colours[:PER_PAGE])
+                Tile(f"colour:{o.id}", tile_rect(i, len(colours)), o.colour or "sky", get(o.id))
+                for i, o in enumerate(colours)
             ]
         shown = self.profiles[self.page * (PER_PAGE - 1) : (self.page + 1) * (PER_PAGE - 1)]
-        found = [Tile("new", tile_rect(0), "", get("ui.profiles.new"))]
+        count = 1 + len(shown)
+        found = [Tile("new", tile_rect(0, count), "", get("ui.profiles.new"))]
         for i, profile in enumerate(shown, start=1):
             found.append(
                 Tile(
                     f"profile:{profile.id}",
-                    tile_rect(i),
+                    tile_rect(i, count),
                     self._colour(profile),
                     self._name(profile),
                     wears_car(self.from_lab, profile.played),
+                    profile.child_name,
+                    self._badge(profile),
                 )
             )
         return found
@@ -107,6 +123,10 @@ class ProfilesScreen:
     def _colour(self, profile: Profile) -> str:
         option = next((o for o in self.colours if o.id == profile.picked.get("colour")), None)
         return option.colour if option is not None and option.colour else "sky"
+
+    def _badge(self, profile: Profile) -> str | None:
+        option = self.names.get(profile.picked.get("name", ""))
+        return option.picture if option is not None else None
 
     def _name(self, profile: Profile) -> str:
         name_id = profile.picked.get("name")
@@ -198,6 +218,9 @@ class ProfilesScreen:
             elif tile.name.startswith("role:"):
                 picture = pictures.picture(tile.name.removeprefix("role:"), 300)
                 canvas.blit(picture, picture.get_rect(midtop=(tile.rect.centerx, tile.rect.y + 24)))
+            elif tile.name.startswith("profile:"):
+                self._child(canvas, tile)
+                continue
             else:
                 radius = 58 if tile.car else 70  # room for its CARs above the name
                 sprite = art.cell_sprite("t_cell", radius, False, tile.car, tile.colour)
@@ -207,6 +230,29 @@ class ProfilesScreen:
             canvas.blit(label, label.get_rect(center=(tile.rect.centerx, tile.rect.bottom - below)))
         for button in self.buttons():
             button.draw(canvas)
+
+    def _child(self, canvas: pygame.Surface, tile: Tile) -> None:
+        """A child's tile: their T cell with its name's picture as a badge, then their typed
+        name big (when there is one) over the T cell's name."""
+        rect = tile.rect
+        radius = 50 if tile.car else 60  # room for its CARs above the names
+        sprite = art.cell_sprite("t_cell", radius, False, tile.car, tile.colour)
+        canvas.blit(sprite, sprite.get_rect(center=(rect.centerx, rect.y + 92)))
+        if tile.badge is not None:
+            ring = pygame.Rect(0, 0, BADGE, BADGE)
+            ring.topright = (rect.right - 10, rect.y + 10)
+            widgets.panel(canvas, ring, radius=BADGE // 2)
+            badge = pictures.picture(tile.badge, BADGE - 12)
+            canvas.blit(badge, badge.get_rect(center=ring.center))
+        width = rect.width - 24
+        if not tile.typed:
+            label = widgets.fitted(tile.label, 36, width)
+            canvas.blit(label, label.get_rect(center=(rect.centerx, rect.bottom - 36)))
+            return
+        typed = labels.label(tile.typed, 44, width, TYPED_HEIGHT, most_lines=1)
+        canvas.blit(typed, typed.get_rect(center=(rect.centerx, rect.bottom - 62)))
+        label = widgets.fitted(tile.label, 26, width)
+        canvas.blit(label, label.get_rect(center=(rect.centerx, rect.bottom - 20)))
 
     def _plus(self, canvas: pygame.Surface, rect: pygame.Rect) -> None:
         centre = (rect.centerx, rect.y + 105)

@@ -18,6 +18,9 @@ from dataclasses import dataclass
 MAX_HZ = 3.0
 #: Narration text size in pixels for each text size step.
 TEXT_SIZES = {"normal": 38, "large": 46, "largest": 54}
+#: How much bigger the words on buttons and picture cards are at each text size step (they
+#: grow less than the narration: a box has a fixed size, and two lines must still fit in it).
+LABEL_SCALE = {"normal": 1.0, "large": 1.12, "largest": 1.24}
 
 INK = (43, 43, 58)
 PAPER = (255, 253, 247)
@@ -34,6 +37,10 @@ class Look:
     @property
     def narration_size(self) -> int:
         return TEXT_SIZES[self.text_size]
+
+    def label_size(self, normal: int) -> int:
+        """The size of words on a button or card that are ``normal`` px at normal text size."""
+        return round(normal * LABEL_SCALE[self.text_size])
 
     @property
     def box_fill(self) -> tuple[int, int, int]:

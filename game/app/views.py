@@ -1,5 +1,6 @@
 """Which view draws which activity. Every activity in game.activities needs one here; a view is
-made from (scene, rules, session) and draws with ``draw(canvas, runner)``."""
+made from (scene, rules, session) and draws with ``draw(canvas, runner)``. A view whose hero
+matters at the end says where it is with ``hero_rect()``: the closing card stands clear of it."""
 
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pygame
 
 from game import resources
+from game.app import sdl
 from game.script.narrator import Timing
 from game.script.strings import Strings
 from game.voice.index import Recorded, load_index, voice_file
@@ -36,8 +37,10 @@ class Voice:
         system: SystemSpeech | None = None,
         enabled: bool = True,
         volume: float = 1.0,
+        device: bool = True,
     ) -> None:
-        """``folder`` holds ``<lang>/<id>.ogg`` (default: the shipped assets/voice)."""
+        """``folder`` holds ``<lang>/<id>.ogg`` (default: the shipped assets/voice).
+        ``device=False``: there is no sound device (the caller found it and said so)."""
         self.strings = strings
         self.folder = folder or resources.assets_dir() / "voice"
         self.system = system
@@ -47,18 +50,21 @@ class Voice:
         self._clips: OrderedDict[Path, pygame.mixer.Sound] = OrderedDict()
         self._told: set[str] = set()
         self._channel: pygame.mixer.Channel | None = None
-        try:
-            if not pygame.mixer.get_init():
-                pygame.mixer.init()
+        #: False when there is no sound device: nothing can be heard, so the words are only
+        #: shown (and the map's voice button says so instead of offering a voice).
+        self.available = device
+        problem = sdl.open_mixer() if device else None
+        if problem is not None:
+            self.available = False
+            self._once("device", "no voice: the audio device could not start (%s)", problem)
+        elif device:
             pygame.mixer.set_reserved(1)
             self._channel = pygame.mixer.Channel(0)
-        except pygame.error as exc:
-            self._once("device", "no voice files: the audio device could not start (%s)", exc)
 
     # the narrator's Speaker ----------------------------------------------------------------
     def speak(self, line_id: str) -> Timing | None:
         self.hush()
-        if not self.enabled:
+        if not (self.enabled and self.available):
             return None
         language, text_id = self.strings.resolve(line_id)
         timing = self._play_file(language, text_id)

@@ -8,11 +8,12 @@ from functools import cache, lru_cache
 
 import pygame
 
-from game.app import art, text, theme
+from game.app import art, labels, text, theme
 from game.script.strings import Strings
 from game.world.spots import Spot
 
 MIN_TARGET = 64
+Colour = tuple[int, int, int]
 #: A panel's shadow: this far down, in this colour.
 SHADOW = 5
 SHADOW_COLOUR = (214, 180, 170)
@@ -109,6 +110,14 @@ class Button:
     label: str
     rect: pygame.Rect
     colour: tuple[int, int, int] = art.BLUE
+    #: The second of two choices side by side: in high contrast, where every other button is
+    #: black, it is white with a black edge and black words, so the two never look the same.
+    quiet: bool = False
+    #: The largest its words may be at normal text size (they grow with the text size).
+    size: int = 38
+    #: The open page's tab: light, with dark words and a thick dark edge, while the others are
+    #: dark; told apart by more than colour, in high contrast too.
+    selected: bool = False
 
     def __post_init__(self) -> None:
         if min(self.rect.size) < MIN_TARGET:
@@ -123,13 +132,55 @@ class Button:
         r = self.rect
         return Spot(r.centerx, r.centery, max(r.size) / 2, self.name, w=r.width, h=r.height)
 
-    def draw(self, canvas: pygame.Surface) -> None:
+    def colours(self) -> tuple[Colour, Colour, int, Colour]:
+        """Its fill, edge, edge width and words' colour in the current look."""
         look = theme.look()
         fill = look.button_fill(self.colour)
         edge, edge_width = (art.YELLOW, 4) if look.high_contrast else (fill, 0)
+        words = theme.WHITE
+        if look.high_contrast and self.quiet:
+            fill, edge, edge_width, words = theme.WHITE, theme.BLACK, 5, theme.BLACK
+        if self.selected:
+            fill, edge, edge_width, words = look.box_fill, look.ink, 7, look.ink
+        return fill, edge, edge_width, words
+
+    @property
+    def label_box(self) -> pygame.Rect:
+        """Where its words go: inside the edge, with a little room all round."""
+        return self.rect.inflate(-2 * LABEL_PAD[0], -2 * LABEL_PAD[1])
+
+    def label_image(self) -> pygame.Surface:
+        """Its words as big as the text size asks, on two lines before smaller (see label)."""
+        box = self.label_box
+        colour = self.colours()[3]
+        wanted = theme.look().label_size(self.size)
+        return labels.label(self.label, wanted, box.width, box.height, colour)
+
+    def draw(self, canvas: pygame.Surface) -> None:
+        fill, edge, edge_width, _ = self.colours()
         _blit_card(canvas, self.rect, fill, edge, edge_width, 28, (30, 60, 90))
-        label = fitted(self.label, 38, self.rect.width - 24, (255, 255, 255))
-        canvas.blit(label, label.get_rect(center=self.rect.center))
+        image = self.label_image()
+        canvas.blit(image, image.get_rect(center=self.rect.center))
+
+
+#: Room kept inside a button round its words (across, down).
+LABEL_PAD = (18, 8)
+
+
+def common_size(texts: list[str], size: tuple[int, int], most: int = 38) -> int:
+    """The largest words (as ``Button.size``, at normal text size) with which each of ``texts``
+    fits a button of ``size`` without being made smaller: a row of tabs or a grid of chapters
+    in one size, never one of them smaller than the others."""
+    box = Button("probe", "", pygame.Rect((0, 0), size)).label_box
+    look = theme.look()
+    for base in range(most, 8, -1):
+        wanted = look.label_size(base)
+        if wanted <= labels.LABEL_MIN or all(
+            labels.label_layout(words, wanted, box.width, box.height)[0] == wanted
+            for words in texts
+        ):
+            return base
+    return most
 
 
 @cache
@@ -159,13 +210,20 @@ def _shade(size: tuple[int, int], colour: tuple[int, int, int, int]) -> pygame.S
     return layer
 
 
+def star_marks(found: int, total: int) -> list[bool]:
+    """The progress stars, filled or not: one a step, at most eight (then each stands for a
+    share). The counter and the closing card both show these, so they always agree."""
+    icons = min(total, 8)
+    return [i < found * icons // total for i in range(icons)]
+
+
 def star_counter(canvas: pygame.Surface, strings: Strings, found: int, total: int) -> None:
     """Progress as stars that fill up (at most eight), then in words: '3 of 8'."""
-    icons = min(total, 8)
+    marks = star_marks(found, total)
+    icons = len(marks)
     rect = pygame.Rect(20, 10, 40 + icons * 50 + 130, 70)
     panel(canvas, rect, radius=22)
-    for i in range(icons):
-        filled = i < found * icons // total
+    for i, filled in enumerate(marks):
         canvas.blit(art.star_icon(46, filled), (rect.x + 20 + i * 50, rect.y + 12))
     words = _words(strings.get("ui.counter", found=found, total=total), 34)
     canvas.blit(words, words.get_rect(midleft=(rect.x + 30 + icons * 50, rect.centery)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import art, intents, pace, pictures, text, widgets
+from game.app import art, intents, labels, pace, pictures, text, widgets
 from game.app.narration_view import SpokenText
 from game.script.book import Book, Word
 from game.script.narrator import Narrator, Speaker
@@ -18,6 +18,8 @@ PAGE = pygame.Rect(150, 70, 980, 560)
 LISTEN = pygame.Rect(PAGE.x + 60, PAGE.bottom - 130, 100, 100)
 MEANING_LEFT = PAGE.x + 380
 MEANING_WIDTH = PAGE.right - MEANING_LEFT - 50
+#: A long word ('Sistema inmunológico') takes two lines before it gets smaller.
+TITLE_HEIGHT = 130
 
 
 def close_button(strings: Strings, rect: pygame.Rect) -> widgets.Button:
@@ -70,7 +72,9 @@ class WordPage:
         widgets.panel(canvas, PAGE, radius=36)
         picture = pictures.picture(self.word.picture, 280)
         canvas.blit(picture, picture.get_rect(center=(PAGE.x + 190, PAGE.y + 220)))
-        title = text.font(64, "bold").render(self.strings.get(self.word.id), True, art.INK)
+        title = labels.label(
+            self.strings.get(self.word.id), 64, MEANING_WIDTH, TITLE_HEIGHT, centred=False
+        )
         canvas.blit(title, title.get_rect(topleft=(MEANING_LEFT, PAGE.y + 50)))
         words = self.narrator.text
         tokens = self.spoken.layout(words)
@@ -91,16 +95,23 @@ class WordPage:
         self.close.draw(canvas)
 
 
-TILE = (210, 150)
 COLUMNS = 5
+TILE_W, TILE_MOST_H, TILE_GAP = 230, 160, 14
+#: The book's tiles fill the page under its title; Close is top right, clear of them.
+BOARD_TOP, BOARD_BOTTOM = 110, 790
+BOOK_CLOSE = pygame.Rect(1040, 14, 220, 90)
 
 
 def tile_rects(count: int) -> list[pygame.Rect]:
+    """Every word's tile, five to a row, as tall as the rows leave room for."""
+    rows = max(1, -(-count // COLUMNS))
+    height = min(TILE_MOST_H, (BOARD_BOTTOM - BOARD_TOP - (rows - 1) * TILE_GAP) // rows)
+    left = 640 - (COLUMNS * (TILE_W + TILE_GAP) - TILE_GAP) // 2
     rects = []
     for i in range(count):
         row, column = divmod(i, COLUMNS)
-        x = 640 - (COLUMNS * (TILE[0] + 24) - 24) // 2 + column * (TILE[0] + 24)
-        rects.append(pygame.Rect(x, 130 + row * (TILE[1] + 24), *TILE))
+        x, y = left + column * (TILE_W + TILE_GAP), BOARD_TOP + row * (height + TILE_GAP)
+        rects.append(pygame.Rect(x, y, TILE_W, height))
     return rects
 
 
@@ -118,7 +129,7 @@ class BookScreen:
 
     @property
     def close(self) -> widgets.Button:
-        return close_button(self.strings, pygame.Rect(1020, 660, 220, 95))
+        return close_button(self.strings, BOOK_CLOSE)
 
     def handle(self, intent: intents.Intent) -> None:
         if self.page is not None:
@@ -171,10 +182,18 @@ class BookScreen:
         canvas.blit(title, title.get_rect(center=(640, 64)))
         for word, rect in zip(self.book.words, self.tiles, strict=True):
             widgets.panel(canvas, rect, radius=24)
-            picture = pictures.picture(word.picture, 96)
-            canvas.blit(picture, picture.get_rect(center=(rect.centerx, rect.y + 58)))
-            label = widgets.fitted(self.strings.get(word.id), 30, rect.width - 16)
-            canvas.blit(label, label.get_rect(center=(rect.centerx, rect.bottom - 30)))
+            label, label_at, size, middle = tile_parts(self.strings.get(word.id), rect)
+            picture = pictures.picture(word.picture, size)
+            canvas.blit(picture, picture.get_rect(center=middle))
+            canvas.blit(label, label.get_rect(center=label_at.center))
         self.close.draw(canvas)
         if self.page is not None:
             self.page.draw(canvas)
+
+
+def tile_parts(
+    words: str, rect: pygame.Rect
+) -> tuple[pygame.Surface, pygame.Rect, int, tuple[int, int]]:
+    """A word's tile in the book: its word and where it goes, its picture's size and middle
+    (two lines of words before smaller ones, see labels.picture_card)."""
+    return labels.picture_card(words, rect, 30, 100, 72, pad=8)

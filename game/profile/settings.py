@@ -35,8 +35,9 @@ class Settings:
     role: str = DEFAULT_ROLE
     voice: bool = True
     text_speed: str = "normal"
+    #: Volumes in percent, always one of their STEPS (so the panel can show and step them).
     effects: int = 80
-    music: int = 30
+    music: int = 40
     text_size: str = "normal"
     high_contrast: bool = False
     reduced_motion: bool = False

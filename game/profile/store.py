@@ -6,6 +6,9 @@ A file that cannot be read (cut short, garbage, another format version) is moved
 a name that says so (``child-2.set-aside-20261121-101500.json``), logged, and that child
 starts fresh. A folder that cannot be written means the game plays on without saving, and
 ``notice`` says so once for the screen to show.
+
+What belongs to the device, not to a child (the grown-up's language), is ``device.json`` in the
+data folder, beside the profiles folder: clearing every child's data leaves it.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from game.profile.device import DeviceSettings
 from game.profile.profile import Profile, UnreadableProfile
 
 log = logging.getLogger(__name__)
@@ -26,6 +30,8 @@ log = logging.getLogger(__name__)
 FOLDER_NAME = "profiles"
 #: Where summary pictures go by default, beside the profiles.
 SUMMARIES = "summaries"
+#: The device's own settings (see game.profile.device), beside the profiles.
+DEVICE_FILE = "device.json"
 ID_PATTERN = re.compile(r"child-(\d+)")
 
 
@@ -94,7 +100,37 @@ class ProfileStore:
             aside.name,
         )
 
+    def load_device(self) -> DeviceSettings:
+        """The device's own settings: the defaults when none are saved or they cannot be
+        read (said in the log; the file is written whole again on the next change)."""
+        path = self._device_path()
+        if path is None or not path.is_file():
+            return DeviceSettings()
+        try:
+            return DeviceSettings.from_dict(
+                json.loads(path.read_text(encoding="utf-8")), self.languages
+            )
+        except (OSError, ValueError, UnicodeDecodeError) as exc:
+            log.warning("could not read the device settings %s (%s); using defaults", path, exc)
+            return DeviceSettings()
+
+    def _device_path(self) -> Path | None:
+        return self.folder.parent / DEVICE_FILE if self.folder is not None else None
+
     # writing ----------------------------------------------------------------------------------
+    def save_device(self, device: DeviceSettings) -> bool:
+        """Write the device's settings atomically; False if saving is off or failed."""
+        path = self._device_path()
+        if not self.saving or path is None:
+            return False
+        text = json.dumps(device.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        try:
+            write_atomically(path, text)
+        except OSError as exc:
+            self._stop_saving(exc)
+            return False
+        return True
+
     def new_id(self, taken: list[Profile]) -> str:
         numbers = [_number(Path(p.id)) for p in taken]
         if self.folder is not None and self.folder.is_dir():

@@ -6,7 +6,7 @@ from __future__ import annotations
 from game.activities import registry
 from game.script.model import Scene
 from game.script.narrator import Narrator, Speaker
-from game.script.runner import Assist, Complete, Output, Runner, Say, Sound
+from game.script.runner import Assist, Complete, Output, Progress, Runner, Say, Sound
 from game.script.session import Session
 from game.script.strings import Strings
 
@@ -43,8 +43,9 @@ class Chapter:
 
     @property
     def card_showing(self) -> bool:
-        """The chapter is over and every line has been said: time for the closing card."""
-        return self.complete and self.narrator.settled
+        """The chapter is over and every line has been said: the closing card comes a moment
+        after the last line ends (the line stays on screen under it)."""
+        return self.complete and self.narrator.said_all
 
     # input -----------------------------------------------------------------------------------
     def point(self, x: float, y: float) -> None:
@@ -68,12 +69,20 @@ class Chapter:
         # not stuck, and a hint must not cut into the story.
         self._apply(self.runner.update(dt if self.narrator.settled else 0.0))
         self.narrator.update(dt)
+        self._tell_asked()
         self._tell_heard()
 
     def _follow_band(self) -> None:
         """The age band chosen for the child (it shows from the next quiz question on)."""
         if self.strings is not None:
             self.session.band = self.strings.band
+
+    def _tell_asked(self) -> None:
+        """Rules whose pictures wait for their question (a pick in 'Meet your T cell') are told
+        when the narration begins it: it is no longer waiting behind other lines."""
+        line = getattr(self.rules, "waiting_to_ask", None)
+        if line is not None and all(waiting.line_id != line for waiting in self.narrator.queue):
+            self.rules.ask(line)
 
     def _tell_heard(self) -> None:
         """Rules that wait for a line to be heard (a quiz question's answers count only then)
@@ -94,8 +103,11 @@ class Chapter:
 
     def _apply(self, outputs: list[Output]) -> None:
         for output in outputs:
-            if isinstance(output, Say):
-                self.narrator.say(output.line_id, self.scene.line(output.line_id).text, output.now)
+            if isinstance(output, Progress):  # lines about how it was are no longer true
+                self.narrator.move_on(output.goal_id)
+            elif isinstance(output, Say):
+                line = self.scene.line(output.line_id)
+                self.narrator.say(output.line_id, line.text, output.now, output.moment)
             elif isinstance(output, Sound):
                 self.sounds.append(output.name)
             elif isinstance(output, Assist):

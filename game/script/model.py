@@ -49,6 +49,7 @@ PICTURES = (
     "secret",
     "ball",
     "room",
+    "white_blood_cells",
 )
 #: What a text is: a narration line, a picture's label, a chapter title, a word book word, its
 #: meaning, the forms it takes in a line ('T cell, T cells'), or a menu's words.
@@ -144,6 +145,9 @@ class Trigger(_Located):
     count: int | None = None
     seconds: float | None = None
     sound: str | None = None
+    #: Its lines describe how things are right now ("Now there are eight"): when the goal moves
+    #: on before they are said (any goal, for a trigger without one), they are left out.
+    moment: bool = False
     where: Where = field(default=Where("?"), compare=False)
     refs: Mapping[str, Where] = field(default_factory=dict, compare=False)
 

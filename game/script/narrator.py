@@ -5,20 +5,38 @@ next one. A tap completes the reveal, a second tap moves on; replay starts the l
 
 A line that answers what the child just did (``now``) goes ahead of lines that were only waiting
 their turn, so "Click! It fits" comes right after the click, not a minute later. While lines wait,
-a shown line moves on once it has had time to be read, instead of lingering.
+a shown line moves on once it has had time to be read, instead of lingering: heard lines a
+moment after the voice ends, lines that are only read once a young reader could have read them.
+
+A line about the moment ("Now there are eight") is true only until the child moves on. It goes
+ahead of other answers, and when the goal it describes moves on before it is said it is dropped
+(``move_on``); one being said finishes its sentence, never cut mid-word, and then goes at once,
+with no pause after it and not kept to replay. A line that is only shown goes at once. So no line
+about how things are starts after they have changed. Lines that explain are never dropped: they
+follow once the child's moment has been answered.
 """
 
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
-#: How long a fully shown line stays when an answer to the child is waiting behind it.
+#: How long a fully shown line stays when an answer to something the child did since it began is
+#: waiting behind it.
 ANSWER_WAIT_SECONDS = 1.0
 #: A line shown less than this long ago is not said again: repeating it would only nag.
 REPEAT_GAP_SECONDS = 12.0
+#: Once everything has been said, the scene may close this long after the last line ends.
+CLOSING_BEAT_SECONDS = 1.0
+#: A young reader's pace at the normal text speed, in words a second: about 110 words a minute,
+#: an eight-year-old reading aloud, or a grown-up reading unhurried to a younger child. The
+#: grown-up's text speed scales it: 'slow' is about a first-grader's 60 words a minute.
+READING_WORDS_PER_SECOND = 1.8
+NORMAL_CHARS_PER_SECOND = 30.0
+#: The goal a ``moment`` line belongs to when any goal's progress makes it untrue.
+ANY_GOAL = "*"
 
 
 @dataclass(frozen=True)
@@ -26,6 +44,11 @@ class Spoken:
     line_id: str
     text: str  # the English, as the scene says it; what is shown comes from ``text_for``
     now: bool = False
+    #: For a line about the moment: the goal whose next progress makes it untrue (``ANY_GOAL``:
+    #: any goal's). None for a line that stays true.
+    moment: str | None = None
+    #: When it was asked for (the narrator's clock).
+    at: float = field(default=0.0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -55,6 +78,13 @@ def read_seconds(words: str) -> float:
     return 1.0 + 0.25 * len(words.split())
 
 
+def reading_seconds(words: str, chars_per_second: float = NORMAL_CHARS_PER_SECOND) -> float:
+    """How long a line that is read, not heard, needs from the moment it starts to appear: a
+    breath, then every word at a young reader's pace (scaled by the grown-up's text speed)."""
+    pace = READING_WORDS_PER_SECOND * chars_per_second / NORMAL_CHARS_PER_SECOND
+    return 1.5 + len(words.split()) / pace
+
+
 class Narrator:
     """``text_for`` gives a line's words in the child's language and age band (default: the
     scene's English); ``speaker`` says them aloud. Both are asked again on every new line and
@@ -80,23 +110,44 @@ class Narrator:
         self.history: list[str] = []  # line ids in the order they appeared
         self.time = 0.0
         self._shown_at: dict[str, float] = {}
+        self._heard = False  # the current line was given to a voice (not only shown)
+        self._passed = False  # the current line is about a moment that has passed
+        self._began = 0.0  # when the current line began (the narrator's clock)
 
-    def say(self, line_id: str, text: str, now: bool = False) -> None:
-        """Queue a line; ``now`` for a line that answers what the child just did."""
-        spoken = Spoken(line_id, text, now)
+    def say(self, line_id: str, text: str, now: bool = False, moment: str | None = None) -> None:
+        """Queue a line; ``now`` for a line that answers what the child just did; ``moment``
+        for one about how things are right now (see ``Spoken.moment``)."""
+        spoken = Spoken(line_id, text, now, moment, self.time)
         shown_at = self._shown_at.get(line_id)
         recent = shown_at is not None and self.time - shown_at < REPEAT_GAP_SECONDS
-        if recent or spoken in self.queue:
+        if recent or any(waiting.line_id == line_id for waiting in self.queue):
             return  # the same line again so soon would only nag
-        if now:  # after earlier answers, ahead of lines that were only waiting their turn
-            ahead = next(
-                (i for i, waiting in enumerate(self.queue) if not waiting.now), len(self.queue)
-            )
+        if now:
+            # After earlier answers, ahead of lines that were only waiting their turn; an answer
+            # about the moment also ahead of answers that explain (they stay true for later).
+            def behind(waiting: Spoken) -> bool:
+                return not waiting.now or (moment is not None and waiting.moment is None)
+
+            ahead = next((i for i, w in enumerate(self.queue) if behind(w)), len(self.queue))
             self.queue.insert(ahead, spoken)
         else:
             self.queue.append(spoken)
         if self.current is None or self.settled_current:
             self._next()
+
+    def move_on(self, goal: str) -> None:
+        """The child moved ``goal`` on: lines about how it was are no longer true. Waiting ones
+        are dropped. One being said finishes its sentence and then goes at once; one that is
+        only shown goes now. Lines that explain stay."""
+
+        def stale(spoken: Spoken) -> bool:
+            return spoken.moment in (goal, ANY_GOAL)
+
+        self.queue = deque(spoken for spoken in self.queue if not stale(spoken))
+        if self.current is not None and stale(self.current):
+            self._passed = True
+            if not self.speaking:
+                self._leave()
 
     def advance(self) -> None:
         """A tap, space or enter: finish the reveal, or move on to the next line (or close)."""
@@ -109,7 +160,10 @@ class Narrator:
         self._next()
 
     def replay(self) -> None:
-        """Show (and say) the current line, or the last one, again from its start."""
+        """Show (and say) the current line, or the last one, again from its start (never a line
+        about a moment that has passed: that one goes, and the line before it is said again)."""
+        if self._passed:
+            self._leave()
         line = self.current or self.last
         if line is not None:
             self.current = line
@@ -150,11 +204,16 @@ class Narrator:
 
     def update(self, dt: float) -> None:
         self.time += dt
+        if self.current is not None:
+            self.elapsed += dt
+            if self.timing is not None and not self.speaking:
+                self.timing = None  # the voice has finished: the line is now fully heard
+            if self._passed and not self.speaking:
+                self._leave()  # said to its end; what it described has changed
         if self.current is None:
+            if self.queue:
+                self._next()
             return
-        self.elapsed += dt
-        if self.timing is not None and not self.speaking:
-            self.timing = None  # the voice has finished: the line is now fully heard
         if not self.revealed:
             self.shown = min(float(len(self.text)), self.shown + self.chars_per_second * dt)
             return
@@ -169,22 +228,32 @@ class Narrator:
 
     @property
     def settled_current(self) -> bool:
-        """The current line has been fully shown for long enough: a moment when an answer to the
-        child waits, its reading time when other lines wait, its comfortable hold when none do."""
+        """The current line has been fully shown for long enough: a moment when an answer to
+        what the child did since it began waits, its reading time when other lines wait (for a
+        line that was only shown, at least the time a young reader needs), its comfortable hold
+        when none do. Lines asked for together (a trigger's facts) each get their reading time."""
         if self.current is None or not self.revealed:
             return False
         if not self.queue:
-            wanted = hold_seconds(self.text)
-        elif self.queue[0].now:
-            wanted = ANSWER_WAIT_SECONDS
-        else:
-            wanted = read_seconds(self.text)
-        return self.held >= wanted
+            return self.held >= hold_seconds(self.text)
+        if self.queue[0].now and (self._heard or self.queue[0].at > self._began):
+            return self.held >= ANSWER_WAIT_SECONDS
+        if not self._heard and self.elapsed < reading_seconds(self.text, self.chars_per_second):
+            return False
+        return self.held >= read_seconds(self.text)
 
     @property
     def settled(self) -> bool:
         """Nothing left to say: no queue, and the last line had its time."""
         return not self.queue and (self.current is None or self.settled_current)
+
+    @property
+    def said_all(self) -> bool:
+        """Nothing waits, and the last line was said (or shown) in full a moment ago: a closing
+        card may come now. The line stays in its box under the card, to be read to the end."""
+        if self.queue:
+            return False
+        return self.current is None or (self.revealed and self.held >= CLOSING_BEAT_SECONDS)
 
     @property
     def visible_text(self) -> str:
@@ -206,11 +275,21 @@ class Narrator:
         """Start the current line: say it, and show it whole while it is said (the words light
         up as they are spoken), or reveal it like a typewriter when it cannot be heard."""
         self.shown = self.held = self.elapsed = 0.0
+        self._began = self.time
         self.timing = None
         if self.speaker is not None and self.current is not None:
             self.timing = self.speaker.speak(self.current.line_id)
+        self._heard = self.timing is not None
+        self._passed = False
         if self.timing is not None:
             self.shown = float(len(self.text))
+
+    def _leave(self) -> None:
+        """The current line goes, and is not kept to replay: it is no longer true."""
+        self._hush()
+        self.current = None
+        self.shown = self.held = 0.0
+        self._passed = False
 
     def _hush(self) -> None:
         if self.timing is not None and self.speaker is not None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from game.script.model import Goal, Scene, Trigger
+from game.script.narrator import ANY_GOAL
 from game.world.events import WorldEvent
 
 
@@ -21,10 +22,13 @@ class Status(Enum):
 @dataclass(frozen=True)
 class Say:
     """Say a line. ``now`` marks an answer to what the child just did (any trigger but
-    'start'); the narrator lets it go first."""
+    'start'); the narrator lets it go first. ``moment``: the line describes how things are now
+    (a trigger with ``moment: yes``), so it is true only until this goal moves on (``ANY_GOAL``:
+    until any goal does); see ``Narrator.move_on``."""
 
     line_id: str
     now: bool = False
+    moment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,8 @@ class Runner:
         return out
 
     def handle(self, event: WorldEvent) -> list[Output]:
-        """Count ``event`` toward goals and fire the triggers that listen for it."""
+        """Count ``event`` toward goals and fire the triggers that listen for it (none for a
+        ``quiet`` event: it only counts)."""
         self._expect_started("handle()")
         out: list[Output] = []
         advanced: list[Goal] = []
@@ -88,7 +93,8 @@ class Runner:
                 self.progress[goal.id] = value + 1
                 advanced.append(goal)
                 out.append(Progress(goal.id, value + 1, goal.count))
-        out += self._fire(event.type, event=event)
+        if not event.quiet:
+            out += self._fire(event.type, event=event)
         for goal in advanced:
             self.idle_seconds = 0.0
             self._idle_fired.clear()
@@ -150,7 +156,10 @@ class Runner:
         # Once the scene is complete only its closing lines are said: anything else would come
         # after the goodbye and keep the closing card waiting. Sounds still play.
         closing = self.status is not Status.COMPLETE or trigger.when == "all_done"
-        out: list[Output] = [Say(line_id, now) for line_id in trigger.say if closing]
+        moment = None
+        if trigger.moment:
+            moment = trigger.goal if trigger.goal is not None else ANY_GOAL
+        out: list[Output] = [Say(line_id, now, moment) for line_id in trigger.say if closing]
         if trigger.sound is not None:
             out.append(Sound(trigger.sound))
         if trigger.assist is not None:

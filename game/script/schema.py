@@ -32,7 +32,7 @@ _TOP_OPTIONAL = (
     "optional",
 )
 _ACTOR_KEYS = ("count", "markers", "car", "player", "size", "place", "drift", "detail")
-_TRIGGER_ACTIONS = ("say", "assist", "sound", "once")
+_TRIGGER_ACTIONS = ("say", "assist", "sound", "once", "moment")
 _CHOICE_KEYS = ("ask", "explain", "keep", "about")
 _OPTION_KEYS = ("colour", "right", "say", "fact", "bands")
 #: What a pick can remember for the rest of the journey.
@@ -409,6 +409,14 @@ class _SceneBuilder(FieldReader):
             values["assist"] = self.integer(found["assist"], "'assist'", 0, 3)
         if "once" in found:
             values["once"] = self.boolean(found["once"], "'once'")
+        if "moment" in found:
+            values["moment"] = self.boolean(found["moment"], "'moment'")
+            if "say" not in found:
+                self.error(
+                    found["moment"].where,
+                    "'moment' tells how long the lines in 'say' stay true: add 'say' or remove it",
+                )
+                values["moment"] = None
         if "marker" in found:
             values["marker"] = self.choice(found["marker"], "marker", model.MARKERS)
         if "actor" in found:

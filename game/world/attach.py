@@ -1,6 +1,11 @@
 """The lab: the child drags CAR pieces onto their T cell. Each clicks into an empty place on its
 surface. When every CAR is on, a cell carrying CD19 floats by and the CAR fits it, like a key in
-its lock."""
+its lock.
+
+A CAR let go anywhere on the T cell (its middle too) or near an empty place goes to the empty
+place nearest where it was let go, with a click. Let go anywhere else, it glides gently back to
+its tray ('back', which a scene can answer with a soft sound), so the child sees it was not
+lost and can try again."""
 
 from __future__ import annotations
 
@@ -19,10 +24,17 @@ CENTRE = (640.0, 350.0)
 CELL_RADIUS = 105.0
 #: How far from the cell's centre a CAR piece sits once attached.
 SLOT_REACH = CELL_RADIUS * 1.25
-#: A piece let go this close to an empty place clicks into it.
+#: A piece let go this close to an empty place clicks into it...
 SNAP = 95.0
+#: ...and so does one let go this close to the cell's centre: on the cell, or just off its edge.
+ON_CELL = CELL_RADIUS + 30.0
 GRAB_REACH = 70.0
-HOME_SPEED = 900.0
+#: A piece let go off the cell glides home at most this fast (px/s), slowing as it arrives...
+HOME_SPEED = 420.0
+#: ...and a piece that clicks on slides out to its place this fast.
+CLICK_SPEED = 1400.0
+#: A piece let go this close to its place in the tray was only picked up: no 'back'.
+STILL = 40.0
 VISIT_SECONDS = 2.2
 
 
@@ -87,12 +99,19 @@ class AttachRules(Tapping):
             return
         piece.held = False
         slot = self._nearest_empty(piece.x, piece.y)
-        if slot is not None and math.hypot(*_minus(slot_position(slot, self.count), piece)) <= SNAP:
-            piece.slot = slot
-            piece.x, piece.y = slot_position(slot, self.count)
+        if slot is not None and self._clicks_on(piece, slot):
+            piece.slot = slot  # it slides out to its place (see update)
             self._events.append(WorldEvent("attach"))
             if all(p.slot is not None for p in self.pieces):
                 self.visit = 0.0
+        elif math.hypot(*_minus(piece.home, piece)) > STILL:
+            self._events.append(WorldEvent("back"))
+
+    def _clicks_on(self, piece: Piece, slot: int) -> bool:
+        """Whether ``piece``, let go where it is, clicks into ``slot``: it is on the cell, or
+        near that place."""
+        on_cell = math.hypot(*_minus(CENTRE, piece)) <= ON_CELL
+        return on_cell or math.hypot(*_minus(slot_position(slot, self.count), piece)) <= SNAP
 
     # queries ---------------------------------------------------------------------------------
     def empty_slots(self) -> list[int]:
@@ -119,6 +138,10 @@ class AttachRules(Tapping):
                     found.append(Spot(piece.x, piece.y, 50, "piece", to=lambda g=goal: g))
         return found
 
+    def gliding_home(self) -> bool:
+        """Whether a piece let go off the cell is on its way back to the tray."""
+        return any(p.slot is None and not p.held and p.home != (p.x, p.y) for p in self.pieces)
+
     def hint(self) -> tuple[Piece, int] | None:
         """A piece and the place it could go, shown from help level 2 up."""
         if self.assist < 2 or self.held is not None:
@@ -134,13 +157,11 @@ class AttachRules(Tapping):
     def update(self, dt: float) -> list[WorldEvent]:
         self.time += dt
         for piece in self.pieces:
-            if piece.slot is None and not piece.held:
-                hx, hy = piece.home
-                gap = math.hypot(hx - piece.x, hy - piece.y)
-                step = min(gap, HOME_SPEED * dt)
-                if gap > 1e-6:
-                    piece.x += (hx - piece.x) / gap * step
-                    piece.y += (hy - piece.y) / gap * step
+            if piece.slot is not None:
+                _glide(piece, slot_position(piece.slot, self.count), CLICK_SPEED * dt)
+            elif not piece.held:  # gently: slower as it comes home
+                gap = math.hypot(*_minus(piece.home, piece))
+                _glide(piece, piece.home, min(HOME_SPEED, 40.0 + 4.0 * gap) * dt)
         if self.visit is not None and self.visit < 1.0:
             self.visit = min(1.0, self.visit + dt / VISIT_SECONDS)
             if self.visit >= 1.0:
@@ -161,6 +182,17 @@ class AttachRules(Tapping):
 
 def _minus(point: tuple[float, float], piece: Piece) -> tuple[float, float]:
     return point[0] - piece.x, point[1] - piece.y
+
+
+def _glide(piece: Piece, goal: tuple[float, float], step: float) -> None:
+    """Move ``piece`` up to ``step`` px toward ``goal``, arriving exactly."""
+    dx, dy = _minus(goal, piece)
+    gap = math.hypot(dx, dy)
+    if gap <= step:
+        piece.x, piece.y = goal
+    else:
+        piece.x += dx / gap * step
+        piece.y += dy / gap * step
 
 
 class AttachBot:
@@ -202,7 +234,7 @@ register(
         name="attach",
         make_rules=AttachRules,
         make_bot=AttachBot,
-        events=frozenset({"attach", "fit"}),
+        events=frozenset({"attach", "back", "fit"}),
         options={"pieces": Option(int, 6, 2, 8, "how many CAR pieces to put on")},
     )
 )

@@ -10,6 +10,9 @@ from game.script.model import Actor
 
 #: The swimming band of the bloodstream, between the top counter and the narration box.
 BOUNDS = (0.0, 90.0, 1280.0, 620.0)  # left, top, right, bottom
+#: A T cell with CARs is drawn out to this many times its radius from its centre (its CARs
+#: stand out from its body).
+CAR_REACH = 1.45
 
 BASE_RADIUS = {
     "t_cell": 46.0,
@@ -156,7 +159,11 @@ def drift_all(
     return found
 
 
-def keep_inside(cell: Cell) -> None:
+def keep_inside(cell: Cell, reach: float | None = None, below: float = 0.0) -> None:
+    """Keep ``cell`` wholly within the swimming band: its body, or all that is drawn within
+    ``reach`` px of its centre (a T cell with its CARs), and ``below`` px more under it (the
+    name tag under the child's T cell)."""
     left, top, right, bottom = BOUNDS
-    cell.x = min(max(cell.x, left + cell.radius), right - cell.radius)
-    cell.y = min(max(cell.y, top + cell.radius), bottom - cell.radius)
+    side = cell.radius if reach is None else max(reach, cell.radius)
+    cell.x = min(max(cell.x, left + side), right - side)
+    cell.y = min(max(cell.y, top + side), bottom - max(side, cell.radius + below))

@@ -1,6 +1,10 @@
 """Collecting (leukapheresis): blood flows from one arm through a tube into a friendly machine
 and back to the other arm. The child drags the T cells into the collection bag; every other cell
-flows back to the body. Nothing is lost: a T cell that flows past comes round again."""
+flows back to the body. Nothing is lost: a T cell that flows past comes round again.
+
+Made for small fingers on a moving stream: the cells flow in single file, each in its own place
+with room round it (a cell let go glides back to its place), and a press takes the T cell near
+the finger before any other cell, since T cells are what the child is asked to take."""
 
 from __future__ import annotations
 
@@ -19,13 +23,24 @@ from game.world.tapping import Tapping
 
 TUBE_Y = 250.0
 TUBE_LEFT, TUBE_RIGHT = 150.0, 1130.0
-#: The machine's window, where the child can see and take the cells.
+#: The friendly machine; its window (where the child sees the cells and takes them) is the
+#: middle of it, ``WINDOW_INSET`` in from each side.
 MACHINE = (400.0, 140.0, 480.0, 220.0)  # x, y, width, height
+WINDOW_INSET = 30.0
 BAG = (505.0, 420.0, 270.0, 190.0)
-#: A finger this close to a cell's centre (px) picks it up: bigger than small cells.
-GRAB_REACH = 64.0
+#: A finger this close to a T cell's centre (px) picks it up: a generous reach (twice its
+#: radius), as T cells are what the child is asked to take...
+T_CELL_REACH = 72.0
+#: ...and this close to another cell's edge, when no T cell is within reach: a child may still
+#: try a red cell (and hear that it goes back), but a tiny platelet is not taken by a near miss.
+GRAB_MARGIN = 16.0
 RETURN_SPEED = 500.0
 CELL_SCALE = 0.8
+#: The least room (px) between two cells next to each other in the stream: a finger pressed on
+#: a red cell is beyond the reach of the T cell beside it.
+ROOM = 14.0
+#: Where a cell leaves the tube for the body (it comes round again from the other arm).
+STREAM_END = TUBE_RIGHT + 40.0
 
 
 def bag_centre() -> tuple[float, float]:
@@ -38,28 +53,36 @@ def in_bag(x: float, y: float) -> bool:
     return bx - 30 <= x <= bx + bw + 30 and by - 40 <= y <= by + bh + 20
 
 
+def in_window(cell: Cell) -> bool:
+    """Whether ``cell`` flows through the machine's window, where the child can take it."""
+    mx, _, mw, _ = MACHINE
+    return cell.state == "free" and mx + WINDOW_INSET <= cell.x <= mx + mw - WINDOW_INSET
+
+
 class CollectRules(Tapping):
     def __init__(self, scene: Scene, seed: int = 0, session: Session | None = None) -> None:
         self.rng = random.Random(seed)
         self.flow = float(scene.activity.options["flow_speed"])
         kinds = [(a.id, a.kind) for a in scene.actors for _ in range(a.count)]
         self.rng.shuffle(kinds)
-        spacing = (TUBE_RIGHT - TUBE_LEFT) / max(1, len(kinds))
         self.cells = [
             Cell(
                 id=index,
                 actor=actor,
                 kind=kind,
-                x=TUBE_LEFT + (index + 0.5) * spacing,
+                x=0.0,
                 y=TUBE_Y,
                 radius=BASE_RADIUS[kind] * CELL_SCALE,
                 heading=self.rng.uniform(0, math.tau),
             )
             for index, (actor, kind) in enumerate(kinds)
         ]
+        self.time = 0.0
+        self.loop, self.places = _stream(self.cells)
+        for cell in self.cells:
+            cell.x = self.place(cell)
         self.held: Cell | None = None
         self.finger: tuple[float, float] | None = None
-        self.time = 0.0
         self._events: list[WorldEvent] = []
 
     # input -----------------------------------------------------------------------------------
@@ -68,12 +91,27 @@ class CollectRules(Tapping):
         super().point(x, y)
 
     def tap(self, x: float, y: float) -> None:
-        """Pick up the cell under the finger, if there is one."""
-        free = [c for c in self.cells if c.state == "free"]
-        near = min(free, key=lambda c: math.hypot(c.x - x, c.y - y), default=None)
-        if near is not None and math.hypot(near.x - x, near.y - y) <= max(GRAB_REACH, near.radius):
+        """Pick up the T cell nearest the finger within a generous reach; else the nearest
+        other cell within a smaller one (a child may still try a red cell, and learn)."""
+        near = self.cell_at(x, y)
+        if near is not None:
             self.held = near
             near.state = "held"
+
+    def cell_at(self, x: float, y: float) -> Cell | None:
+        """The cell a press at (x, y) takes: T cells first (see ``tap``)."""
+
+        def reach(cell: Cell) -> float:
+            return T_CELL_REACH if cell.kind == "t_cell" else cell.radius + GRAB_MARGIN
+
+        free = [
+            (math.hypot(c.x - x, c.y - y), c)
+            for c in self.cells
+            if c.state == "free" and math.hypot(c.x - x, c.y - y) <= reach(c)
+        ]
+        t_cells = [found for found in free if found[1].kind == "t_cell"]
+        nearest = min(t_cells or free, key=lambda found: found[0], default=None)
+        return None if nearest is None else nearest[1]
 
     def release(self) -> None:
         super().release()
@@ -95,29 +133,33 @@ class CollectRules(Tapping):
     def spots(self) -> list[Spot]:
         """One-switch choices: each cell in the machine's window, carried to the bag (the
         child still chooses which: a cell that is not a T cell comes back out)."""
-        mx, _, mw, _ = MACHINE
-        found = [c for c in self.cells if c.state == "free" and mx <= c.x <= mx + mw]
-        found.sort(key=lambda c: c.x)
+        found = sorted((c for c in self.cells if in_window(c)), key=lambda c: c.x)
         return [Spot(c.x, c.y, c.radius + 8, c.kind, to=bag_centre) for c in found]
 
     def hint_target(self) -> Cell | None:
-        """The T cell a helping arrow points at, from help level 2 up: the one in the window."""
+        """The T cell a helping arrow points at, from help level 2 up: one in the machine's
+        window, nearest its middle; none while no T cell is in it (the arrow never points
+        from a cell outside the machine)."""
         if self.assist < 2:
             return None
         mx, _, mw, _ = MACHINE
-        free = [c for c in self.cells if c.kind == "t_cell" and c.state == "free"]
-        return min(free, key=lambda c: abs(c.x - (mx + mw / 2)), default=None)
+        ready = [c for c in self.cells if c.kind == "t_cell" and in_window(c)]
+        return min(ready, key=lambda c: abs(c.x - (mx + mw / 2)), default=None)
+
+    def place(self, cell: Cell) -> float:
+        """Where ``cell``'s own place in the stream is now, across the tube: all places flow
+        together, so cells never crowd each other."""
+        start = STREAM_END - self.loop
+        return start + (self.places[cell.id] + self.flow * self.time - start) % self.loop
 
     # rules -----------------------------------------------------------------------------------
     def update(self, dt: float) -> list[WorldEvent]:
         self.time += dt
         for cell in self.cells:
             cell.age += dt
-            if cell.state == "free":
-                cell.x += self.flow * dt
+            if cell.state == "free":  # at its place; back to the body, and round again
+                cell.x = self.place(cell)
                 cell.y = TUBE_Y + math.sin(cell.age * 1.3 + cell.heading) * 10
-                if cell.x > TUBE_RIGHT + 40:
-                    cell.x -= TUBE_RIGHT - TUBE_LEFT + 80  # back to the body, and round again
             elif cell.state == "held" and self.finger is not None:
                 cell.x, cell.y = self.finger
             elif cell.state == "returning":
@@ -128,12 +170,20 @@ class CollectRules(Tapping):
         return events
 
     def _return(self, cell: Cell, dt: float) -> None:
-        gap = abs(cell.y - TUBE_Y)
+        """A cell let go glides back to its own place in the stream (the nearer way round:
+        near the end of the tube it flows on into the body)."""
+        tx = self.place(cell)
+        if tx - cell.x > self.loop / 2:
+            tx -= self.loop
+        elif cell.x - tx > self.loop / 2:
+            tx += self.loop
+        gap = math.hypot(tx - cell.x, TUBE_Y - cell.y)
         step = RETURN_SPEED * dt
         if gap <= step:
-            cell.y, cell.state = TUBE_Y, "free"
+            cell.x, cell.y, cell.state = self.place(cell), TUBE_Y, "free"
         else:
-            cell.y += math.copysign(step, TUBE_Y - cell.y)
+            cell.x += (tx - cell.x) / gap * step
+            cell.y += (TUBE_Y - cell.y) / gap * step
 
     def _settle(self, cell: Cell, dt: float) -> None:
         """Kept cells float to their own place in the bag."""
@@ -143,6 +193,22 @@ class CollectRules(Tapping):
         ty = by + 70 + (index // 4) * 60
         cell.x += (tx - cell.x) * min(1.0, dt * 6)
         cell.y += (ty - cell.y) * min(1.0, dt * 6)
+
+
+def _stream(cells: list[Cell]) -> tuple[float, dict[int, float]]:
+    """The length of the stream's round trip (the tube, and through the body when the cells
+    need more room than the tube has) and each cell's place on it at the start: in single
+    file, each with ``ROOM`` round it."""
+    needed = sum(2 * c.radius + ROOM for c in cells)
+    loop = max(STREAM_END - (TUBE_LEFT - 40.0), needed)
+    places: dict[int, float] = {}
+    x = STREAM_END - loop
+    spare = (loop - needed) / max(1, len(cells))
+    for cell in cells:
+        x += cell.radius + (ROOM + spare) / 2
+        places[cell.id] = x
+        x += cell.radius + (ROOM + spare) / 2
+    return loop, places
 
 
 class CollectBot:
@@ -157,9 +223,7 @@ class CollectBot:
     def step(self, rules: CollectRules, dt: float) -> list[Gesture]:
         self.rest -= dt
         if self.finger is None:
-            free = [c for c in rules.cells if c.kind == "t_cell" and c.state == "free"]
-            mx, _, mw, _ = MACHINE
-            ready = [c for c in free if mx <= c.x <= mx + mw]
+            ready = [c for c in rules.cells if c.kind == "t_cell" and in_window(c)]
             if not ready or self.rest > 0:
                 return []
             cell = ready[0]

@@ -11,10 +11,14 @@ class WorldEvent:
 
     ``line`` is a line the scene's data ties to this very thing (a quiz answer's explanation, a
     card's meaning). It answers the child, so it is said at once, unless ``answer`` is False (a
-    question asked when pictures appear), which waits its turn."""
+    question asked when pictures appear), which waits its turn.
+
+    A ``quiet`` event counts toward goals, but the triggers that listen for it do not fire:
+    nothing answers it (a pick the child made before the chapter, kept from their profile)."""
 
     type: str
     actor: str | None = None
     markers: frozenset[str] = frozenset()
     line: str | None = None
     answer: bool = True
+    quiet: bool = False

@@ -9,10 +9,12 @@ one at a time, so each "click" is heard on its own. Any other cell the CAR fits 
 cell) is never needed: when a CAR T cell passes and touches one, it docks and fades quietly away
 ('bind', then 'fade', never 'pop' or a buddy) and counts for nothing.
 
-The buddies (CAR T cells that join, one for each target found) find cells too as they swim, and
-a target a buddy finds counts like one the child finds: every leukemia cell that goes is
-counted, so while a goal is unmet a cell it needs is still free (``check_hunt`` makes sure the
-scene has enough). A buddy leaves the last cell a goal needs to the child.
+The buddies (CAR T cells that join, one for each target found) find cells too as they swim,
+though the child always finds at least two in three; a target a buddy finds counts like one the
+child finds: every leukemia cell that goes is counted, so while a goal is unmet a cell it needs is
+still free (``check_hunt`` makes sure the scene has enough). A buddy leaves the last cell a goal
+needs to the child. Healthy B cells are never the child's to chase, but every child hears of them:
+once the child has found two, a buddy swims off to meet one.
 
 A cell without the marker wiggles "does not fit" only when the child pushes into it on purpose:
 heading at it and pressing on for a moment, never brushing past, and never just after a match.
@@ -49,8 +51,12 @@ PUSH_SECONDS = 0.25
 #: After a CAR fits a cell the child pushes on: no "does not fit" for this long (the docking
 #: and the breaking apart, and a little more).
 QUIET_AFTER_BIND = 2.5
+#: How fast (px a second) a buddy swims to meet a healthy B cell.
+ERRAND_SPEED = 220.0
 #: How far (px) aim assist reaches at help levels 0 to 3.
 ASSIST_REACH = (0.0, 110.0, 190.0, 300.0)
+#: Room (px) kept under the child's T cell for its name tag, so the tag stays on screen too.
+NAME_TAG_ROOM = 56.0
 
 
 class HuntRules:
@@ -80,6 +86,15 @@ class HuntRules:
         #: Seconds the child has been pushing into each cell the CAR does not fit, by id.
         self._pushing: dict[int, float] = {}
         self._last_bind = -math.inf
+        #: Targets found by the child's own T cell and by its buddies: the buddies help, but the
+        #: child finds at least two in three, so the hunt stays the child's.
+        self._child_finds = 0
+        self._buddy_finds = 0
+        #: Healthy B cells must be met for the story to tell F12, but never chased by the child:
+        #: once the child has found two targets, the first buddy swims off to meet the nearest
+        #: one (its errand) and comes back.
+        self._met_bystander = False
+        self._errand: Cell | None = None
         #: The goals that count found cells, and what each has counted (as the runner counts).
         self._goals = [g for g in scene.goals if g.when in FOUND]
         self._found = [0] * len(self._goals)
@@ -175,6 +190,7 @@ class HuntRules:
             events.extend(self._touch(cell, dt, pushed))
         for buddy in self.buddies:
             events.extend(self._buddy_meets(buddy))
+        self._send_on_errand()
         for cell in list(self._leaving):
             events.extend(self._leave(cell, dt))
             if cell.state == "gone":
@@ -183,16 +199,36 @@ class HuntRules:
         player.age += dt
         return events
 
+    def _send_on_errand(self) -> None:
+        """Once the child has found two targets and no healthy B cell has been met, the first
+        buddy swims to the nearest one, so every child hears that the CAR fits them too."""
+        if self._errand is not None and self._errand.state != "free":
+            self._errand = None
+        if self._met_bystander or self._errand is not None or self._child_finds < 2:
+            return
+        if self.buddies and (waiting := self.bystanders()):
+            self._errand = min(waiting, key=self.buddies[0].distance_to)
+
     def _follow(self, dt: float) -> None:
-        """Buddies swim in a loose ring behind the child's T cell."""
+        """Buddies swim in a loose ring behind the child's T cell; a buddy on an errand swims
+        straight to its healthy B cell."""
         player = self.player
         for index, buddy in enumerate(self.buddies):
+            if index == 0 and self._errand is not None:
+                gap = buddy.distance_to(self._errand)
+                step = min(gap, ERRAND_SPEED * dt)
+                if gap > 1e-6:
+                    buddy.x += (self._errand.x - buddy.x) / gap * step
+                    buddy.y += (self._errand.y - buddy.y) / gap * step
+                buddy.age += dt
+                continue
             angle = index * math.tau / max(1, len(self.buddies)) + self.time * 0.6
             reach = player.radius + 46 + 10 * math.sin(self.time * 2 + index)
             tx = player.x + math.cos(angle) * reach
             ty = player.y + math.sin(angle) * reach
             buddy.x += (tx - buddy.x) * min(1.0, dt * 3)
             buddy.y += (ty - buddy.y) * min(1.0, dt * 3)
+            cellmod.keep_inside(buddy, buddy.radius * cellmod.CAR_REACH)
             buddy.age += dt
 
     def _move_player(self, dt: float) -> None:
@@ -215,7 +251,13 @@ class HuntRules:
         player.vx, player.vy = vx, vy
         player.x += vx * dt
         player.y += vy * dt
-        cellmod.keep_inside(player)
+        self._keep_in_view()
+
+    def _keep_in_view(self) -> None:
+        """The child's T cell stays wholly on screen: its CARs and its name tag too."""
+        player = self.player
+        reach = player.radius * cellmod.CAR_REACH if player.car else None
+        cellmod.keep_inside(player, reach, NAME_TAG_ROOM)
 
     def _assisted(self, vx: float, vy: float) -> tuple[float, float]:
         """Bend a moving T cell toward the nearest target within reach (never into a healthy B
@@ -311,9 +353,15 @@ class HuntRules:
             dx, dy = cell.x - bx, cell.y - by
             if not (-reach < dx < reach and -reach < dy < reach) or dx * dx + dy * dy >= reach**2:
                 continue
-            if cell.state == "free" and cell.carries(buddy.car) and not self._last_needed(cell):
+            if cell.state != "free" or not cell.carries(buddy.car) or self._last_needed(cell):
+                continue
+            if not self.is_target(cell) or self._buddy_may_find():
                 return [self._dock(cell, buddy)]
         return []
+
+    def _buddy_may_find(self) -> bool:
+        """Whether a buddy may find a target now: the child keeps at least two in three."""
+        return (self._buddy_finds + 1) * 2 <= self._child_finds
 
     def _last_needed(self, cell: Cell) -> bool:
         """Whether finding ``cell`` would reach a goal."""
@@ -325,6 +373,12 @@ class HuntRules:
         """The CAR fits: ``cell`` docks onto ``holder``. A target will break apart; any other
         cell (a healthy B cell) is only met, and will fade quietly away."""
         cell.state = "docking" if self.is_target(cell) else "meeting"
+        if cell.state == "meeting":
+            self._met_bystander = True
+        elif holder is self.player:
+            self._child_finds += 1
+        else:
+            self._buddy_finds += 1
         cell.timer = 0.0
         self._holding[holder.id] = cell
         self._holders[cell.id] = holder
@@ -366,7 +420,7 @@ class HuntRules:
         if gap < contact and gap > 1e-6:
             player.x -= (cell.x - player.x) / gap * (contact - gap)
             player.y -= (cell.y - player.y) / gap * (contact - gap)
-            cellmod.keep_inside(player)
+            self._keep_in_view()
 
     def _leave(self, cell: Cell, dt: float) -> list[WorldEvent]:
         """A held cell glides to its T cell's edge; then a target breaks apart into sparkles

@@ -1,5 +1,8 @@
 """Many, many T cells: a tap makes every CAR T cell in the dish split in two, so one becomes two,
-then four, eight... until the dish is full."""
+then four, eight... until the dish is full.
+
+Every tap counts: a tap while the cells are still splitting waits its turn, and while taps wait
+the splitting goes twice as fast, so the dish keeps up with a quick child."""
 
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ from game.world.tapping import Tapping
 
 DISH = (640.0, 360.0, 245.0)  # centre x, centre y, radius
 SPLIT_SECONDS = 0.9
+#: How much faster a split plays while another tap waits for it.
+CATCH_UP = 2.0
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
@@ -56,7 +61,8 @@ class MultiplyRules(Tapping):
         self.done = 0  # splits so far
         self.splitting = 0.0  # 0 when still, else 0..1 through a split
         self.time = 0.0
-        self._tapped = False
+        #: Taps not played out yet: each one splits the cells once more, in turn.
+        self.waiting = 0
 
     @property
     def full(self) -> bool:
@@ -66,22 +72,29 @@ class MultiplyRules(Tapping):
     def radius(self) -> float:
         return cell_radius(len(self.cells))
 
+    @property
+    def taps_left(self) -> int:
+        """Taps that would still split the cells (those already waiting count as made)."""
+        return self.generations - self.done - self.waiting
+
     def spots(self) -> list[Spot]:
-        """One-switch choice: the dish, while the cells can split again."""
-        if self.splitting or self.full or not self.cells:
+        """One-switch choice: the dish, while a tap can still split the cells (a switch press
+        during a split waits its turn, as a tap does)."""
+        if self.taps_left <= 0 or not self.cells:
             return []
         return [Spot(self.cells[0].x, self.cells[0].y, self.radius + 16, "dish")]
 
     def tap(self, x: float, y: float) -> None:
         cx, cy, radius = DISH
-        if math.hypot(x - cx, y - cy) <= radius + 20:
-            self._tapped = True
+        if math.hypot(x - cx, y - cy) <= radius + 20 and self.taps_left > 0:
+            self.waiting += 1
 
     def update(self, dt: float) -> list[WorldEvent]:
         self.time += dt
         events: list[WorldEvent] = []
         if self.splitting:
-            self.splitting = min(1.0, self.splitting + dt / SPLIT_SECONDS)
+            speed = CATCH_UP if self.waiting else 1.0
+            self.splitting = min(1.0, self.splitting + speed * dt / SPLIT_SECONDS)
             ease = 1 - (1 - self.splitting) ** 2
             for cell in self.cells:
                 cell.x = cell.from_x + (cell.to_x - cell.from_x) * ease
@@ -90,10 +103,10 @@ class MultiplyRules(Tapping):
                 self.splitting = 0.0
                 if self.full:
                     events.append(WorldEvent("full"))
-        elif self._tapped and not self.full:
+        elif self.waiting:
+            self.waiting -= 1
             self._split()
             events.append(WorldEvent("split"))
-        self._tapped = False
         return events
 
     def _split(self) -> None:

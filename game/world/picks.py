@@ -1,7 +1,9 @@
 """Picture boards: the child taps big pictures. Three activities share them.
 
 - ``choose``: pick one picture from each choice (the T cell's colour, then its name); what is
-  picked is kept for the rest of the journey.
+  picked is kept for the rest of the journey. The pictures come when their question is asked,
+  not while the story before it is told, and a pick the child made on "Who is playing?" (the
+  colour) is not asked again.
 - ``cards``: tap each card to hear what it means; every card is seen once, and can be heard again.
 - ``quiz``: teach-back questions. A right answer is praised; a wrong one gets a kind explanation
   and another try. Every answer is recorded for the child life specialist. Nothing is lost.
@@ -61,6 +63,9 @@ class BoardRules(Tapping):
 
     #: Whether a tap counts only once the choice's ``ask`` line has been heard.
     LISTEN_FIRST = False
+    #: Whether the pictures wait, unseen, until the narration begins the choice's ``ask`` line
+    #: (so they do not sit on screen, looking tappable, through the story told before it).
+    SHOW_WHEN_ASKED = False
 
     def __init__(self, scene: Scene, seed: int = 0, session: Session | None = None) -> None:
         self.scene = scene
@@ -76,6 +81,7 @@ class BoardRules(Tapping):
         self.tiles: list[Rect] = []
         self.finished = not scene.choices  # every question may have been left out
         self.heard = False  # the choice's 'ask' line has been said in full
+        self.asking = False  # the narration has begun the 'ask' line (or has said it)
         self._asked = False
         self._pending: list[model.Option] = []  # taps since the last update
         self._show_choice()
@@ -97,13 +103,37 @@ class BoardRules(Tapping):
         """The narration has said ``line_id`` in full: if it is the question, answers count."""
         choice = self.choice
         if choice is not None and line_id == choice.ask:
-            self.heard = True
+            self.heard = self.asking = True
+
+    @property
+    def waiting_to_ask(self) -> str | None:
+        """The question's line, handed to the narration but not yet begun (it waits behind the
+        story told before it); None otherwise. The chapter calls :meth:`ask` once it begins."""
+        choice = self.choice
+        if choice is None or self.asking or not self._asked:
+            return None
+        return choice.ask
+
+    def ask(self, line_id: str) -> None:
+        """The narration has begun ``line_id``: if it is the question, it is being asked."""
+        choice = self.choice
+        if choice is not None and line_id == choice.ask:
+            self.asking = True
+
+    @property
+    def on_show(self) -> bool:
+        """The current choice's pictures are on screen: at once, or (``SHOW_WHEN_ASKED``) from
+        the moment their question is asked."""
+        choice = self.choice
+        if choice is None:
+            return False
+        return not self.SHOW_WHEN_ASKED or self.asking or choice.ask is None
 
     @property
     def answerable(self) -> bool:
         """A tap on a picture counts now: it is on screen, not on its way out, and its question
         has been heard."""
-        if self.choice is None or self.wait > 0:
+        if self.choice is None or self.wait > 0 or not self.on_show:
             return False
         return not self.LISTEN_FIRST or self.heard or self.choice.ask is None
 
@@ -163,7 +193,7 @@ class BoardRules(Tapping):
         self.tiles = layout(len(self.options))
         self.chosen = set()
         self.shown = self.open_seconds = 0.0
-        self.heard = self._asked = False
+        self.heard = self.asking = self._asked = False
 
     def tapped(self, choice: Choice, option: model.Option) -> list[WorldEvent]:
         raise NotImplementedError
@@ -174,6 +204,29 @@ class BoardRules(Tapping):
 
 
 class ChooseRules(BoardRules):
+    """One pick from each choice, each shown when its question is asked. A choice that keeps
+    what the child already picked on "Who is playing?" (``PICKED_BEFORE``: the colour) is not
+    asked again: the journey holds the pick, and it counts, quietly, as made here."""
+
+    SHOW_WHEN_ASKED = True
+    #: What a new child picks on "Who is playing?" before any chapter (see ProfilesScreen).
+    PICKED_BEFORE = frozenset({"colour"})
+
+    def update(self, dt: float) -> list[WorldEvent]:
+        return self._skip_picked() + super().update(dt)
+
+    def _skip_picked(self) -> list[WorldEvent]:
+        """Move past each choice whose pick the child's journey already holds, before it is
+        asked; each counts as a pick, said and sounded by nothing (``quiet``)."""
+        events: list[WorldEvent] = []
+        while (choice := self.choice) is not None and not self._asked and self._picked(choice):
+            events.append(WorldEvent("pick", quiet=True))
+            self._next_choice()
+        return events
+
+    def _picked(self, choice: Choice) -> bool:
+        return choice.keep in self.PICKED_BEFORE and choice.keep in self.session.picked
+
     def tapped(self, choice: Choice, option: model.Option) -> list[WorldEvent]:
         if choice.keep:
             self.session.picked[choice.keep] = option

@@ -34,6 +34,9 @@ class Spot:
     #: A button's size, for a highlight that follows its shape (0: a round highlight).
     w: float = 0.0
     h: float = 0.0
+    #: Chosen without a finger: the screen is told this spot's name and acts itself (moving
+    #: the story on, where a tap would first only finish the line being shown).
+    tell: bool = False
 
 
 class Guide:

@@ -1,0 +1,127 @@
+"""The grown-up's Results page, under its folder row: the chapters played, then every quiz
+question in two columns (how it went, then the question), and beside the Save button what
+became of the last save.
+
+Every question is always on the page, whole: the rows get smaller words when there are many
+(never fewer rows, never a question cut short), and a question too long for its column takes
+a second line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pygame
+
+from game.app import art, labels, text
+from game.app.summary import QuizRow
+
+#: The page's words start under the folder row and end above the Save button.
+TOP, BOTTOM = 314, 668
+LEFT, WIDTH = 50, 1180
+#: How it went, then the question.
+OUTCOME_WIDTH, QUESTION_X = 330, 400
+QUESTION_WIDTH = LEFT + WIDTH - QUESTION_X
+#: Sizes of the chapters played and of the quiz rows, largest first: the first that fits.
+SIZES = (28, 26, 24, 22, 20)
+#: Lines are this many times their size apart.
+LINE = 1.3
+GAP = 10
+#: What became of the last save: left of the Save button, never over it.
+MESSAGE = pygame.Rect(40, 676, 560, 104)
+MESSAGE_SIZE = 26
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the Results page's words go: the chapters played at ``size``, then each quiz row
+    (how it went, the question) at ``size`` from its y."""
+
+    size: int
+    played: list[str]
+    rows: list[tuple[int, list[str], list[str]]]
+    bottom: int
+
+
+def layout(played: str, rows: list[tuple[str, str]]) -> Layout:
+    """The largest words with which the chapters played (``played``) and every quiz row
+    ((how it went, the question)) fit between TOP and BOTTOM."""
+    for size in SIZES:
+        found = _layout_at(played, rows, size)
+        if found.bottom <= BOTTOM or size == SIZES[-1]:
+            return found
+    raise AssertionError("unreachable")
+
+
+@cache
+def _face(size: int, weight: str = "regular") -> pygame.font.Font:
+    return text.font(size, weight)
+
+
+def _layout_at(played: str, rows: list[tuple[str, str]], size: int) -> Layout:
+    step = round(size * LINE)
+    played_lines = text.wrap(played, _face(size), WIDTH)
+    y = TOP + len(played_lines) * step + GAP
+    placed = []
+    for outcome, question in rows:
+        how = text.wrap(outcome, _face(size, "bold"), OUTCOME_WIDTH)
+        what = text.wrap(question, _face(size), QUESTION_WIDTH)
+        placed.append((y, how, what))
+        y += max(len(how), len(what)) * step + 4
+    return Layout(size, played_lines, placed, y)
+
+
+def draw_results(
+    canvas: pygame.Surface, played: str, rows: list[QuizRow], outcome_of: Callable[[QuizRow], str]
+) -> None:
+    """The chapters played (``played``, in words) and every quiz row; ``outcome_of`` gives a
+    row's 'how it went' in the grown-up's words."""
+    found = layout(played, [(outcome_of(row), row.question) for row in rows])
+    step = round(found.size * LINE)
+    y = TOP
+    for line in found.played:
+        canvas.blit(_face(found.size).render(line, True, art.INK), (LEFT, y))
+        y += step
+    bold, plain = _face(found.size, "bold"), _face(found.size)
+    for top, how, what in found.rows:
+        for i, line in enumerate(how):
+            canvas.blit(bold.render(line, True, art.INK), (LEFT, top + i * step))
+        for i, line in enumerate(what):
+            canvas.blit(plain.render(line, True, art.INK), (QUESTION_X, top + i * step))
+
+
+def message_words(template: Callable[[str], str], saved: Path | None) -> str:
+    """The message to show, with the saved picture's path shortened in the middle (its folder's
+    start and the file's name kept) until the message fits beside the Save button.
+    ``template(path)`` gives the message with a path in it."""
+    if saved is None:
+        return template("")
+    return _fitting(template, str(saved))
+
+
+def _fitting(template: Callable[[str], str], path: str) -> str:
+    face = _face(MESSAGE_SIZE)
+    for keep in range(len(path), 1, -1):
+        head = keep * 2 // 5
+        short = path if keep == len(path) else f"{path[:head]}…{path[len(path) - (keep - head) :]}"
+        words = template(short)
+        if _fits(words, face):
+            return words
+    return template("…")
+
+
+def _fits(words: str, face: pygame.font.Font) -> bool:
+    lines = text.wrap(words, face, MESSAGE.width)
+    tall = labels.label_height(MESSAGE_SIZE, len(lines))
+    return tall <= MESSAGE.height and all(face.size(line)[0] <= MESSAGE.width for line in lines)
+
+
+def draw_message(canvas: pygame.Surface, words: str) -> None:
+    """What became of the last save, left of the Save button (up to three lines)."""
+    image = labels.label(
+        words, MESSAGE_SIZE, MESSAGE.width, MESSAGE.height, art.INK, 3, False, "regular"
+    )
+    canvas.blit(image, image.get_rect(midleft=MESSAGE.midleft))

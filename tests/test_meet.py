@@ -1,0 +1,81 @@
+"""Meet your T cell as a new child plays it: the colour they picked on "Who is playing?" is not
+asked again (a guest with no colour is asked), and the pictures come with their question, not
+through the story told before it."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.profile.profile import Profile
+from game.script.catalog import load_all
+from game.script.chapter import Chapter
+from game.script.session import Session
+
+STEP = 1 / 60
+
+
+@pytest.fixture(scope="module")
+def scenes():
+    return load_all()
+
+
+@pytest.fixture(scope="module")
+def options(scenes):
+    return {o.id: o for s in scenes.values() for c in s.choices for o in c.options}
+
+
+def until(chapter: Chapter, done, limit: float = 180.0) -> None:
+    start = chapter.clock
+    while not done():
+        assert chapter.clock - start < limit, "waited too long"
+        chapter.update(STEP)
+
+
+def tap_picture(chapter: Chapter, index: int) -> None:
+    x, y, w, h = chapter.rules.tiles[index]
+    chapter.point(x + w / 2, y + h / 2)
+    chapter.release()
+    chapter.update(STEP)
+
+
+def test_a_child_whose_profile_has_a_colour_goes_straight_to_the_name(scenes, options):
+    # Given a new child who tapped lime green on "Who is playing?"
+    profile = Profile("child-1", picked={"colour": "meet.colour.lime", "name": "meet.name.sunny"})
+    chapter = Chapter(scenes["meet"], session=profile.session(options))
+    # When the chapter starts and its story is told
+    chapter.update(STEP)
+    assert chapter.rules.choice.id == "name"
+    assert chapter.runner.progress["picked"] == 1  # the colour counts as picked...
+    assert chapter.take_sounds() == []  # ...quietly: no chime for a pick made before
+    until(chapter, lambda: chapter.rules.answerable)
+    # Then the first question the child hears is the name, and the colour is never asked
+    assert "meet.pick_name" in chapter.narrator.history
+    tap_picture(chapter, 2)
+    until(chapter, lambda: chapter.card_showing)
+    said = chapter.narrator.history
+    assert "meet.pick_colour" not in said and "meet.nice_colour" not in said
+    assert chapter.session.hero_colour == "lime"  # kept from the profile
+    assert chapter.session.hero_name == "meet.name.luna"  # the name the child tapped
+    assert chapter.runner.progress["picked"] == 2 and chapter.take_sounds() == ["chime"]
+
+
+def test_a_guest_with_no_colour_is_asked_for_one(scenes):
+    chapter = Chapter(scenes["meet"], session=Session())
+    until(chapter, lambda: chapter.rules.answerable)
+    assert chapter.rules.choice.id == "colour"
+    assert chapter.narrator.current.line_id == "meet.pick_colour"
+    tap_picture(chapter, 4)
+    assert chapter.session.hero_colour == "purple"
+    until(chapter, lambda: chapter.rules.choice is not None and chapter.rules.choice.id == "name")
+
+
+def test_the_pictures_come_when_their_question_is_asked_not_before(scenes):
+    chapter = Chapter(scenes["meet"], session=Session())
+    rules, narrator = chapter.rules, chapter.narrator
+    while narrator.current is None or narrator.current.line_id != "meet.pick_colour":
+        # Through the whole story before the question: no pictures, nothing to tap
+        assert not rules.on_show and rules.spots() == [], narrator.current
+        chapter.update(STEP)
+        assert chapter.clock < 120
+    assert chapter.clock > 10  # the story before it is long...
+    assert rules.on_show and rules.answerable  # ...and the pictures come with the question

@@ -1,0 +1,199 @@
+"""Narration keeps pace with the child (play-test, December 2026, items 9, 13, 15 and 17): no line
+about how things are is said after they have changed, every tap counts, the closing card comes
+soon after the last line, and a tap on a blue word opens its page even as the line changes."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.app import intents
+from game.app.narration_view import WORD_GRACE_SECONDS
+from game.app.play import ScenePlay
+from game.app.word_page import WordPage
+from game.script.catalog import load_all
+from game.script.chapter import Chapter
+from game.script.narrator import Timing
+from game.script.texts import build_strings, load_library
+from game.world.gestures import Release
+from game.world.multiply import DISH
+
+STEP = 1 / 60
+CHAPTERS = ["meet", "collect", "lab", "grow", "ready", "back", "hunt", "after", "cheer"]
+
+
+@pytest.fixture(scope="module")
+def scenes():
+    return load_all()
+
+
+class Voice:
+    """Says every line at a steady 0.4 s a word, the words timed."""
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def speak(self, line_id: str) -> Timing:
+        self.said.append(line_id)
+        return Timing(0.4 * 8, tuple(0.4 * i for i in range(8)))
+
+    def hush(self) -> None:
+        pass
+
+
+def moments(scene) -> dict[str, int]:
+    """The scene's lines about the moment, with the count each one describes."""
+    return {
+        line: trigger.count
+        for trigger in scene.triggers
+        if trigger.moment and trigger.when == "progress"
+        for line in trigger.say
+    }
+
+
+def tap_quickly(chapter: Chapter, taps: int, every: float, first: float = 3.0) -> list[tuple]:
+    """Tap the dish ``taps`` times, ``every`` seconds apart, until the closing card; returns
+    (line id, cells, clock) each time a line starts."""
+    started: list[tuple] = []
+    times = [first + every * i for i in range(taps)]
+    said = 0
+    while not chapter.card_showing and chapter.clock < 120:
+        if times and chapter.clock >= times[0]:
+            times.pop(0)
+            chapter.point(*DISH[:2])
+            chapter.release()
+        chapter.update(STEP)
+        for line in chapter.narrator.history[said:]:
+            started.append((line, chapter.runner.progress["fill"], chapter.clock))
+        said = len(chapter.narrator.history)
+    return started
+
+
+@pytest.mark.parametrize("voice", [False, True], ids=["read", "heard"])
+def test_a_quick_child_never_hears_how_many_cells_there_were(scenes, voice):
+    """The play-test heard 'Now there are eight. Keep going!' at 64 cells. Six taps 0.8 s apart:
+    every line about the count starts while it is true, and the lines that explain still come."""
+    grow = scenes["grow"]
+    chapter = Chapter(grow, speaker=Voice() if voice else None)
+    started = tap_quickly(chapter, 6, 0.8)
+    counts = moments(grow)
+    assert counts == {"grow.two": 1, "grow.four": 2, "grow.eight": 3, "grow.more": 5}
+    for line, progress, clock in started:
+        assert counts.get(line, progress) == progress, (line, progress, clock, started)
+    transcript = [line for line, _, _ in started]
+    explained = ["grow.weeks", "grow.wait", "grow.double", "grow.copy", "grow.count"]
+    assert set(explained) <= set(transcript)  # nothing that explains is lost
+    if voice:  # a line being said finishes; the one after it is about the count by then
+        assert transcript == ["grow.intro", "grow.four", "grow.full", *explained]
+    else:
+        assert transcript == [
+            "grow.intro",
+            "grow.two",
+            "grow.four",
+            "grow.eight",
+            "grow.weeks",
+            "grow.full",
+            "grow.wait",
+            "grow.double",
+            "grow.copy",
+            "grow.count",
+        ]
+    assert chapter.rules.done == 6 and chapter.card_showing
+
+
+def test_a_line_about_the_count_leaves_the_screen_when_the_count_changes(scenes):
+    grow = scenes["grow"]
+    counts = moments(grow)
+    chapter = Chapter(grow)
+    times = [3.0 + 0.8 * i for i in range(6)]
+    while not chapter.card_showing and chapter.clock < 120:
+        if times and chapter.clock >= times[0]:
+            times.pop(0)
+            chapter.point(*DISH[:2])
+            chapter.release()
+        chapter.update(STEP)
+        current = chapter.narrator.current
+        if current is not None and current.line_id in counts:
+            assert counts[current.line_id] == chapter.runner.progress["fill"], chapter.clock
+
+
+def test_six_taps_0_8_seconds_apart_make_six_splits_through_the_chapter(scenes):
+    chapter = Chapter(scenes["grow"])
+    splits = []
+    times = [3.0 + 0.8 * i for i in range(6)]
+    while chapter.clock < 12:
+        if times and chapter.clock >= times[0]:
+            times.pop(0)
+            chapter.point(*DISH[:2])
+            chapter.release()
+        chapter.update(STEP)
+        splits += chapter.take_sounds()
+    assert splits == ["split"] * 6
+    assert chapter.runner.progress["fill"] == 6 and len(chapter.rules.cells) == 64
+
+
+@pytest.mark.parametrize("voice", [False, True], ids=["read", "heard"])
+@pytest.mark.parametrize("scene_id", CHAPTERS)
+def test_the_closing_card_comes_within_two_seconds_of_the_last_line(scenes, scene_id, voice):
+    """The play-test waited 6 to 16 s in the hunt after the last line for the card."""
+    chapter = Chapter(scenes[scene_id], speaker=Voice() if voice else None)
+    bot = chapter.spec.make_bot()
+    last_line_ended = None
+    while not chapter.card_showing and chapter.clock < 600:
+        for gesture in bot.step(chapter.rules, STEP):
+            if isinstance(gesture, Release):
+                chapter.release()
+            else:
+                chapter.point(gesture.x, gesture.y)
+        chapter.update(STEP)
+        narrator = chapter.narrator
+        if narrator.current is None or not narrator.revealed or narrator.queue:
+            last_line_ended = None
+        elif last_line_ended is None:
+            last_line_ended = chapter.clock
+    assert chapter.card_showing and last_line_ended is not None, chapter.narrator.history
+    assert chapter.clock - last_line_ended <= 2.0
+    assert chapter.narrator.current is not None  # the last line stays on screen under the card
+
+
+# a tap on a blue word -----------------------------------------------------------------------------
+def word_then_change(display, scenes):
+    """Play the hunt, drawing as the screen would, until a line with a word book word gives way
+    to one with no word where it was; returns the play, the word, where it was and the new
+    line, with the new line just drawn."""
+    library = load_library()
+    play = ScenePlay(scenes["hunt"], build_strings(scenes, library), book=library.book)
+    canvas = pygame.Surface((1280, 800))
+    seen: tuple[str, str, tuple[int, int]] | None = None
+    for frame in range(60 * 120):
+        play.update(STEP)
+        if frame % 6:
+            continue  # a calm screen is drawn ten times a second
+        line = play.narrator.current.line_id if play.narrator.current else None
+        if seen is not None and line != seen[0]:
+            play.draw(canvas)
+            if play.narration.spoken.word_at(*seen[2]) is None:
+                return play, seen[1], seen[2], line
+        play.draw(canvas)
+        placed = play.narration.spoken._placed
+        seen = (line, placed[0][1], placed[0][0].center) if placed and line else None
+    raise AssertionError("no line with a word book word gave way to another")
+
+
+def test_a_tap_on_a_blue_word_as_the_line_changes_opens_its_page_and_skips_nothing(display, scenes):
+    play, word, (x, y), line = word_then_change(display, scenes)
+    said = list(play.narrator.history)
+    play.update(WORD_GRACE_SECONDS / 2)  # the finger was already on its way
+    play.handle(intents.PointerDown(x, y))
+    assert isinstance(play.page, WordPage) and play.page.word.id == word
+    assert play.narrator.history == said and play.narrator.current.line_id == line
+    play.handle(intents.PointerUp(x, y))
+    assert isinstance(play.page, WordPage)  # the lift belongs to the page, not the story
+
+
+def test_after_a_moment_the_words_of_the_line_before_are_gone(display, scenes):
+    play, _, (x, y), _ = word_then_change(display, scenes)
+    play.update(WORD_GRACE_SECONDS + 0.1)
+    assert play.narration.hit(x, y, play.chapter.clock) in ("box", None)
+    play.handle(intents.PointerDown(x, y))
+    assert play.page is None
