@@ -51,6 +51,12 @@ def drag(rules, start, end, seconds: float = 0.5) -> list:
 
 
 # picture boards ---------------------------------------------------------------------------------
+def test_rows_of_pictures_are_balanced_so_no_picture_stands_alone():
+    for count, rows in ((4, [4]), (5, [3, 2]), (6, [3, 3]), (7, [4, 3]), (8, [4, 4])):
+        tops = [y for _, y, _, _ in picks.layout(count)]
+        assert [tops.count(top) for top in sorted(set(tops))] == rows, count
+
+
 def test_tiles_are_big_apart_and_inside_the_play_area():
     for count in range(1, 9):
         tiles = picks.layout(count)

@@ -171,3 +171,16 @@ def test_the_cards_two_buttons_differ_in_high_contrast(scenes, strings, display,
         play.draw(display.canvas)
         forward, again = (button_fill(display.canvas, b) for b in play.buttons())
         assert theme.contrast(forward, again) >= 7, (scene_id, forward, again)
+
+
+def test_stars_light_with_the_first_step_and_fill_only_at_the_end():
+    """A star a step up to ten (the nine-question quiz shows nine); a longer goal shows each
+    star as a share, but never an empty row after a step, nor a full row before the end."""
+    from game.app.widgets import MOST_STARS, star_marks
+
+    assert star_marks(1, 9) == [True] + [False] * 8
+    assert star_marks(9, 9) == [True] * 9
+    for total in range(1, 31):
+        lit = [sum(star_marks(found, total)) for found in range(total + 1)]
+        assert lit == sorted(lit) and lit[0] == 0 and lit[-1] == min(total, MOST_STARS)
+        assert all(n >= 1 for n in lit[1:]) and all(n < lit[-1] for n in lit[:-1])

@@ -210,15 +210,25 @@ def _shade(size: tuple[int, int], colour: tuple[int, int, int, int]) -> pygame.S
     return layer
 
 
+#: The most stars the counter shows; a longer goal shows each star as a share of it.
+MOST_STARS = 10
+
+
 def star_marks(found: int, total: int) -> list[bool]:
-    """The progress stars, filled or not: one a step, at most eight (then each stands for a
-    share). The counter and the closing card both show these, so they always agree."""
-    icons = min(total, 8)
-    return [i < found * icons // total for i in range(icons)]
+    """The progress stars, filled or not: one a step, at most ``MOST_STARS`` (then each stands
+    for a share: the first lights with the first step, the last only when all are done). The
+    counter and the closing card both show these, so they always agree."""
+    icons = min(total, MOST_STARS)
+    lit = found * icons // total
+    if found > 0:
+        lit = max(1, lit)
+    if found < total:
+        lit = min(icons - 1, lit)
+    return [i < lit for i in range(icons)]
 
 
 def star_counter(canvas: pygame.Surface, strings: Strings, found: int, total: int) -> None:
-    """Progress as stars that fill up (at most eight), then in words: '3 of 8'."""
+    """Progress as stars that fill up (see ``star_marks``), then in words: '3 of 8'."""
     marks = star_marks(found, total)
     icons = len(marks)
     rect = pygame.Rect(20, 10, 40 + icons * 50 + 130, 70)

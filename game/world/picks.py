@@ -38,8 +38,11 @@ Rect = tuple[float, float, float, float]
 
 
 def layout(count: int) -> list[Rect]:
-    """Tiles for ``count`` pictures: rows of up to four, centred in ``AREA``."""
-    rows = [min(PER_ROW, count - start) for start in range(0, count, PER_ROW)]
+    """Tiles for ``count`` pictures: rows of up to four, balanced (five are three and two, six
+    are three and three: no picture left alone on a row), centred in ``AREA``."""
+    lines = -(-count // PER_ROW)
+    per_row = -(-count // lines) if count else PER_ROW
+    rows = [min(per_row, count - start) for start in range(0, count, per_row)]
     left, top, right, bottom = AREA
     height = len(rows) * TILE_H + (len(rows) - 1) * GAP
     y = top + (bottom - top - height) / 2
