@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import csv
 import logging
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -51,6 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.pop(0) if args and args[0] in COMMANDS else "play"
     parser = _parser(command)
     options = parser.parse_args(args)
+    for stream in (sys.stdout, sys.stderr):  # a cp1252 console shows what it can, never fails
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         run = {
             "play": _play,
@@ -62,12 +66,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             "sounds": _sounds,
             "voices": _voices,
         }[command]
-        return run(options)
+        code = run(options)
+        sys.stdout.flush()  # a full disk or a closed pipe is met here, not at exit
+        return code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader stopped early, as 'lines | head' does: not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (so exit's flush stays quiet)
         return 0
+    except OSError as exc:  # the output cannot be written ('> /dev/full'), or another file
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (so exit's flush stays quiet)
+        what = exc.filename if exc.filename else "cannot write the output"
+        print(f"{command}: {what}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
 
 
 def _parser(command: str) -> argparse.ArgumentParser:
@@ -191,7 +202,7 @@ def _parser(command: str) -> argparse.ArgumentParser:
         _scene_option(parser, required=True)
         parser.add_argument(
             "--at",
-            type=float,
+            type=_seconds,
             default=3.0,
             metavar="SECONDS",
             help="seconds of demo play first (default 3)",
@@ -229,10 +240,20 @@ def _words_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _data_folder(text: str) -> Path:
+    """``--data-dir``'s value: an empty one would silently mean the current folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            "it is empty; give the folder where profiles and the log are kept, or leave "
+            "--data-dir out to use this user's data folder"
+        )
+    return Path(text)
+
+
 def _data_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir",
-        type=Path,
+        type=_data_folder,
         metavar="DIR",
         help="where profiles, progress and the log are kept (default: this user's data "
         f"folder, or ${logs.DATA_DIR_ENV})",
@@ -269,6 +290,16 @@ def _percent(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if not (math.isfinite(value) and 0 <= value <= 24 * 60 * 60):
+        raise argparse.ArgumentTypeError(f"'{text}' must be seconds from 0 to 86400")
+    return value
+
+
 def _scene_option(parser: argparse.ArgumentParser, required: bool = False) -> None:
     parser.add_argument(
         "--scene", metavar="ID", required=required, help="the scene to play, by id (like 'hunt')"
@@ -288,6 +319,10 @@ def _window_size(text: str) -> tuple[int, int]:
 # commands --------------------------------------------------------------------------------------
 def _check(options: argparse.Namespace) -> int:
     paths = _scene_paths(options.paths) if options.paths else resources.shipped_scene_files()
+    if not paths:
+        where = ", ".join(str(p) for p in options.paths) or str(resources.scenes_dir())
+        print(f"{where}: no scene files (*.yaml) to check", file=sys.stderr)
+        return 1
     scenes, problems = check_files(paths)
     library = None
     try:
@@ -490,7 +525,16 @@ def _sounds(options: argparse.Namespace) -> int:
     def encode(wav: Path, ogg: Path) -> None:
         subprocess.run([sox, str(wav), "-C", "3", str(ogg)], check=True)
 
-    for path in synth.write_all(options.out or resources.assets_dir(), encode):
+    folder = options.out or resources.assets_dir()
+    try:  # a folder that cannot be written is said before a minute of synthesis, not after
+        for sub in ("sounds", "music"):
+            (folder / sub).mkdir(parents=True, exist_ok=True)
+        written = synth.write_all(folder, encode)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        print(f"sounds: cannot write the sounds into {folder}: {reason}", file=sys.stderr)
+        return 1
+    for path in written:
         print(f"wrote {path}")
     return 0
 
@@ -600,8 +644,13 @@ def _run(
         if report_first_frame:
             print(f"first-frame {app.first_frame_at}")
         if screenshot is not None:
-            screenshot.parent.mkdir(parents=True, exist_ok=True)
-            sdl.pygame.image.save(display.canvas, str(screenshot))
+            try:
+                screenshot.parent.mkdir(parents=True, exist_ok=True)
+                sdl.pygame.image.save(display.canvas, str(screenshot))
+            except (OSError, sdl.pygame.error) as exc:
+                log.warning("could not save %s: %s", screenshot, exc)
+                print(f"could not save the picture to {screenshot}: {exc}", file=sys.stderr)
+                return 1
             print(f"saved {screenshot}")
     except Exception:
         log.exception("the game could not go on")

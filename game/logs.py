@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -26,6 +27,21 @@ def data_dir() -> Path:
     return base / "t-cell-hero"
 
 
+class LogFile(RotatingFileHandler):
+    """The game's log file: only this user may read it (0600, where the OS can say so), and
+    when it cannot be written (a full disk, a folder taken away) it says nothing on the
+    terminal, not even a traceback; the game and its saves go on."""
+
+    def _open(self):
+        os.close(os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+        with contextlib.suppress(OSError):
+            os.chmod(self.baseFilename, 0o600)
+        return super()._open()
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A line that could not be written is lost, quietly."""
+
+
 def setup_logging(folder: Path | None = None) -> Path | None:
     """Log to a small rotating file in ``folder`` (default: the data folder); returns its path,
     or None if the folder cannot be written (the game then logs to stderr only and plays on)."""
@@ -38,7 +54,7 @@ def setup_logging(folder: Path | None = None) -> Path | None:
             return path
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=512_000, backupCount=2, encoding="utf-8")
+        handler = LogFile(path, maxBytes=512_000, backupCount=2, encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

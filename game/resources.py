@@ -38,10 +38,14 @@ def shipped_scene_files() -> list[Path]:
     return sorted(scenes_dir().glob("*.yaml"))
 
 
-def asset_path_problem(relative: str, assets: Path, folder: str) -> str | None:
+def asset_path_problem(
+    relative: str, assets: Path, folder: str, need_file: bool = True
+) -> str | None:
     """Why ``relative`` is not a usable asset in ``assets/<folder>/``, or None when it is.
 
-    Scenes may only name files inside the game's assets: no absolute paths, no ``..``.
+    Scenes may only name files inside the game's assets: no absolute paths, no ``..``, and no
+    link that leads out of assets/. With ``need_file`` false only the way the path is written
+    is judged: the game starts without a missing picture (it draws a plain colour instead).
     """
     pure = PurePosixPath(relative)
     if "\\" in relative or pure.is_absolute() or (len(relative) > 1 and relative[1] == ":"):
@@ -53,6 +57,31 @@ def asset_path_problem(relative: str, assets: Path, folder: str) -> str | None:
     suffixes = ASSET_SUFFIXES.get(folder, ())
     if suffixes and pure.suffix.lower() not in suffixes:
         return f"'{relative}' must end in {' or '.join(suffixes)}"
-    if not (assets / pure).is_file():
-        return f"there is no file assets/{relative}"
+    if need_file and asset_file(relative, assets) is None:
+        return _missing(relative, assets)
     return None
+
+
+def asset_file(relative: str, assets: Path) -> Path | None:
+    """The file ``assets/<relative>`` really is, after following links, or None when there is
+    no such file, it lies outside assets/, or its name cannot be a file's (too long, a NUL)."""
+    try:
+        root = assets.resolve(strict=True)
+        found = (assets / relative).resolve(strict=True)
+        if found.is_relative_to(root) and found.is_file():
+            return found
+    except (OSError, ValueError, RuntimeError):  # missing, name too long, NUL, a link loop
+        pass
+    return None
+
+
+def _missing(relative: str, assets: Path) -> str:
+    """Why ``asset_file`` found nothing, in words an author can act on."""
+    try:
+        target = (assets / relative).resolve()
+        if target.exists() and not target.is_relative_to(assets.resolve()):
+            return f"assets/{relative} leads outside assets/ (a link); copy the file in instead"
+    except (OSError, ValueError, RuntimeError) as exc:
+        reason = getattr(exc, "strerror", None) or "the name cannot be a file's"
+        return f"there is no file assets/{relative} ({reason.lower()})"
+    return f"there is no file assets/{relative}"

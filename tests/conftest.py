@@ -117,3 +117,13 @@ def display():
     pygame.font.init()
     yield Display(LOGICAL)
     pygame.display.quit()
+
+
+@pytest.fixture
+def high_contrast():
+    """The high-contrast look for one test, then the usual one again."""
+    from game.app import theme
+
+    theme.use(theme.Look(high_contrast=True))
+    yield
+    theme.use(theme.Look())

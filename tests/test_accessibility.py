@@ -237,24 +237,21 @@ def test_every_panel_button_and_tab_fits_its_words(display, language, size, high
 
 
 # high contrast: the open page and each choice are told apart by more than colour --------------
-@pytest.mark.parametrize("high", [False, True])
-def test_the_open_tab_is_inverted_with_a_thick_edge_and_stands_out_from_the_others(display, high):
+def _panel():
+    """The grown-up's panel for a new child on the shipped journey, on the meet chapter."""
     from game.app.facilitator import FacilitatorPanel
     from game.profile.profile import Profile
     from game.script.catalog import journey, load_all
 
-    theme.use(theme.Look(high_contrast=high))
     scenes = load_all()
-    panel = FacilitatorPanel(
-        _strings(),
-        Profile("child-1"),
-        [scenes[i] for i in journey(scenes)],
-        None,
-        "meet",
-        0,
-        [],
-        True,
-    )
+    chapters = [scenes[i] for i in journey(scenes)]
+    return FacilitatorPanel(_strings(), Profile("child-1"), chapters, None, "meet", 0, [], True)
+
+
+@pytest.mark.parametrize("high", [False, True])
+def test_the_open_tab_is_inverted_with_a_thick_edge_and_stands_out_from_the_others(display, high):
+    theme.use(theme.Look(high_contrast=high))
+    panel = _panel()
     panel.page = "sound"
     tabs = {b.name: b for b in panel.buttons() if b.name.startswith("page:")}
     open_fill, open_edge, open_width, open_words = tabs["page:sound"].colours()
@@ -274,22 +271,8 @@ def test_the_open_tab_is_inverted_with_a_thick_edge_and_stands_out_from_the_othe
 
 
 def test_in_high_contrast_the_two_answers_to_clear_never_look_the_same(display):
-    from game.app.facilitator import FacilitatorPanel
-    from game.profile.profile import Profile
-    from game.script.catalog import journey, load_all
-
     theme.use(theme.Look(high_contrast=True))
-    scenes = load_all()
-    panel = FacilitatorPanel(
-        _strings(),
-        Profile("child-1"),
-        [scenes[i] for i in journey(scenes)],
-        None,
-        "meet",
-        0,
-        [],
-        True,
-    )
+    panel = _panel()
     panel.confirming = "child"
     clear, keep = panel.buttons()
     assert theme.contrast(clear.colours()[0], keep.colours()[0]) >= 7

@@ -29,13 +29,6 @@ def strings(scenes):
     return build_strings(scenes, load_library())
 
 
-@pytest.fixture
-def high_contrast():
-    theme.use(theme.Look(high_contrast=True))
-    yield
-    theme.use(theme.Look())
-
-
 def finish(play: ScenePlay) -> ScenePlay:
     """Let the chapter's demo bot play until the closing card shows."""
     bot = play.chapter.spec.make_bot()

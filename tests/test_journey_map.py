@@ -27,13 +27,6 @@ def strings(scenes):
     return build_strings(scenes, load_library())
 
 
-@pytest.fixture
-def high_contrast():
-    theme.use(theme.Look(high_contrast=True))
-    yield
-    theme.use(theme.Look())
-
-
 def a_map(scenes, strings) -> JourneyMap:
     """Meet and the lab played, collecting passed by from the grown-up's panel, grow next."""
     chapters = [scenes[i] for i in journey(scenes)]

@@ -172,8 +172,8 @@ def test_clearing_one_child_or_everyone(tmp_path):
         "child-3.json",
     ]
     (tmp_path / "summaries").mkdir()
-    (tmp_path / "summaries" / "T-Cell Hero Maya.png").write_bytes(b"png")
-    elsewhere = tmp_path / "usb-stick" / "T-Cell Hero Maya.png"
+    (tmp_path / "summaries" / "T-Cell Hero Maya child-2 2026-11-21 1015.png").write_bytes(b"png")
+    elsewhere = tmp_path / "usb-stick" / "T-Cell Hero Maya 2026-11-21 1015.png"
     elsewhere.parent.mkdir()
     elsewhere.write_bytes(b"png")
     store.remove_all()

@@ -405,10 +405,13 @@ def background(relative: str | None) -> pygame.Surface:
     canvas.fill((251, 233, 226))
     if relative is None:
         return canvas
-    path = resources.assets_dir() / relative
+    path = resources.asset_file(relative, resources.assets_dir())
+    if path is None:  # missing, a link out of assets/, or a name no file can have
+        log.warning("background assets/%.80s is not there; using a plain colour", relative)
+        return canvas
     try:
         picture = pygame.image.load(path)
-    except (pygame.error, OSError, FileNotFoundError) as exc:
+    except (pygame.error, OSError, ValueError) as exc:
         log.warning("background %s could not be loaded (%s); using a plain colour", path, exc)
         return canvas
     canvas.blit(pygame.transform.smoothscale(picture.convert_alpha(), (1280, 800)), (0, 0))

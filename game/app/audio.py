@@ -59,8 +59,11 @@ class Audio:
         if name not in self._sounds:
             path = self.folder / "sounds" / f"{name}.ogg"
             try:
-                self._sounds[name] = pygame.mixer.Sound(path)
-            except (pygame.error, OSError, FileNotFoundError) as exc:
+                inside = resources.asset_file(f"sounds/{name}.ogg", self.folder)
+                if inside is None:  # missing, or a link that leads out of assets/
+                    raise FileNotFoundError("no such file in assets/sounds")
+                self._sounds[name] = pygame.mixer.Sound(inside)
+            except (pygame.error, OSError, ValueError) as exc:
                 log.warning("sound %s could not be loaded (%s); it stays silent", path, exc)
                 self._sounds[name] = None
         return self._sounds[name]
@@ -71,10 +74,13 @@ class Audio:
             return False
         path = self.folder / MUSIC
         try:
-            pygame.mixer.music.load(path)
+            inside = resources.asset_file(MUSIC, self.folder)
+            if inside is None:  # missing, or a link that leads out of assets/
+                raise FileNotFoundError("no such file in assets/")
+            pygame.mixer.music.load(inside)
             pygame.mixer.music.set_volume(self.music)
             pygame.mixer.music.play(-1, fade_ms=2000)
-        except (pygame.error, OSError, FileNotFoundError) as exc:
+        except (pygame.error, OSError, ValueError) as exc:
             log.warning("music %s could not be played (%s); going on without it", path, exc)
             return False
         return True

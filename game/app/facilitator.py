@@ -24,7 +24,7 @@ import pygame
 from game.app import art, intents, labels, pace, results_page, text, theme, widgets
 from game.app.keyboard import NameKeyboard
 from game.app.summary import quiz_rows
-from game.profile.profile import Profile
+from game.profile.profile import Profile, clean_name
 from game.profile.store import SUMMARIES
 from game.script.model import Scene
 from game.script.strings import Strings
@@ -273,7 +273,7 @@ class FacilitatorPanel:
 
     def _typed(self) -> None:
         if self.keyboard is not None and self.keyboard.done:
-            self.profile.child_name = self.keyboard.name
+            self.profile.child_name = clean_name(self.keyboard.name)
             self.keyboard = None
             self.changed = True
 

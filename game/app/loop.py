@@ -5,7 +5,9 @@ spirals. The same loop runs headless for the demo, screenshots and tests."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import os
 import time
 from dataclasses import dataclass
 from typing import Protocol
@@ -29,7 +31,7 @@ from game.app.word_page import BookScreen
 from game.profile.device import DeviceSettings
 from game.profile.profile import Profile
 from game.profile.settings import Settings
-from game.profile.store import ProfileStore
+from game.profile.store import SUMMARIES, ProfileStore
 from game.script.catalog import journey
 from game.script.model import Option, Scene
 from game.script.session import from_the_lab
@@ -157,6 +159,8 @@ class App:
         self.since_break = 0.0
         self.holding: float | None = None  # seconds the top-left corner has been held
         self._saved: dict | None = None
+        #: How often each scene failed with an unexpected error (see ``_guarded``).
+        self._failures: dict[str, int] = {}
         self._since_save = 0.0
         self.finish = finish or first
         self.stop_when_done = stop_when_done
@@ -230,6 +234,7 @@ class App:
         if role is not None:
             profile.settings.role = role
         profile.picked = {"colour": colour_id, **({"name": name_id} if name_id else {})}
+        self.store.create(profile, taken)  # another game on this folder may take an id first
         return profile
 
     def _begin(self, profile: Profile) -> None:
@@ -454,7 +459,9 @@ class App:
                 self._begin(next(p for p in screen.profiles if p.id == screen.chosen))
             elif outcome == "new" and screen.new_colour is not None:
                 self._begin(self._new_profile(screen.new_colour, screen.profiles, screen.new_role))
-        elif outcome in ("resume", "again"):
+        elif outcome == "resume":
+            self._resume()
+        elif outcome == "again":
             self._start(self.scene_id)
         elif outcome == "pause" and self.play is not None:
             self.play.outcome = None
@@ -473,6 +480,21 @@ class App:
             self._show_map(self._following(self.scene_id) or self.chapters[0].id)
         elif outcome == "map" and isinstance(screen, BookScreen):
             self._show_map(self.map_target)
+
+    def _resume(self) -> None:
+        """'Keep going' after the break screen: the same scene again the first time it failed;
+        once it has failed twice, the journey map at the next chapter, so a scene that keeps
+        failing never locks the child in."""
+        if self._failures.get(self.scene_id, 0) < 2:
+            self._start(self.scene_id)
+            return
+        following = self._following(self.scene_id)
+        if following is None or following == self.scene_id:
+            following = next((s.id for s in self.chapters if s.id != self.scene_id), None)
+        if following is None:
+            self.running = False  # nothing else to play: stop calmly, progress is saved
+            return
+        self._show_map(following)
 
     def _following(self, scene_id: str) -> str | None:
         """The chapter after ``scene_id`` for this child (left-out chapters are passed by)."""
@@ -569,10 +591,21 @@ class App:
         when = datetime.now()
         page = draw_summary(self.profile, self.journey, self.strings, when)
         who = self.profile.child_name or get(self.profile.picked.get("name", "ui.child.none"))
+        folder = panel.folders[panel.folder]
+        own = self.store is not None and self.store.folder is not None
+        if own and folder == self.store.folder.parent / SUMMARIES and self.profile.id != "guest":
+            who = f"{who} {self.profile.id}"  # so clearing this child finds their pictures
         try:
-            path = save_summary(page, panel.folders[panel.folder], who, when)
+            path = save_summary(page, folder, who, when)
+            _keep_private(path)
         except (OSError, pygame.error) as exc:
-            log.warning("could not save the summary picture (%s)", exc)
+            # the file's name holds the child's name: say why, never which file
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else None
+            log.warning(
+                "could not save the summary picture in %s (%s)",
+                folder,
+                reason or type(exc).__name__,
+            )
             return "ui.results.not_saved"
         log.info("saved a summary picture in %s", path.parent)
         panel.saved = path
@@ -633,12 +666,14 @@ class App:
 
     def _guarded(self, part) -> None:
         """Run one part of a frame; an unexpected error shows the break screen, never a
-        traceback. The current scene is kept, so 'Keep going' starts it again."""
+        traceback. The current scene is kept, so 'Keep going' starts it again (see ``_resume``)."""
         try:
             part()
         except Exception:
             log.exception("unexpected error in scene '%s'", self.scene_id)
             self.result.crashed = True
+            if self.play is not None and self.screen is self.play:
+                self._failures[self.scene_id] = self._failures.get(self.scene_id, 0) + 1
             if isinstance(self.screen, BreakScreen):
                 self.running = False  # the break screen itself failed: stop calmly
                 return
@@ -678,3 +713,9 @@ class App:
             pygame.event.post(
                 pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=True)
             )
+
+
+def _keep_private(path) -> None:
+    """Only this user may read a summary picture (it names the child), where the OS can say so."""
+    with contextlib.suppress(OSError, NotImplementedError):
+        os.chmod(path, 0o600)

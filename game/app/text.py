@@ -21,7 +21,10 @@ def font(size: int, weight: str = "regular") -> pygame.font.Font:
     once in the log for each file, not for each size)."""
     path = resources.assets_dir() / "fonts" / FONT_FILES[weight]
     try:
-        face = pygame.font.Font(path, size)
+        inside = resources.asset_file(f"fonts/{FONT_FILES[weight]}", resources.assets_dir())
+        if inside is None:  # missing, or a link that leads out of assets/
+            raise FileNotFoundError("no such file in assets/fonts")
+        face = pygame.font.Font(inside, size)
         face.size("Aa")  # a broken file can make a font that only fails when used
         return face
     except (OSError, pygame.error, ValueError) as exc:

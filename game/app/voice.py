@@ -112,8 +112,11 @@ class Voice:
             self._clips.move_to_end(path)
             return self._clips[path]
         try:
-            clip = pygame.mixer.Sound(path)
-        except (pygame.error, OSError, FileNotFoundError) as exc:
+            inside = resources.asset_file(str(path.relative_to(self.folder)), self.folder)
+            if inside is None:  # missing, or a link that leads out of the voice folder
+                raise FileNotFoundError("no such file in the voice folder")
+            clip = pygame.mixer.Sound(inside)
+        except (pygame.error, OSError, ValueError) as exc:
             self._once(str(path), "voice file %s cannot be played (%s); falling back", path, exc)
             return None
         self._clips[path] = clip

@@ -8,6 +8,8 @@ never logged.
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -27,6 +29,19 @@ RENAMED_PICKS = {
     "meet.colour.green": "meet.colour.lime",
     "meet.colour.orange": "meet.colour.yellow",
 }
+
+
+#: Kinds of character never kept in a name: controls (NUL, DEL...), lone surrogates, private-use
+#: and unassigned code points, line and paragraph separators. None of them can be typed on the
+#: game's keyboard, and some cannot be drawn or written to a file.
+_UNSAFE_IN_NAMES = {"Cc", "Cs", "Co", "Cn", "Zl", "Zp"}
+
+
+def clean_name(name: str) -> str:
+    """A child's name safe to show and to save: characters that cannot be typed, drawn or
+    written are dropped, runs of spaces become one, and it is at most ``NAME_LENGTH`` long."""
+    kept = "".join(c for c in name if unicodedata.category(c) not in _UNSAFE_IN_NAMES)
+    return " ".join(kept.split())[:NAME_LENGTH].strip()
 
 
 class UnreadableProfile(ValueError):
@@ -85,7 +100,9 @@ class Profile:
             },
             "at": self.at,
             "child_name": self.child_name,
-            "seconds_played": round(self.seconds_played, 1),
+            "seconds_played": round(self.seconds_played, 1)
+            if math.isfinite(self.seconds_played)
+            else 0.0,
             "settings": self.settings.to_dict(),
         }
 
@@ -120,11 +137,21 @@ class Profile:
             profile.at = data["at"]
         name = data.get("child_name")
         if isinstance(name, str):
-            profile.child_name = name[:NAME_LENGTH]
+            profile.child_name = clean_name(name)
         seconds = data.get("seconds_played")
-        if isinstance(seconds, (int, float)) and not isinstance(seconds, bool) and seconds >= 0:
+        if _finite(seconds) and seconds >= 0:
             profile.seconds_played = float(seconds)
         return profile
+
+
+def _finite(value: object) -> bool:
+    """A number (not a bool) that fits in a float and is not infinite or NaN."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int too large for a float
+        return False
 
 
 def _answer(data: dict) -> Answer:
@@ -132,7 +159,7 @@ def _answer(data: dict) -> Answer:
     tries = data.get("tries")
     with_help = data.get("with_help") is True
     return Answer(
-        tries=tries if isinstance(tries, int) and not isinstance(tries, bool) and tries > 0 else 0,
+        tries=tries if isinstance(tries, int) and _finite(tries) and tries > 0 else 0,
         right_first_try=data.get("right_first_try") is True and not with_help,
         solved=data.get("solved") is True,
         with_help=with_help,

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable
 from datetime import datetime
@@ -33,6 +35,15 @@ SUMMARIES = "summaries"
 #: The device's own settings (see game.profile.device), beside the profiles.
 DEVICE_FILE = "device.json"
 ID_PATTERN = re.compile(r"child-(\d+)")
+#: The largest profile or device file read; a bigger one is set aside unread (a real one is a
+#: few kilobytes).
+MAX_BYTES = 1_000_000
+#: The files the game itself writes in the profiles folder: saves, saves set aside, and the
+#: temporary copies of a save in progress (see ``write_atomically``). Nothing else is deleted.
+OWN_PROFILE_FILE = re.compile(r"\.?(child-\d+)(\.set-aside-\d{8}-\d{6})?\.json(\..+\.tmp)?")
+#: A summary picture's name (see ``game.app.summary.save_summary``); in the game's own folder
+#: it ends with the child's profile id, so clearing one child finds their pictures.
+OWN_SUMMARY = re.compile(r"T-Cell Hero (?:(?:.* )?(child-\d+)|.+) \d{4}-\d{2}-\d{2} \d{4}\.png")
 
 
 class ProfileStore:
@@ -71,19 +82,25 @@ class ProfileStore:
         return found
 
     def _read(self, path: Path) -> Profile | None:
+        """One child's profile, or None. Whatever is wrong with the file (cut short, garbage,
+        too big, nested too deep, a number too large), only that child starts fresh."""
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            profile = Profile.from_dict(data, self.languages)
+            profile = Profile.from_dict(read_json(path), self.languages)
             if profile.id != path.stem:
                 raise UnreadableProfile(f"it says it is '{profile.id}'")
             return profile
         except OSError as exc:
             log.warning("could not read the saved profile %s (%s); skipping it", path.name, exc)
             return None
-        except (ValueError, UnicodeDecodeError) as exc:  # JSONDecodeError is a ValueError
-            reason = exc if isinstance(exc, UnreadableProfile) else "it is not whole JSON"
-            self._set_aside(path, str(reason))
-            return None
+        except UnreadableProfile as exc:
+            self._set_aside(path, str(exc))
+        except ValueError:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+            self._set_aside(path, "it is not whole JSON")
+        except RecursionError:
+            self._set_aside(path, "it is nested too deeply")
+        except Exception as exc:  # anything else: never a reason to stop every child's game
+            self._set_aside(path, f"reading it failed with {type(exc).__name__}")
+        return None
 
     def _set_aside(self, path: Path, reason: str) -> None:
         stamp = self.now().strftime("%Y%m%d-%H%M%S")
@@ -107,11 +124,13 @@ class ProfileStore:
         if path is None or not path.is_file():
             return DeviceSettings()
         try:
-            return DeviceSettings.from_dict(
-                json.loads(path.read_text(encoding="utf-8")), self.languages
+            return DeviceSettings.from_dict(read_json(path), self.languages)
+        except Exception as exc:  # a broken device file only means the defaults
+            log.warning(
+                "could not read the device settings %s (%s); using defaults",
+                path,
+                exc if isinstance(exc, (OSError, ValueError)) else type(exc).__name__,
             )
-        except (OSError, ValueError, UnicodeDecodeError) as exc:
-            log.warning("could not read the device settings %s (%s); using defaults", path, exc)
             return DeviceSettings()
 
     def _device_path(self) -> Path | None:
@@ -123,7 +142,7 @@ class ProfileStore:
         path = self._device_path()
         if not self.saving or path is None:
             return False
-        text = json.dumps(device.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        text = _json_text(device.to_dict())
         try:
             write_atomically(path, text)
         except OSError as exc:
@@ -137,12 +156,33 @@ class ProfileStore:
             numbers += [_number(p) for p in self.folder.glob("child-*.json")]
         return f"child-{max(numbers, default=0) + 1}"
 
+    def create(self, profile: Profile, taken: list[Profile]) -> None:
+        """Give a new child the next free id and claim its file exclusively before saving, so
+        two games on one data folder never both make the same child: the one that comes
+        second takes the next number."""
+        profile.id = self.new_id(taken)
+        if not self.saving or self.folder is None:
+            return
+        for _ in range(10_000):
+            target = self.folder / f"{profile.id}.json"
+            try:
+                handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                profile.id = f"child-{_number(target) + 1}"
+                continue
+            except OSError as exc:
+                self._stop_saving(exc)
+                return
+            os.close(handle)
+            self.save(profile)
+            return
+
     def save(self, profile: Profile) -> bool:
         """Write the profile atomically; False if saving is off or failed (logged once)."""
         if not self.saving or self.folder is None:
             return False
         target = self.folder / f"{profile.id}.json"
-        text = json.dumps(profile.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        text = _json_text(profile.to_dict())
         try:
             write_atomically(target, text)
         except OSError as exc:
@@ -151,26 +191,29 @@ class ProfileStore:
         return True
 
     def remove(self, profile_id: str) -> None:
-        """Delete one child's saved file, and any of theirs that were set aside."""
-        if self.folder is None:
-            return
-        for path in self.folder.glob(f"{profile_id}.*"):
-            if path.stem.split(".")[0] == profile_id:
-                _unlink(path)
+        """Delete one child's saved file, any of theirs that were set aside, half-written
+        copies, and their summary pictures in the game's own folder."""
+        self._remove_own(lambda child: child == profile_id)
 
     def remove_all(self) -> None:
         """Delete every child's files, and the summary pictures kept in the game's own folder
-        (not those saved elsewhere)."""
+        (not those saved elsewhere). Only files named as the game names them are deleted:
+        anything else a person put in these folders stays."""
+        self._remove_own(lambda child: True)
+
+    def _remove_own(self, whose: Callable[[str | None], bool]) -> None:
         if self.folder is None:
             return
-        if self.folder.is_dir():
-            for path in self.folder.iterdir():
-                if path.is_file():
+        for folder, pattern in (
+            (self.folder, OWN_PROFILE_FILE),
+            (self.folder.parent / SUMMARIES, OWN_SUMMARY),
+        ):
+            if not folder.is_dir():
+                continue
+            for path in folder.iterdir():
+                match = pattern.fullmatch(path.name)
+                if match and whose(match.group(1)) and path.is_file() and not path.is_symlink():
                     _unlink(path)
-        summaries = self.folder.parent / SUMMARIES
-        if summaries.is_dir():
-            for path in summaries.glob("*.png"):
-                _unlink(path)
 
     def _stop_saving(self, exc: OSError) -> None:
         if not self._told:
@@ -197,6 +240,33 @@ def write_atomically(target: Path, text: str) -> None:
     except BaseException:
         _unlink(Path(temporary))
         raise
+
+
+def read_json(path: Path, limit: int = MAX_BYTES) -> object:
+    """The JSON in a regular file of at most ``limit`` bytes (a BOM, as Notepad writes, is
+    allowed). Raises OSError if it cannot be opened, :class:`UnreadableProfile` if it is not a
+    regular file or too big, ValueError if it is not JSON. A number too large to be a float
+    (``1e400``), ``NaN`` or ``Infinity`` reads as null, so that one field gets its default."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    with os.fdopen(os.open(path, flags), "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise UnreadableProfile("it is not a regular file")
+        raw = stream.read(limit + 1)
+    if len(raw) > limit:
+        raise UnreadableProfile(f"it is larger than {limit} bytes")
+    return json.loads(
+        raw.decode("utf-8-sig"), parse_float=_finite_or_none, parse_constant=lambda _: None
+    )
+
+
+def _finite_or_none(text: str) -> float | None:
+    number = float(text)
+    return number if math.isfinite(number) else None
+
+
+def _json_text(data: dict) -> str:
+    """Standard JSON only: a NaN or infinity is a bug to report, never a file to write."""
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def _number(path: Path) -> int:

@@ -97,9 +97,9 @@ class _BookReader(FieldReader):
             return None
         values = {
             "id": self.text(found["id"], "the word id", WORD_ID, "words.t_cell"),
-            "word": self.text(found["word"], "the word"),
-            "forms": self.text(found["forms"], "'forms' (the word as it appears in lines)"),
-            "meaning": self.text(found["meaning"], "the meaning"),
+            "word": self.words(found["word"], "the word"),
+            "forms": self.words(found["forms"], "'forms' (the word as it appears in lines)"),
+            "meaning": self.words(found["meaning"], "the meaning"),
             "picture": self.choice(found["picture"], "picture", model.PICTURES),
         }
         if "fact" in found:

@@ -16,14 +16,15 @@ def label_for(path: Path) -> str:
     else as it was given."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         return str(path)
 
 
 def check_files(
-    paths: Iterable[Path], assets: Path | None = None
+    paths: Iterable[Path], assets: Path | None = None, need_files: bool = True
 ) -> tuple[dict[str, Scene], list[Problem]]:
     """Load every file; return the scenes that loaded and every problem in all of them.
+    With ``need_files`` false a missing asset file is not a problem (see ``load_all``).
 
     'next' may name any scene among these files or the shipped ones; a quiz question's 'about'
     any of their ids or details.
@@ -33,7 +34,7 @@ def check_files(
     line_owner: dict[str, Scene] = {}
     for path in paths:
         try:
-            scene = load_scene(path, label_for(path), assets)
+            scene = load_scene(path, label_for(path), assets, need_files)
         except SceneError as exc:
             problems.extend(exc.problems)
             continue
@@ -113,8 +114,10 @@ def _shipped_ids(already: dict[str, Scene]) -> set[str]:
 
 
 def load_all(paths: Iterable[Path] | None = None) -> dict[str, Scene]:
-    """Every scene, or a SceneError with every problem (before any window opens)."""
-    scenes, problems = check_files(paths if paths is not None else resources.shipped_scene_files())
+    """Every scene, or a SceneError with every problem (before any window opens). A missing
+    asset file does not stop the game: ``check`` reports it, and play draws a plain colour."""
+    paths = paths if paths is not None else resources.shipped_scene_files()
+    scenes, problems = check_files(paths, need_files=False)
     if problems:
         raise SceneError(problems)
     return scenes

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from game.script.errors import Problem, SceneError, Where, did_you_mean, one_of
-from game.script.yamlsafe import Node, read_scene_yaml, shorten
+from game.script.placeholders import brace_problems_at
+from game.script.yamlsafe import Node, read_limited, read_scene_yaml, shorten, show_number
 
 T = TypeVar("T")
 
@@ -19,14 +20,14 @@ class FieldReader:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        #: The file's bytes, when known: a brace's column in quoted text counts the quote.
+        self.source: bytes | None = None
 
     def read(self, path: Path, label: str, build: Callable[[Node], T | None]) -> T:
         """Parse the file at ``path`` and ``build`` the result from its top node; raises
         :class:`SceneError` with every problem found (``label`` names the file in messages)."""
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise SceneError([Problem(Where(label), f"cannot read the file: {exc}")]) from None
+        data = read_limited(path, label)
+        self.source = data
         built = build(read_scene_yaml(label, data))
         if self.problems or built is None:
             raise SceneError(self.problems)
@@ -75,13 +76,34 @@ class FieldReader:
             return None
         return node.value
 
+    def words(self, node: Node, what: str) -> str | None:
+        """Text a person reads: :meth:`text`, and any brace in it must be a plain ``{name}``
+        field (see :mod:`game.script.placeholders`)."""
+        text = self.text(node, what)
+        found = brace_problems_at(text or "", node.where)
+        shift = 1 if found and self._quoted(node.where) else 0
+        for problem in found:
+            place = problem.where
+            if place != node.where:  # a column inside one line of text
+                place = Where(place.path, place.line, place.col + shift)
+            self.error(place, problem.message)
+        return text
+
+    def _quoted(self, where: Where) -> bool:
+        """Whether the text starting at ``where`` is written in quotes."""
+        try:
+            line = (self.source or b"").decode("utf-8").splitlines()[where.line - 1]
+            return line[where.col - 1] in "'\""
+        except (UnicodeDecodeError, IndexError):
+            return False
+
     def integer(self, node: Node, what: str, low: int, high: int) -> int | None:
         value = node.value
         if isinstance(value, bool) or not isinstance(value, int):
             self.error(node.where, f"{what} must be a whole number, not {node.kind}")
             return None
         if not low <= value <= high:
-            self.error(node.where, f"{what} must be from {low} to {high}, not {value}")
+            self.error(node.where, f"{what} must be from {low} to {high}, not {show_number(value)}")
             return None
         return value
 
@@ -90,8 +112,12 @@ class FieldReader:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.error(node.where, f"{what} must be a number, not {node.kind}")
             return None
-        if not (math.isfinite(value) and low <= value <= high):
-            self.error(node.where, f"{what} must be from {low:g} to {high:g}, not {value}")
+        # An int is compared exactly: turning a 400-digit one into a float would overflow.
+        finite = isinstance(value, int) or math.isfinite(value)
+        if not (finite and low <= value <= high):
+            self.error(
+                node.where, f"{what} must be from {low:g} to {high:g}, not {show_number(value)}"
+            )
             return None
         return float(value)
 

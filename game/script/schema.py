@@ -12,10 +12,10 @@ from typing import Any
 from game import resources
 from game.activities import ActivitySpec, registry
 from game.script import model
-from game.script.errors import Problem, SceneError, Where, did_you_mean
+from game.script.errors import SceneError, Where, did_you_mean
 from game.script.fields import FieldReader
 from game.script.strings import BANDS, VARIANT_KEYS
-from game.script.yamlsafe import Node, read_scene_yaml
+from game.script.yamlsafe import Node, read_limited, read_scene_yaml
 
 ID = r"[a-z][a-z0-9_]{0,39}"
 CANVAS = (1280.0, 800.0)
@@ -48,20 +48,20 @@ _TRIGGER_KEYS = {
 _EVENT_FILTERS = ("marker", "actor")
 
 
-def load_scene(path: Path, label: str | None = None, assets: Path | None = None) -> model.Scene:
-    """Read and check one scene file. Raises :class:`SceneError` listing every problem."""
+def load_scene(
+    path: Path, label: str | None = None, assets: Path | None = None, need_files: bool = True
+) -> model.Scene:
+    """Read and check one scene file. Raises :class:`SceneError` listing every problem.
+    With ``need_files`` false a missing asset is not a problem (the game draws without it)."""
     label = label or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        message = f"cannot read the file: {exc.strerror or exc}"
-        raise SceneError([Problem(Where(label), message)]) from None
-    return parse_scene(label, data, assets or resources.assets_dir())
+    data = read_limited(path, label)
+    return parse_scene(label, data, assets or resources.assets_dir(), need_files)
 
 
-def parse_scene(label: str, data: bytes, assets: Path) -> model.Scene:
+def parse_scene(label: str, data: bytes, assets: Path, need_files: bool = True) -> model.Scene:
     root = read_scene_yaml(label, data)
-    builder = _SceneBuilder(label, assets)
+    builder = _SceneBuilder(label, assets, need_files)
+    builder.source = data
     scene = builder.build(root)
     if builder.problems or scene is None:
         raise SceneError(builder.problems)
@@ -69,10 +69,11 @@ def parse_scene(label: str, data: bytes, assets: Path) -> model.Scene:
 
 
 class _SceneBuilder(FieldReader):
-    def __init__(self, label: str, assets: Path) -> None:
+    def __init__(self, label: str, assets: Path, need_files: bool = True) -> None:
         super().__init__()
         self.label = label
         self.assets = assets
+        self.need_files = need_files
         self.activities = registry()
         #: Sections where an item had a problem; references into them are not checked, so one
         #: mistake is reported once and not again as every place that mentions it.
@@ -85,7 +86,7 @@ class _SceneBuilder(FieldReader):
         if "version" in top:
             self._version(top["version"])
         scene_id = self.text(top["id"], "the scene id", ID, "hunt") if "id" in top else None
-        title = self.text(top["title"], "the title") if "title" in top else None
+        title = self.words(top["title"], "the title") if "title" in top else None
         icon = self.choice(top["icon"], "picture", model.PICTURES) if "icon" in top else None
         spec, activity = self._activity(top["activity"]) if "activity" in top else (None, None)
         background = (
@@ -173,7 +174,7 @@ class _SceneBuilder(FieldReader):
         relative = self.text(node, f"'{what}'")
         if relative is None:
             return None
-        problem = resources.asset_path_problem(relative, self.assets, folder)
+        problem = resources.asset_path_problem(relative, self.assets, folder, self.need_files)
         if problem:
             self.error(node.where, problem)
             return None
@@ -268,10 +269,10 @@ class _SceneBuilder(FieldReader):
         if found is None or "id" not in found or "text" not in found:
             return None
         line_id = self._text_id(found["id"], scene_id, "line")
-        text = self.text(found["text"], "the line's text")
+        text = self.words(found["text"], "the line's text")
         fact = self.choice(found["fact"], "fact", model.FACT_IDS) if "fact" in found else None
         variants = {
-            key: self.text(found[key], f"the '{key}' variant")
+            key: self.words(found[key], f"the '{key}' variant")
             for key in VARIANT_KEYS
             if key in found
         }
@@ -331,7 +332,7 @@ class _SceneBuilder(FieldReader):
             return None
         values: dict[str, Any] = {
             "id": self._text_id(found["id"], scene_id, "option"),
-            "text": self.text(found["text"], "the option's words"),
+            "text": self.words(found["text"], "the option's words"),
             "picture": self.choice(found["picture"], "picture", model.PICTURES),
         }
         if "colour" in found:
@@ -474,18 +475,14 @@ class _SceneBuilder(FieldReader):
                 seen.setdefault(thing.id, thing)
         actor_ids = [a.id for a in scene.actors]
         goals = {g.id: g for g in scene.goals}
+        line_ids = [line.id for line in scene.lines]
         for goal in scene.goals:
             self._reference(goal.actor, actor_ids, "actors", goal.at("actor"))
         for trigger in scene.triggers:
             self._reference(trigger.actor, actor_ids, "actors", trigger.at("actor"))
             self._reference(trigger.goal, list(goals), "goals", trigger.at("goal"))
             for line_id in trigger.say:
-                self._reference(
-                    line_id,
-                    [line.id for line in scene.lines],
-                    "lines",
-                    trigger.at(f"say:{line_id}"),
-                )
+                self._reference(line_id, line_ids, "lines", trigger.at(f"say:{line_id}"))
             goal = goals.get(trigger.goal or "")
             if goal and trigger.count and trigger.count > goal.count:
                 self.error(
@@ -493,7 +490,6 @@ class _SceneBuilder(FieldReader):
                     f"'count: {trigger.count}' can never happen: "
                     f"goal '{goal.id}' stops at {goal.count}",
                 )
-        line_ids = [line.id for line in scene.lines]
         for choice in scene.choices:
             for key in ("ask", "explain"):
                 self._reference(getattr(choice, key), line_ids, "lines", choice.at(key))

@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.script.errors import Problem, Where
 from game.script.fields import FieldReader
+from game.script.placeholders import fill, placeholders
 from game.script.yamlsafe import Node
 
 SOURCE_LANGUAGE = "en"
@@ -60,14 +60,6 @@ def variant_id(text_id: str, band: str) -> str:
 
 def base_id(text_id: str) -> str:
     return text_id.split("@", 1)[0]
-
-
-def placeholders(text: str) -> set[str]:
-    """The ``{name}`` fields a text fills in; a translation must keep the same ones."""
-    try:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-    except ValueError:
-        return {"(unbalanced braces)"}
 
 
 @dataclass(frozen=True)
@@ -140,12 +132,12 @@ class _TableReader(FieldReader):
 
     def _entry(self, text_id: str, key: Node, value: Node, english: bool) -> Entry | None:
         if english:  # the source table: plain text
-            text = self.text(value, f"the text of '{text_id}'")
+            text = self.words(value, f"the text of '{text_id}'")
             return None if text is None else Entry(text.strip(), None, key.where)
         found = self.fields(value, f"the translation of '{text_id}'", ("text", "en"))
         if found is None or not {"text", "en"} <= found.keys():
             return None
-        text = self.text(found["text"], f"the text of '{text_id}'")
+        text = self.words(found["text"], f"the text of '{text_id}'")
         if not isinstance(found["en"].value, str):
             self.error(found["en"].where, 'write the hash in quotes, like en: "3f2a9c1b"')
             return None
@@ -243,7 +235,7 @@ class Strings:
             words = self.english.get(resolved, text_id)
         else:
             words = self.tables[language].entries[resolved].text
-        return words.format(**fields) if fields else words
+        return fill(words, fields)
 
     def text_in(self, language: str, text_id: str) -> str | None:
         """The text of exactly this id in this language (no fallback), or None."""

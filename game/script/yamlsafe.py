@@ -9,7 +9,10 @@ refusal is a :class:`~game.script.errors.SceneError` with a place, never another
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -72,6 +75,44 @@ def kind_name(value: Any) -> str:
     return "nothing"
 
 
+def read_limited(path: Path, label: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file (links followed), never more than ``limit`` plus one.
+
+    FIFOs, devices and folders are refused rather than read: a FIFO would wait forever and
+    ``/dev/zero`` never ends. The file is opened without blocking and checked after opening,
+    so nothing swapped in between a check and the open can hang the reader."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise SceneError([Problem(Where(label), f"cannot read the file: {_reason(exc)}")]) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            what = "a folder" if stat.S_ISDIR(info.st_mode) else "a pipe or device"
+            message = f"this is {what}, not a file; only plain files are read"
+            raise SceneError([Problem(Where(label), message)])
+        if info.st_size > limit:
+            raise SceneError([Problem(Where(label), _too_large(info.st_size, limit))])
+        with os.fdopen(fd, "rb", closefd=False) as file:
+            data = file.read(limit + 1)
+    except OSError as exc:
+        message = f"cannot read the file: {_reason(exc)}"
+        raise SceneError([Problem(Where(label), message)]) from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise SceneError([Problem(Where(label), _too_large(len(data), limit))])
+    return data
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"the file is {size // 1024} KB; a scene file is at most {limit // 1024} KB"
+
+
 def read_scene_yaml(path: str, data: bytes) -> Node:
     """Parse one scene file's bytes; ``path`` is only used in messages."""
     text = _decode(path, data)
@@ -82,6 +123,10 @@ def read_scene_yaml(path: str, data: bytes) -> Node:
         mark = exc.problem_mark or exc.context_mark
         message = exc.problem or exc.context or "this is not valid YAML"
         raise SceneError([Problem(_where(path, mark), f"YAML syntax: {message}")]) from None
+    except yaml.reader.ReaderError as exc:
+        where = _char_where(path, text, exc.position)
+        message = f"the character U+{exc.character:04X} is not allowed here; delete it"
+        raise SceneError([Problem(where, message)]) from None
     except yaml.YAMLError as exc:
         raise SceneError([Problem(Where(path), f"YAML syntax: {exc}")]) from None
     if not documents or documents[0] is None:
@@ -98,17 +143,18 @@ def shorten(text: str, limit: int = 40) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
+def show_number(value: int | float) -> str:
+    """A number for a message, cut to a readable length: a 4,000-digit whole number is too
+    long to read and longer than Python will turn into text."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**15:
+        digits = int(value.bit_length() * 0.30103) + 1
+        return f"{'-' if value < 0 else ''}a number of about {digits} digits"
+    return str(value)
+
+
 def _decode(path: str, data: bytes) -> str:
     if len(data) > MAX_BYTES:
-        size_kb = len(data) // 1024
-        raise SceneError(
-            [
-                Problem(
-                    Where(path),
-                    f"the file is {size_kb} KB; a scene file is at most {MAX_BYTES // 1024} KB",
-                )
-            ]
-        )
+        raise SceneError([Problem(Where(path), _too_large(len(data), MAX_BYTES))])
     if b"\0" in data:
         raise SceneError(
             [
@@ -136,6 +182,14 @@ def _byte_where(path: str, data: bytes, offset: int) -> Where:
     before = data[:offset]
     line = before.count(b"\n") + 1
     col = offset - (before.rfind(b"\n") + 1) + 1
+    return Where(path, line, col)
+
+
+def _char_where(path: str, text: str, offset: int) -> Where:
+    """The line and column of the character at ``offset`` (counted in characters)."""
+    offset = max(0, min(offset, len(text)))
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return Where(path, line, col)
 
 
@@ -204,8 +258,11 @@ class _Converter:
             return Node(node.value, where)
         try:
             return Node(self.scalars.construct_object(node), where)
-        except (yaml.YAMLError, ValueError, OverflowError):
-            raise SceneError([Problem(where, f"cannot read {shorten(node.value)}")]) from None
+        except (yaml.YAMLError, ValueError, OverflowError, KeyError, IndexError, TypeError):
+            # PyYAML's own readers fail with KeyError ('!!bool maybe') or IndexError
+            # ('!!int ""') on values its resolver would never have given that tag.
+            message = f"cannot read {shorten(node.value)} as {_tag_name(node.tag)}"
+            raise SceneError([Problem(where, message)]) from None
 
     def _mapping(self, node: yaml.MappingNode, where: Where) -> Node:
         mapping: dict[str, tuple[Node, Node]] = {}

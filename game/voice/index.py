@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.resources import asset_file
 from game.script.model import Text
 from game.script.strings import Strings, source_hash
 
@@ -43,22 +45,58 @@ def voice_file(folder: Path, language: str, text_id: str) -> Path:
 
 def load_index(folder: Path, language: str) -> dict[str, Recorded]:
     """The language's index; empty (and logged) when it is missing or cannot be read."""
+    index, problem = read_index(folder, language)
+    if problem is not None:
+        path = folder / language / INDEX_NAME
+        log.warning("the voice index %s cannot be read (%s); word timings are off", path, problem)
+    return index
+
+
+def read_index(folder: Path, language: str) -> tuple[dict[str, Recorded], str | None]:
+    """The language's index and, when it cannot be used, why (then the index is empty).
+
+    Any file at all is survived: a voice index is made by a tool, but it may be hand-edited,
+    cut short or replaced, and word timings are not worth a break screen."""
     path = folder / language / INDEX_NAME
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return {
-            text_id: Recorded(
-                str(entry["hash"]),
-                float(entry["seconds"]),
-                tuple(float(t) for t in entry["words"]) if entry.get("words") else None,
-            )
-            for text_id, entry in data["lines"].items()
-        }
+        return _entries(data), None
     except FileNotFoundError:
-        return {}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        log.warning("the voice index %s cannot be read (%s); word timings are off", path, exc)
-        return {}
+        return {}, None
+    except OSError as exc:
+        return {}, exc.strerror or type(exc).__name__
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        return {}, str(exc)[:120] or type(exc).__name__
+    except (RecursionError, OverflowError, MemoryError) as exc:
+        return {}, f"{type(exc).__name__}: it is nested too deeply or a number is too large"
+
+
+def _entries(data: object) -> dict[str, Recorded]:
+    """The lines of an index, checked field by field (raises ValueError naming what is wrong)."""
+    lines = data.get("lines") if isinstance(data, dict) else None
+    if not isinstance(lines, dict):
+        raise ValueError('it must be an object with "lines"')
+    found = {}
+    for text_id, entry in lines.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("hash"), str):
+            raise ValueError(f'the entry for {text_id[:60]!r} needs a "hash" text')
+        seconds = _time(entry.get("seconds"), text_id)
+        words = entry.get("words")
+        if words is not None and not isinstance(words, list):
+            raise ValueError(f'the "words" of {text_id[:60]!r} must be a list of times')
+        times = tuple(_time(t, text_id) for t in words) if words else None
+        found[text_id] = Recorded(entry["hash"], seconds, times)
+    return found
+
+
+def _time(value: object, text_id: str) -> float:
+    """A time in seconds: a plain, finite, non-negative number."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"a time of {text_id[:60]!r} is not a number")
+    seconds = float(value)  # OverflowError for a 400-digit whole number
+    if not math.isfinite(seconds) or seconds < 0:
+        raise ValueError(f"a time of {text_id[:60]!r} is not a length of time")
+    return seconds
 
 
 def save_index(folder: Path, language: str, index: dict[str, Recorded]) -> None:
@@ -99,11 +137,16 @@ def voice_problems(strings: Strings, texts: list[Text], folder: Path) -> list[st
     language by name, then how many more)."""
     problems = []
     for language in strings.languages:
-        index = load_index(folder, language)
+        index, unreadable = read_index(folder, language)
         found = []
+        if unreadable is not None:
+            problems.append(
+                f"voice: {language}/{INDEX_NAME} cannot be read ({unreadable}); "
+                "voice files are treated as missing"
+            )
         for text_id, words in spoken(strings, texts, language):
             entry = index.get(text_id)
-            if not voice_file(folder, language, text_id).is_file() or entry is None:
+            if asset_file(f"{language}/{text_id}.ogg", folder) is None or entry is None:
                 found.append(f"voice: {language}/{text_id}.ogg is missing")
             elif entry.hash != source_hash(words):
                 found.append(f"voice: {language}/{text_id}.ogg says old words")
