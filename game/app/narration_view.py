@@ -20,6 +20,7 @@ import pygame
 from game.app import art, text, theme, widgets
 from game.script.book import Book, find_words, split_forms
 from game.script.narrator import Narrator
+from game.script.readable import clip
 from game.script.strings import Strings
 
 #: The box at the normal text size; larger text makes it taller, growing upward.
@@ -71,7 +72,12 @@ class SpokenText:
         space = self.face.size(" ")[0]
         tokens: list[Token] = []
         x = row = 0
-        for match in re.finditer(r"\S+", words):
+        # Clipped (same length, so word book marks still fit): a text too long to read,
+        # which check refuses, is laid out in bounded time and memory.
+        shown = clip(words)
+        for match in re.finditer(r"\S+", shown):
+            if self.face.size(match.group())[0] == 0:
+                continue  # only zero-width characters: nothing to draw (check refuses them)
             start, end = match.span()
             mark = next(((s, e, w) for s, e, w in marks if start < e and end > s), None)
             word_id = mark[2] if mark else None

@@ -9,6 +9,7 @@ from pathlib import Path
 import pygame
 
 from game import resources
+from game.script.readable import clip
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +39,11 @@ _told: set[Path] = set()
 
 
 def wrap(text: str, face: pygame.font.Font, width: int) -> list[str]:
-    """Break ``text`` into lines no wider than ``width``, at spaces only."""
+    """Break ``text`` into lines no wider than ``width``, at spaces only. Text too long to
+    read (which ``check`` refuses) is clipped first, so this never takes long."""
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in clip(text).split():
         attempt = f"{current} {word}" if current else word
         if current and face.size(attempt)[0] > width:
             lines.append(current)

@@ -97,9 +97,11 @@ class _BookReader(FieldReader):
             return None
         values = {
             "id": self.text(found["id"], "the word id", WORD_ID, "words.t_cell"),
-            "word": self.words(found["word"], "the word"),
-            "forms": self.words(found["forms"], "'forms' (the word as it appears in lines)"),
-            "meaning": self.words(found["meaning"], "the meaning"),
+            "word": self.words(found["word"], "the word", "label"),
+            "forms": self.words(
+                found["forms"], "'forms' (the word as it appears in lines)", "meaning"
+            ),
+            "meaning": self.words(found["meaning"], "the meaning", "meaning"),
             "picture": self.choice(found["picture"], "picture", model.PICTURES),
         }
         if "fact" in found:

@@ -70,8 +70,35 @@ def check_files(
                     f"unknown scene '{scene.next}'{did_you_mean(scene.next, known)}",
                 )
             )
+    problems += _loop_problems(scenes)
     problems += _about_problems(scenes, known, assets)
     return scenes, sorted(problems)
+
+
+def _loop_problems(scenes: dict[str, Scene]) -> list[Problem]:
+    """A 'next' that leads back to a scene already on its way is a loop: the journey would
+    never end. Each loop is reported once, at the 'next' that closes it (walking from each
+    scene in file-name order)."""
+    problems: list[Problem] = []
+    done: set[str] = set()
+    for scene in sorted(scenes.values(), key=lambda s: s.path):
+        walk: list[str] = []
+        current: Scene | None = scene
+        while current is not None and current.id not in done and current.id not in walk:
+            walk.append(current.id)
+            current = scenes.get(current.next) if current.next is not None else None
+        if current is not None and current.id in walk:
+            last = scenes[walk[-1]]
+            circle = " → ".join([*walk[walk.index(current.id) :], current.id])
+            problems.append(
+                Problem(
+                    last.at("next"),
+                    f"'next: {current.id}' makes a loop ({circle}); the journey would never "
+                    "end: give the last chapter 'next: null'",
+                )
+            )
+        done.update(walk)
+    return problems
 
 
 def _about_problems(
@@ -124,15 +151,32 @@ def load_all(paths: Iterable[Path] | None = None) -> dict[str, Scene]:
 
 
 def journey(scenes: dict[str, Scene], first: str | None = None) -> list[str]:
-    """Scene ids in playing order, following 'next' from ``first`` (default: the scene that no
-    other scene leads to, the first by file name if several)."""
-    if first is None:
-        targets = {s.next for s in scenes.values()}
-        starts = sorted((s for s in scenes.values() if s.id not in targets), key=lambda s: s.path)
-        first = (starts or sorted(scenes.values(), key=lambda s: s.path))[0].id
+    """Scene ids in playing order, following 'next' from ``first``, every scene once.
+
+    By default the journey starts with the longest chain of 'next' from a scene no other scene
+    leads to (the first by file name on a tie); then come the other chains from such scenes,
+    in file-name order, and last any scene left (only in a loop, which ``check`` refuses).
+    It never loops and never leaves a scene out, whatever 'next' says.
+    """
+    by_path = sorted(scenes.values(), key=lambda s: s.path)
+    targets = {s.next for s in scenes.values()}
+    starts = [s.id for s in by_path if s.id not in targets]
+    chains = [_chain(scenes, start, set()) for start in starts]
+    chains.sort(key=len, reverse=True)  # stable: file-name order among equals
     order: list[str] = []
-    current: str | None = first
-    while current is not None and current in scenes and current not in order:
-        order.append(current)
-        current = scenes[current].next
+    seen: set[str] = set()
+    heads = ([first] if first is not None else []) + [c[0] for c in chains if c]
+    for head in heads + [s.id for s in by_path]:
+        order += _chain(scenes, head, seen)
     return order
+
+
+def _chain(scenes: dict[str, Scene], start: str, seen: set[str]) -> list[str]:
+    """The ids from ``start`` along 'next', stopping at one in ``seen`` (which it extends)."""
+    found: list[str] = []
+    current: str | None = start
+    while current is not None and current in scenes and current not in seen:
+        seen.add(current)
+        found.append(current)
+        current = scenes[current].next
+    return found

@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from game.script.errors import Problem, SceneError, Where, did_you_mean, one_of
 from game.script.placeholders import brace_problems_at
+from game.script.readable import text_problems
 from game.script.yamlsafe import Node, read_limited, read_scene_yaml, shorten, show_number
 
 T = TypeVar("T")
@@ -62,13 +63,25 @@ class FieldReader:
         return found
 
     def text(
-        self, node: Node, what: str, pattern: str | None = None, example: str = ""
+        self,
+        node: Node,
+        what: str,
+        pattern: str | None = None,
+        example: str = "",
+        kind: str = "other",
     ) -> str | None:
+        """The node's text, if it is text a child could read as a ``kind`` of text (see
+        :mod:`game.script.readable`) and, with ``pattern``, a valid id."""
         if not isinstance(node.value, str):
             self.error(node.where, f"{what} must be text, not {node.kind}")
             return None
         if not node.value.strip():
             self.error(node.where, f"{what} is empty")
+            return None
+        unreadable = text_problems(node.value, kind)
+        for _offset, message in unreadable:
+            self.error(node.where, f"{what} {message}")
+        if unreadable:
             return None
         if pattern and not re.fullmatch(pattern, node.value):
             hint = f", like '{example}'" if example else ""
@@ -76,10 +89,10 @@ class FieldReader:
             return None
         return node.value
 
-    def words(self, node: Node, what: str) -> str | None:
-        """Text a person reads: :meth:`text`, and any brace in it must be a plain ``{name}``
-        field (see :mod:`game.script.placeholders`)."""
-        text = self.text(node, what)
+    def words(self, node: Node, what: str, kind: str) -> str | None:
+        """Text a person reads as a ``kind`` of text (a line, a title...): :meth:`text`, and
+        any brace in it must be a plain ``{name}`` field (see :mod:`game.script.placeholders`)."""
+        text = self.text(node, what, kind=kind)
         found = brace_problems_at(text or "", node.where)
         shift = 1 if found and self._quoted(node.where) else 0
         for problem in found:

@@ -86,7 +86,7 @@ class _SceneBuilder(FieldReader):
         if "version" in top:
             self._version(top["version"])
         scene_id = self.text(top["id"], "the scene id", ID, "hunt") if "id" in top else None
-        title = self.words(top["title"], "the title") if "title" in top else None
+        title = self.words(top["title"], "the title", "title") if "title" in top else None
         icon = self.choice(top["icon"], "picture", model.PICTURES) if "icon" in top else None
         spec, activity = self._activity(top["activity"]) if "activity" in top else (None, None)
         background = (
@@ -269,10 +269,10 @@ class _SceneBuilder(FieldReader):
         if found is None or "id" not in found or "text" not in found:
             return None
         line_id = self._text_id(found["id"], scene_id, "line")
-        text = self.words(found["text"], "the line's text")
+        text = self.words(found["text"], "the line's text", "line")
         fact = self.choice(found["fact"], "fact", model.FACT_IDS) if "fact" in found else None
         variants = {
-            key: self.words(found[key], f"the '{key}' variant")
+            key: self.words(found[key], f"the '{key}' variant", "line")
             for key in VARIANT_KEYS
             if key in found
         }
@@ -332,7 +332,7 @@ class _SceneBuilder(FieldReader):
             return None
         values: dict[str, Any] = {
             "id": self._text_id(found["id"], scene_id, "option"),
-            "text": self.words(found["text"], "the option's words"),
+            "text": self.words(found["text"], "the option's words", "label"),
             "picture": self.choice(found["picture"], "picture", model.PICTURES),
         }
         if "colour" in found:

@@ -54,6 +54,15 @@ def source_hash(text: str) -> str:
     return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:8]
 
 
+def kind_of(text_id: str) -> str:
+    """Which kind of text (see :data:`game.script.readable.LIMITS`) a table's entry is."""
+    if text_id.startswith("ui."):
+        return "menu"
+    if text_id.startswith("words."):
+        return "meaning"
+    return "title" if text_id.endswith(".title") else "line"
+
+
 def variant_id(text_id: str, band: str) -> str:
     return text_id if band == DEFAULT_BAND else f"{text_id}@{band}"
 
@@ -132,12 +141,12 @@ class _TableReader(FieldReader):
 
     def _entry(self, text_id: str, key: Node, value: Node, english: bool) -> Entry | None:
         if english:  # the source table: plain text
-            text = self.words(value, f"the text of '{text_id}'")
+            text = self.words(value, f"the text of '{text_id}'", kind_of(text_id))
             return None if text is None else Entry(text.strip(), None, key.where)
         found = self.fields(value, f"the translation of '{text_id}'", ("text", "en"))
         if found is None or not {"text", "en"} <= found.keys():
             return None
-        text = self.words(found["text"], f"the text of '{text_id}'")
+        text = self.words(found["text"], f"the text of '{text_id}'", kind_of(text_id))
         if not isinstance(found["en"].value, str):
             self.error(found["en"].where, 'write the hash in quotes, like en: "3f2a9c1b"')
             return None

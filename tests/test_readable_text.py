@@ -1,0 +1,55 @@
+"""Text a child could never read is refused by check, where it stands; rendering copes anyway."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import MINIMAL, only_problem
+from game.script.readable import LIMITS, MAX_MARKS, clip, text_problems
+
+
+def replace(old: str, new: str) -> str:
+    assert old in MINIMAL
+    return MINIMAL.replace(old, new, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('"Hello\\0!"', "control character U+0000"),
+        ('"\\u200b\\u200b"', "no letter, number or sign"),
+        ('"a' + "\\u0301" * 90 + '"', f"more than {MAX_MARKS} accents"),
+        ("word " * 20000, f"the most for a line is {LIMITS['line']}"),
+    ],
+)
+def test_an_unreadable_line_is_refused_at_its_text(text, words):
+    line, col, message = only_problem(replace("text: Hello!", f"text: {text}"))
+    assert (line, col) == (16, 11) and message.startswith("the line's text ") and words in message
+
+
+def test_a_100_kb_title_is_refused_at_the_title():
+    line, col, message = only_problem(replace("A small hunt", "x" * 100_000))
+    assert (line, col) == (3, 8) and f"the most for a title is {LIMITS['title']}" in message
+
+
+def test_readable_text_with_accents_and_line_breaks_passes():
+    assert text_problems("Ça va?\nSí, señor — ¡olé! नमस्ते", "line") == []
+
+
+def test_clip_makes_any_text_short_and_plain():
+    clipped = clip("a\0b" + "\u0301" * 9000 + "word " * 20000)
+    assert "\0" not in clipped and len(clipped) <= max(LIMITS.values())
+
+
+def test_the_worst_text_lays_out_in_bounded_rows():
+    import pygame
+
+    from game.app import text
+    from game.app.narration_view import SpokenText
+
+    pygame.init()
+    spoken = SpokenText(32, 600, 40)
+    for worst in ["\u200b\u200b", "a\0b", "a" + "\u0301" * 9000, "x" * 100_000, "word " * 20000]:
+        tokens = spoken.layout(worst)
+        assert len(tokens) <= max(LIMITS.values())
+        assert len(text.wrap(worst, text.font(32), 600)) <= max(LIMITS.values())
