@@ -7,6 +7,8 @@ inserted), the way a hand-edited file goes wrong."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -20,7 +22,10 @@ from game.script.schema import parse_scene
 
 LABEL = "fuzz.yaml"
 SHIPPED = [path.read_text(encoding="utf-8") for path in resources.shipped_scene_files()]
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: Examples a fuzz test tries: 150 in every run; ``T_CELL_HERO_FUZZ_EXAMPLES=10000`` for a long
+#: run before a release (see README, "Reliability").
+EXAMPLES = int(os.environ.get("T_CELL_HERO_FUZZ_EXAMPLES", "150"))
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 KEYS = [
     "version",
