@@ -142,13 +142,7 @@ class ProfileStore:
         path = self._device_path()
         if not self.saving or path is None:
             return False
-        text = _json_text(device.to_dict())
-        try:
-            write_atomically(path, text)
-        except OSError as exc:
-            self._stop_saving(exc)
-            return False
-        return True
+        return self._write(path, device.to_dict())
 
     def new_id(self, taken: list[Profile]) -> str:
         numbers = [_number(Path(p.id)) for p in taken]
@@ -181,10 +175,12 @@ class ProfileStore:
         """Write the profile atomically; False if saving is off or failed (logged once)."""
         if not self.saving or self.folder is None:
             return False
-        target = self.folder / f"{profile.id}.json"
-        text = _json_text(profile.to_dict())
+        return self._write(self.folder / f"{profile.id}.json", profile.to_dict())
+
+    def _write(self, path: Path, data: dict) -> bool:
+        """Write ``data`` as JSON atomically; a failure stops saving (logged once)."""
         try:
-            write_atomically(target, text)
+            write_atomically(path, _json_text(data))
         except OSError as exc:
             self._stop_saving(exc)
             return False
