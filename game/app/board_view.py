@@ -156,10 +156,10 @@ def _question_words(words: str, width: int, height: int) -> pygame.Surface | Non
         step = face.get_linesize()
         if not lines or len(lines) > 2 or len(lines) * step > height:
             continue
-        widest = max(face.size(line)[0] for line in lines)
+        widest = max(text.width(line, face) for line in lines)
         image = pygame.Surface((widest, len(lines) * step), pygame.SRCALPHA)
         for i, line in enumerate(lines):
-            words_image = face.render(line, True, art.INK)
+            words_image = text.render(line, face, art.INK)
             image.blit(words_image, words_image.get_rect(midtop=(widest // 2, i * step)))
         return image
     return None

@@ -48,7 +48,7 @@ class BreakScreen:
         get = self.strings.get
         title = widgets.fitted(get("ui.break.title"), 60, 1200)
         canvas.blit(title, title.get_rect(center=(640, 430)))
-        note = text.font(38).render(get("ui.break.note"), True, art.INK)
+        note = text.render(get("ui.break.note"), text.font(38), art.INK)
         canvas.blit(note, note.get_rect(center=(640, 500)))
         widgets.Button("keep_going", get("ui.break.keep_going"), KEEP_GOING, art.GREEN_DARK).draw(
             canvas

@@ -415,7 +415,7 @@ class FacilitatorPanel:
         face = text.font(30)
         for part in words.split("\n"):
             for row in text.wrap(part, face, 1180):
-                canvas.blit(face.render(row, True, art.INK), (50, y))
+                canvas.blit(text.render(row, face, art.INK), (50, y))
                 y += 40
         return y
 
@@ -431,7 +431,7 @@ class FacilitatorPanel:
         )
         face = text.font(38, "bold")
         for i, row in enumerate(text.wrap(ask, face, card.width - 80)):
-            words = face.render(row, True, art.INK)
+            words = text.render(row, face, art.INK)
             canvas.blit(words, words.get_rect(center=(card.centerx, card.y + 70 + i * 52)))
         note = widgets.fitted(get("ui.data.cannot_undo"), 30, card.width - 80)
         canvas.blit(note, note.get_rect(center=(card.centerx, card.y + 260)))

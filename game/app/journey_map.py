@@ -194,8 +194,9 @@ class JourneyMap:
         )
         title = widgets.fitted(words, 48, LANGUAGE.x - 60)
         canvas.blit(title, title.get_rect(midleft=(40, LANGUAGE.centery + 4)))
-        pygame.draw.lines(canvas, (214, 200, 170), False, self.places, 26)
-        pygame.draw.lines(canvas, (246, 236, 210), False, self.places, 16)
+        if len(self.places) > 1:  # a journey of one chapter has no path
+            pygame.draw.lines(canvas, (214, 200, 170), False, self.places, 26)
+            pygame.draw.lines(canvas, (246, 236, 210), False, self.places, 16)
         for i, (scene, (x, y)) in enumerate(zip(self.chapters, self.places, strict=True)):
             self._stop(canvas, i, scene, x, y)
         for button in self.buttons():
@@ -242,7 +243,7 @@ class JourneyMap:
         if state == "later":
             icon = _faded(icon)
         canvas.blit(icon, icon.get_rect(center=(round(x), round(y))))
-        number = text.font(30, "bold").render(str(i + 1), True, art.INK)
+        number = text.render(str(i + 1), text.font(30, "bold"), art.INK)
         badge = (round(x - STOP_RADIUS * 0.75), round(y - STOP_RADIUS * 0.75))
         pygame.draw.circle(canvas, art.PAPER, badge, 22)
         if state == "later":

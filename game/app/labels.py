@@ -13,6 +13,7 @@ from functools import cache
 import pygame
 
 from game.app import art, text, theme
+from game.script.readable import clip
 
 #: The smallest words on a button or a picture card: any smaller would be hard to read.
 LABEL_MIN = 22
@@ -33,7 +34,9 @@ def label_layout(
 ) -> tuple[int, list[str]]:
     """How ``words`` fit a box: their size and lines. At each size from ``size`` down, one
     line if it fits, else up to ``most_lines`` lines of about even width; only when no way
-    of wrapping fits are the words made smaller (never below ``LABEL_MIN``)."""
+    of wrapping fits are the words made smaller (never below ``LABEL_MIN``). Words too long
+    or odd to draw are clipped first (see :func:`text.render`)."""
+    words = clip(words)
     for at in range(size, LABEL_MIN - 1, -1):
         face = text.font(at, weight)
         for count in range(1, most_lines + 1):
@@ -80,7 +83,7 @@ def label(
     at, rows = label_layout(words, size, width, height, most_lines, weight)
     face = text.font(at, weight)
     step = round(at * LINE_STEP)
-    images = [face.render(row, True, colour) for row in rows]
+    images = [text.render(row, face, colour) for row in rows]
     wide = max(image.get_width() for image in images)
     block = pygame.Surface((wide, step * (len(images) - 1) + face.get_height()), pygame.SRCALPHA)
     for i, image in enumerate(images):
@@ -114,6 +117,7 @@ CARD_GAP = 4
 def shorten_middle(words: str, face: pygame.font.Font, width: int) -> str:
     """``words`` with letters taken out of the middle (an ellipsis shows where) until they fit
     ``width``: a folder's path keeps where it starts and, longer, where it ends (the file)."""
+    words = clip(words)  # a path may hold surrogates (undecodable bytes) or control characters
     if face.size(words)[0] <= width:
         return words
     for keep in range(len(words) - 1, 1, -1):

@@ -16,7 +16,7 @@ from game.world.multiply import DISH, MultiplyRules
 
 @cache
 def _count(number: int) -> pygame.Surface:
-    return text.font(64, "bold").render(str(number), True, art.INK)
+    return text.render(str(number), text.font(64, "bold"), art.INK)
 
 
 class MultiplyView:

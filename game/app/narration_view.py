@@ -82,12 +82,12 @@ class SpokenText:
             mark = next(((s, e, w) for s, e, w in marks if start < e and end > s), None)
             word_id = mark[2] if mark else None
             ink = GLOSSARY_INK if word_id else theme.look().ink
-            surface = self.face.render(match.group(), True, ink)
+            surface = text.render(match.group(), self.face, ink)
             width = surface.get_width()
             # A word book phrase starting here ('T cells') moves to the next row whole.
             keep = width
             if mark is not None and mark[0] >= start:
-                keep = self.face.size(words[start : max(end, mark[1])])[0]
+                keep = self.face.size(shown[start : max(end, mark[1])])[0]
             if x and x + keep > self.width:
                 x, row = 0, row + 1
             tokens.append(Token(match.group(), start, x, row, width, word_id, surface))

@@ -70,6 +70,6 @@ class Notice:
         canvas.blit(title, title.get_rect(center=(CARD.centerx, CARD.y + 185)))
         face = text.font(34)
         for i, row in enumerate(text.wrap(self.strings.get(self.note), face, CARD.width - 80)):
-            words = face.render(row, True, art.INK)
+            words = text.render(row, face, art.INK)
             canvas.blit(words, words.get_rect(center=(CARD.centerx, CARD.y + 245 + i * 44)))
         self.button.draw(canvas)

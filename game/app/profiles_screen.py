@@ -88,6 +88,8 @@ class ProfilesScreen:
         self.new_colour: str | None = None
         self.new_role: str | None = None
         self.outcome: str | None = None
+        if self.picking_colour:
+            self.press("new")
         self.clock = 0.0
 
     def tiles(self) -> list[Tile]:
@@ -164,8 +166,13 @@ class ProfilesScreen:
                 return
 
     def press(self, name: str) -> None:
-        if name == "new":
+        if name == "new" and not self.colours:  # no colour to pick: straight to who is playing
+            self.picking_colour, self.picking_role, self.new_colour = True, True, ""
+        elif name == "new":
             self.picking_colour = True
+        elif name == "back" and self.picking_role and not self.colours:
+            if self.profiles:  # back to the children (with none, there is nowhere to go)
+                self.picking_role, self.picking_colour, self.new_colour = False, False, None
         elif name == "back" and self.picking_role:
             self.picking_role, self.new_colour = False, None
         elif name == "back":

@@ -83,14 +83,14 @@ def draw_results(
     step = round(found.size * LINE)
     y = TOP
     for line in found.played:
-        canvas.blit(_face(found.size).render(line, True, art.INK), (LEFT, y))
+        canvas.blit(text.render(line, _face(found.size), art.INK), (LEFT, y))
         y += step
     bold, plain = _face(found.size, "bold"), _face(found.size)
     for top, how, what in found.rows:
         for i, line in enumerate(how):
-            canvas.blit(bold.render(line, True, art.INK), (LEFT, top + i * step))
+            canvas.blit(text.render(line, bold, art.INK), (LEFT, top + i * step))
         for i, line in enumerate(what):
-            canvas.blit(plain.render(line, True, art.INK), (QUESTION_X, top + i * step))
+            canvas.blit(text.render(line, plain, art.INK), (QUESTION_X, top + i * step))
 
 
 def message_words(template: Callable[[str], str], saved: Path | None) -> str:
@@ -116,7 +116,7 @@ def _fitting(template: Callable[[str], str], path: str) -> str:
 def _fits(words: str, face: pygame.font.Font) -> bool:
     lines = text.wrap(words, face, MESSAGE.width)
     tall = labels.label_height(MESSAGE_SIZE, len(lines))
-    return tall <= MESSAGE.height and all(face.size(line)[0] <= MESSAGE.width for line in lines)
+    return tall <= MESSAGE.height and all(text.width(line, face) <= MESSAGE.width for line in lines)
 
 
 def draw_message(canvas: pygame.Surface, words: str) -> None:

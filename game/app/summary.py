@@ -156,7 +156,7 @@ def _line(
     below them."""
     face = text.font(size, weight)
     for row in text.wrap(words, face, PAGE[0] - x - MARGIN - right):
-        page.blit(face.render(row, True, (0, 0, 0)), (x, y))
+        page.blit(text.render(row, face, (0, 0, 0)), (x, y))
         y += round(size * 1.35)
     return y
 

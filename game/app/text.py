@@ -9,7 +9,7 @@ from pathlib import Path
 import pygame
 
 from game import resources
-from game.script.readable import clip
+from game.script.readable import LIMITS, clip
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,29 @@ def font(size: int, weight: str = "regular") -> pygame.font.Font:
 
 
 _told: set[Path] = set()
+
+
+def render(
+    words: str, face: pygame.font.Font, colour: tuple[int, ...], limit: int = max(LIMITS.values())
+) -> pygame.Surface:
+    """``words`` drawn in ``face``, whatever they hold: clipped first (see
+    :func:`~game.script.readable.clip`: no control characters or surrogates, no pile of marks,
+    at most ``limit`` characters), so the image is never more than a line of readable text.
+    Words that draw nothing (only zero-width characters) give an empty image of the face's
+    height, where pygame would raise "Text has zero width"; this never raises."""
+    shown = clip(words, limit)
+    try:
+        return face.render(shown, True, colour)
+    except (pygame.error, ValueError, UnicodeError):
+        return pygame.Surface((0, face.get_height()), pygame.SRCALPHA)
+
+
+def width(words: str, face: pygame.font.Font, limit: int = max(LIMITS.values())) -> int:
+    """How wide :func:`render` draws ``words``; never raises."""
+    try:
+        return face.size(clip(words, limit))[0]
+    except (pygame.error, ValueError, UnicodeError):
+        return 0
 
 
 def wrap(text: str, face: pygame.font.Font, width: int) -> list[str]:

@@ -188,14 +188,14 @@ def fitted(
     words: str, size: int, width: int, colour: tuple[int, int, int] = art.INK
 ) -> pygame.Surface:
     """Bold ``words`` at ``size`` px, smaller if needed to fit ``width`` (never below 20)."""
-    while size > 20 and text.font(size, "bold").size(words)[0] > width:
+    while size > 20 and text.width(words, text.font(size, "bold")) > width:
         size -= 2
-    return text.font(size, "bold").render(words, True, colour)
+    return text.render(words, text.font(size, "bold"), colour)
 
 
 @cache
 def _words(words: str, size: int, weight: str = "bold") -> pygame.Surface:
-    return text.font(size, weight).render(words, True, art.INK)
+    return text.render(words, text.font(size, weight), art.INK)
 
 
 def shade(canvas: pygame.Surface, colour: tuple[int, int, int, int]) -> None:

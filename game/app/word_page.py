@@ -178,7 +178,7 @@ class BookScreen:
 
     def draw(self, canvas: pygame.Surface) -> None:
         canvas.fill((238, 246, 240))
-        title = text.font(54, "bold").render(self.strings.get("ui.book.title"), True, art.INK)
+        title = text.render(self.strings.get("ui.book.title"), text.font(54, "bold"), art.INK)
         canvas.blit(title, title.get_rect(center=(640, 64)))
         for word, rect in zip(self.book.words, self.tiles, strict=True):
             widgets.panel(canvas, rect, radius=24)
