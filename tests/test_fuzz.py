@@ -130,9 +130,12 @@ def test_shipped_scenes_with_generated_parts_merged_in(document, shipped):
 
 
 @st.composite
-def damaged(draw) -> bytes:
-    """A shipped scene with one to four kinds of damage."""
-    lines = draw(st.sampled_from(SHIPPED)).splitlines(keepends=True)
+def damaged(
+    draw, texts: list[str] | None = None, words: list[str] | None = None, extra: tuple = ()
+) -> bytes:
+    """A shipped file (default: a scene) with one to four kinds of damage; ``words`` and
+    ``extra`` are the values a damaged ``key: value`` may get besides random text."""
+    lines = draw(st.sampled_from(texts or SHIPPED)).splitlines(keepends=True)
     for _ in range(draw(st.integers(1, 4))):
         if not lines:
             break
@@ -153,7 +156,8 @@ def damaged(draw) -> bytes:
             key = line.split(":", 1)[0]
             value = draw(
                 st.one_of(
-                    st.sampled_from([*WORDS, "[", "{", "&a", "*a", "!!str"]), st.text(max_size=12)
+                    st.sampled_from([*(words or WORDS), "[", "{", "&a", "*a", "!!str", *extra]),
+                    st.text(max_size=12),
                 )
             )
             lines[at] = f"{key}: {value}\n"

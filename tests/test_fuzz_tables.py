@@ -5,14 +5,15 @@ table- and book-shaped pieces, the shipped files with random damage, and any byt
 
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from test_fuzz import FUZZ
+from test_fuzz import damaged as damaged_file
 
 from game import resources
 from game.script.book import Book, load_book
@@ -24,8 +25,6 @@ SHIPPED_TABLES = {path.name: path.read_text(encoding="utf-8") for path in LANG.g
 SHIPPED_BOOK = (resources.scenes_dir() / "book" / "words.yaml").read_text(encoding="utf-8")
 #: Examples a fuzz test tries: 150 in every run; ``T_CELL_HERO_FUZZ_EXAMPLES=10000`` for a long
 #: run before a release (see README, "Reliability").
-EXAMPLES = int(os.environ.get("T_CELL_HERO_FUZZ_EXAMPLES", "150"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 TABLE_KEYS = ["language", "voice", "say", "strings", "text", "en"]
 BOOK_KEYS = ["version", "words", "id", "word", "forms", "meaning", "picture", "fact"]
@@ -162,42 +161,10 @@ def test_shipped_files_with_generated_parts_merged_in(table, book, name):
     )
 
 
-@st.composite
-def damaged(draw, text: str) -> bytes:
-    """A shipped file with one to four kinds of damage."""
-    lines = text.splitlines(keepends=True)
-    for _ in range(draw(st.integers(1, 4))):
-        if not lines:
-            break
-        at = draw(st.integers(0, len(lines) - 1))
-        kind = draw(
-            st.sampled_from(["drop", "double", "indent", "dedent", "value", "cut", "insert"])
-        )
-        line = lines[at]
-        if kind == "drop":
-            del lines[at]
-        elif kind == "double":
-            lines.insert(at, line)
-        elif kind == "indent":
-            lines[at] = " " * draw(st.integers(1, 5)) + line
-        elif kind == "dedent":
-            lines[at] = line.lstrip(" ")
-        elif kind == "value" and ":" in line:
-            key = line.split(":", 1)[0]
-            value = draw(
-                st.one_of(
-                    st.sampled_from([*WORDS, "[", "{", "&a", "*a", "!!str", '"\\0"', '"\\uD800"']),
-                    st.text(max_size=12),
-                )
-            )
-            lines[at] = f"{key}: {value}\n"
-        elif kind == "cut":
-            lines = [*lines[:at], line[: draw(st.integers(0, len(line)))]]
-        else:
-            junk = draw(st.binary(min_size=1, max_size=6))
-            place = draw(st.integers(0, len(line)))
-            lines[at] = line[:place] + junk.decode("latin-1") + line[place:]
-    return "".join(lines).encode("utf-8")
+def damaged(text: str):
+    """A shipped table or word book with one to four kinds of damage (as the scene fuzzing
+    damages scenes), values including escapes that decode to NUL or a lone surrogate."""
+    return damaged_file([text], WORDS, ('"\\0"', '"\\uD800"'))
 
 
 @FUZZ
