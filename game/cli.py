@@ -42,8 +42,9 @@ EPILOG = """other commands:
   lines [--lang CODE] [--format csv|tsv] [--band BAND] [--role ROLE]
                               every text by id, for review and translation
   sounds [--out DIR]          synthesise the sound effects and music (needs sox)
-  voices [--lang CODE] [--force]
-                              render the voice files (needs espeak-ng and sox)
+  voices [--lang CODE] [--force] [--verify]
+                              render the voice files that changed, or check them by ear
+                              (needs the voice tools: uv sync --group voice)
 Run 'python -m game COMMAND --help' for a command's options."""
 
 
@@ -178,13 +179,22 @@ def _parser(command: str) -> argparse.ArgumentParser:
         )
     elif command == "voices":
         parser.description = (
-            "Render a voice file for every line, label and word book entry with espeak-ng, "
-            "as assets/voice/<lang>/<id>.ogg. Files already up to date (their recorded hash "
-            "matches the words) are kept, so a recorded human voice is never overwritten."
+            "Render a voice file for every text a child hears with a natural voice (Kokoro), "
+            "as assets/voice/<lang>/<id>.mp3. Files already up to date (the same words, made "
+            "by today's voice) are kept, and a hospital's own recordings are never "
+            "overwritten. Needs the voice tools: 'uv sync --group voice'."
         )
         parser.add_argument("--lang", metavar="CODE", help="one language (default: all)")
         parser.add_argument(
-            "--force", action="store_true", help="render every file again, even up-to-date ones"
+            "--force",
+            action="store_true",
+            help="render every file again, even up-to-date ones (never your own recordings)",
+        )
+        parser.add_argument(
+            "--verify",
+            action="store_true",
+            help="render nothing: transcribe every file with an offline speech recognizer and "
+            "report the word error rate per language and every misheard key word",
         )
         parser.add_argument(
             "--out", type=Path, default=None, help="voice folder (default: assets/voice)"
@@ -552,10 +562,30 @@ def _voices(options: argparse.Namespace) -> int:
         return 1
     folder = options.out or resources.assets_dir() / "voice"
     texts = all_texts(loaded.scenes, loaded.library)
+    if options.verify:
+        from game.voice.verify import verify_voices
+
+        try:
+            return verify_voices(loaded.strings, texts, languages, folder)
+        except RuntimeError as exc:
+            print(f"voices: {exc}", file=sys.stderr)
+            return 1
     try:
         for language in languages:
-            made, kept = make_voices(loaded.strings, texts, language, folder, options.force)
-            print(f"{language}: {made} made, {kept} already up to date")
+            result = make_voices(
+                loaded.strings,
+                texts,
+                language,
+                folder,
+                options.force,
+                progress=lambda name: print(f"made {name}", flush=True),
+            )
+            print(f"{language}: {result.made} made, {result.kept} already up to date")
+            for name in result.own_stale:
+                print(
+                    f"{language}: {name} is your own recording, and its words have changed: "
+                    "record it again (then run this again), or delete it to have it made"
+                )
     except RuntimeError as exc:
         print(f"voices: {exc}", file=sys.stderr)
         return 1

@@ -14,7 +14,7 @@ ASSET_SUFFIXES = {
     "backgrounds": (".svg", ".png"),
     "fonts": (".ttf", ".otf"),
     "sounds": (".ogg", ".wav"),
-    "voice": (".ogg",),
+    "voice": (".mp3", ".wav"),
 }
 
 

@@ -167,9 +167,9 @@ def test_a_voice_file_linked_from_outside_is_missing_and_falls_back(tmp_path):
     save_index(folder, "en", {"a.one": Recorded(source_hash("Hello there friend"), 1.0)})
     outside = tmp_path / "outside.ogg"
     outside.write_bytes((ROOT / "assets" / "sounds" / "pop.ogg").read_bytes())
-    (folder / "en" / "a.one.ogg").symlink_to(outside)
+    (folder / "en" / "a.one.mp3").symlink_to(outside)
     texts = [Text("a.one", "mini", None, "Hello there friend", "line")]
-    assert "voice: en/a.one.ogg is missing" in voice_problems(strings, texts, folder)
+    assert "voice: en/a.one.mp3 is missing" in voice_problems(strings, texts, folder)
 
     said = []
 

@@ -78,7 +78,7 @@ def test_check_reports_a_stale_translation_and_strict_fails_on_it(tmp_path, monk
     assert main(["check"]) == 0  # a warning: the game still plays
     out = capsys.readouterr().out
     assert "stale translation of 'hunt.intro'" in out
-    assert "voice: en/hunt.intro.ogg says old words" in out
+    assert "voice: en/hunt.intro.mp3 says old words" in out
     assert main(["check", "--strict"]) == 1
 
 

@@ -67,11 +67,11 @@ def test_an_index_that_is_a_folder_is_empty(tmp_path):
 @pytest.mark.parametrize("body", list(BROKEN.values())[:6], ids=list(BROKEN)[:6])
 def test_check_warns_calmly_about_an_unusable_index(tmp_path, body):
     write(tmp_path, body)
-    (tmp_path / "en" / "a.one.ogg").write_bytes(b"")
+    (tmp_path / "en" / "a.one.mp3").write_bytes(b"")
     strings = Strings({"a.one": "Hello."}, {})
     found = voice_problems(strings, [Text("a.one", "mini", None, "Hello.", "line")], tmp_path)
     assert found[0].startswith("voice: en/index.json cannot be read (")
-    assert "voice: en/a.one.ogg is missing" in found
+    assert "voice: en/a.one.mp3 is missing" in found
 
 
 def test_a_good_index_still_reads(tmp_path):

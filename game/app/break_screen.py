@@ -41,6 +41,9 @@ class BreakScreen:
     def update(self, dt: float) -> None:
         self.clock += dt
 
+    def prompt_ids(self) -> tuple[str, ...]:
+        return ("ui.break.title", "ui.break.note")
+
     def draw(self, canvas: pygame.Surface) -> None:
         canvas.fill((231, 238, 247))
         resting = art.cell_sprite("t_cell", 90, False, False)

@@ -104,6 +104,9 @@ class JourneyMap:
         self.clock = 0.0
         #: The answer to the last tap on a stop that cannot be played yet, while it shows.
         self.hint: Hint | None = None
+        #: What the map says: its title and where the child goes next; after a tap on a stop
+        #: that cannot be played yet, the hint in its bubble.
+        self.said = ("ui.map.title", f"{chapters[self.index].id}.title")
 
     @property
     def index(self) -> int:
@@ -147,6 +150,7 @@ class JourneyMap:
                 played = self.state(stop) == "played"
                 words = "ui.map.played" if played else "ui.map.first"
                 self.hint = Hint(stop, words, self.clock)
+                self.said = (words, f"{self.chapters[self.index].id}.title")
             for button in self.buttons():
                 if button.hit(intent.x, intent.y):
                     self._press(button.name)
@@ -166,6 +170,9 @@ class JourneyMap:
 
     def relabel(self) -> None:
         """Nothing to redo: every word is looked up as it is drawn."""
+
+    def prompt_ids(self) -> tuple[str, ...]:
+        return self.said
 
     def update(self, dt: float) -> None:
         self.clock += dt

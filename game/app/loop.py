@@ -34,6 +34,7 @@ from game.profile.settings import Settings
 from game.profile.store import SUMMARIES, ProfileStore
 from game.script.catalog import journey
 from game.script.model import Option, Scene
+from game.script.prompt import Prompt
 from game.script.session import from_the_lab
 from game.script.strings import Strings
 from game.script.texts import Library, build_strings, load_library
@@ -162,6 +163,10 @@ class App:
         #: How often each scene failed with an unexpected error (see ``_guarded``).
         self._failures: dict[str, int] = {}
         self._since_save = 0.0
+        #: What the screen in front says when it opens (see game/script/prompt.py), and for
+        #: which screen, words and language it was made.
+        self.prompt = Prompt((), None)
+        self._prompt_for: tuple = ()
         self.finish = finish or first
         self.stop_when_done = stop_when_done
         self.running = True
@@ -434,6 +439,7 @@ class App:
         if self.demo and not isinstance(front, (BreakScreen, FacilitatorPanel)):
             for gesture in front.bot_gestures(self.bot, STEP):
                 self._post(gesture)
+        self._say_prompt()
         if self.overlay is not None:
             self.overlay.update(STEP)
             self._overlay_done()
@@ -450,6 +456,18 @@ class App:
         self._outcome()
         self._remind()
         self._autosave()
+
+    def _say_prompt(self) -> None:
+        """Say the front screen's title or question when it opens (or its question or the
+        language changes), once; a screen with nothing to say leaves the voice to it."""
+        front = self.front
+        ids = front.prompt_ids() if hasattr(front, "prompt_ids") else ()
+        key = (id(front), ids, self.strings.language)
+        if key != self._prompt_for:
+            self._prompt_for = key
+            self.prompt.stop()
+            self.prompt = Prompt(ids, self.voice)
+        self.prompt.update(STEP)
 
     def _outcome(self) -> None:
         screen = self.screen

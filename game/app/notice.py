@@ -42,6 +42,10 @@ class Notice:
     def update(self, dt: float) -> None:
         self.clock += dt
 
+    def prompt_ids(self) -> tuple[str, ...]:
+        """A child's card (pause, the break reminder) is said; a note for the grown-up is not."""
+        return () if self.picture == "grown_up" else (self.title, self.note)
+
     def buttons(self) -> list[widgets.Button]:
         return [self.button]
 

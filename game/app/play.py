@@ -219,6 +219,10 @@ class ScenePlay:
         self.page = WordPage(self.book.word(word_id), self.strings, self.speaker)
 
     # time ------------------------------------------------------------------------------------
+    def prompt_ids(self) -> tuple[str, ...]:
+        """The closing card says "You did it!" (the chapter's lines have all been said)."""
+        return ("ui.card.done",) if self.card_showing and self.page is None else ()
+
     def update(self, dt: float) -> None:
         if self.page is not None:
             self.page.update(dt)

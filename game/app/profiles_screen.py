@@ -193,6 +193,14 @@ class ProfilesScreen:
     def update(self, dt: float) -> None:
         self.clock += dt
 
+    def prompt_ids(self) -> tuple[str, ...]:
+        """Said when the page opens: its question, and who may answer the role question."""
+        if self.picking_role:
+            return ("ui.profiles.who_gets", *(f"ui.profiles.role.{role}" for role in ROLES))
+        if self.picking_colour:
+            return ("ui.profiles.pick_colour",)
+        return ("ui.profiles.title",)
+
     def relabel(self) -> None:
         """Every word is looked up as it is drawn."""
 

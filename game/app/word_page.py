@@ -10,6 +10,7 @@ from game.app import art, intents, labels, pace, pictures, text, widgets
 from game.app.narration_view import SpokenText
 from game.script.book import Book, Word
 from game.script.narrator import Narrator, Speaker
+from game.script.prompt import Prompt
 from game.script.strings import Strings
 from game.world.gestures import Gesture, Press, Release
 from game.world.spots import Spot
@@ -33,9 +34,15 @@ class WordPage:
         self.word = word
         self.strings = strings
         self.narrator = Narrator(text_for=strings.get, speaker=speaker)
-        self.narrator.say(word.meaning_id, word.meaning)
+        #: The word is said first, then its meaning.
+        self.lead = Prompt((word.id,), speaker)
         self.spoken = SpokenText(40, MEANING_WIDTH, 54)
         self.closed = False
+        self._meaning()
+
+    def _meaning(self) -> None:
+        if self.lead.done and self.narrator.current is None and not self.narrator.queue:
+            self.narrator.say(self.word.meaning_id, self.word.meaning)
 
     @property
     def close(self) -> widgets.Button:
@@ -51,10 +58,14 @@ class WordPage:
                 self.narrator.replay()
 
     def shut(self) -> None:
+        self.lead.stop()
         self.narrator.hush()
         self.closed = True
 
     def update(self, dt: float) -> None:
+        if not self.lead.done:
+            self.lead.update(dt)
+            self._meaning()
         self.narrator.update(dt)
 
     def pace(self) -> int:
@@ -156,6 +167,9 @@ class BookScreen:
 
     def open(self, word: Word) -> None:
         self.page = WordPage(word, self.strings, self.speaker)
+
+    def prompt_ids(self) -> tuple[str, ...]:
+        return ("ui.book.title",)
 
     def update(self, dt: float) -> None:
         self.clock += dt

@@ -55,7 +55,36 @@ PICTURES = (
 #: meaning, the forms it takes in a line ('T cell, T cells'), or a menu's words.
 TEXT_KINDS = ("line", "label", "title", "word", "meaning", "forms", "menu")
 #: Kinds that have voice files.
-SPOKEN_KINDS = ("line", "label", "word", "meaning")
+SPOKEN_KINDS = ("line", "label", "title", "word", "meaning")
+#: The menu words a child meets, which have voice files too (the grown-up's panel has none).
+#: A screen says its question or title when it opens; see game/app/prompts.py.
+VOICED_MENUS = (
+    "ui.map.title",
+    "ui.map.first",
+    "ui.map.played",
+    "ui.go",
+    "ui.card.done",
+    "ui.card.again",
+    "ui.card.next",
+    "ui.card.map",
+    "ui.break.title",
+    "ui.break.note",
+    "ui.break.keep_going",
+    "ui.book.title",
+    "ui.book.close",
+    "ui.pause.title",
+    "ui.pause.note",
+    "ui.pause.go_on",
+    "ui.rest.title",
+    "ui.rest.note",
+    "ui.rest.go_on",
+    "ui.profiles.title",
+    "ui.profiles.new",
+    "ui.profiles.pick_colour",
+    "ui.profiles.who_gets",
+    "ui.profiles.role.patient",
+    "ui.profiles.role.sibling",
+)
 #: Colours the child can give their T cell. Each is named for how it looks, and none is a
 #: colour another cell has (no pink, mint green, red, orange or tan); the art paints them.
 HERO_COLOURS = ("sky", "blue", "lime", "yellow", "purple")
@@ -204,7 +233,7 @@ class Text:
 
     @property
     def spoken(self) -> bool:
-        return self.kind in SPOKEN_KINDS
+        return self.kind in SPOKEN_KINDS or (self.kind == "menu" and self.id in VOICED_MENUS)
 
 
 @dataclass(frozen=True)

