@@ -20,7 +20,9 @@ from pathlib import Path
 
 from game import __version__, logs, resources
 from game.profile.settings import Settings
-from game.script.catalog import check_files, journey, load_all
+from game.script import gallery
+from game.script.catalog import check_files, check_journey, journey, load_all
+from game.script.content_rules import content_warnings
 from game.script.errors import SceneError, did_you_mean
 from game.script.model import Scene
 from game.script.strings import BANDS, DEFAULT_BAND, DEFAULT_ROLE, ROLES, Strings
@@ -30,7 +32,19 @@ log = logging.getLogger("game")
 
 #: The longest a chapter may take (4 minutes at 60 frames a second): the demo's default limit.
 CHAPTER_FRAMES = 4 * 60 * 60
-COMMANDS = ("play", "check", "demo", "screenshot", "bench", "lines", "sounds", "voices")
+COMMANDS = (
+    "play",
+    "check",
+    "demo",
+    "screenshot",
+    "preview",
+    "bench",
+    "lines",
+    "translate",
+    "sounds",
+    "voices",
+    "results",
+)
 EPILOG = """other commands:
   check [--strict] [PATH ...] check scene files (default: every shipped scene), the
                               translations and the voice files
@@ -38,13 +52,23 @@ EPILOG = """other commands:
                               the game plays itself (attract mode and smoke test)
   screenshot --scene ID [--at SECONDS] [--map] OUT.png
                               save a picture of a scene after some demo play
-  bench [--json]              measure start-up, frame times, idle CPU, loading and memory
+  preview scenes/NAME.yaml    play one chapter in a window, again after each save of
+                              its file; while check finds problems, show them instead
+  bench [--json] [--display]  measure start-up, frame times, idle CPU, loading and memory
   lines [--lang CODE] [--format csv|tsv] [--band BAND] [--role ROLE]
                               every text by id, for review and translation
+  translate --lang CODE [--name NAME] [--export OUT.po | --import IN.po]
+                              add the texts a language lacks or whose English changed
+                              to scenes/lang/CODE.yaml, ready to fill in (a new CODE
+                              makes the file); or exchange them as a PO file with a
+                              translation tool (Poedit, Weblate, Crowdin)
   sounds [--out DIR]          synthesise the sound effects and music (needs sox)
   voices [--lang CODE] [--force] [--verify]
                               render the voice files that changed, or check them by ear
                               (needs the voice tools: uv sync --group voice)
+  results [--data-dir DIR] --csv OUT.csv [--names]
+                              every session on this device as one table row each,
+                              de-identified (names only with --names)
 Run 'python -m game COMMAND --help' for a command's options."""
 
 
@@ -62,10 +86,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             "check": _check,
             "demo": _demo,
             "screenshot": _screenshot,
+            "preview": _preview,
             "bench": _bench,
             "lines": _lines,
             "sounds": _sounds,
             "voices": _voices,
+            "translate": _translate,
+            "results": _results,
         }[command]
         code = run(options)
         sys.stdout.flush()  # a full disk or a closed pipe is met here, not at exit
@@ -110,11 +137,14 @@ def _parser(command: str) -> argparse.ArgumentParser:
     if command == "check":
         parser.description = (
             "Check scene files; print each problem as path:line:col: message. Then report "
-            "translations that are missing or stale, and voice files that are missing or "
+            "the content rules broken (docs/content-rules.md: soft words, line length, fact "
+            "ids), translations that are missing or stale, and voice files that are missing or "
             "say old words (warnings; with --strict they fail the check too)."
         )
         parser.add_argument(
-            "--strict", action="store_true", help="fail on translation and voice warnings too"
+            "--strict",
+            action="store_true",
+            help="fail on content rule, translation and voice warnings too",
         )
         parser.add_argument(
             "paths",
@@ -146,6 +176,15 @@ def _parser(command: str) -> argparse.ArgumentParser:
         _words_options(parser)
         _volume_options(parser)
         _data_option(parser)
+    elif command == "preview":
+        parser.description = (
+            "Play one chapter in a window while you write it: each time its file (or the "
+            "word book, a language table, a picture) is saved, it starts again; while check "
+            "finds problems, they are shown instead, as path:line:col: message."
+        )
+        parser.add_argument("path", type=Path, metavar="SCENE.yaml", help="the scene file")
+        _words_options(parser)
+        parser.add_argument("--no-voice", action="store_true", help="text only, no voice")
     elif command == "bench":
         parser.description = (
             "Measure, headless, on this machine: launch to first frame, hunt frame times with "
@@ -155,6 +194,12 @@ def _parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
         parser.add_argument(
             "--frames", type=int, default=600, help="hunt frames measured per cell count"
+        )
+        parser.add_argument(
+            "--display",
+            action="store_true",
+            help="also measure idle CPU, tap answers and frame times in real windows on this "
+            "display (1280x800 and 1920x1080)",
         )
     elif command == "lines":
         parser.description = (
@@ -176,6 +221,60 @@ def _parser(command: str) -> argparse.ArgumentParser:
             choices=ROLES,
             help="only what this child reads (patient, or sibling: a brother or sister): each "
             "text once, under the id of the variant they get",
+        )
+    elif command == "translate":
+        parser.description = (
+            "Write into scenes/lang/CODE.yaml every text the language lacks, with the English "
+            'as a comment above it and an empty text: "" to fill in (shown in English until '
+            "then), and mark each text whose English changed with 'was:' (the English it was "
+            "translated from) beside the new English. A new CODE makes the file. Nothing the "
+            "translator wrote is lost or moved. With --export or --import, exchange the texts "
+            "with a translation tool as a gettext PO file instead."
+        )
+        parser.add_argument(
+            "--lang", required=True, metavar="CODE", help="the language (es, fr, pt-br...)"
+        )
+        parser.add_argument(
+            "--name",
+            metavar="NAME",
+            help="a new language's own name, shown on its button (default: CODE; later, "
+            "change 'language:' in the file)",
+        )
+        exchange = parser.add_mutually_exclusive_group()
+        exchange.add_argument(
+            "--export",
+            type=Path,
+            metavar="OUT.po",
+            help="write every text and its translation as a PO file; the table is not changed",
+        )
+        exchange.add_argument(
+            "--import",
+            dest="import_po",
+            type=Path,
+            metavar="IN.po",
+            help="write the PO file's translations into the table, with the right hashes",
+        )
+    elif command == "results":
+        parser.description = (
+            "Write every session kept on this device (every child's profile in the data "
+            "folder) to a CSV table, one row per session, for a spreadsheet or R/pandas. "
+            "Children are shown by a random code, never by name, unless --names is given. "
+            "The columns are described in docs/facilitator-guide.md (Session records). "
+            "Profiles that cannot be read are skipped and named; nothing in the data folder "
+            "is changed. Exit 1 if OUT.csv cannot be written."
+        )
+        _data_option(parser)
+        parser.add_argument(
+            "--csv",
+            required=True,
+            type=Path,
+            metavar="OUT.csv",
+            help="the table to write (UTF-8, comma-separated; '-' writes it to the screen)",
+        )
+        parser.add_argument(
+            "--names",
+            action="store_true",
+            help="add a 'name' column with each child's typed name (default: codes only)",
         )
     elif command == "voices":
         parser.description = (
@@ -334,6 +433,10 @@ def _check(options: argparse.Namespace) -> int:
         print(f"{where}: no scene files (*.yaml) to check", file=sys.stderr)
         return 1
     scenes, problems = check_files(paths)
+    for plan_path, explicit in _journey_files(options.paths):
+        # Given by name, it is checked against every scene file in its folder.
+        folder = check_files(_scene_paths([plan_path.parent]))[0] if explicit else scenes
+        problems = sorted([*problems, *check_journey(plan_path, folder)[1]])
     library = None
     try:
         library = load_library()
@@ -346,7 +449,9 @@ def _check(options: argparse.Namespace) -> int:
         print(f"{len(problems)} problem(s) in {files} file(s)", file=sys.stderr)
         return 1
     assert library is not None
-    warnings = _word_warnings(scenes, library, whole=not options.paths)
+    warnings = [str(w) for w in content_warnings(scenes, library, whole=not options.paths)]
+    warnings += _word_warnings(scenes, library, whole=not options.paths)
+    warnings += gallery.picture_file_problems()  # files in assets/pictures/ left unused
     for warning in warnings:
         print(f"warning: {warning}")
     print(f"{len(scenes)} scene file(s) OK", end="")
@@ -363,7 +468,7 @@ def _word_warnings(scenes: dict[str, Scene], library: Library, whole: bool) -> l
     texts = all_texts(scenes, library)
     if not whole:
         texts = [t for t in texts if t.scene in scenes]
-        strings = Strings({t.id: t.text for t in texts}, library.tables)
+        strings = Strings({t.id: t.text for t in texts}, library.tables, strings.places)
     found = []
     for language in strings.languages:
         for problem in strings.problems(language):
@@ -378,6 +483,21 @@ def _step_of(volume: float) -> int:
     halfway rounds up (30 becomes 40, 50 becomes 60)."""
     percent = round(volume * 100)
     return min(100, max(0, (percent + 10) // 20 * 20))
+
+
+def _journey_files(given: list[Path]) -> list[tuple[Path, bool]]:
+    """The journey files to check, each with whether it was named itself: the shipped one when
+    no path is given, else one named or lying in a folder that is."""
+    if not given:
+        shipped = resources.scenes_dir() / resources.JOURNEY_FILE
+        return [(shipped, False)] if shipped.is_file() else []
+    found = []
+    for path in given:
+        if path.is_dir() and (path / resources.JOURNEY_FILE).is_file():
+            found.append((path / resources.JOURNEY_FILE, len(given) > 1))
+        elif path.name == resources.JOURNEY_FILE:
+            found.append((path, True))
+    return found
 
 
 def _scene_paths(given: list[Path]) -> list[Path]:
@@ -481,7 +601,9 @@ def _screenshot(options: argparse.Namespace) -> int:
     return _run(
         loaded,
         voice=options.voice,
-        demo=True,
+        # The demo bot taps the map's Go after a second, so with --map nobody plays: the
+        # picture is the map, however long --at waits.
+        demo=not options.map,
         headless=True,
         seed=options.seed,
         frames=max(1, round(options.at * 60)),
@@ -490,10 +612,19 @@ def _screenshot(options: argparse.Namespace) -> int:
     )
 
 
+def _preview(options: argparse.Namespace) -> int:
+    from game.app.preview import run_preview
+
+    if not options.path.is_file():
+        print(f"{options.path}: there is no such scene file", file=sys.stderr)
+        return 1
+    return run_preview(options.path, options.lang, options.band, options.role, not options.no_voice)
+
+
 def _bench(options: argparse.Namespace) -> int:
     from game import bench
 
-    return bench.main(options.json, max(1, options.frames))
+    return bench.main(options.json, max(1, options.frames), options.display)
 
 
 def _lines(options: argparse.Namespace) -> int:
@@ -518,6 +649,58 @@ def _lines(options: argparse.Namespace) -> int:
             text_id = loaded.strings.resolve(text.id)[1]
         words = loaded.strings.text_in(options.lang, text_id)
         writer.writerow([text_id, text.scene, text.fact or "", words or ""])
+    return 0
+
+
+def _translate(options: argparse.Namespace) -> int:
+    """See game/script/translate.py."""
+    from game.script import translate
+
+    if options.export is not None:
+        return translate.export_po(options.lang, options.export)
+    if options.import_po is not None:
+        return translate.import_po(options.lang, options.import_po, options.name)
+    return translate.translate(options.lang, options.name)
+
+
+def _results(options: argparse.Namespace) -> int:
+    """Every session on this device as one CSV row each (game/profile/export.py); the data
+    folder is only read."""
+    from game.profile import export
+    from game.profile.store import write_atomically
+
+    folder = options.data_dir or logs.data_dir()
+    if options.data_dir is not None and not folder.is_dir():
+        print(f"results: there is no folder {folder}", file=sys.stderr)
+        return 1
+    device = export.read_device(folder)
+    for skipped in device.skipped:
+        print(f"results: skipped {skipped}", file=sys.stderr)
+    if not device.sessions:
+        print(f"results: no sessions are kept in {folder} yet", file=sys.stderr)
+    try:
+        scenes = load_all()
+        chapters = export.ordered_chapters(scenes, journey(scenes))
+    except SceneError:  # the questions then come in the records' own order
+        chapters = []
+    questions = export.question_ids(chapters, device.profiles)
+    table = export.csv_text(device.profiles, questions, options.names)
+    out: Path = options.csv
+    children = sum(1 for p in device.profiles if p.sessions)
+    said = f"{device.sessions} session(s) of {children} child(ren)"
+    said += "" if options.names else " by code (--names adds their names)"
+    if str(out) == "-":
+        if hasattr(sys.stdout, "reconfigure"):  # UTF-8 whatever the console's code page
+            sys.stdout.reconfigure(encoding="utf-8")
+        sys.stdout.write(table)
+        print(f"results: {said}", file=sys.stderr)
+        return 0
+    try:
+        write_atomically(out, table)
+    except OSError as exc:
+        print(f"results: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {said} to {out}")
     return 0
 
 

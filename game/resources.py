@@ -12,6 +12,7 @@ _PACKAGE = Path(__file__).resolve().parent
 
 ASSET_SUFFIXES = {
     "backgrounds": (".svg", ".png"),
+    "pictures": (".svg", ".png"),  # an author's own pictures (see game/script/gallery.py)
     "fonts": (".ttf", ".otf"),
     "sounds": (".ogg", ".wav"),
     "voice": (".mp3", ".wav"),
@@ -34,8 +35,13 @@ def scenes_dir() -> Path:
     return _folder("scenes")
 
 
+#: The chapters' playing order, beside the scene files (see game/script/journey_file.py).
+JOURNEY_FILE = "journey.yaml"
+
+
 def shipped_scene_files() -> list[Path]:
-    return sorted(scenes_dir().glob("*.yaml"))
+    """Every scene file (not the journey file, which orders them)."""
+    return sorted(p for p in scenes_dir().glob("*.yaml") if p.name != JOURNEY_FILE)
 
 
 def asset_path_problem(

@@ -177,3 +177,37 @@ def test_stars_light_with_the_first_step_and_fill_only_at_the_end():
         lit = [sum(star_marks(found, total)) for found in range(total + 1)]
         assert lit == sorted(lit) and lit[0] == 0 and lit[-1] == min(total, MOST_STARS)
         assert all(n >= 1 for n in lit[1:]) and all(n < lit[-1] for n in lit[:-1])
+
+
+@pytest.mark.parametrize("total", [2, 6, 8, 9, 10])
+def test_the_hunts_star_row_agrees_with_its_counter(scenes, strings, display, monkeypatch, total):
+    """Review item 8: a hunt of ten showed 8 stars beside "8 of 10" (the row stopped at eight).
+    Up to ten, the row has a star for each cell to find and a lit one for each found, as the
+    words say; at every step of the way."""
+    import dataclasses
+
+    hunt = scenes["hunt"]
+    goal = dataclasses.replace(hunt.goals[0], count=total)
+    play = ScenePlay(dataclasses.replace(hunt, goals=(goal,)), strings, 3, Session())
+    drawn: list[bool] = []
+    words: list[str] = []
+    star_icon, say = art.star_icon, widgets._words
+
+    def spy_star(size, filled):
+        if size == 46:  # the counter's stars
+            drawn.append(filled)
+        return star_icon(size, filled)
+
+    def spy_words(text, *args, **kwargs):
+        words.append(text)
+        return say(text, *args, **kwargs)
+
+    monkeypatch.setattr(art, "star_icon", spy_star)
+    monkeypatch.setattr(widgets, "_words", spy_words)
+    for found in range(total + 1):
+        drawn.clear()
+        words.clear()
+        play.chapter.runner.progress[goal.id] = found
+        play.draw(display.canvas)
+        assert f"{found} of {total}" in words
+        assert drawn == [True] * found + [False] * (total - found), (found, total)

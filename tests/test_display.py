@@ -45,3 +45,22 @@ def test_a_tiny_window_still_works():
 def test_points_in_the_bars_are_clamped_to_the_canvas():
     display = Display((1024, 768))
     assert display.to_logical(10, 5) == pytest.approx((12.5, 0))
+
+
+def test_a_changed_area_alone_is_scaled_into_the_window_without_a_seam():
+    """Only what changed is rescaled; it looks as it would had the whole canvas been."""
+    display = Display((1920, 1080))
+    canvas = display.canvas
+    for x in range(0, 1280, 40):
+        pygame.draw.line(canvas, (200, 40, 90), (x, 0), (1279 - x, 799), 5)
+    display.present()
+    pygame.draw.circle(canvas, (20, 120, 220), (640, 400), 90)
+    whole = display.window.copy()
+    display.present([pygame.Rect(0, 304, 1280, 192)])
+    partial = display.window.copy()
+    display.present()
+    for x in range(96, 1824, 7):
+        for y in range(0, 1080, 5):
+            a, b = partial.get_at((x, y)), display.window.get_at((x, y))
+            assert max(abs(a[i] - b[i]) for i in range(3)) <= 4, (x, y)
+    assert whole.get_at((960, 540)) != display.window.get_at((960, 540))  # it did change

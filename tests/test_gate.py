@@ -97,6 +97,19 @@ def write_content(folder: Path, content: dict[str, object]) -> None:
 
 
 SHIPPED_CONTENT = read_content(SHIPPED)
+#: The journey file: the chapters' order, not a scene.
+JOURNEY = resources.JOURNEY_FILE
+
+
+def unlisted(content: dict[str, object], chapter: str) -> None:
+    """Take ``chapter`` out of the journey file, if there is one."""
+    plan = content.get(JOURNEY)
+    if isinstance(plan, dict) and isinstance(plan.get("chapters"), list):
+        plan["chapters"] = [
+            c
+            for c in plan["chapters"]
+            if c != chapter and not (isinstance(c, dict) and chapter in c)
+        ]
 
 
 def places(node: object, path: tuple = ()) -> list[tuple]:
@@ -128,10 +141,13 @@ def mutated(draw, kinds: tuple[str, ...] = KINDS, most: int = 5) -> dict[str, ob
     """The shipped content with one to ``most`` of an author's changes."""
     content = copy.deepcopy(SHIPPED_CONTENT)
     for _ in range(draw(st.integers(1, most))):
-        scene_files = sorted(k for k in content if "/" not in k)
+        scene_files = sorted(k for k in content if "/" not in k and k != JOURNEY)
         kind = draw(st.sampled_from(kinds))
         if kind == "chapter" and len(scene_files) > 1:
-            del content[draw(st.sampled_from(scene_files))]
+            gone = draw(st.sampled_from(scene_files))
+            del content[gone]
+            if draw(st.booleans()):  # as an author would: its line in the journey file too
+                unlisted(content, gone[:-5])
             continue
         if kind == "translation":
             tables = sorted(k for k in content if k.startswith("lang/") and k != "lang/en.yaml")
@@ -261,17 +277,16 @@ def mildly_changed(draw, most: int = 4, cut: bool = False) -> dict[str, object]:
     so each can be played to its closing card in a test's time."""
     content = copy.deepcopy(SHIPPED_CONTENT)
     if cut:
-        chain = ["meet"]
-        while content[f"{chain[-1]}.yaml"].get("next"):
-            chain.append(content[f"{chain[-1]}.yaml"]["next"])
+        chain = [c if isinstance(c, str) else next(iter(c)) for c in content[JOURNEY]["chapters"]]
         rest = [c for c in chain[1:] if c != "cheer"]  # its questions are about other chapters
         kept = ["meet", *draw(st.lists(st.sampled_from(rest), min_size=1, max_size=2, unique=True))]
         for name in [k for k in content if "/" not in k and k[:-5] not in kept]:
             del content[name]
         for here, following in zip(kept, [*kept[1:], None], strict=True):
             content[f"{here}.yaml"]["next"] = following
+        content[JOURNEY]["chapters"] = kept
     for _ in range(draw(st.integers(1, most))):
-        scene_files = sorted(k for k in content if "/" not in k)
+        scene_files = sorted(k for k in content if "/" not in k and k != JOURNEY)
         kind = draw(st.sampled_from(MILD))
         if kind == "next":
             name = draw(st.sampled_from(scene_files))
@@ -768,7 +783,7 @@ def played_to_the_end(content: dict[str, object], child: tuple, budget: int = 0)
     """Gate and play ``content``, and tell Hypothesis's statistics how far it got. Without a
     ``budget``, a short journey gets time to reach its cards and a long one 300 frames each."""
     CARDS.clear()
-    chapters = sum(1 for name in content if "/" not in name)
+    chapters = sum(1 for name in content if "/" not in name and name != JOURNEY)
     budget = budget or (CHAPTER_BUDGET if chapters <= 3 else 300)
     if not gate_then_play(content, *child, budget=budget):
         event("refused by check")
@@ -819,6 +834,7 @@ def test_a_one_chapter_journey_passes_check_and_plays():
     lines = {c.get("ask") for c in meet["choices"]} | {"meet.nice_colour", "meet.nice_name"}
     meet["lines"] = [entry for entry in meet["lines"] if entry["id"] in lines]
     meet["triggers"] = [{"when": "start", "say": sorted(x for x in lines if x)}]
+    meet.pop("teach_back", None)  # its lines are gone too
     _plays({"meet.yaml": meet})
 
 

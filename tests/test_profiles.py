@@ -38,9 +38,10 @@ def a_profile(profile_id: str = "child-1") -> Profile:
 
 def test_a_profile_comes_back_as_it_was_saved(tmp_path):
     store = store_in(tmp_path)
-    assert store.save(a_profile())
+    saved = a_profile()
+    assert store.save(saved)
     again = store_in(tmp_path).load()
-    assert [p.to_dict() for p in again] == [a_profile().to_dict()]
+    assert [p.to_dict() for p in again] == [saved.to_dict()]
 
 
 def test_two_children_keep_separate_progress(tmp_path):

@@ -27,6 +27,8 @@ RULES = [
     "game.logs",
     "game.script.strings",
     "game.script.book",
+    "game.script.gallery",
+    "game.script.preview",
     "game.script.texts",
     "game.voice.index",
     "game.voice.system",

@@ -155,7 +155,9 @@ def test_a_name_typed_with_control_characters_is_cleaned_before_it_is_kept(displ
     scenes = load_all()
     profile = Profile("child-1")
     strings = build_strings(scenes, load_library())
-    panel = FacilitatorPanel(strings, profile, journey(scenes), None, "meet", 0.0, [], True)
+    panel = FacilitatorPanel(
+        strings, profile, [scenes[i] for i in journey(scenes)], None, "meet", 0.0, [], True
+    )
     panel.keyboard = NameKeyboard(strings, "Ma\x00ya\udcff\x1b")  # as a text event could bring
     panel.keyboard.done = True
     panel._typed()

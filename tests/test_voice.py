@@ -63,6 +63,21 @@ def test_every_spoken_text_in_both_languages_has_an_up_to_date_voice_file(shippe
             assert recorded.words is not None and len(recorded.words) == len(words.split())
 
 
+def test_voice_files_are_mp3_and_both_languages_fit_in_40_mb(shipped):
+    """One format for pygame-ce and for Safari on an iPad (the browser build plays the same
+    files), and small enough to ship."""
+    strings, texts = shipped
+    total = 0
+    for language in ("en", "es"):
+        for text_id, _words in spoken(strings, texts, language):
+            path = voice_file(VOICE, language, text_id)
+            head = path.read_bytes()[:3]
+            assert path.suffix == ".mp3", path
+            assert head == b"ID3" or (head[0] == 0xFF and head[1] & 0xE0 == 0xE0), path
+            total += path.stat().st_size
+    assert total <= 40 * 1024 * 1024
+
+
 def test_every_screen_a_child_acts_on_is_voiced(shipped):
     """Titles, the map, the closing card, pause, the break reminder, who is playing and
     picking a color all have voice files; the grown-up's panel has none."""

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from math import gcd
+
 import pygame
 
 LOGICAL = (1280, 800)
 LETTERBOX = (59, 51, 70)
+#: In a window of another size the canvas is scaled in strips about this many rows tall.
+STRIP = 160
 
 
 class Display:
@@ -51,12 +55,67 @@ class Display:
     def to_window(self, x: float, y: float) -> tuple[float, float]:
         return self.area.x + x * self.scale, self.area.y + y * self.scale
 
-    def present(self) -> None:
-        if not self.direct:
+    def present(self, rects: list[pygame.Rect] | None = None) -> None:
+        """Show the canvas: all of it (``rects`` None), or only those areas of it (an empty
+        list: nothing is sent, no flip). In a window of another size only those areas are
+        scaled, so a small change costs a small rescale, never the whole canvas."""
+        if rects is not None and not rects:
+            return
+        if self.direct:
+            if rects is None:
+                pygame.display.flip()
+            else:
+                pygame.display.update(rects)
+            return
+        whole = rects is None
+        if whole:
             self.window.fill(LETTERBOX)
-            target = self.window.subsurface(self.area)
-            pygame.transform.smoothscale(self.canvas, self.area.size, target)
-        pygame.display.flip()
+        # Always the same strips, whole or in part, so a strip sent alone looks exactly as it
+        # does in a whole frame (smoothing a piece on its own shifts it by a fraction of a pixel).
+        unit = LOGICAL[1] // gcd(LOGICAL[1], self.area.height)
+        strip = unit * max(1, STRIP // unit)
+        tops = sorted(
+            range(0, LOGICAL[1], strip)
+            if whole
+            else {y for r in rects for y in range(r.top // strip * strip, r.bottom, strip)}
+        )
+        shown = [self._scale_part(pygame.Rect(0, top, LOGICAL[0], strip)) for top in tops]
+        if whole:
+            pygame.display.flip()
+        else:
+            pygame.display.update(shown)
+
+    def _scale_part(self, rect: pygame.Rect) -> pygame.Rect:
+        """Scale one area of the canvas into its place in the window; the window's area.
+
+        The area is widened to whole steps of the scale (``unit`` canvas pixels become exactly
+        ``size`` window pixels), and one more step all round is scaled with it and not shown,
+        so smoothing reads the same neighbours as for the whole canvas and no seam shows."""
+        shown = []
+        for start, end, whole, scaled in (
+            (rect.left, rect.right, LOGICAL[0], self.area.width),
+            (rect.top, rect.bottom, LOGICAL[1], self.area.height),
+        ):
+            unit = whole // gcd(whole, scaled)
+            size = scaled * unit // whole
+            first = max(0, start // unit * unit)
+            last = min(whole, -(-end // unit) * unit)
+            lo, hi = max(0, first - unit), min(whole, last + unit)
+            shown.append((first, last, lo, hi, unit, size))
+        (x0, x1, xlo, xhi, xu, xs), (y0, y1, ylo, yhi, yu, ys) = shown
+        source = pygame.Rect(xlo, ylo, xhi - xlo, yhi - ylo)
+        piece = pygame.transform.smoothscale(
+            self.canvas.subsurface(source), (source.width // xu * xs, source.height // yu * ys)
+        )
+        inner = pygame.Rect(
+            (x0 - xlo) // xu * xs,
+            (y0 - ylo) // yu * ys,
+            (x1 - x0) // xu * xs,
+            (y1 - y0) // yu * ys,
+        )
+        where = (self.area.x + x0 // xu * xs, self.area.y + y0 // yu * ys)
+        self.window.blit(piece, where, inner)
+        return pygame.Rect(where, inner.size)
 
 
 def _default_size() -> tuple[int, int]:

@@ -3,7 +3,8 @@ the top-left corner for three seconds or by Ctrl+F.
 
 Pages: chapters (jump, restart, skip, leave out), the child (name, age band, who is playing:
 the patient or a brother or sister, language, break reminder), sound and words, easier to use
-(text size, contrast, motion, one switch), results (teach-back answers and the summary picture)
+(text size, contrast, motion, one switch), the session (the feelings check-in, teach-back after
+each chapter, and ending the session), results (teach-back answers and the summary picture)
 and data (clear with a confirmation). Every control is one big button; a tap moves a setting to
 its next step, so nothing needs a keyboard. The panel changes ``profile.settings`` and names
 what the app must do in ``command``.
@@ -16,12 +17,13 @@ language leaves the panel as it is.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
 
-from game.app import art, intents, labels, pace, results_page, text, theme, widgets
+from game.app import art, intents, labels, pace, records_page, results_page, text, theme, widgets
 from game.app.keyboard import NameKeyboard
 from game.app.summary import quiz_rows
 from game.profile.profile import Profile, clean_name
@@ -30,21 +32,31 @@ from game.script.model import Scene
 from game.script.strings import Strings
 from game.world.spots import Spot
 
-PAGES = ("chapters", "child", "sound", "access", "results", "data")
+PAGES = ("chapters", "child", "sound", "access", "session", "results", "data")
 CLOSE = pygame.Rect(1070, 14, 190, 76)
 #: The grown-up's language, between the title and the session timer.
 LANGUAGE = pygame.Rect(516, 14, 330, 76)
 TITLE_WIDTH, TIMER_RIGHT = LANGUAGE.x - 56, CLOSE.x - 20
-TAB_Y, TAB_W, TAB_H = 100, 196, 96
+TAB_Y, TAB_H = 100, 96
+TAB_W = (1200 - 4 * (len(PAGES) - 1)) // len(PAGES)  # every tab in one row
 ROW_TOP, ROW_STEP = 214, 100
 VALUE = pygame.Rect(620, 0, 600, 82)
 CHAPTER_W, CHAPTER_H, CHAPTER_GAP = 384, 96, 20
+#: Chapter buttons the grid holds (three rows of three); a longer journey shows them a view
+#: at a time, its last cell showing the next view. Leave-out buttons, in the row below.
+GRID_CELLS = 9
+LEAVE_W = CHAPTER_W * 3 // 2
 SAVE = pygame.Rect(620, 680, 600, 90)
+#: On the Data page: every session on the device, its picture and its table.
+RECORDS = pygame.Rect(40, 470, 560, 96)
 SWITCH_CHILD = pygame.Rect(40, ROW_TOP + 5 * ROW_STEP - 8, 520, 80)  # under the child's rows
+#: On the session page: the feelings check-in (when it is on), then 'who is playing?'.
+END_SESSION = pygame.Rect(620, ROW_TOP + 5 * ROW_STEP - 8, 600, 80)
 #: Words beside the panel's rows at normal text size (see theme.label_size).
 ROW_SIZE = 34
 #: Commands for the app: 'close', 'play:<scene>', 'restart', 'skip', 'map', 'switch_child',
-#: 'clear_child', 'clear_all', 'save_summary'.
+#: 'clear_child', 'clear_all', 'save_summary', 'end_session', 'show_records' (every session on
+#: the device), 'export_records' (their table).
 
 
 @dataclass(frozen=True)
@@ -85,6 +97,12 @@ class FacilitatorPanel:
         self.folder = 0
         self.saving = saving
         self.page = "chapters"
+        #: Which view of a long journey's chapters, and of many leave-out buttons, shows.
+        ids = [s.id for s in chapters]
+        here = current or target
+        at = ids.index(here) if here in ids else 0
+        self.chapter_view = at // (GRID_CELLS - 1) if len(ids) > GRID_CELLS else 0
+        self.leave_view = 0
         self.keyboard: NameKeyboard | None = None
         #: 'child' or 'all' while a confirmation is asked.
         self.confirming: str | None = None
@@ -92,6 +110,8 @@ class FacilitatorPanel:
         self.message = ""
         #: Where the summary picture was last saved (the 'saved' message names it).
         self.saved: Path | None = None
+        #: Every session on the device (opened from the Data page; the app fills it in).
+        self.records: records_page.RecordsView | None = None
         self.command: str | None = None
         #: True when a setting changed and the app should apply the settings.
         self.changed = False
@@ -134,6 +154,8 @@ class FacilitatorPanel:
             widgets.Button("close", get("ui.grownup.close"), CLOSE, art.GREEN_DARK),
             widgets.Button("grownup_language", language, LANGUAGE, art.PURPLE_DARK, size=34),
         ]
+        if self.records is not None:
+            return found + self.records.buttons(get, self.folders, self.folder)
         tabs = [(f"page:{page}", get(f"ui.grownup.{page}")) for page in PAGES]
         size = widgets.common_size([label for _, label in tabs], (TAB_W, TAB_H))
         for i, (name, label) in enumerate(tabs):
@@ -154,16 +176,22 @@ class FacilitatorPanel:
         found = []
         labels = [f"{i + 1}. {get(f'{scene.id}.title')}" for i, scene in enumerate(self.chapters)]
         size = widgets.common_size(labels, (CHAPTER_W, CHAPTER_H))  # the grid in one size
-        for i, (scene, label) in enumerate(zip(self.chapters, labels, strict=True)):
+        shown, more = self._chapters_shown()
+        cells = []
+        for i in shown:
+            left_out = self.chapters[i].id in self.settings.leave_out
+            colour = (110, 110, 120) if left_out else art.BLUE
+            cells.append((f"play:{self.chapters[i].id}", labels[i], colour))
+        if more is not None:  # a long journey: the next chapters, a view at a time
+            cells.append(("more:chapters", more, art.INK))
+        for i, (name, label, colour) in enumerate(cells):
             rect = pygame.Rect(
                 40 + (i % 3) * (CHAPTER_W + 16),
                 ROW_TOP + (i // 3) * (CHAPTER_H + CHAPTER_GAP),
                 CHAPTER_W,
                 CHAPTER_H,
             )
-            left_out = scene.id in self.settings.leave_out
-            colour = (110, 110, 120) if left_out else art.BLUE
-            found.append(widgets.Button(f"play:{scene.id}", label, rect, colour, size=size))
+            found.append(widgets.Button(name, label, rect, colour, size=size))
         y = ROW_TOP + 3 * (CHAPTER_H + CHAPTER_GAP)
         actions = ["map"]
         if self.current is not None:
@@ -174,16 +202,44 @@ class FacilitatorPanel:
             rect = pygame.Rect(40 + i * (CHAPTER_W + 16), y, CHAPTER_W, 84)
             found.append(widgets.Button(action, label, rect, art.INK, size=size))
         y += 100
-        names = self.optional_names()
+        names, more = self._leave_shown()
+        width = LEAVE_W if len(names) <= 2 and more is None else CHAPTER_W
+        gap = 24 if width == LEAVE_W else 16
         labels = [
             get(f"ui.leave.{name}.{'out' if name in self.settings.leave_out else 'in'}")
             for name in names
         ]
-        size = widgets.common_size(labels, (CHAPTER_W * 3 // 2, 84))
+        size = widgets.common_size(labels, (width, 84))
         for i, (name, label) in enumerate(zip(names, labels, strict=True)):
-            rect = pygame.Rect(40 + i * (CHAPTER_W * 3 // 2 + 24), y, CHAPTER_W * 3 // 2, 84)
+            rect = pygame.Rect(40 + i * (width + gap), y, width, 84)
             found.append(widgets.Button(f"leave:{name}", label, rect, art.PURPLE_DARK, size=size))
+        if more is not None:
+            rect = pygame.Rect(40 + len(names) * (width + gap), y, width, 84)
+            found.append(widgets.Button("more:leave", more, rect, art.INK))
         return found
+
+    def _chapters_shown(self) -> tuple[list[int], str | None]:
+        """Which chapters the grid shows (by index) and, for a journey longer than the grid,
+        the words on the cell that shows the next ones ("9–16 →")."""
+        count = len(self.chapters)
+        if count <= GRID_CELLS:
+            return list(range(count)), None
+        per = GRID_CELLS - 1
+        views = math.ceil(count / per)
+        view = self.chapter_view % views
+        following = (view + 1) % views
+        more = f"{following * per + 1}–{min(count, (following + 1) * per)} →"
+        return list(range(view * per, min(count, (view + 1) * per))), more
+
+    def _leave_shown(self) -> tuple[list[str], str | None]:
+        """Which leave-out buttons the bottom row shows: all of them when three fit, else two
+        at a time and a button that shows the next ("2/3 →")."""
+        names = self.optional_names()
+        if len(names) <= 3:
+            return names, None
+        views = math.ceil(len(names) / 2)
+        view = self.leave_view % views
+        return names[view * 2 : view * 2 + 2], f"{(view + 1) % views + 1}/{views} →"
 
     def optional_names(self) -> list[str]:
         """What may be left out: optional chapters, then details, as the scenes mark them."""
@@ -230,6 +286,11 @@ class FacilitatorPanel:
                     get("ui.access.seconds", seconds=f"{s.scan_seconds:g}"),
                 ),
             ]
+        if self.page == "session":
+            return [
+                Row("feelings_check_in", get("ui.session.feelings"), on_off(s.feelings_check_in)),
+                Row("teach_back", get("ui.session.teach_back"), on_off(s.teach_back)),
+            ]
         if self.page == "results":
             if not self.folders:
                 return [Row("folder", get("ui.results.folder"), get("ui.off"))]
@@ -243,6 +304,8 @@ class FacilitatorPanel:
         get = self.strings.get
         if self.page == "child":
             return [widgets.Button("switch_child", get("ui.child.switch"), SWITCH_CHILD, art.INK)]
+        if self.page == "session":
+            return [widgets.Button("end_session", get("ui.session.end"), END_SESSION, art.INK)]
         if self.page == "results":
             return [widgets.Button("save_summary", get("ui.results.save"), SAVE, art.GREEN_DARK)]
         if self.page == "data":
@@ -253,7 +316,7 @@ class FacilitatorPanel:
                     name, label, pygame.Rect(x, 240, 560, 96), art.VERMILLION_DARK, size=size
                 )
                 for name, label, x in zip(("ask:child", "ask:all"), labels, (40, 640), strict=True)
-            ]
+            ] + [widgets.Button("show_records", get("ui.records.open"), RECORDS, art.INK)]
         return []
 
     def spots(self) -> list[Spot]:
@@ -292,9 +355,17 @@ class FacilitatorPanel:
             self.page = name.removeprefix("page:")
         elif name.startswith("set:"):
             self._step(name.removeprefix("set:"))
+        elif name == "more:chapters":
+            self.chapter_view += 1
+        elif name == "more:leave":
+            self.leave_view += 1
         elif name.startswith("leave:"):
             self.settings.toggle_left_out(name.removeprefix("leave:"))
             self.changed = True
+        elif name == "records:back":
+            self.records = None
+        elif name.startswith("records:") and self.records is not None:
+            self.records.press(name)
         elif name.startswith("ask:"):
             self.confirming = name.removeprefix("ask:")
         elif name == "confirm":
@@ -302,7 +373,7 @@ class FacilitatorPanel:
             self.confirming = None
         elif name == "cancel":
             self.confirming = None
-        else:  # close, play:<id>, restart, skip, map, switch_child, save_summary
+        else:  # close, play:<id>, restart, skip, map, switch_child, save_summary, end_session
             self.command = name
 
     def _step(self, name: str) -> None:
@@ -355,6 +426,13 @@ class FacilitatorPanel:
         if self.confirming is not None:
             self._confirmation(canvas)
             return
+        if self.records is not None:
+            self.records.draw(canvas, get, self.buttons())
+            if self.message:
+                exported = self.records.exported
+                words = records_page.message_words(get, self.message, self.saved, exported)
+                records_page.draw_message(canvas, words)
+            return
         size = theme.look().label_size(ROW_SIZE)
         for i, row in enumerate(self.rows()):
             label = labels.label(row.label, size, VALUE.x - 80, VALUE.height, centred=False)
@@ -373,6 +451,8 @@ class FacilitatorPanel:
         elif self.page == "data":
             note = "ui.data.note" if self.saving else "ui.data.not_saving"
             self._paragraph(canvas, get(note), 370)
+        elif self.page == "session":  # what the check-in and teach-back are, and are not
+            self._paragraph(canvas, get("ui.session.note"), ROW_TOP + 2 * ROW_STEP + 10)
         for button in self.buttons():
             button.draw(canvas)  # the open page's tab is light with a thick edge (see Button)
         if self.page == "chapters":

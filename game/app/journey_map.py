@@ -12,6 +12,7 @@ the word book opens from here."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,14 +65,48 @@ class Switch(Protocol):
     def set_enabled(self, enabled: bool) -> None: ...
 
 
+#: Up to this many stops zig-zag in two rows; more wind in rows of ``ROW_STOPS``.
+ZIGZAG_MOST = 9
+ROW_STOPS = 5
+#: Where stops and their names may go: below the top buttons, above Go! and the word book.
+STOP_AREA = pygame.Rect(40, LANGUAGE.bottom + 10, 1200, GO.y - LANGUAGE.bottom - 20)
+#: Room under a stop for its name.
+NAME_ROOM = 44
+
+
 def stop_places(count: int) -> list[tuple[float, float]]:
-    """Stops zig-zag in two rows across the map, like a path on a board game."""
+    """Stops zig-zag in two rows across the map, like a path on a board game; a long journey
+    winds to and fro in rows of five (or more, past 20), each stop inside ``STOP_AREA`` with
+    room for its name, none touching another."""
+    if count <= ZIGZAG_MOST:
+        return [
+            (130 + i * (1020 / max(1, count - 1)), 240 if i % 2 == 0 else 460) for i in range(count)
+        ]
+    per_row = max(ROW_STOPS, math.ceil(count / 4))
+    rows = math.ceil(count / per_row)
+    radius = stop_radius(count)
+    step_x = (STOP_AREA.width - 2 * radius) / (per_row - 1)
+    step_y = STOP_AREA.height / rows
     places = []
     for i in range(count):
-        x = 130 + i * (1020 / max(1, count - 1))
-        y = 240 if i % 2 == 0 else 460
+        row, column = divmod(i, per_row)
+        if row % 2:  # back the other way, like a snake
+            column = per_row - 1 - column
+        x = STOP_AREA.x + radius + column * step_x
+        y = STOP_AREA.y + row * step_y + (step_y - NAME_ROOM) / 2
         places.append((x, y))
     return places
+
+
+def stop_radius(count: int) -> float:
+    """How big the stops are: ``STOP_RADIUS`` in the usual two rows, smaller in more."""
+    if count <= ZIGZAG_MOST:
+        return STOP_RADIUS
+    per_row = max(ROW_STOPS, math.ceil(count / 4))
+    rows = math.ceil(count / per_row)
+    across = STOP_AREA.width / per_row / 2 - 8
+    down = (STOP_AREA.height / rows - NAME_ROOM) / 2 - 4
+    return max(16.0, min(STOP_RADIUS, across, down))
 
 
 class JourneyMap:
@@ -100,6 +135,9 @@ class JourneyMap:
         self.target = target
         self.played = set(played)
         self.places = stop_places(len(chapters))
+        self.radius = stop_radius(len(chapters))
+        #: How wide a stop's name may be: no wider than the room between stops in a row.
+        self.name_width = 240 if len(chapters) <= ZIGZAG_MOST else self._row_step() - 16
         self.outcome: str | None = None
         self.clock = 0.0
         #: The answer to the last tap on a stop that cannot be played yet, while it shows.
@@ -107,6 +145,11 @@ class JourneyMap:
         #: What the map says: its title and where the child goes next; after a tap on a stop
         #: that cannot be played yet, the hint in its bubble.
         self.said = ("ui.map.title", f"{chapters[self.index].id}.title")
+
+    def _row_step(self) -> int:
+        """How far apart two stops side by side in a row are (a long journey)."""
+        xs = sorted({round(x) for x, _ in self.places})
+        return min((b - a for a, b in itertools.pairwise(xs)), default=240)
 
     @property
     def index(self) -> int:
@@ -122,7 +165,7 @@ class JourneyMap:
     def stop_at(self, x: float, y: float) -> int | None:
         """The stop under a finger, if any."""
         for i, (sx, sy) in enumerate(self.places):
-            if math.hypot(x - sx, y - sy) <= STOP_RADIUS:
+            if math.hypot(x - sx, y - sy) <= self.radius:
                 return i
         return None
 
@@ -225,58 +268,55 @@ class JourneyMap:
         dotted edge and no shadow. Never told apart by colour alone."""
         state = self.state(i)
         look = theme.look()
+        r = self.radius
+        k = r / STOP_RADIUS  # smaller stops on a long journey: everything on them too
         hint = self.hint
         if hint is not None and hint.stop == i:  # a little shake of the head: not yet
             since = self.clock - hint.at
             if since < WIGGLE_SECONDS:
                 x += 9 * theme.pulse(since, 3.0) * (1 - since / WIGGLE_SECONDS)
         if state == "next":
-            glow = STOP_RADIUS + 12 + 5 * theme.pulse(self.clock, 0.64)
+            glow = r + k * (12 + 5 * theme.pulse(self.clock, 0.64))
             if hint is not None:  # "here!": bigger and livelier while the hint shows
-                glow = STOP_RADIUS + 20 + 7 * theme.pulse(self.clock - hint.at, 1.5)
+                glow = r + k * (20 + 7 * theme.pulse(self.clock - hint.at, 1.5))
             pygame.draw.circle(canvas, art.YELLOW, (x, y), glow)
         edge = {"played": art.ORANGE, "next": art.GREEN_DARK, "later": LATER_EDGE}[state]
         if look.high_contrast:
             edge = look.ink
         if state == "later":
-            pygame.draw.circle(canvas, art.PAPER, (x, y), STOP_RADIUS)
-            _dotted_ring(canvas, edge, (x, y), STOP_RADIUS - 3)
+            pygame.draw.circle(canvas, art.PAPER, (x, y), r)
+            _dotted_ring(canvas, edge, (x, y), r - 3)
         else:
-            pygame.draw.circle(canvas, widgets.SHADOW_COLOUR, (x, y + widgets.SHADOW), STOP_RADIUS)
-            pygame.draw.circle(canvas, edge, (x, y), STOP_RADIUS)
-            pygame.draw.circle(canvas, art.PAPER, (x, y), STOP_RADIUS - 7)
+            pygame.draw.circle(canvas, widgets.SHADOW_COLOUR, (x, y + widgets.SHADOW), r)
+            pygame.draw.circle(canvas, edge, (x, y), r)
+            pygame.draw.circle(canvas, art.PAPER, (x, y), r - 7)
         car = wears_car(self.from_lab, (), scene.id)
-        icon = pictures.picture(scene.icon or "star", 108, self.colour, car=car)
+        icon = pictures.picture(scene.icon or "star", round(108 * k), self.colour, car=car)
         if state == "later":
             icon = _faded(icon)
         canvas.blit(icon, icon.get_rect(center=(round(x), round(y))))
-        number = text.render(str(i + 1), text.font(30, "bold"), art.INK)
-        badge = (round(x - STOP_RADIUS * 0.75), round(y - STOP_RADIUS * 0.75))
-        pygame.draw.circle(canvas, art.PAPER, badge, 22)
+        number = text.render(str(i + 1), text.font(max(18, round(30 * k)), "bold"), art.INK)
+        badge = (round(x - r * 0.75), round(y - r * 0.75))
+        pygame.draw.circle(canvas, art.PAPER, badge, max(14, round(22 * k)))
         if state == "later":
-            _dotted_ring(canvas, edge, badge, 20, dots=12)
+            _dotted_ring(canvas, edge, badge, max(12, round(20 * k)), dots=12)
         else:
-            pygame.draw.circle(canvas, edge, badge, 22, 4)
+            pygame.draw.circle(canvas, edge, badge, max(14, round(22 * k)), 4)
         canvas.blit(number, number.get_rect(center=badge))
         if scene.id in self.played:
-            star = art.star_icon(44, True)
-            canvas.blit(
-                star,
-                star.get_rect(
-                    center=(round(x + STOP_RADIUS * 0.75), round(y - STOP_RADIUS * 0.75))
-                ),
-            )
-        name = widgets.fitted(self.strings.get(f"{scene.id}.title"), 26, 240)
-        canvas.blit(name, name.get_rect(midtop=(round(x), round(y + STOP_RADIUS + 10))))
+            star = art.star_icon(max(24, round(44 * k)), True)
+            canvas.blit(star, star.get_rect(center=(round(x + r * 0.75), round(y - r * 0.75))))
+        name = widgets.fitted(self.strings.get(f"{scene.id}.title"), 26, self.name_width)
+        canvas.blit(name, name.get_rect(midtop=(round(x), round(y + r + 10 * k))))
 
     def _hint(self, canvas: pygame.Surface, hint: Hint) -> None:
         """A speech bubble over the glowing stop, its tail pointing down at it."""
         x, y = self.places[self.index]
         words = widgets.fitted(self.strings.get(hint.words), 30, 560)
         bubble = words.get_rect().inflate(40, 18)
-        bubble.midbottom = (round(x), round(y - STOP_RADIUS - 24))  # under the top buttons
+        bubble.midbottom = (round(x), round(y - self.radius - 24))  # under the top buttons
         bubble.clamp_ip(canvas.get_rect().inflate(-20, -20))
-        tip = (round(x), round(y - STOP_RADIUS - 8))
+        tip = (round(x), round(y - self.radius - 8))
         look = theme.look()
         fill, edge = look.box_fill, (look.ink if look.high_contrast else art.GREEN_DARK)
         base = min(max(tip[0], bubble.x + 30), bubble.right - 30)

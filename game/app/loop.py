@@ -9,25 +9,29 @@ import contextlib
 import logging
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
 import pygame
 
 from game.activities import registry
-from game.app import intents, pace, theme, widgets
+from game.app import intents, pace, redraw, theme, widgets
 from game.app.audio import Audio
 from game.app.break_screen import BreakScreen
 from game.app.display import Display
 from game.app.facilitator import FacilitatorPanel, summary_folders
+from game.app.feelings import FeelingsCheckIn
 from game.app.journey_map import JourneyMap
 from game.app.notice import Notice
 from game.app.play import ScenePlay
 from game.app.profiles_screen import ProfilesScreen
+from game.app.records_page import RecordsView
 from game.app.scanning import Scanner, is_switch
 from game.app.summary import draw_summary, save_summary
 from game.app.voice import Voice
 from game.app.word_page import BookScreen
+from game.profile import export, records
 from game.profile.device import DeviceSettings
 from game.profile.profile import Profile
 from game.profile.settings import Settings
@@ -36,7 +40,8 @@ from game.script.catalog import journey
 from game.script.model import Option, Scene
 from game.script.prompt import Prompt
 from game.script.session import from_the_lab
-from game.script.strings import Strings
+from game.script.strings import BANDS, DEFAULT_BAND, Strings
+from game.script.teach_back import teach_back_scene
 from game.script.texts import Library, build_strings, load_library
 from game.world import gestures
 
@@ -70,14 +75,20 @@ class FrameClock:
     def __init__(self) -> None:
         self.clock = pygame.time.Clock()
         self.last = time.perf_counter()
+        self.woken = False  # the last wait was ended by input
 
     def tick(self, interval: float) -> tuple[float, list[pygame.event.Event]]:
         if interval <= STEP:
             self.clock.tick(60)  # pygame's own pacing is the most even at full speed
         else:
-            soonest, deadline = self.last + STEP, self.last + interval
+            # The first input after a calm frame is answered at once; a stream of it (a
+            # pointer moving) at most 60 times a second.
+            soonest = self.last + (STEP if self.woken else 0.0)
+            deadline = self.last + interval
+            self.woken = False
             while (now := time.perf_counter()) < deadline:
                 if now >= soonest and pygame.event.peek():
+                    self.woken = True
                     break
                 time.sleep(min(self.LOOK_EVERY, deadline - now))
         now = time.perf_counter()
@@ -134,10 +145,14 @@ class App:
         self.seed = seed
         self.demo = demo
         self.reader = intents.IntentReader(display.to_logical, display.window.get_size)
-        self.screen: ScenePlay | BreakScreen | JourneyMap | BookScreen | ProfilesScreen
+        self.screen: (
+            ScenePlay | BreakScreen | JourneyMap | BookScreen | ProfilesScreen | FeelingsCheckIn
+        )
         #: Over the screen, taking all input while the game waits underneath.
         self.overlay: FacilitatorPanel | Notice | None = None
-        self.journey = [scenes[i] for i in journey(scenes)]
+        #: The chapters in playing order for each age band (a band's alternative in place of
+        #: the usual chapter, as the journey file says); see ``journey``.
+        self._journeys = {band: [scenes[i] for i in journey(scenes, band=band)] for band in BANDS}
         self.options = {o.id: o for s in scenes.values() for c in s.choices for o in c.options}
         self.bot = None
         self.audio = audio
@@ -150,7 +165,13 @@ class App:
         )
         self.profile = Profile("guest", settings=self._new_settings())
         self.session = self.profile.session(self.options)
+        #: What happens in this session, kept in the child's profile (see game.profile.records).
+        self.record: records.SessionRecord | None = None
         self.play: ScenePlay | None = None
+        #: What comes after the feelings check-in on screen, and after the chapter's teach-back
+        #: question being played (see ``_check_in`` and ``_teach_back``).
+        self._after_check_in: Callable[[], None] | None = None
+        self._after_teach: Callable[[], None] | None = None
         self.scene_id = first
         self.map_target = first
         self.scanner = Scanner()
@@ -175,6 +196,10 @@ class App:
         self.pace = pace.MOVING
         self._behind = 0.0  # simulated time owed to the real clock
         self._since_draw = 0.0
+        #: What the screen shows, and how long its calm draws have changed nothing (see
+        #: game.app.redraw: what is drawn when, and what is sent).
+        self.shown = redraw.Shown()
+        self._still_for = 0.0
         #: When the first frame was shown (time.monotonic), for the benchmark.
         self.first_frame_at: float | None = None
         self.first = first
@@ -194,6 +219,12 @@ class App:
     # the child and their settings ----------------------------------------------------------------
     def _new_settings(self) -> Settings:
         return Settings.from_dict(self.defaults.to_dict(), tuple(self.strings.languages))
+
+    @property
+    def journey(self) -> list[Scene]:
+        """Every chapter in playing order, for this child's age band."""
+        band = self.profile.settings.band
+        return self._journeys.get(band, self._journeys[DEFAULT_BAND])
 
     @property
     def chapters(self) -> list[Scene]:
@@ -236,6 +267,7 @@ class App:
         free = [n for n in names if (colour_id, n) not in used] or names
         name_id = free[0] if free else None
         profile = Profile(self.store.new_id(taken), settings=self._new_settings())
+        profile.code = records.new_code(p.code for p in taken)  # no two children share one
         if role is not None:
             profile.settings.role = role
         profile.picked = {"colour": colour_id, **({"name": name_id} if name_id else {})}
@@ -247,17 +279,74 @@ class App:
         straight into the scene asked for on the command line)."""
         self.profile = profile
         self.session = profile.session(self.options)
+        self.record = records.SessionRecord.start(profile.sessions)
         self.session_seconds = self.since_break = 0.0
         self._saved = None
         self._apply_settings()
         self._autosave()
+        self._check_in("before", self._set_off)
+
+    def _set_off(self) -> None:
+        """The session's first screen: the journey map where the child left off (or the scene
+        asked for on the command line)."""
         if not self.show_map:
             self._start(self.first)
             return
         chapter_ids = [s.id for s in self.chapters]
-        unplayed = [i for i in chapter_ids if i not in profile.played]
-        last = profile.at if profile.at in chapter_ids else chapter_ids[0]
+        unplayed = [i for i in chapter_ids if i not in self.profile.played]
+        last = self.profile.at if self.profile.at in chapter_ids else chapter_ids[0]
         self._show_map(unplayed[0] if unplayed else last)
+
+    # the feelings check-in and teach-back -----------------------------------------------------
+    def _check_in(self, when: str, then: Callable[[], None]) -> None:
+        """The feelings check-in ('before' or 'after', game/app/feelings.py), then ``then``.
+        Only for a child chosen on 'who is playing?', when it is on for them, and once each
+        way a session; else ``then`` at once."""
+        if (
+            self.store is None
+            or not self.profile.settings.feelings_check_in
+            or when in self.session.feelings
+        ):
+            then()
+            return
+        self._hush()
+        self._after_check_in = then
+        self.screen = FeelingsCheckIn(self.strings, self.session, when, self.session.hero_colour)
+
+    def _teach_back(self, then: Callable[[], None]) -> None:
+        """After a chapter's closing card: its teach-back question when the grown-up turned
+        teach-back on (game/script/teach_back.py), played as a one-question quiz; then
+        ``then``, as soon as its answer has been said."""
+        settings = self.profile.settings
+        chapter = self.scenes.get(self.scene_id)
+        scene = None
+        if settings.teach_back and chapter is not None:
+            scene = teach_back_scene(chapter, self.strings.english, settings.leave_out)
+        if scene is None:
+            then()
+            return
+        self._start(self.scene_id, scene)
+        self._after_teach = then
+
+    def _chapter_over(self, target: str, last: bool) -> None:
+        """The closing card's button: the teach-back question (when on), after the last
+        chapter the feelings check-in (when on), then the map at ``target``."""
+        if last:
+            self._teach_back(lambda: self._check_in("after", lambda: self._show_map(target)))
+        else:
+            self._teach_back(lambda: self._show_map(target))
+
+    def _session_over(self) -> None:
+        """The grown-up ended the session: it is saved, and 'who is playing?' comes back."""
+        if self.store is None:  # no children to choose between: the map
+            self._show_map(self.map_target)
+            return
+        self._autosave()
+        self.profile = Profile("guest", settings=self._new_settings())
+        self.session = self.profile.session(self.options)
+        self.play = None
+        self._apply_settings()
+        self._choose_profile()
 
     def _apply_settings(self) -> None:
         """Put this child's settings into the words, the voice, the sound and the look."""
@@ -297,8 +386,11 @@ class App:
             return
         self._sync_settings()
         self.profile.take(self.session)
+        self._keep_record()
         now = self.profile.to_dict()
         del now["seconds_played"]
+        for kept in now["sessions"]:  # time, like seconds_played, is saved now and then
+            del kept["seconds"]
         if now != self._saved or self._since_save >= SAVE_EVERY:
             self.store.save(self.profile)
             self._saved, self._since_save = now, 0.0
@@ -332,10 +424,14 @@ class App:
                 self.running = False
         self._since_draw += elapsed
         self.pace = self._pace()
-        if not events and self._since_draw + STEP / 2 < 1 / self.pace:
+        if any(e.type in redraw.WINDOW_EVENTS for e in events):
+            self.shown.forget()  # resized or uncovered: everything is sent again
+        if not redraw.due(self._since_draw, self.pace, self._still_for, bool(events), STEP):
             return False
         self._guarded(self._draw)
-        self.display.present()
+        changed = self.shown.changed(self.display.canvas, self.pace)
+        self.display.present(changed)
+        self._still_for = self._still_for + self._since_draw if changed == [] else 0.0
         self._since_draw = 0.0
         if self.first_frame_at is None:
             self.first_frame_at = time.monotonic()
@@ -472,6 +568,15 @@ class App:
     def _outcome(self) -> None:
         screen = self.screen
         outcome = screen.outcome
+        if isinstance(screen, FeelingsCheckIn):
+            if outcome == "done" and self.prompt.done and self._after_check_in is not None:
+                then, self._after_check_in = self._after_check_in, None
+                then()
+            return
+        if self._after_teach is not None and screen is self.play and screen.card_showing:
+            then, self._after_teach = self._after_teach, None  # the teach-back is answered
+            then()
+            return
         if isinstance(screen, ProfilesScreen):
             if outcome == "chosen":
                 self._begin(next(p for p in screen.profiles if p.id == screen.chosen))
@@ -488,14 +593,15 @@ class App:
         elif outcome == "next" and self.play is not None:
             following = self._following(self.scene_id)
             if following is not None:
-                self._show_map(following)
+                self._chapter_over(following, last=False)
         elif outcome == "go" and isinstance(screen, JourneyMap):
             self._start(screen.target)
         elif outcome == "book" and isinstance(screen, JourneyMap):
             self._hush()
             self.screen = BookScreen(self.library.book, self.strings, self.voice)
         elif outcome == "map" and isinstance(screen, ScenePlay):  # the last chapter's card
-            self._show_map(self._following(self.scene_id) or self.chapters[0].id)
+            following = self._following(self.scene_id)
+            self._chapter_over(following or self.chapters[0].id, last=following is None)
         elif outcome == "map" and isinstance(screen, BookScreen):
             self._show_map(self.map_target)
 
@@ -560,6 +666,12 @@ class App:
         if command == "save_summary":
             overlay.message = self._save_summary(overlay)
             return
+        if command == "show_records":
+            overlay.records = RecordsView(self._device_sessions(), self._question_chapters())
+            return
+        if command == "export_records":
+            overlay.message = self._export_records(overlay)
+            return
         self.overlay = None
         if command.startswith("play:"):
             self._start(command.removeprefix("play:"))
@@ -570,6 +682,8 @@ class App:
             self._show_map(following or self.scene_id)
         elif command == "map":
             self._show_map(self.map_target if self.screen is not self.play else self.scene_id)
+        elif command == "end_session":
+            self._check_in("after", self._session_over)
         elif command in ("switch_child", "clear_child", "clear_all") and self.store is not None:
             self._autosave()
             if command == "clear_child":
@@ -607,7 +721,7 @@ class App:
         self._sync_settings()
         self.profile.take(self.session)
         when = datetime.now()
-        page = draw_summary(self.profile, self.journey, self.strings, when)
+        page = draw_summary(self.profile, self.journey, self.strings, when, self.session.feelings)
         who = self.profile.child_name or get(self.profile.picked.get("name", "ui.child.none"))
         folder = panel.folders[panel.folder]
         own = self.store is not None and self.store.folder is not None
@@ -629,18 +743,72 @@ class App:
         panel.saved = path
         return "ui.results.saved"
 
+    def _keep_record(self) -> None:
+        """Bring this session's record up to date in the child's profile (it is kept once
+        something happened in it; see game.profile.records)."""
+        if self.record is None or self.profile.id == "guest":
+            return
+        kept = {s.id for s in self.chapters}
+        left_out = [s.id for s in self.journey if s.id not in kept]
+        self.record.update(self.session, self.profile.settings, self.session_seconds, left_out)
+        records.keep(self.profile.sessions, self.record)
+
+    def _question_chapters(self) -> list[Scene]:
+        """Every scene, the usual journey's order first: the order of the questions in the
+        sessions' picture and table (the same as ``python -m game results``)."""
+        return export.ordered_chapters(self.scenes, journey(self.scenes))
+
+    def _device_sessions(self) -> export.Device:
+        """Every child's sessions on this device: the saved profiles, with this child's as it
+        is now (saving may be off). Nothing on the disk is changed."""
+        self._autosave()
+        folder = self.store.folder if self.store is not None else None
+        device = export.read_device(folder.parent) if folder is not None else export.Device()
+        for skipped in device.skipped:
+            log.warning("the sessions on this device leave out %s", skipped)
+        if self.profile.id != "guest":
+            device.profiles = [p for p in device.profiles if p.id != self.profile.id]
+            device.profiles.append(self.profile)
+        return device
+
+    def _export_records(self, panel: FacilitatorPanel) -> str:
+        """Save every session on this device as a table (CSV) in the folder chosen on the panel,
+        with the children's names only when the grown-up asked; the panel's message."""
+        from datetime import datetime
+
+        view = panel.records
+        if view is None:
+            return ""
+        if not panel.folders:
+            return "ui.results.no_folder"
+        device = self._device_sessions()
+        folder = panel.folders[panel.folder]
+        questions = export.question_ids(self._question_chapters(), device.profiles)
+        try:
+            path = export.save_csv(device.profiles, questions, folder, view.names, datetime.now())
+            _keep_private(path)
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            log.warning("could not save the sessions table in %s (%s)", folder, reason)
+            return "ui.records.not_saved"
+        log.info("saved the sessions table in %s", path.parent)
+        panel.saved, view.exported = path, device.sessions
+        return "ui.records.saved"
+
     def _hush(self) -> None:
         if self.voice is not None:
             self.voice.hush()
 
-    def _start(self, scene_id: str) -> None:
+    def _start(self, scene_id: str, scene: Scene | None = None) -> None:
+        """Play chapter ``scene_id`` (or ``scene`` in its place: its teach-back question)."""
         self._hush()
+        self._after_teach = None
         self.scene_id = scene_id
         self.profile.at = scene_id
         settings = self.profile.settings
         self.session.from_lab = from_the_lab(self.journey)  # where the T cell wears its CARs
         self.play = ScenePlay(
-            self.scenes[scene_id].without(settings.leave_out),
+            scene or self.scenes[scene_id].without(settings.leave_out),
             self.strings,
             self.seed,
             self.session,

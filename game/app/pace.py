@@ -4,8 +4,10 @@ Drawing is most of what a frame costs, so the loop draws at 60 frames a second o
 something moves fast: a finger dragging, a cell breaking apart, words appearing. Cells drifting
 and words lighting up with the voice look smooth at 30; a slow glow or bob (under 1 Hz, a few
 pixels) at 15. A screen where nothing moves is drawn 10 times a second, so a change that comes
-without input (the next line of narration) shows within a tenth of a second. Input is never
-kept waiting: the loop wakes for it at once and draws.
+without input (the next line of narration) shows within a tenth of a second; once such a calm
+screen's draws have changed nothing for a second, it is looked at 4 times a second until
+something changes (see game.app.redraw, which also sends only what changed to the screen).
+Input is never kept waiting: the loop wakes for it at once and draws.
 
 Each screen, overlay and view may say its pace with a ``pace()`` method; one that does not is
 drawn every frame.

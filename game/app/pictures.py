@@ -1,15 +1,22 @@
 """Pictures for choices, cards and quiz answers, and the props of each chapter (IV bag, machine,
-dish). Painted once with pygame, in the same soft style and palette as the cells (see art)."""
+dish). Painted once with pygame, in the same soft style and palette as the cells (see art).
+An author's own pictures come from assets/pictures/ (see game/script/gallery.py)."""
 
 from __future__ import annotations
 
+import logging
 import math
 from functools import cache
+from pathlib import Path
 
 import pygame
 
+from game import resources
 from game.app import art
 from game.app.art import BLUE, GREEN, INK, ORANGE, PAPER, PURPLE, SKY, VERMILLION, YELLOW
+from game.script import gallery
+
+log = logging.getLogger(__name__)
 
 WHITE = (255, 255, 255)
 SKIN = (241, 194, 160)
@@ -375,6 +382,10 @@ def _picture(
         return holder
     if name == "white_blood_cells":
         return _white_blood_cells(size)
+    if name not in gallery.DRAWN:  # an author's own picture; the placeholder if it fails
+        from_file = _from_file(name, size)
+        if from_file is not None:
+            return from_file
 
     def paint(s: pygame.Surface, unit: float) -> None:
         c = size * unit / 2
@@ -429,3 +440,56 @@ def _picture(
             pygame.draw.circle(s, PURPLE, (c, c), r * 0.4, _width(unit, 6))
 
     return art.painted((size, size), paint)
+
+
+#: Picture files that could not be used, each said once in the log (not once for each size).
+_told: set[Path] = set()
+
+
+def _from_file(name: str, size: int) -> pygame.Surface | None:
+    """The picture file ``assets/pictures/<name>.svg`` (or ``.png``) fitted into ``size`` px
+    square with a little room around it, as the drawn ones have; None when there is no such
+    file or it cannot be used: too large, not the picture its name says, or broken."""
+    path = gallery.picture_files(resources.assets_dir()).get(name)
+    if path is None:
+        return None
+    box = max(1, round(size * 0.9))
+    try:
+        bytes_ = path.stat().st_size
+        if bytes_ > gallery.MAX_PICTURE_BYTES:
+            raise ValueError(f"{bytes_} bytes; at most {gallery.MAX_PICTURE_BYTES} are read")
+        if path.suffix.lower() == ".svg":  # drawn at the size it is shown: never huge
+            image = pygame.image.load_sized_svg(str(path), (box, box))
+        else:
+            _check_png(path)
+            image = pygame.image.load(str(path))
+        width, height = image.get_size()
+        if width < 1 or height < 1:
+            raise ValueError("it draws nothing")
+        plain = pygame.Surface((width, height), pygame.SRCALPHA)  # any format, no display needed
+        plain.blit(image, (0, 0))
+        scale = min(box / width, box / height)
+        fitted = pygame.transform.smoothscale(
+            plain, (max(1, round(width * scale)), max(1, round(height * scale)))
+        )
+    except (pygame.error, OSError, ValueError, MemoryError, OverflowError) as exc:
+        if path not in _told:
+            _told.add(path)
+            log.warning("picture %s could not be used (%s); drawing a placeholder", path, exc)
+        return None
+    holder = pygame.Surface((size, size), pygame.SRCALPHA)
+    holder.blit(fitted, fitted.get_rect(center=(size // 2, size // 2)))
+    return holder
+
+
+def _check_png(path: Path) -> None:
+    """Refuse a file that is not a PNG, or one whose pixels would take too much memory (a
+    small file can say it is 50000 pixels wide), before pygame reads it."""
+    with path.open("rb") as file:
+        head = file.read(24)
+    if len(head) < 24 or head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR":
+        raise ValueError("not a PNG file")
+    width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+    most = gallery.MAX_PICTURE_SIDE
+    if not (0 < width <= most and 0 < height <= most):
+        raise ValueError(f"{width} x {height} pixels; at most {most} x {most} are read")

@@ -5,7 +5,9 @@ compare: chapters played, and how each quiz question went: right on the first tr
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -13,6 +15,7 @@ from pathlib import Path
 import pygame
 
 from game.app import art, text
+from game.app.feelings import MOODS, WHEN, face_picture, feelings_words
 from game.profile.profile import Profile
 from game.script.model import Scene
 from game.script.session import DEFAULT_COLOUR, from_the_lab, wears_car
@@ -22,8 +25,15 @@ PAGE = (1240, 1754)
 MARGIN = 90
 #: Sizes of a quiz question and of its answer line, largest first: the first that fits is used.
 QUIZ_SIZES = ((32, 30), (28, 26), (24, 22))
+#: When even the smallest do not fit (teach-back after every chapter, then the quiz): each
+#: question and how it went on one line, at the first of these sizes that fits.
+ONE_LINE_SIZES = (24, 22, 20, 18)
+#: The feelings check-in's faces on the page (radius), and their words' size.
+FEELINGS_FACE, FEELINGS_SIZE = 34, 30
 #: Room kept at the bottom for the things to talk about.
 TALK_HEIGHT = 150
+#: More chapters than this are listed in two columns.
+ONE_COLUMN = 10
 
 
 @dataclass(frozen=True)
@@ -47,12 +57,15 @@ class QuizRow:
         return strings.get("ui.results.unfinished")
 
 
-def quiz_rows(profile: Profile, chapters: list[Scene], strings: Strings) -> list[QuizRow]:
+def quiz_rows(
+    profile: Profile, chapters: list[Scene], strings: Strings, teach_back: bool = False
+) -> list[QuizRow]:
     """Each quiz question the child answered, in journey order, in the current language; the
-    answer is the right picture for the child's age band."""
+    answer is the right picture for the child's age band. With ``teach_back``, each chapter's
+    teach-back question too (after that chapter's own questions, before the next chapter)."""
     rows = []
     for scene in chapters:
-        for choice in scene.choices:
+        for choice in scene.questions if teach_back else scene.choices:
             answer = profile.answers.get(choice.id)
             if answer is None or answer.tries == 0:
                 continue
@@ -72,9 +85,26 @@ def quiz_rows(profile: Profile, chapters: list[Scene], strings: Strings) -> list
     return rows
 
 
+def feelings_rows(feelings: Mapping[str, int] | None, strings: Strings) -> list[tuple[str, int]]:
+    """The feelings check-in as the summary shows it: ('At the start', face), ('At the end',
+    face), for each one the child answered this session (a face 1 to 5, drawn, never written
+    as a number)."""
+    feelings = feelings or {}
+    return [
+        (strings.get(f"ui.summary.{when}"), feelings[when])
+        for when in WHEN
+        if isinstance(feelings.get(when), int) and 1 <= feelings[when] <= len(MOODS)
+    ]
+
+
 def draw_summary(
-    profile: Profile, chapters: list[Scene], strings: Strings, when: datetime
+    profile: Profile,
+    chapters: list[Scene],
+    strings: Strings,
+    when: datetime,
+    feelings: Mapping[str, int] | None = None,
 ) -> pygame.Surface:
+    """The page; ``feelings``: this session's feelings check-in (``Session.feelings``)."""
     page = pygame.Surface(PAGE)
     page.fill((255, 255, 255))
     get = strings.get
@@ -88,19 +118,34 @@ def draw_summary(
     y = _line(page, f"{who} · {when:%Y-%m-%d}", 40, y + 6)
     minutes = max(1, round(profile.seconds_played / 60))
     y = _line(page, get("ui.summary.minutes", minutes=minutes), 32, y + 4)
+    y = _feelings(page, feelings_rows(feelings, strings), strings, y, colour)
+    rows = quiz_rows(profile, chapters, strings, teach_back=True)
     y += 30
     y = _line(page, get("ui.summary.chapters"), 44, y, "bold")
+    # A long journey in two columns, so the quiz still has room on the one page.
+    # (and when there are many questions: teach-back after every chapter, then the quiz)
+    columns = 2 if len(chapters) > ONE_COLUMN or len(rows) > len(chapters) else 1
+    per_column = math.ceil(len(chapters) / columns)
+    width = (PAGE[0] - 2 * MARGIN) // columns
+    top, bottom = y, y
     for index, scene in enumerate(chapters, start=1):
+        column = (index - 1) // per_column
+        if (index - 1) % per_column == 0:
+            y = top
+        left = MARGIN + column * width
         played = scene.id in profile.played
         mark = get("ui.summary.played") if played else get("ui.summary.not_played")
         if played:
-            art.draw_star(page, MARGIN + 16, y + 24, 14)
+            art.draw_star(page, left + 16, y + 24, 14)
         else:
-            pygame.draw.circle(page, (150, 150, 150), (MARGIN + 16, y + 24), 12, 3)
-        y = _line(page, f"{index}. {get(f'{scene.id}.title')}: {mark}", 32, y, x=MARGIN + 48)
+            pygame.draw.circle(page, (150, 150, 150), (left + 16, y + 24), 12, 3)
+        words = f"{index}. {get(f'{scene.id}.title')}: {mark}"
+        right = (columns - 1 - column) * width
+        y = _line(page, words, 32, y, x=left + 48, right=right)
+        bottom = max(bottom, y)
+    y = bottom
     y += 30
     y = _line(page, get("ui.summary.quiz"), 44, y, "bold")
-    rows = quiz_rows(profile, chapters, strings)
     if not rows:
         y = _line(page, get("ui.summary.no_quiz"), 32, y)
     lines = [
@@ -109,15 +154,42 @@ def draw_summary(
     ]
     # Every question and the things to talk about on the one page: smaller words when many.
     room = PAGE[1] - MARGIN - TALK_HEIGHT - y
-    big, small = next(
-        (sizes for sizes in QUIZ_SIZES if _height(lines, *sizes) <= room), QUIZ_SIZES[-1]
-    )
+    big, small = next((sizes for sizes in QUIZ_SIZES if _height(lines, *sizes) <= room), (0, 0))
+    if not big:  # many questions: each on one line, the question then how it went
+        lines = [(f"{question} · {outcome}", "") for question, outcome in lines]
+        big = next(
+            (size for size in ONE_LINE_SIZES if _height(lines, size, size) <= room),
+            ONE_LINE_SIZES[-1],
+        )
     for question, outcome in lines:
         y = _line(page, question, big, y + 8, "bold")
         y = _line(page, outcome, small, y, x=MARGIN + 30)
     y += 30
     _line(page, get("ui.summary.talk"), 30, max(y, PAGE[1] - MARGIN - 120))
     return page
+
+
+def _feelings(
+    page: pygame.Surface, rows: list[tuple[str, int]], strings: Strings, y: int, colour: str
+) -> int:
+    """The feelings check-in: each answer as its face (in the child's T cell colour, as on
+    the screen) and soft word, on one line; returns the y below."""
+    if not rows:
+        return y
+    y += 16
+    heading = text.render(strings.get("ui.summary.feelings"), text.font(36, "bold"), (0, 0, 0))
+    middle = y + FEELINGS_FACE + 4
+    page.blit(heading, heading.get_rect(midleft=(MARGIN, middle)))
+    x = MARGIN + heading.get_width() + 30
+    for label, face in rows:
+        picture = face_picture(face, FEELINGS_FACE, colour)
+        page.blit(picture, picture.get_rect(midleft=(x, middle)))
+        words = text.render(
+            f"{label}: {feelings_words(strings, face)}", text.font(FEELINGS_SIZE), (0, 0, 0)
+        )
+        page.blit(words, words.get_rect(midleft=(x + 2 * FEELINGS_FACE + 12, middle)))
+        x += 2 * FEELINGS_FACE + 12 + words.get_width() + 40
+    return y + 2 * FEELINGS_FACE + 8
 
 
 def _height(lines: list[tuple[str, str]], big: int, small: int) -> int:

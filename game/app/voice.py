@@ -39,7 +39,7 @@ class Voice:
         volume: float = 1.0,
         device: bool = True,
     ) -> None:
-        """``folder`` holds ``<lang>/<id>.ogg`` (default: the shipped assets/voice).
+        """``folder`` holds ``<lang>/<id>.mp3`` or ``.wav`` (default: the shipped assets/voice).
         ``device=False``: there is no sound device (the caller found it and said so)."""
         self.strings = strings
         self.folder = folder or resources.assets_dir() / "voice"

@@ -3,7 +3,8 @@
 
 A profile is saved as one small JSON file; ``to_dict`` and ``from_dict`` are that file's
 format (``FORMAT_VERSION``). The child's typed name stays in this file and nowhere else: it is
-never logged.
+never logged. Version 2 added the child's random code and the session records (see
+game.profile.records); a version 1 file reads as a child with no records yet and a new code.
 """
 
 from __future__ import annotations
@@ -14,11 +15,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from game.profile import records
+from game.profile.records import SessionRecord
 from game.profile.settings import Settings
 from game.script.model import Option
 from game.script.session import Answer, Session
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: The versions this game reads: 1 (before session records) and 2.
+READS_VERSIONS = (1, 2)
 #: The longest child's name the specialist can type.
 NAME_LENGTH = 16
 #: Picks whose option was renamed or taken away, and the one a saved child gets instead. The
@@ -61,6 +66,10 @@ class Profile:
     settings: Settings = field(default_factory=Settings)
     #: Seconds played in all sessions, for the specialist.
     seconds_played: float = 0.0
+    #: A random code for exports, in place of the child's name (see game.profile.records).
+    code: str = field(default_factory=records.new_code)
+    #: What happened in each session, oldest first (see game.profile.records).
+    sessions: list[SessionRecord] = field(default_factory=list)
 
     def session(self, options: Mapping[str, Option]) -> Session:
         """A journey that carries on from this profile; ``options`` are every pick's options
@@ -104,6 +113,8 @@ class Profile:
             if math.isfinite(self.seconds_played)
             else 0.0,
             "settings": self.settings.to_dict(),
+            "code": self.code,
+            "sessions": [record.to_dict() for record in self.sessions],
         }
 
     @classmethod
@@ -114,9 +125,10 @@ class Profile:
         if not isinstance(data, dict):
             raise UnreadableProfile("it does not hold a profile")
         version = data.get("version")
-        if version != FORMAT_VERSION or isinstance(version, bool):
+        if version not in READS_VERSIONS or isinstance(version, bool):
             raise UnreadableProfile(
-                f"it is format version {version!r}; this game reads version {FORMAT_VERSION}"
+                f"it is format version {version!r}; this game reads versions "
+                f"{READS_VERSIONS[0]} to {FORMAT_VERSION}"
             )
         profile_id = data.get("id")
         if not isinstance(profile_id, str) or not profile_id:
@@ -141,6 +153,9 @@ class Profile:
         seconds = data.get("seconds_played")
         if _finite(seconds) and seconds >= 0:
             profile.seconds_played = float(seconds)
+        if records.is_code(data.get("code")):
+            profile.code = data["code"]
+        profile.sessions = records.read_sessions(data.get("sessions"))
         return profile
 
 

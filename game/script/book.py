@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.script import model
+from game.script import gallery, model
 from game.script.errors import Where
 from game.script.fields import FieldReader
 from game.script.yamlsafe import Node
@@ -102,7 +102,7 @@ class _BookReader(FieldReader):
                 found["forms"], "'forms' (the word as it appears in lines)", "meaning"
             ),
             "meaning": self.words(found["meaning"], "the meaning", "meaning"),
-            "picture": self.choice(found["picture"], "picture", model.PICTURES),
+            "picture": gallery.read_picture(self, found["picture"]),
         }
         if "fact" in found:
             values["fact"] = self.choice(found["fact"], "fact", model.FACT_IDS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -50,11 +51,68 @@ _NEAREST = 4
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return ``" (did you mean 'x'?)"`` for the closest choice, or an empty string."""
+    found = closest(word, choices)
+    return f" (did you mean '{found}'?)" if found is not None else ""
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice ``word`` is a misspelling of, or None. Only a slip of the keys counts (see
+    :func:`is_slip`): a suggestion must never change the meaning, so 'cancer_cells' does not
+    suggest 'red_cells' and 'germs.wash' does not suggest 'germs.wait'."""
     pool = tuple(choices)
     if len(pool) > MAX_CANDIDATES:
         pool = _neighbours(word, _sorted_ways(pool))
-    matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""
+    matches = difflib.get_close_matches(word, pool, n=6, cutoff=0.5)
+    slips = [m for m in matches if is_slip(word, m)]
+    if not slips:
+        return None
+    return min(slips, key=lambda m: _distance(word.lower(), m.lower()))  # min() keeps the first
+
+
+_SEPARATORS = re.compile(r"[._\-\s@]+")
+
+
+def is_slip(word: str, choice: str) -> bool:
+    """Whether ``word`` is ``choice`` written with a small slip: at most one change in a short
+    name (four letters or fewer) and two in a longer one (a change is a letter added, left out,
+    replaced, or two swapped), and no part of a name in several parts ('hunt.wash',
+    'red_cells') changed into another word: each part may itself only have a slip."""
+    a, b = word.lower(), choice.lower()
+    if a == b:
+        return True
+    limit = 1 if min(len(a), len(b)) <= 4 else 2
+    if abs(len(a) - len(b)) > limit or _distance(a, b) > limit:
+        return False
+    parts_a = [p for p in _SEPARATORS.split(a) if p]
+    parts_b = [p for p in _SEPARATORS.split(b) if p]
+    if len(parts_a) != len(parts_b):  # 'tcell' for 't_cell': only the joins differ
+        return _distance("".join(parts_a), "".join(parts_b)) <= 1
+    return all(_part_slip(x, y) for x, y in zip(parts_a, parts_b, strict=True))
+
+
+def _part_slip(a: str, b: str) -> bool:
+    """One part of a name: a short part ('b' in 'b_cells', 'f1') or a number must be the
+    same; a longer one may have one change in three letters."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) <= 2 or (a.isdigit() and b.isdigit()):
+        return False
+    return _distance(a, b) <= max(1, min(len(a), len(b)) // 3)
+
+
+def _distance(a: str, b: str) -> int:
+    """How many letters must be added, left out, replaced or swapped with a neighbour to
+    turn ``a`` into ``b`` (optimal string alignment distance)."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, y in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 @functools.lru_cache(maxsize=16)

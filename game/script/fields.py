@@ -8,12 +8,78 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
-from game.script.errors import Problem, SceneError, Where, did_you_mean, one_of
+from game.script.errors import Problem, SceneError, Where, closest, did_you_mean, one_of
 from game.script.placeholders import brace_problems_at
 from game.script.readable import text_problems
 from game.script.yamlsafe import Node, read_limited, read_scene_yaml, shorten, show_number
 
 T = TypeVar("T")
+
+
+#: Other words authors write for a key, and the keys they may mean, the likeliest first (only
+#: a key allowed where the word stands is suggested): 'narration:' for 'lines:', 'on:' for
+#: 'when:'.
+OTHER_WORDS: dict[str, tuple[str, ...]] = {
+    "narration": ("lines",),
+    "narrator": ("lines",),
+    "story": ("lines",),
+    "script": ("lines",),
+    "speech": ("lines",),
+    "line": ("lines", "say", "text"),
+    "says": ("say", "lines"),
+    "speak": ("say",),
+    "text": ("say", "lines"),
+    "words": ("text", "lines", "say"),
+    "label": ("text",),
+    "name": ("title", "id"),
+    "on": ("when",),
+    "event": ("when",),
+    "if": ("when",),
+    "type": ("kind",),
+    "number": ("count",),
+    "amount": ("count",),
+    "how_many": ("count",),
+    "image": ("picture", "icon", "background"),
+    "pic": ("picture", "icon", "background"),
+    "picture": ("icon",),
+    "backdrop": ("background",),
+    "bg": ("background",),
+    "question": ("ask",),
+    "prompt": ("ask",),
+    "answers": ("options",),
+    "pictures": ("options",),
+    "cards": ("options", "choices"),
+    "questions": ("choices",),
+    "correct": ("right",),
+    "answer": ("right",),
+    "explanation": ("explain",),
+    "why": ("explain",),
+    "cast": ("actors",),
+    "cells": ("actors",),
+    "characters": ("actors",),
+    "then": ("next",),
+    "game": ("activity",),
+    "help": ("assist",),
+    "band": ("bands",),
+    "age": ("bands",),
+    "ages": ("bands",),
+    "translation": ("text",),
+    "english": ("en",),
+    "hash": ("en",),
+}
+
+
+def meant_key(key: str, allowed: Iterable[str]) -> str | None:
+    """The allowed key an unknown ``key`` stands for: one it is a slip of ('titel'), or one
+    it is another word for ('narration', 'naration': 'lines'); None when there is none."""
+    allowed = tuple(allowed)
+    found = closest(key, allowed)
+    if found is not None:
+        return found
+    word = "_".join(key.lower().split())
+    if word not in OTHER_WORDS:
+        word = closest(word, tuple(OTHER_WORDS)) or word
+    return next((k for k in OTHER_WORDS.get(word, ()) if k in allowed), None)
 
 
 class FieldReader:
@@ -38,9 +104,17 @@ class FieldReader:
         self.problems.append(Problem(where, message))
 
     def fields(
-        self, node: Node, what: str, required: Iterable[str], optional: Iterable[str] = ()
+        self,
+        node: Node,
+        what: str,
+        required: Iterable[str],
+        optional: Iterable[str] = (),
+        meant: set[str] | None = None,
     ) -> dict[str, Node] | None:
-        """The mapping's values by key, after checking for unknown and missing keys."""
+        """The mapping's values by key, after checking for unknown and missing keys. An unknown
+        key is answered with the key it stands for (a misspelling, or another word for it, see
+        :func:`meant_key`); ``meant``, when given, collects those keys, so a caller can leave
+        out the problems that only follow from the one mistake."""
         if not isinstance(node.value, dict):
             self.error(
                 node.where, f"{what} must be a mapping of 'key: value' lines, not {node.kind}"
@@ -52,11 +126,12 @@ class FieldReader:
         for key, (key_node, value_node) in node.value.items():
             if key in allowed:
                 found[key] = value_node
-            else:
-                self.error(
-                    key_node.where,
-                    f"unknown key {shorten(key)} in {what}{did_you_mean(key, allowed)}",
-                )
+                continue
+            intended = meant_key(key, allowed)
+            hint = f" (did you mean '{intended}'?)" if intended else ""
+            if intended is not None and meant is not None:
+                meant.add(intended)
+            self.error(key_node.where, f"unknown key {shorten(key)} in {what}{hint}")
         for key in required:
             if key not in found:
                 self.error(node.where, f"{what} needs '{key}'")

@@ -84,6 +84,12 @@ VOICED_MENUS = (
     "ui.profiles.who_gets",
     "ui.profiles.role.patient",
     "ui.profiles.role.sibling",
+    "ui.feelings.ask",
+    "ui.feelings.how",
+    "ui.feelings.thanks",
+    "ui.teach.try",
+    "ui.teach.hint",
+    "ui.teach.hint_more",
 )
 #: Colours the child can give their T cell. Each is named for how it looks, and none is a
 #: colour another cell has (no pink, mint green, red, orange or tan); the art paints them.
@@ -257,6 +263,9 @@ class Scene(_Located):
     next: str | None = None
     #: The child life specialist may leave this whole chapter out.
     optional: bool = False
+    #: The chapter's teach-back question (a quiz question, id ``<scene>.teach``), asked after
+    #: its closing card when the grown-up turns teach-back on (see game/script/teach_back.py).
+    teach_back: Choice | None = None
     path: str = "?"
     where: Where = field(default=Where("?"), compare=False)
     refs: Mapping[str, Where] = field(default_factory=dict, compare=False)
@@ -283,9 +292,14 @@ class Scene(_Located):
                 Text(f"{line.id}@{key}", self.id, line.fact, words, "line")
                 for key, words in line.variants.items()
             ]
-        for choice in self.choices:
+        for choice in self.questions:
             found += [Text(o.id, self.id, o.fact, o.text, "label") for o in choice.options]
         return found
+
+    @property
+    def questions(self) -> tuple[Choice, ...]:
+        """Every choice in the scene file: its ``choices``, then its ``teach_back`` question."""
+        return self.choices + ((self.teach_back,) if self.teach_back is not None else ())
 
     @property
     def details(self) -> list[str]:

@@ -5,17 +5,19 @@ Every problem in a file is collected and reported at once (see docs/scene-format
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from game import resources
 from game.activities import ActivitySpec, registry
-from game.script import model
+from game.script import gallery, model, teach_back
 from game.script.errors import SceneError, Where, did_you_mean
 from game.script.fields import FieldReader
 from game.script.strings import BANDS, VARIANT_KEYS
 from game.script.yamlsafe import Node, read_limited, read_scene_yaml
+from game.world.picks import check_question
 
 ID = r"[a-z][a-z0-9_]{0,39}"
 CANVAS = (1280.0, 800.0)
@@ -30,6 +32,7 @@ _TOP_OPTIONAL = (
     "triggers",
     "next",
     "optional",
+    "teach_back",
 )
 _ACTOR_KEYS = ("count", "markers", "car", "player", "size", "place", "drift", "detail")
 _TRIGGER_ACTIONS = ("say", "assist", "sound", "once", "moment")
@@ -78,16 +81,27 @@ class _SceneBuilder(FieldReader):
         #: Sections where an item had a problem; references into them are not checked, so one
         #: mistake is reported once and not again as every place that mentions it.
         self.incomplete: set[str] = set()
+        #: Top-level keys written as another word or misspelt ('naration:' for 'lines:').
+        self.misspelt: set[str] = set()
+        #: Lines whose id an earlier line already has: maybe the line a reference means.
+        self.repeated: list[model.Line] = []
 
     def build(self, root: Node) -> model.Scene | None:
-        top = self.fields(root, "a scene", _TOP_REQUIRED, _TOP_OPTIONAL)
+        top = self.fields(root, "a scene", _TOP_REQUIRED, _TOP_OPTIONAL, meant=self.misspelt)
         if top is None:
             return None
+        # A section that is missing or misspelt is said once: 'unknown line' for every trigger
+        # (or the activity's checks) would only repeat that one mistake.
+        self.incomplete.update(
+            key
+            for key in ("actors", "lines", "choices", "goals")
+            if key not in top and (key in self.misspelt or key in _TOP_REQUIRED)
+        )
         if "version" in top:
             self._version(top["version"])
         scene_id = self.text(top["id"], "the scene id", ID, "hunt") if "id" in top else None
         title = self.words(top["title"], "the title", "title") if "title" in top else None
-        icon = self.choice(top["icon"], "picture", model.PICTURES) if "icon" in top else None
+        icon = gallery.read_picture(self, top["icon"]) if "icon" in top else None
         spec, activity = self._activity(top["activity"]) if "activity" in top else (None, None)
         background = (
             self._asset(top["background"], "background", "backgrounds")
@@ -97,6 +111,7 @@ class _SceneBuilder(FieldReader):
         actors = self._list(top, "actors", self._actor)
         lines = self._list(top, "lines", lambda n: self._line(n, scene_id))
         choices = self._list(top, "choices", lambda n: self._choice(n, scene_id))
+        teach = self._teach_back(top["teach_back"], scene_id) if "teach_back" in top else None
         goals = self._list(top, "goals", lambda n: self._goal(n, spec))
         triggers = self._list(top, "triggers", lambda n: self._trigger(n, spec))
         next_scene = None
@@ -118,9 +133,10 @@ class _SceneBuilder(FieldReader):
             triggers=tuple(triggers),
             next=next_scene,
             optional=optional,
+            teach_back=teach,
             path=self.label,
             where=root.where,
-            refs=_refs(top, ("id", "next")),
+            refs=_refs(top, ("id", "title", "next")),  # title: a missing translation
         )
         self._check_references(scene, spec)
         return scene
@@ -147,7 +163,8 @@ class _SceneBuilder(FieldReader):
         if isinstance(node.value, str):
             node = Node({"name": (node, node)}, node.where)
         if not isinstance(node.value, dict) or "name" not in node.value:
-            self.fields(node, "'activity'", ("name",))
+            options = {name for spec in self.activities.values() for name in spec.options}
+            self.fields(node, "'activity'", ("name",), sorted(options))  # only 'name' is wrong
             return None, None
         spec_name = self.choice(node.value["name"][1], "activity", self.activities)
         if spec_name is None:
@@ -176,6 +193,8 @@ class _SceneBuilder(FieldReader):
             return None
         problem = resources.asset_path_problem(relative, self.assets, folder, self.need_files)
         if problem:
+            if folder == "backgrounds":  # the one meant, and every background there is
+                problem += gallery.background_hint(relative, self.assets)
             self.error(node.where, problem)
             return None
         return relative
@@ -326,6 +345,28 @@ class _SceneBuilder(FieldReader):
             **values,
         )
 
+    def _teach_back(self, node: Node, scene_id: str | None) -> model.Choice | None:
+        """A chapter's teach-back question: a quiz question (see ``_choice``) without an id of
+        its own, since its answers are kept as ``<scene>.teach``, and nothing to ``keep``."""
+        before = len(self.problems)
+        if isinstance(node.value, dict) and "id" in node.value:
+            self.error(
+                node.value["id"][0].where,
+                "a 'teach_back' question has no 'id': its answers are kept as "
+                f"'{teach_back.question_id(scene_id or 'scene')}'",
+            )
+        elif isinstance(node.value, dict) and "keep" in node.value:
+            self.error(node.value["keep"][0].where, "'keep' is for picks, not 'teach_back'")
+        else:
+            if isinstance(node.value, dict):  # the id every teach-back has, for the checks
+                named = Node(teach_back.SUFFIX, node.where)
+                node = Node({"id": (named, named), **node.value}, node.where)
+            choice = self._choice(node, scene_id)
+            if choice is not None and len(self.problems) == before:
+                return replace(choice, id=teach_back.question_id(scene_id or "scene"))
+        self.incomplete.add("teach_back")
+        return None
+
     def _option(self, node: Node, scene_id: str | None) -> model.Option | None:
         found = self.fields(node, "an option", ("id", "text", "picture"), _OPTION_KEYS)
         if found is None or not {"id", "text", "picture"} <= found.keys():
@@ -333,7 +374,7 @@ class _SceneBuilder(FieldReader):
         values: dict[str, Any] = {
             "id": self._text_id(found["id"], scene_id, "option"),
             "text": self.words(found["text"], "the option's words", "label"),
-            "picture": self.choice(found["picture"], "picture", model.PICTURES),
+            "picture": gallery.read_picture(self, found["picture"]),
         }
         if "colour" in found:
             values["colour"] = self.choice(found["colour"], "colour", model.HERO_COLOURS)
@@ -393,14 +434,19 @@ class _SceneBuilder(FieldReader):
 
     def _trigger(self, node: Node, spec: ActivitySpec | None) -> model.Trigger | None:
         if not isinstance(node.value, dict) or "when" not in node.value:
-            self.fields(node, "a trigger", ("when",))
+            others = {key for keys in _TRIGGER_KEYS.values() for key in keys}
+            optional = (*_TRIGGER_ACTIONS, *_EVENT_FILTERS, *sorted(others))
+            self.fields(node, "a trigger", ("when",), optional)  # only 'when' is wrong
             return None
         on = self._event(node.value["when"][1], spec, model.RUNNER_EVENTS)
         if on is None:
             return None
         required = _TRIGGER_KEYS.get(on, ())
         optional = _TRIGGER_ACTIONS if on in _TRIGGER_KEYS else _TRIGGER_ACTIONS + _EVENT_FILTERS
-        found = self.fields(node, f"a 'when: {on}' trigger", ("when", *required), optional)
+        meant: set[str] = set()
+        found = self.fields(
+            node, f"a 'when: {on}' trigger", ("when", *required), optional, meant=meant
+        )
         if found is None or not set(required) <= found.keys():
             return None
         values: dict[str, Any] = {}
@@ -412,7 +458,7 @@ class _SceneBuilder(FieldReader):
             values["once"] = self.boolean(found["once"], "'once'")
         if "moment" in found:
             values["moment"] = self.boolean(found["moment"], "'moment'")
-            if "say" not in found:
+            if "say" not in found and "say" not in meant:
                 self.error(
                     found["moment"].where,
                     "'moment' tells how long the lines in 'say' stay true: add 'say' or remove it",
@@ -430,7 +476,7 @@ class _SceneBuilder(FieldReader):
             values["seconds"] = self.number(found["seconds"], "'seconds'", 1, 600)
         if "sound" in found:
             values["sound"] = self.choice(found["sound"], "sound", model.SOUNDS)
-        if not {"say", "assist", "sound"} & found.keys():
+        if not {"say", "assist", "sound"} & (found.keys() | meant):
             self.error(
                 node.where, "a trigger needs something to do: 'say', 'assist' and/or 'sound'"
             )
@@ -454,11 +500,11 @@ class _SceneBuilder(FieldReader):
 
     def _check_references(self, scene: model.Scene, spec: ActivitySpec | None) -> None:
         before = len(self.problems)
-        labels = [option for choice in scene.choices for option in choice.options]
+        labels = [option for choice in scene.questions for option in choice.options]
         for kind, things in (
             ("actor", scene.actors),
             ("line or label", (*scene.lines, *labels)),
-            ("choice", scene.choices),
+            ("choice", scene.questions),
             ("goal", scene.goals),
         ):
             seen: dict[str, Any] = {}
@@ -472,6 +518,8 @@ class _SceneBuilder(FieldReader):
                         f"the {noun} id '{thing.id}' is used twice "
                         f"(first at line {seen[thing.id].where.line})",
                     )
+                    if isinstance(thing, model.Line):
+                        self.repeated.append(thing)
                 seen.setdefault(thing.id, thing)
         actor_ids = [a.id for a in scene.actors]
         goals = {g.id: g for g in scene.goals}
@@ -490,7 +538,7 @@ class _SceneBuilder(FieldReader):
                     f"'count: {trigger.count}' can never happen: "
                     f"goal '{goal.id}' stops at {goal.count}",
                 )
-        for choice in scene.choices:
+        for choice in scene.questions:
             for key in ("ask", "explain"):
                 self._reference(getattr(choice, key), line_ids, "lines", choice.at(key))
             for option in choice.options:
@@ -500,7 +548,7 @@ class _SceneBuilder(FieldReader):
         players = [a for a in scene.actors if a.player]
         if len(players) > 1:
             self.error(players[1].where, "only one actor can be the player")
-        if "actors" in self.incomplete or spec is None:
+        if "actors" in self.incomplete or spec is None or self.misspelt:
             return
         if spec.needs_player and not players:
             self.error(
@@ -508,11 +556,20 @@ class _SceneBuilder(FieldReader):
             )
         elif not {"goals", "choices"} & self.incomplete:
             self.problems.extend(spec.check(scene))
+        if scene.teach_back is not None and "teach_back" not in self.incomplete:
+            self.problems.extend(check_question(scene.teach_back, alone=True))
 
     def _reference(self, name: str | None, known: list[str], section: str, where: Where) -> None:
         if name is not None and name not in known and section not in self.incomplete:
             kind = section.rstrip("s")
-            self.error(where, f"unknown {kind} '{name}'{did_you_mean(name, known)}")
+            hint = did_you_mean(name, known)
+            if not hint and section == "lines" and self.repeated:  # a copied line, not renamed
+                line = self.repeated[0]
+                hint = (
+                    f"; if it is the line at line {line.where.line}, whose id '{line.id}' "
+                    "is used twice, give that line this id"
+                )
+            self.error(where, f"unknown {kind} '{name}'{hint}")
 
 
 def _one_or_many(node: Node) -> list[Node]:

@@ -58,6 +58,15 @@ class Session:
     #: The journey's chapters from the lab on (see ``from_the_lab``; the app sets it): where
     #: the child's T cell wears its CARs.
     from_lab: tuple[str, ...] = ()
+    #: The feelings check-in: which face the child tapped at the start ('before') and the end
+    #: ('after') of this session, 1 (calm) to 5 (very scared). Never shown to the child as a
+    #: number. Only this session's: a new session starts with none.
+    feelings: dict[str, int] = field(default_factory=dict)
+    #: This session's own answers and chapters, counted afresh (``answers`` and ``played`` are
+    #: every session's): a question solved in an earlier session counts again when it is
+    #: asked again. The session record keeps them (see game.profile.records).
+    answered_now: dict[str, Answer] = field(default_factory=dict)
+    played_now: list[str] = field(default_factory=list)
 
     def has_car(self, scene_id: str | None = None) -> bool:
         """Whether the child's T cell wears its CARs in ``scene_id`` (see ``wears_car``)."""
@@ -77,17 +86,14 @@ class Session:
     def answer(self, question: str, right: bool, with_help: bool = False) -> Answer:
         """Record one tap on a quiz answer; ``with_help`` when the right picture was shown to
         the child first. Taps after the right answer do not count."""
-        record = self.answers.setdefault(question, Answer())
-        if not record.solved:
-            record.tries += 1
-            record.solved = right
-            record.with_help = record.with_help or with_help
-            record.right_first_try = right and record.tries == 1 and not record.with_help
-        return record
+        _count(self.answered_now.setdefault(question, Answer()), right, with_help)
+        return _count(self.answers.setdefault(question, Answer()), right, with_help)
 
     def played_chapter(self, scene_id: str) -> None:
         if scene_id not in self.played:
             self.played.append(scene_id)
+        if scene_id not in self.played_now:
+            self.played_now.append(scene_id)
 
     def summary(self) -> dict:
         """What a child life specialist reads: chapters played, and each quiz question's tries,
@@ -106,3 +112,13 @@ class Session:
         temporary = path.with_name(path.name + ".tmp")
         temporary.write_text(json.dumps(self.summary(), indent=2) + "\n", encoding="utf-8")
         os.replace(temporary, path)
+
+
+def _count(record: Answer, right: bool, with_help: bool) -> Answer:
+    """One tap on a quiz answer in ``record``; taps after the right answer do not count."""
+    if not record.solved:
+        record.tries += 1
+        record.solved = right
+        record.with_help = record.with_help or with_help
+        record.right_first_try = right and record.tries == 1 and not record.with_help
+    return record

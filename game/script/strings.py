@@ -13,8 +13,10 @@ the same ids::
         text: ¡Tu célula T volvió a tu sangre!
         en: 3f2a9c1b           # source_hash() of the English it was translated from
 
-Adding a language is adding a table; ``python -m game check`` then lists every entry that is
-missing, or stale because the English changed since it was translated.
+Adding a language is adding a table; ``python -m game translate --lang <code>`` writes it, and
+the entries a table lacks (with ``text: ""``: not translated yet, shown in English) or whose
+English changed (marked ``was:``, see :class:`Entry`); ``python -m game check`` lists every entry
+that is missing, not translated yet, or stale because the English changed since.
 
 A line may have variants for age bands (``hunt.intro@little``, ``hunt.intro@older``); a band
 without its own variant uses the line itself. It may also have variants for a brother or sister
@@ -76,6 +78,10 @@ class Entry:
     text: str
     source: str | None  # the English hash it was translated from; None in the English table
     where: Where = field(default=Where("?"), compare=False)
+    #: Set when the English changed since this was translated (``python -m game translate``
+    #: writes it): the English it was translated from. The translator changes the text, then
+    #: deletes the ``was:`` line. Until then the entry is stale, and the game shows this text.
+    was: str | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,9 @@ class Table:
     #: The natural voice that renders the voice files (see game/voice/kokoro.py); None: the
     #: default for the language.
     narrator: str | None = None
+    #: Entries whose text is still empty (``text: ""``, as ``python -m game translate`` writes
+    #: them): not translated yet, so the game shows (and says) the English.
+    untranslated: Mapping[str, Entry] = field(default_factory=dict)
 
 
 def table_paths(folder: Path) -> dict[str, Path]:
@@ -118,6 +127,7 @@ class _TableReader(FieldReader):
         name = self.text(top["language"], "'language' (the language's own name)")
         voice = self.text(top["voice"], "'voice'") if "voice" in top else code
         entries: dict[str, Entry] = {}
+        untranslated: dict[str, Entry] = {}
         strings = top["strings"]
         if not isinstance(strings.value, dict):
             self.error(strings.where, f"'strings' must be a mapping of ids, not {strings.kind}")
@@ -125,7 +135,7 @@ class _TableReader(FieldReader):
         for text_id, (key, value) in strings.value.items():
             entry = self._entry(text_id, key, value, code == SOURCE_LANGUAGE)
             if entry is not None:
-                entries[text_id] = entry
+                (entries if entry.text else untranslated)[text_id] = entry
         say = self._say(top["say"]) if "say" in top else {}
         narrator = (
             self.text(top["narrator"], "'narrator' (a voice name)", r"[a-z]{2}_[a-z]+", "af_heart")
@@ -134,7 +144,7 @@ class _TableReader(FieldReader):
         )
         if name is None or voice is None:
             return None
-        return Table(code, name, voice, entries, label, say, narrator)
+        return Table(code, name, voice, entries, label, say, narrator, untranslated)
 
     def _say(self, node: Node) -> dict[str, str]:
         if not isinstance(node.value, dict):
@@ -153,28 +163,52 @@ class _TableReader(FieldReader):
         if english:  # the source table: plain text
             text = self.words(value, f"the text of '{text_id}'", kind_of(text_id))
             return None if text is None else Entry(text.strip(), None, key.where)
-        found = self.fields(value, f"the translation of '{text_id}'", ("text", "en"))
+        found = self.fields(value, f"the translation of '{text_id}'", ("text", "en"), ("was",))
         if found is None or not {"text", "en"} <= found.keys():
             return None
-        text = self.words(found["text"], f"the text of '{text_id}'", kind_of(text_id))
+        blank = found["text"].value is None or (
+            isinstance(found["text"].value, str) and not found["text"].value.strip()
+        )  # not translated yet: the game shows the English
+        what = f"the text of '{text_id}'"
+        text = "" if blank else self.words(found["text"], what, kind_of(text_id))
+        was = self._was(found["was"]) if "was" in found else None
         if not isinstance(found["en"].value, str):
             self.error(found["en"].where, 'write the hash in quotes, like en: "3f2a9c1b"')
             return None
         source = self.text(
             found["en"], "'en' (the English text's hash)", r"[0-9a-f]{8}", "3f2a9c1b"
         )
-        if text is None or source is None:
+        if text is None or source is None or was is False:
             return None
-        return Entry(text.strip(), source, key.where)
+        return Entry(text.strip(), source, key.where, was or None)
+
+    def _was(self, node: Node) -> str | bool | None:
+        """``was:`` (the English a stale text was translated from): its text, None when it is
+        empty (as good as deleted), or False after an error."""
+        if node.value is None or (isinstance(node.value, str) and not node.value.strip()):
+            return None
+        if not isinstance(node.value, str):
+            what = "'was' (the English it was translated from)"
+            self.error(node.where, f"{what} must be text, not {node.kind}")
+            return False
+        return node.value.strip()
 
 
 class Strings:
     """The live lookup: ``get(id)`` gives the text in the chosen language, band and role.
     Switching any of them takes effect on the next draw, so a child never loses their place."""
 
-    def __init__(self, english: Mapping[str, str], tables: Mapping[str, Table]) -> None:
+    def __init__(
+        self,
+        english: Mapping[str, str],
+        tables: Mapping[str, Table],
+        places: Mapping[str, Where] | None = None,
+    ) -> None:
         self.english = dict(english)
         self.tables = dict(tables)
+        #: Where each English text is written (a scene file, the word book, en.yaml): a
+        #: missing translation is reported there.
+        self.places = dict(places or {})
         self.language = SOURCE_LANGUAGE
         self.band = DEFAULT_BAND
         self.role = DEFAULT_ROLE
@@ -269,26 +303,41 @@ class Strings:
         return entry.text if entry is not None else None
 
     def problems(self, language: str) -> list[Problem]:
-        """What a translator must do: entries missing, stale (the English changed since), left
-        over (the English is gone), or with different ``{fields}``."""
+        """What a translator must do: entries missing (reported at the English), stale (the
+        English changed since), left over (the English is gone), or with different
+        ``{fields}``; and, once for the table, how many are not translated yet (empty)."""
         if language == SOURCE_LANGUAGE:
             return []
         table = self.tables[language]
         found: list[Problem] = []
         top = Where(table.path)
+        name = Path(table.path).name
+        translate = f"run 'python -m game translate --lang {language}'"
         for text_id, english in self.english.items():
             entry = table.entries.get(text_id)
             now = source_hash(english)
-            if entry is None:
+            if entry is None and text_id not in table.untranslated:
                 found.append(
-                    Problem(top, f"missing translation of '{text_id}' (en: {now}): {english!r}")
+                    Problem(
+                        self.places.get(text_id, top),
+                        f"missing translation of '{text_id}' in {name} (the game shows the "
+                        f"English): {translate} to add it, then fill in its text",
+                    )
                 )
-            elif entry.source != now:
+            elif entry is None:
+                continue
+            elif entry.source != now or entry.was is not None:
+                before = (
+                    f"; it was translated from {entry.was!r}: change the text, then delete "
+                    "its 'was:' line"
+                    if entry.was is not None
+                    else f"; {translate} to put the new English beside it"
+                )
                 found.append(
                     Problem(
                         entry.where,
                         f"stale translation of '{text_id}': the English changed "
-                        f"(en: {now}); it now says {english!r}",
+                        f"(en: {now}); it now says {english!r}{before}",
                     )
                 )
             elif placeholders(entry.text) != placeholders(english):
@@ -299,7 +348,16 @@ class Strings:
                         f"{sorted(placeholders(english))} of the English",
                     )
                 )
-        for text_id, entry in table.entries.items():
+        for text_id, entry in {**table.untranslated, **table.entries}.items():
             if text_id not in self.english:
                 found.append(Problem(entry.where, f"'{text_id}' is not used any more; remove it"))
+        empty = sorted(e.where for i, e in table.untranslated.items() if i in self.english)
+        if empty:
+            found.append(
+                Problem(
+                    empty[0],
+                    f"{len(empty)} text(s) in {name} not translated yet (their text is empty, "
+                    "so the game shows them in English): fill them in",
+                )
+            )
         return sorted(found)

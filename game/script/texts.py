@@ -64,6 +64,22 @@ def all_texts(scenes: dict[str, Scene], library: Library) -> list[Text]:
     return found
 
 
+def text_places(scenes: dict[str, Scene], library: Library) -> dict[str, Where]:
+    """Where each English text is written: a scene's title, line (its variants too) or
+    picture label, a word book entry, a menu in en.yaml."""
+    places: dict[str, Where] = {}
+    for scene in scenes.values():
+        places[f"{scene.id}.title"] = scene.at("title")
+        for line in scene.lines:
+            places[line.id] = line.where
+            places.update((f"{line.id}@{key}", line.where) for key in line.variants)
+        places.update((o.id, o.where) for c in scene.choices for o in c.options)
+    for word in library.book.words:
+        places.update((text.id, word.where) for text in word.texts())
+    places.update((i, entry.where) for i, entry in library.menus.entries.items())
+    return places
+
+
 def build_strings(scenes: dict[str, Scene], library: Library) -> Strings:
     english = {text.id: text.text for text in all_texts(scenes, library)}
-    return Strings(english, library.tables)
+    return Strings(english, library.tables, text_places(scenes, library))

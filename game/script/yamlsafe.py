@@ -10,6 +10,7 @@ refusal is a :class:`~game.script.errors.SceneError` with a place, never another
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,9 +121,7 @@ def read_scene_yaml(path: str, data: bytes) -> Node:
     try:
         documents = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = exc.problem or exc.context or "this is not valid YAML"
-        raise SceneError([Problem(_where(path, mark), f"YAML syntax: {message}")]) from None
+        raise SceneError([syntax_problem(path, text, exc)]) from None
     except yaml.reader.ReaderError as exc:
         where = _char_where(path, text, exc.position)
         message = f"the character U+{exc.character:04X} is not allowed here; delete it"
@@ -155,6 +154,10 @@ def show_number(value: int | float) -> str:
 def _decode(path: str, data: bytes) -> str:
     if len(data) > MAX_BYTES:
         raise SceneError([Problem(Where(path), _too_large(len(data), MAX_BYTES))])
+    wide = _wide_encoding(data)
+    if wide is not None:
+        message = f"this file is saved as {wide}; save it as UTF-8 (in Notepad: Save as, UTF-8)"
+        raise SceneError([Problem(Where(path), message)])
     if b"\0" in data:
         raise SceneError(
             [
@@ -181,8 +184,44 @@ def _decode(path: str, data: bytes) -> str:
 def _byte_where(path: str, data: bytes, offset: int) -> Where:
     before = data[:offset]
     line = before.count(b"\n") + 1
-    col = offset - (before.rfind(b"\n") + 1) + 1
+    start = before.rfind(b"\n") + 1
+    # The column counts characters, as an editor does: the bytes before ``offset`` on its
+    # line are UTF-8 (the first bad byte is at ``offset``), so 'é' counts once.
+    col = len(data[start:offset].decode("utf-8", errors="replace")) + 1
     return Where(path, line, col)
+
+
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' when the file is text saved in that encoding (Notepad's "Unicode"),
+    with or without a byte-order mark; None otherwise."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    if b"\0" not in data[:64]:
+        return None
+    for encoding, name in (
+        ("utf-32-le", "UTF-32"),
+        ("utf-32-be", "UTF-32"),
+        ("utf-16-le", "UTF-16"),
+        ("utf-16-be", "UTF-16"),
+    ):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        # Mostly ASCII letters and punctuation, and no NUL: text, not bytes read in pairs.
+        plain = sum(1 for char in text if " " <= char < "\x7f" or char in "\t\r\n")
+        if text and "\0" not in text and plain >= 0.8 * len(text):
+            return name
+    return None
 
 
 def _char_where(path: str, text: str, offset: int) -> Where:
@@ -194,7 +233,8 @@ def _char_where(path: str, text: str, offset: int) -> Where:
 
 
 def _check_depth(path: str, text: str) -> None:
-    """Refuse deep nesting before composing, which recurses once per level."""
+    """Refuse deep nesting before composing, which recurses once per level, and anchors
+    (``&name``), which composing would drop without a word when nothing refers to them."""
     depth = 0
     try:
         for token in yaml.scan(text, Loader=_Loader):
@@ -211,8 +251,178 @@ def _check_depth(path: str, text: str) -> None:
                     )
             elif isinstance(token, _CLOSERS):
                 depth -= 1
+            elif isinstance(token, yaml.AnchorToken):  # composing drops an unused '&name'
+                message = (
+                    "anchors and aliases (& and *) are not allowed; "
+                    "a text that starts with & or * must be in quotes"
+                )
+                raise SceneError([Problem(_where(path, token.start_mark), message)])
     except yaml.YAMLError:
         return  # compose reports the syntax error with its place
+
+
+def _yes_no_key(written: str) -> str:
+    """Why a key like ``on:`` or ``yes:`` cannot be used, and what to write instead."""
+    if written.lower() == "on":
+        return (
+            f"'{written}:' reads as yes/no in YAML, so it is not a key: "
+            "use 'when:' (like 'when: start')"
+        )
+    return f"the key '{written}' reads as yes/no in YAML; put it in quotes"
+
+
+def syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """A YAML syntax error in plain words, at the place to fix (see :func:`_explain`)."""
+    mark = exc.problem_mark or exc.context_mark
+    try:
+        explained = _explain(text.splitlines(), exc)
+    except Exception:  # an explanation must never hide the error itself
+        explained = None
+    if explained is not None:
+        (line, col), message = explained
+        return Problem(Where(path, line, col), message)
+    message = exc.problem or exc.context or "this is not valid YAML"
+    return Problem(_where(path, mark), f"YAML syntax: {message}")
+
+
+def _explain(lines: list[str], exc: yaml.MarkedYAMLError) -> tuple[tuple[int, int], str] | None:
+    """((line, column), words) for the mistakes authors make; None for the rest. PyYAML's C
+    and pure-Python readers word their errors differently: both are matched."""
+    problem, context = exc.problem or "", exc.context or ""
+    mark = exc.problem_mark
+    if mark is None:
+        return None
+    row, col = mark.line, mark.column
+
+    def line(at: int) -> str:
+        return lines[at] if 0 <= at < len(lines) else ""
+
+    here = line(row)
+    # A tab where YAML wants spaces.
+    if "tab" in problem or "\\t" in problem or here[col : col + 1] == "\t":
+        tab = here.find("\t")
+        where = (row + 1, tab + 1 if tab >= 0 else col + 1)
+        return where, "indent with spaces, not a tab"
+    # 'text:Tap': a key's colon needs a space after it.
+    if "could not find expected ':'" in problem and exc.context_mark is not None:
+        row, col = exc.context_mark.line, exc.context_mark.column
+        return (row + 1, col + 1), _needs_colon_space(line(row)[col:])
+    # 'text: Remember: wash your hands': the second ': ' would start another key.
+    if problem.startswith("mapping values are not allowed"):
+        value = _value_start(here, col)
+        if value is not None:
+            key, words = here[:value].rstrip(), here[value:].rstrip()
+            return (row + 1, value + 1), (
+                f"put the text in quotes: {key.strip()} {_quoted(words)} "
+                "(a colon and a space inside text need quotes)"
+            )
+        above = _previous(lines, row)
+        if above is not None and re.search(r"^\s*(- +)?[\w.@]+:[^\s:]", line(above)):
+            start = len(line(above)) - len(line(above).lstrip(" -"))
+            return (above + 1, start + 1), _needs_colon_space(line(above)[start:])
+        if above is not None and ":" not in line(above):  # 'title A hunt'
+            start = len(line(above)) - len(line(above).lstrip(" -"))
+            return (above + 1, start + 1), _needs_colon_space(line(above)[start:])
+        if above is not None and _indent(here) > _indent(line(above)):
+            return (row + 1, _indent(here) + 1), (
+                "this line is indented more than the one above: "
+                "line up its key with the keys above it"
+            )
+        return None
+    # '"Tap" the cell' or 'it's': text after the quotes that should hold all of it.
+    if ("expected key" in problem or "but found '<scalar>'" in problem) and col > 0:
+        value = _value_start(here, col)
+        if value is not None and here[value] in "'\"" and value < col:
+            words = here[value:].rstrip()
+            inner = words[1:-1] if len(words) > 1 and words[-1] == words[0] else words
+            if words[0] == "'":
+                return (row + 1, value + 1), (
+                    f"an apostrophe ends text that starts with ': write "
+                    f"{here[:value].strip()} {_quoted(inner)}"
+                )
+            return (row + 1, value + 1), (
+                f"the quotes must hold the whole text: write {here[:value].strip()} "
+                f"{_quoted(words)}"
+            )
+    # A line out of step with the lines above.
+    if "block mapping" in context and ("expected key" in problem or "block end" in problem):
+        return (row + 1, col + 1), (
+            "this line does not line up with the keys above it: "
+            "start it with the same number of spaces"
+        )
+    if "block collection" in context:
+        return (row + 1, col + 1), (
+            "this line does not line up with the list above it: each item starts with '- ' "
+            "under the one before, and its keys line up under the first"
+        )
+    # A quote never closed.
+    if "quoted scalar" in context and "end of stream" in problem and exc.context_mark:
+        start = exc.context_mark
+        quote = line(start.line)[start.column : start.column + 1] or '"'
+        return (start.line + 1, start.column + 1), (
+            f"this text's quote ({quote}) is never closed: end the text with {quote}"
+        )
+    # A list or mapping in brackets never closed: said at the end, where YAML gave up.
+    if "flow sequence" in context or "flow mapping" in context:
+        opened = exc.context_mark
+        if opened is None:
+            return None
+        bracket = line(opened.line)[opened.column : opened.column + 1] or "["
+        closing = {"[": "]", "{": "}"}.get(bracket, "]")
+        return (row + 1, col + 1), (
+            f"YAML syntax: the '{bracket}' at line {opened.line + 1}, column "
+            f"{opened.column + 1} is never closed: end it with '{closing}'"
+        )
+    # A text starting with a sign YAML keeps for itself: '@', '`', '*' (and '%' at the start).
+    if "cannot start any token" in problem or "undefined alias" in problem:
+        value = _value_start(here, col + 1) if col else None
+        sign = here[col : col + 1]
+        if value is not None and value == col:
+            return (row + 1, col + 1), (
+                f"a text cannot start with '{sign}': put it in quotes: "
+                f"{here[:value].strip()} {_quoted(here[value:].rstrip())}"
+            )
+    return None
+
+
+def _value_start(line: str, before: int) -> int | None:
+    """Where the value of ``key: value`` on ``line`` starts, when its key's ': ' comes before
+    column ``before`` (counted from 0); None when the line has no such key."""
+    match = re.match(r"\s*(?:- +)*[^\s\"'#][^:#]*?:( +)", line)
+    if match is None or match.end() > before:
+        return None
+    return match.end()
+
+
+def _needs_colon_space(written: str) -> str:
+    written = written.rstrip()
+    key, colon, rest = written.partition(":")
+    if colon and rest and not rest[0].isspace():
+        fixed = f"{key}: {rest}"
+        return f"put a space after the colon: {shorten(fixed, 60)[1:-1]}"
+    first, _, rest = written.partition(" ")
+    if not colon and rest.strip() and re.fullmatch(r"-?[\w.@]+", first):  # 'title A hunt'
+        return f"put a colon and a space after the key: {shorten(f'{first}: {rest}', 60)[1:-1]}"
+    return f"a key needs a colon and a space after it, like 'text: Hello' (not {shorten(written)})"
+
+
+def _quoted(words: str) -> str:
+    """``words`` in the quotes YAML needs, as an author would type them."""
+    if '"' in words and "'" not in words:
+        return f"'{words}'"
+    return '"' + words.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _previous(lines: list[str], row: int) -> int | None:
+    """The nearest line above ``row`` with something on it."""
+    for at in range(row - 1, -1, -1):
+        if lines[at].strip() and not lines[at].lstrip().startswith("#"):
+            return at
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _tag_name(tag: str) -> str:
@@ -237,7 +447,10 @@ class _Converter:
     def convert(self, node: yaml.Node) -> Node:
         where = _where(self.path, node.start_mark)
         if id(node) in self.seen or getattr(node, "anchor", None):
-            raise SceneError([Problem(where, "anchors and aliases (& and *) are not allowed")])
+            message = "anchors and aliases (& and *) are not allowed"
+            if isinstance(node, yaml.ScalarNode):
+                message += "; a text that starts with & or * must be in quotes"
+            raise SceneError([Problem(where, message)])
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, where)
@@ -273,12 +486,7 @@ class _Converter:
                 raise SceneError([Problem(where, "merge keys (<<) are not allowed")])
             key = self.convert(key_node)
             if isinstance(key.value, bool):
-                problems.append(
-                    Problem(
-                        key.where,
-                        f"the key '{key_node.value}' reads as yes/no in YAML; put it in quotes",
-                    )
-                )
+                problems.append(Problem(key.where, _yes_no_key(key_node.value)))
                 continue
             if not isinstance(key.value, str):
                 problems.append(Problem(key.where, f"a key must be text, not {key.kind}"))

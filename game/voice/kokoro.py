@@ -101,12 +101,20 @@ class Kokoro:
     def __init__(self) -> None:
         try:
             import numpy
+            import onnxruntime
             from kokoro_onnx import Kokoro as Engine
         except ImportError as exc:
             raise RuntimeError(f"{exc.name or exc} is missing: {INSTALL}") from None
         self._numpy = numpy
         model = _timed_model(_model())
-        self.engine = Engine(str(model), str(_voices()))
+        # Threads that wait instead of spinning: on a busy machine (tests, an editor) spinning
+        # threads made a three-second line take half a minute.
+        options = onnxruntime.SessionOptions()
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        session = onnxruntime.InferenceSession(
+            str(model), options, providers=["CPUExecutionProvider"]
+        )
+        self.engine = Engine.from_session(session, str(_voices()))
         if not self.engine.has_timings:
             raise RuntimeError("the model reports no phoneme durations; delete the cache")
         self._backends: dict = {}
@@ -115,7 +123,7 @@ class Kokoro:
         """Say ``said`` (the respelled words, one entry per shown word of ``words``) with the
         narrator's voice; ``language`` is espeak's code ('en-us', 'es-419')."""
         numpy = self._numpy
-        # The whole line and each word alone, in one call (starting espeak is the slow part).
+        # The whole line and each word alone, in one call to one espeak kept per language.
         line, *alone = self._phonemes([" ".join(said), *said], language)
         audio, rate, timings = self.engine.create_timed(
             line, narrator, SPEED, language, is_phonemes=True
@@ -126,7 +134,7 @@ class Kokoro:
 
     def _phonemes(self, texts: list[str], language: str) -> list[str]:
         """Each text as the model's phonemes (what ``Tokenizer.phonemize`` gives, with one
-        espeak kept per language instead of one started per call)."""
+        espeak kept per language instead of one started for every call)."""
         if language not in self._backends:
             from phonemizer.backend import EspeakBackend
 

@@ -17,6 +17,7 @@ from game.script.model import Scene
 from game.script.session import Session
 from game.world.events import WorldEvent
 from game.world.gestures import Gesture, Move, Press, Release
+from game.world.reach import Most, goal_problems
 from game.world.spots import Spot
 from game.world.tapping import Tapping
 
@@ -195,6 +196,19 @@ def _glide(piece: Piece, goal: tuple[float, float], step: float) -> None:
         piece.y += dy / gap * step
 
 
+def attach_limits(scene: Scene) -> dict[str, Most]:
+    """Each CAR piece clicks on once; a cell with CD19 comes, and fits, once."""
+    pieces = int(scene.activity.options["pieces"])
+    return {
+        "attach": Most(pieces, "CARs put on", f"the lab has {{n}} ('pieces: {pieces}')"),
+        "fit": Most(1, "fits", "the CAR fits a cell once", markers=frozenset({"cd19"})),
+        "back": Most(
+            mistake="when a CAR is let go off the cell: a child who puts each one on would be "
+            "stuck; count 'attach' instead"
+        ),
+    }
+
+
 class AttachBot:
     """Drags each CAR piece to the nearest empty place, resting a moment between pieces."""
 
@@ -236,5 +250,6 @@ register(
         make_bot=AttachBot,
         events=frozenset({"attach", "back", "fit"}),
         options={"pieces": Option(int, 6, 2, 8, "how many CAR pieces to put on")},
+        check=lambda scene: goal_problems(scene, attach_limits(scene)),
     )
 )

@@ -18,6 +18,7 @@ from game.script.session import Session
 from game.world.cells import BASE_RADIUS, Cell
 from game.world.events import WorldEvent
 from game.world.gestures import Gesture, Move, Press, Release
+from game.world.reach import Most, goal_problems
 from game.world.spots import Spot
 from game.world.tapping import Tapping
 
@@ -241,16 +242,17 @@ class CollectBot:
 
 
 def check_collect(scene: Scene) -> list[Problem]:
-    t_cells = sum(a.count for a in scene.actors if a.kind == "t_cell")
-    problems = []
-    for goal in scene.goals:
-        if goal.when == "collect" and goal.count > t_cells:
-            problems.append(
-                Problem(
-                    goal.where,
-                    f"goal '{goal.id}' needs {goal.count} T cells, the scene has {t_cells}",
-                )
-            )
+    """Every T cell (of the goal's actor, when it names one) can be put in the bag once;
+    another cell in the bag goes back, which a child who plays it right never does."""
+    t_cells = {a.id: a.count for a in scene.actors if a.kind == "t_cell"}
+    limits = {
+        "collect": Most(noun="T cells", has="the scene has {n}", actors=t_cells),
+        "not_this": Most(
+            mistake="when a cell that is not a T cell is put in the bag: a child who takes "
+            "only T cells would be stuck; count 'collect' instead"
+        ),
+    }
+    problems = goal_problems(scene, limits)
     if sum(a.count for a in scene.actors) > 24:
         problems.append(Problem(Where(scene.path), "the tube holds at most 24 cells"))
     return problems

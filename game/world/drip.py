@@ -12,6 +12,7 @@ from game.script.model import Scene
 from game.script.session import Session
 from game.world.events import WorldEvent
 from game.world.gestures import Gesture, Press, Release
+from game.world.reach import Most, goal_problems
 from game.world.spots import Spot
 from game.world.tapping import Tapping
 
@@ -104,6 +105,13 @@ class DripRules(Tapping):
         return events
 
 
+def drip_limits(scene: Scene) -> dict[str, Most]:
+    """Each drop in the bag leaves it once and reaches the vein once."""
+    drops = int(scene.activity.options["drops"])
+    bag = f"the IV bag holds {{n}} ('drops: {drops}')"
+    return {"drop": Most(drops, "drops", bag), "drip": Most(drops, "drops", bag)}
+
+
 class DripBot:
     """Taps the bag, waits for the drop, taps again."""
 
@@ -127,5 +135,6 @@ register(
         make_bot=DripBot,
         events=frozenset({"drop", "drip"}),
         options={"drops": Option(int, 6, 1, 12, "how many drops are in the IV bag")},
+        check=lambda scene: goal_problems(scene, drip_limits(scene)),
     )
 )

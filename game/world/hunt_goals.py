@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from game.script.errors import Problem
 from game.script.model import Goal, Scene
+from game.world.reach import Most, goal_problems
 
 #: The hunt's events that tell of a cell found: a goal over one of them makes the cells it
 #: counts targets.
@@ -38,7 +39,16 @@ def check_hunt(scene: Scene) -> list[Problem]:
     problems = []
     for goal in scene.goals:
         problems.extend(_goal_problems(scene, goal, car))
-    return problems
+    return problems + goal_problems(scene, _MISTAKES)
+
+
+#: Events a child who plays it right never makes: a goal on one would leave them stuck.
+_MISTAKES = {
+    "no_fit": Most(
+        mistake="when the child pushes into a cell the CAR does not fit: a child who finds "
+        "the cells with CD19 would be stuck; count 'bind' instead"
+    )
+}
 
 
 def _goal_problems(scene: Scene, goal: Goal, car: str | None) -> list[Problem]:

@@ -14,6 +14,7 @@ from game.script.model import Scene
 from game.script.session import Session
 from game.world.events import WorldEvent
 from game.world.gestures import Gesture, Press, Release
+from game.world.reach import Most, goal_problems
 from game.world.spots import Spot
 from game.world.tapping import Tapping
 
@@ -122,6 +123,15 @@ class MultiplyRules(Tapping):
         self.splitting = 1e-6
 
 
+def multiply_limits(scene: Scene) -> dict[str, Most]:
+    """The cells split 'generations' times, and the dish fills once."""
+    times = int(scene.activity.options["generations"])
+    return {
+        "split": Most(times, "splits", f"the cells split {{n}} times ('generations: {times}')"),
+        "full": Most(1, "full dishes", "the dish fills once"),
+    }
+
+
 class MultiplyBot:
     """Taps the dish, then watches the cells split before tapping again."""
 
@@ -144,5 +154,6 @@ register(
         make_bot=MultiplyBot,
         events=frozenset({"split", "full"}),
         options={"generations": Option(int, 6, 2, 8, "how many times the cells split")},
+        check=lambda scene: goal_problems(scene, multiply_limits(scene)),
     )
 )

@@ -24,6 +24,7 @@ from game.script.session import Session
 from game.script.strings import BANDS
 from game.world.events import WorldEvent
 from game.world.gestures import Gesture, Press, Release
+from game.world.reach import Most, goal_problems
 from game.world.spots import Spot
 from game.world.tapping import Tapping
 
@@ -392,7 +393,7 @@ def check_choose(scene: Scene) -> list[Problem]:
                 for option in choice.options
                 if option.colour is None
             ]
-    return problems
+    return problems + goal_problems(scene, board_limits(scene, "choose"))
 
 
 def check_cards(scene: Scene) -> list[Problem]:
@@ -403,19 +404,55 @@ def check_cards(scene: Scene) -> list[Problem]:
             for option in choice.options
             if option.say is None
         ]
-    return problems
+    return problems + goal_problems(scene, board_limits(scene, "cards"))
 
 
 def check_quiz(scene: Scene) -> list[Problem]:
     problems = _needs_choices(scene, "quiz")
     for choice in scene.choices:
-        problems += _answers_by_band(choice)
-        if choice.ask is None:
-            problems.append(Problem(choice.where, "each quiz question needs 'ask'"))
-        if choice.explain is None and any(not o.right and not o.say for o in choice.options):
-            problems.append(
-                Problem(choice.where, "a quiz question needs 'explain' for a wrong answer")
-            )
+        problems += check_question(choice)
+    return problems + goal_problems(scene, board_limits(scene, "quiz"))
+
+
+def board_limits(scene: Scene, activity: str) -> dict[str, Most]:
+    """The most each board event can happen, for every child: a card is tapped first once; a
+    quiz has one right answer a question for every age band; a pick is one a choice. A question
+    is asked once, unless it may be skipped (a quiz question 'about' something left out, a
+    colour picked before the chapter)."""
+    asked = sum(
+        1
+        for c in scene.choices
+        if c.ask and not c.about and c.keep not in ChooseRules.PICKED_BEFORE
+    )
+    limits = {"ask": Most(asked, "questions asked", "only {n} of its choices are always asked")}
+    if activity == "choose":
+        limits["pick"] = Most(len(scene.choices), "picks", "the chapter has {n} choices")
+    elif activity == "cards":
+        cards = sum(len(c.options) for c in scene.choices)
+        limits["card"] = Most(cards, "cards", "the chapter has {n} cards to tap")
+        limits["again"] = Most(
+            mistake="when a card is tapped a second time: a child who taps each card once "
+            "would be stuck; count 'card' instead"
+        )
+    else:
+        limits["right"] = Most(len(scene.choices), "right answers", "the quiz has {n} questions")
+        limits["try_again"] = Most(
+            mistake="after a wrong answer: a child who answers every question right would be "
+            "stuck; count 'right' instead"
+        )
+    return limits
+
+
+def check_question(choice: Choice, alone: bool = False) -> list[Problem]:
+    """One quiz question (of the final quiz, or ``alone``: a chapter's teach-back): a question
+    to hear, one right picture for each age band, and kind words for a wrong one."""
+    problems = _answers_by_band(choice)
+    if alone and any(len(choice.shown_to(band)) > 2 * PER_ROW for band in BANDS):
+        problems.append(Problem(choice.where, "a quiz question shows at most 8 pictures"))
+    if choice.ask is None:
+        problems.append(Problem(choice.where, "each quiz question needs 'ask'"))
+    if choice.explain is None and any(not o.right and not o.say for o in choice.options):
+        problems.append(Problem(choice.where, "a quiz question needs 'explain' for a wrong answer"))
     return problems
 
 
