@@ -25,7 +25,7 @@ import pygame
 
 from game.app import art, intents, labels, pace, records_page, results_page, text, theme, widgets
 from game.app.keyboard import NameKeyboard
-from game.app.summary import quiz_rows
+from game.app.summary import feelings_rows, quiz_rows
 from game.profile.profile import Profile, clean_name
 from game.profile.store import SUMMARIES
 from game.script.model import Scene
@@ -46,7 +46,9 @@ CHAPTER_W, CHAPTER_H, CHAPTER_GAP = 384, 96, 20
 #: at a time, its last cell showing the next view. Leave-out buttons, in the row below.
 GRID_CELLS = 9
 LEAVE_W = CHAPTER_W * 3 // 2
-SAVE = pygame.Rect(620, 680, 600, 90)
+SAVE = pygame.Rect(820, 680, 400, 90)
+#: The next page of answers on Results, between the save message and Save.
+MORE_RESULTS = pygame.Rect(620, 680, 180, 90)
 #: On the Data page: every session on the device, its picture and its table.
 RECORDS = pygame.Rect(40, 470, 560, 96)
 SWITCH_CHILD = pygame.Rect(40, ROW_TOP + 5 * ROW_STEP - 8, 520, 80)  # under the child's rows
@@ -97,6 +99,11 @@ class FacilitatorPanel:
         self.folder = 0
         self.saving = saving
         self.page = "chapters"
+        #: This session's feelings check-in and the child's T cell colour (the app sets them),
+        #: and which page of the answers Results shows.
+        self.feelings: dict[str, int] = {}
+        self.colour = "sky"
+        self.results_view = 0
         #: Which view of a long journey's chapters, and of many leave-out buttons, shows.
         ids = [s.id for s in chapters]
         here = current or target
@@ -307,7 +314,13 @@ class FacilitatorPanel:
         if self.page == "session":
             return [widgets.Button("end_session", get("ui.session.end"), END_SESSION, art.INK)]
         if self.page == "results":
-            return [widgets.Button("save_summary", get("ui.results.save"), SAVE, art.GREEN_DARK)]
+            found = [widgets.Button("save_summary", get("ui.results.save"), SAVE, art.GREEN_DARK)]
+            count = len(self._result_pages())
+            if count > 1:  # the answers go on: '1 of 2 →'
+                at = self.results_view % count + 1
+                label = f"{get('ui.counter', found=at, total=count)} →"
+                found.append(widgets.Button("more:results", label, MORE_RESULTS, art.INK))
+            return found
         if self.page == "data":
             labels = [get("ui.data.clear_child"), get("ui.data.clear_all")]
             size = widgets.common_size(labels, (560, 96))  # the pair in one size
@@ -359,6 +372,8 @@ class FacilitatorPanel:
             self.chapter_view += 1
         elif name == "more:leave":
             self.leave_view += 1
+        elif name == "more:results":
+            self.results_view += 1
         elif name.startswith("leave:"):
             self.settings.toggle_left_out(name.removeprefix("leave:"))
             self.changed = True
@@ -483,13 +498,31 @@ class FacilitatorPanel:
         get = self.strings.get
         played = [s for s in self.chapters if s.id in self.profile.played]
         names = ", ".join(get(f"{s.id}.title") for s in played) or get("ui.results.none")
-        rows = quiz_rows(self.profile, self.chapters, self.strings)
+        top = results_page.draw_feelings(
+            canvas, feelings_rows(self.feelings, self.strings), self.colour
+        )
+        rows = self._result_rows()
         words = get("ui.results.played", chapters=names)
         if not rows:
             words += "\n" + get("ui.summary.no_quiz")
-            self._paragraph(canvas, words, results_page.TOP)
+            self._paragraph(canvas, words, top)
             return
-        results_page.draw_results(canvas, words, rows, lambda row: row.outcome(self.strings))
+        shown = self._result_pages()[self.results_view % len(self._result_pages())]
+        results_page.draw_results(
+            canvas, words, [rows[i] for i in shown], lambda row: row.outcome(self.strings), top
+        )
+
+    def _result_rows(self) -> list:
+        """Every question answered: each chapter's teach-back, then the final quiz."""
+        return quiz_rows(self.profile, self.chapters, self.strings, teach_back=True)
+
+    def _result_pages(self) -> list[range]:
+        get = self.strings.get
+        played = [s for s in self.chapters if s.id in self.profile.played]
+        names = ", ".join(get(f"{s.id}.title") for s in played) or get("ui.results.none")
+        rows = [(row.outcome(self.strings), row.question) for row in self._result_rows()]
+        top = results_page.TOP + (results_page.FEELINGS_HEIGHT if self.feelings else 0)
+        return results_page.pages(get("ui.results.played", chapters=names), rows, top)
 
     def _paragraph(self, canvas: pygame.Surface, words: str, y: int) -> int:
         face = text.font(30)

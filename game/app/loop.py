@@ -514,6 +514,8 @@ class App:
             saving=self.store is not None and self.store.saving,
             language=self._grownup_language(),
         )
+        self.overlay.feelings = dict(self.session.feelings)
+        self.overlay.colour = self.session.hero_colour
         if self.play is not None:
             self.play.pressing = False
 

@@ -1,10 +1,11 @@
-"""The grown-up's Results page, under its folder row: the chapters played, then every quiz
-question in two columns (how it went, then the question), and beside the Save button what
-became of the last save.
+"""The grown-up's Results page, under its folder row: the feelings check-in of this session
+(its faces), the chapters played, then every question (each chapter's teach-back and the final
+quiz) in two columns (how it went, then the question), and beside the Save button what became of
+the last save.
 
-Every question is always on the page, whole: the rows get smaller words when there are many
-(never fewer rows, never a question cut short), and a question too long for its column takes
-a second line.
+Every question is shown whole: the rows get smaller words when there are many, down to a size
+still easy to read; beyond that the questions go on over pages (:func:`pages`), and a question
+too long for its column takes a second line.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ OUTCOME_WIDTH, QUESTION_X = 330, 400
 QUESTION_WIDTH = LEFT + WIDTH - QUESTION_X
 #: Sizes of the chapters played and of the quiz rows, largest first: the first that fits.
 SIZES = (28, 26, 24, 22, 20)
+#: Below this size the questions go on over pages instead.
+SMALLEST_ON_ONE_PAGE = 24
+#: The feelings row's faces (radius) and how much room the row takes above the chapters.
+FACE, FEELINGS_HEIGHT = 22, 60
 #: Lines are this many times their size apart.
 LINE = 1.3
 GAP = 10
@@ -46,14 +51,32 @@ class Layout:
     bottom: int
 
 
-def layout(played: str, rows: list[tuple[str, str]]) -> Layout:
+def layout(played: str, rows: list[tuple[str, str]], top: int = TOP) -> Layout:
     """The largest words with which the chapters played (``played``) and every quiz row
-    ((how it went, the question)) fit between TOP and BOTTOM."""
+    ((how it went, the question)) fit between ``top`` and BOTTOM."""
     for size in SIZES:
-        found = _layout_at(played, rows, size)
+        found = _layout_at(played, rows, size, top)
         if found.bottom <= BOTTOM or size == SIZES[-1]:
             return found
     raise AssertionError("unreachable")
+
+
+def pages(played: str, rows: list[tuple[str, str]], top: int = TOP) -> list[range]:
+    """The rows on each page: all on one while they fit at ``SMALLEST_ON_ONE_PAGE`` or more,
+    else as many as fit at that size on each page, in order (never none on a page)."""
+    found: list[range] = []
+    start = 0
+    while start < len(rows) or not found:
+        end = start + 1
+        while end < len(rows) and _fits_at(played, rows[start : end + 1], top):
+            end += 1
+        found.append(range(start, min(end, len(rows))))
+        start = end
+    return found
+
+
+def _fits_at(played: str, rows: list[tuple[str, str]], top: int) -> bool:
+    return _layout_at(played, rows, SMALLEST_ON_ONE_PAGE, top).bottom <= BOTTOM
 
 
 @cache
@@ -61,10 +84,10 @@ def _face(size: int, weight: str = "regular") -> pygame.font.Font:
     return text.font(size, weight)
 
 
-def _layout_at(played: str, rows: list[tuple[str, str]], size: int) -> Layout:
+def _layout_at(played: str, rows: list[tuple[str, str]], size: int, top: int = TOP) -> Layout:
     step = round(size * LINE)
     played_lines = text.wrap(played, _face(size), WIDTH)
-    y = TOP + len(played_lines) * step + GAP
+    y = top + len(played_lines) * step + GAP
     placed = []
     for outcome, question in rows:
         how = text.wrap(outcome, _face(size, "bold"), OUTCOME_WIDTH)
@@ -74,14 +97,36 @@ def _layout_at(played: str, rows: list[tuple[str, str]], size: int) -> Layout:
     return Layout(size, played_lines, placed, y)
 
 
+def draw_feelings(canvas: pygame.Surface, faces: list[tuple[str, int]], colour: str) -> int:
+    """This session's feelings check-in on one line at TOP: each answer's label and its face
+    (never a number); returns where the chapters played start."""
+    if not faces:
+        return TOP
+    from game.app.feelings import face_picture
+
+    x, middle = LEFT, TOP + FEELINGS_HEIGHT // 2 - 6
+    for label, face in faces:
+        words = text.render(label, _face(26, "bold"), art.INK)
+        canvas.blit(words, words.get_rect(midleft=(x, middle)))
+        x += words.get_width() + 12
+        picture = face_picture(face, FACE, colour)
+        canvas.blit(picture, picture.get_rect(midleft=(x, middle)))
+        x += picture.get_width() + 40
+    return TOP + FEELINGS_HEIGHT
+
+
 def draw_results(
-    canvas: pygame.Surface, played: str, rows: list[QuizRow], outcome_of: Callable[[QuizRow], str]
+    canvas: pygame.Surface,
+    played: str,
+    rows: list[QuizRow],
+    outcome_of: Callable[[QuizRow], str],
+    top: int = TOP,
 ) -> None:
-    """The chapters played (``played``, in words) and every quiz row; ``outcome_of`` gives a
-    row's 'how it went' in the grown-up's words."""
-    found = layout(played, [(outcome_of(row), row.question) for row in rows])
+    """The chapters played (``played``, in words) and the quiz rows ``rows``; ``outcome_of``
+    gives a row's 'how it went' in the grown-up's words."""
+    found = layout(played, [(outcome_of(row), row.question) for row in rows], top)
     step = round(found.size * LINE)
-    y = TOP
+    y = top
     for line in found.played:
         canvas.blit(text.render(line, _face(found.size), art.INK), (LEFT, y))
         y += step

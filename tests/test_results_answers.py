@@ -1,0 +1,71 @@
+"""The grown-up's Results page shows this session's feelings check-in (as faces) and every
+answer: each chapter's teach-back and the final quiz, over pages when they do not fit, none
+left out and none twice."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.script.catalog import journey, load_all
+from game.script.session import Answer
+
+
+@pytest.fixture(scope="module")
+def scenes():
+    return load_all()
+
+
+def panel_with_answers(scenes, answered):
+    from game.app.facilitator import FacilitatorPanel
+    from game.profile.profile import Profile
+    from game.script.texts import build_strings, load_library
+
+    strings = build_strings(scenes, load_library())
+    chapters = [scenes[i] for i in journey(scenes)]
+    profile = Profile("p1")
+    profile.played = [s.id for s in chapters]
+    questions = [q.id for s in chapters for q in s.questions if q.keep is None][:answered]
+    profile.answers = {q: Answer(tries=2, solved=True, with_help=True) for q in questions}
+    panel = FacilitatorPanel(strings, profile, chapters, None, "meet", 60.0, [], True)
+    panel.page = "results"
+    return panel, questions
+
+
+def test_every_answer_is_on_exactly_one_page_and_more_turns_the_page(scenes, display):
+    panel, questions = panel_with_answers(scenes, 99)
+    assert len(questions) > 10  # the teach-back questions and the final quiz
+    pages = panel._result_pages()
+    assert len(pages) > 1
+    shown = [i for page in pages for i in page]
+    assert shown == list(range(len(questions)))
+    more = next(b for b in panel.buttons() if b.name == "more:results")
+    assert more.label.startswith("1 of ")
+    canvas = pygame.Surface((1280, 800))
+    for _ in pages:
+        panel.draw(canvas)
+        panel.press("more:results")
+    assert panel.results_view == len(pages)
+    for button in panel.buttons():
+        assert canvas.get_rect().contains(button.rect), button.name
+
+
+def test_a_few_answers_fit_on_one_page_with_no_more_button(scenes, display):
+    panel, _ = panel_with_answers(scenes, 3)
+    assert len(panel._result_pages()) == 1
+    assert "more:results" not in {b.name for b in panel.buttons()}
+
+
+def test_the_feelings_check_in_is_drawn_as_faces_above_the_chapters(scenes, display):
+    from game.app import results_page
+
+    panel, _ = panel_with_answers(scenes, 3)
+    canvas = pygame.Surface((1280, 800))
+    assert results_page.draw_feelings(canvas, [], "sky") == results_page.TOP
+    panel.feelings = {"before": 4, "after": 2}
+    blank = canvas.copy()
+    top = results_page.draw_feelings(canvas, [("At the start", 4), ("At the end", 2)], "lime")
+    assert top == results_page.TOP + results_page.FEELINGS_HEIGHT
+    strip = pygame.Rect(0, results_page.TOP, 1280, results_page.FEELINGS_HEIGHT)
+    assert canvas.subsurface(strip).get_view("2").raw != blank.subsurface(strip).get_view("2").raw
+    panel.draw(pygame.Surface((1280, 800)))  # with feelings, the page still draws
