@@ -13,7 +13,11 @@ Each number is measured the way a clinic would meet it:
   and the game waits for the child's tap;
 - ``load_all_scenes_ms`` and ``load_synthetic_ms``: loading and checking every shipped scene, and
   a generated story of 200 scenes;
-- ``peak_rss_mb``: the most memory a whole demo journey takes;
+- ``peak_rss_mb``: the most memory a whole demo journey takes (the bot playing every chapter,
+  with the voice files);
+- ``soak_growth_mb``: how much the memory grows over the second of two passes through every
+  scene with random taps, drags and keys (``SOAK_FRAMES`` frames in all; the first pass fills
+  the caches), in a process of its own;
 - with ``--display``, ``display``: for a 1280 × 800 and a 1920 × 1080 window on the current
   display, the share of one core used by the journey map, a line waiting for a tap and pause
   (the game process's own CPU time), how long a pointer event waits before a frame has taken
@@ -47,6 +51,8 @@ from game.script.catalog import check_files, journey, load_all
 from game.script.model import Scene
 
 CELL_COUNTS = (50, 200, 500)
+#: Frames of random input for ``soak_growth_mb``, over two passes through every scene.
+SOAK_FRAMES = 20_000
 SYNTHETIC_SCENES = 200
 
 
@@ -77,6 +83,7 @@ TARGETS = (
     Target("load shipped scenes", 100.0, lambda r: r["load_all_scenes_ms"], "ms"),
     Target("load 200 scenes", 1000.0, lambda r: r["load_synthetic_ms"], "ms"),
     Target("peak memory", 150.0, lambda r: r["peak_rss_mb"], "MB"),
+    Target("memory growth, soak", 10.0, lambda r: r.get("soak_growth_mb"), "MB"),
     *(
         Target(
             f"idle, {size} window (worst screen)",
@@ -99,10 +106,15 @@ TARGETS = (
 
 
 def run(
-    frames: int = 600, idle_seconds: float = 5.0, rounds: int = 5, display: bool = False
+    frames: int = 600,
+    idle_seconds: float = 5.0,
+    rounds: int = 5,
+    display: bool = False,
+    soak_frames: int = SOAK_FRAMES,
 ) -> dict[str, Any]:
-    """Every measurement; ``frames`` hunt frames for each cell count, ``rounds`` launches;
-    with ``display``, also in real windows on the current display (see ``display_figures``)."""
+    """Every measurement; ``frames`` hunt frames for each cell count, ``rounds`` launches,
+    ``soak_frames`` of random input; with ``display``, also in real windows on the current
+    display (see ``display_figures``)."""
     startup, floor = startup_seconds(rounds)
     found = {
         "startup_s": startup,
@@ -112,6 +124,7 @@ def run(
         "load_all_scenes_ms": load_all_scenes_ms(rounds),
         "load_synthetic_ms": load_synthetic_ms(),
         "peak_rss_mb": peak_rss_mb(),
+        "soak_growth_mb": soak_growth_mb(soak_frames),
     }
     if display:
         found["display"] = display_figures(idle_seconds, min(frames, 300))
@@ -136,8 +149,10 @@ def _headless_env() -> dict[str, str]:
 
 def startup_seconds(rounds: int = 5) -> tuple[float, float]:
     """The median time from launch to the first frame drawn, and a bare import's (after one
-    launch of each, so the files are in the disk cache as on a second launch)."""
+    launch of each, so the files are in the disk cache and the game's compiled bytecode is
+    written, as on a clinic's second launch)."""
     env = _headless_env()
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     floor, first = [], []
     with tempfile.TemporaryDirectory() as data:
         game = [sys.executable, "-m", "game", "play", "--first-frame", "--data-dir", data]
@@ -171,6 +186,83 @@ def peak_rss_mb() -> float | None:
         raise RuntimeError("the demo journey did not finish; see the game's log")
     # Linux counts kilobytes, macOS bytes.
     return usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+
+
+def soak_growth_mb(frames: int = SOAK_FRAMES) -> float | None:
+    """How much a process's memory grows over the second of two passes of random input
+    through every scene (None where the system does not tell a process's memory)."""
+    code = f"from game import bench; print('GROWTH', bench.soak({frames}))"
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env=_headless_env(),
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+    )
+    line = next((x for x in done.stdout.splitlines() if x.startswith("GROWTH ")), None)
+    if done.returncode != 0 or line is None:
+        raise RuntimeError(f"the soak did not finish: {done.stderr.strip()[-400:]}")
+    found = line.removeprefix("GROWTH ")
+    return None if found == "None" else float(found)
+
+
+def soak(frames: int = SOAK_FRAMES, seed: int = 20261121) -> float | None:
+    """Run in a process of its own: two passes through every scene (each started as the
+    grown-up's 'play this chapter' does), a restless finger tapping and dragging at random
+    and now and then a key; the memory held after the second pass less that after the first,
+    in MB."""
+    pygame, display = _headless_display()
+    from game.app.loop import App, StepClock
+
+    scenes = load_all()
+    order = journey(scenes)
+    order += sorted(set(scenes) - set(order))
+    app = App(scenes, order[0], display, StepClock(), show_map=True)
+    rng = random.Random(seed)
+    each = max(1, frames // (2 * len(order)))
+    down: tuple[int, int] | None = None
+    held = []
+    for _ in range(2):
+        for scene_id in order:
+            app.overlay = None
+            app._start(scene_id)
+            for _ in range(each):
+                if down is not None and rng.random() < 0.1:
+                    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=down, button=1))
+                    down = None
+                elif down is not None:
+                    down = (
+                        min(1279, max(0, down[0] + rng.randint(-40, 40))),
+                        min(799, max(0, down[1] + rng.randint(-40, 40))),
+                    )
+                    pygame.event.post(
+                        pygame.event.Event(
+                            pygame.MOUSEMOTION, pos=down, rel=(0, 0), buttons=(1, 0, 0)
+                        )
+                    )
+                elif rng.random() < 0.08:
+                    down = (rng.randrange(1280), rng.randrange(800))
+                    pygame.event.post(
+                        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=down, button=1)
+                    )
+                if rng.random() < 0.02:
+                    key = rng.choice((pygame.K_SPACE, pygame.K_RETURN, pygame.K_LEFT, pygame.K_a))
+                    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0))
+                    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0))
+                app.frame()
+        held.append(_resident_mb())
+    if held[0] is None or held[1] is None:
+        return None
+    return held[1] - held[0]
+
+
+def _resident_mb() -> float | None:
+    """The memory this process holds now (Linux's /proc), else None."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 # loading -----------------------------------------------------------------------------------------
@@ -526,6 +618,14 @@ def table(results: dict[str, Any]) -> str:
         (f"load {SYNTHETIC_SCENES} generated scenes", f"{results['load_synthetic_ms']:.0f} ms"),
         ("peak memory, whole demo", "not measured here" if rss is None else f"{rss:.0f} MB"),
     ]
+    growth = results.get("soak_growth_mb")
+    if "soak_growth_mb" in results:
+        rows.append(
+            (
+                "memory growth, soak",
+                "not measured here" if growth is None else f"{growth:.1f} MB",
+            )
+        )
     for size, found in (results.get("display") or {}).items():
         idle = ", ".join(f"{name} {share:.1%}" for name, share in found["idle_cpu"].items())
         hunt, tap = found["hunt_ms"], found["tap_ms"]

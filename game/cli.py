@@ -8,7 +8,6 @@ Scenes are loaded and checked before any window opens; a broken scene file is an
 from __future__ import annotations
 
 import argparse
-import asyncio
 import csv
 import logging
 import math
@@ -21,7 +20,13 @@ from pathlib import Path
 from game import __version__, logs, resources
 from game.profile.settings import Settings
 from game.script import gallery
-from game.script.catalog import check_files, check_journey, journey, load_all
+from game.script.catalog import (
+    check_files,
+    check_journey,
+    journey,
+    journey_file_beside,
+    load_all,
+)
 from game.script.content_rules import content_warnings
 from game.script.errors import SceneError, did_you_mean
 from game.script.model import Scene
@@ -99,6 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except KeyboardInterrupt:
         return 130
+    except ModuleNotFoundError as exc:  # 'python' outside the project's environment
+        if not _no_pygame(exc):
+            raise
+        return 1
     except BrokenPipeError:  # the reader stopped early, as 'lines | head' does: not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (so exit's flush stays quiet)
         return 0
@@ -156,7 +165,8 @@ def _parser(command: str) -> argparse.ArgumentParser:
     elif command == "demo":
         parser.description = (
             "The game plays itself with a bot's taps and drags. Exit 0 when "
-            "the goals were reached within the frames; else exit 1 and say how far it got "
+            "the goals were reached within the frames, and name the chapters played to their "
+            "goals (--band older plays that band's chapters); else exit 1 and say how far it got "
             "(the chapter, its goals, the chapters finished)."
         )
         _scene_option(parser)
@@ -456,6 +466,12 @@ def _check(options: argparse.Namespace) -> int:
         print(f"warning: {warning}")
     print(f"{len(scenes)} scene file(s) OK", end="")
     print(f"; {len(warnings)} warning(s)" if warnings else "")
+    if options.paths and not _journey_files(options.paths) and journey_file_beside(paths):
+        # One chapter alone: whether it is in the journey, or shares a quiz id, is not seen.
+        print(
+            "only these files were checked: before playing, run 'python -m game check' with "
+            "no file name, to check them with the journey file and the other chapters"
+        )
     return 1 if warnings and options.strict else 0
 
 
@@ -610,6 +626,20 @@ def _screenshot(options: argparse.Namespace) -> int:
         screenshot=options.out,
         show_map=options.map,
     )
+
+
+def _no_pygame(exc: BaseException) -> bool:
+    """Say how to run a command that opens the game's window when this Python has no pygame-ce
+    (a plain 'python' outside the project's environment); True when that was the trouble."""
+    if not (isinstance(exc, ModuleNotFoundError) and exc.name == "pygame"):
+        return False
+    print(
+        "this Python has no pygame-ce, which the game's window needs: run the command with uv, "
+        "like 'uv run python -m game preview scenes/hunt.yaml' (uv installs what the game "
+        "needs the first time)",
+        file=sys.stderr,
+    )
+    return True
 
 
 def _preview(options: argparse.Namespace) -> int:
@@ -853,7 +883,7 @@ def _run(
         )
         if audio is not None:
             audio.start_music()
-        result = asyncio.run(app.run(frames))
+        result = app.run_here(frames)
         if report_first_frame:
             print(f"first-frame {app.first_frame_at}")
         if screenshot is not None:
@@ -865,7 +895,9 @@ def _run(
                 print(f"could not save the picture to {screenshot}: {exc}", file=sys.stderr)
                 return 1
             print(f"saved {screenshot}")
-    except Exception:
+    except Exception as exc:
+        if _no_pygame(exc):
+            return 1
         log.exception("the game could not go on")
         where = f"; details are in {log_path}" if log_path else ""
         print(f"T-Cell Hero had to stop{where}", file=sys.stderr)
@@ -874,11 +906,11 @@ def _run(
         print(f"the game met an unexpected error; details are in {log_path}", file=sys.stderr)
         return 1
     if demo and screenshot is None:
-        if result.goals_reached:
-            print("demo: goals reached")
-            return 0
-        from game.app.demo_report import how_far
+        from game.app.demo_report import chapters_played, how_far
 
+        if result.goals_reached:
+            print(f"demo: goals reached; {chapters_played(app)}")
+            return 0
         print(f"demo: goals not reached {how_far(app)}")
         return 1
     return 0

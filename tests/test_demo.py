@@ -15,7 +15,7 @@ from game.script.catalog import load_all
 
 def test_demo_of_the_hunt_reaches_its_goal(capsys):
     assert main(["demo", "--scene", "hunt", "--headless", "--frames", "3600"]) == 0
-    assert capsys.readouterr().out == "demo: goals reached\n"
+    assert capsys.readouterr().out == "demo: goals reached; 1 chapter played to its goals: hunt\n"
 
 
 def test_demo_with_too_few_frames_says_the_goal_was_not_reached_and_how_far_it_got(capsys):

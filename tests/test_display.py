@@ -64,3 +64,23 @@ def test_a_changed_area_alone_is_scaled_into_the_window_without_a_seam():
             a, b = partial.get_at((x, y)), display.window.get_at((x, y))
             assert max(abs(a[i] - b[i]) for i in range(3)) <= 4, (x, y)
     assert whole.get_at((960, 540)) != display.window.get_at((960, 540))  # it did change
+
+
+def test_a_small_change_is_scaled_alone_across_too():
+    """A glow round one stop rescales a small square, not whole rows, and shows no seam."""
+    display = Display((1920, 1080))
+    canvas = display.canvas
+    for x in range(0, 1280, 40):
+        pygame.draw.line(canvas, (200, 40, 90), (x, 0), (1279 - x, 799), 5)
+    display.present()
+    pygame.draw.circle(canvas, (20, 120, 220), (300, 250), 80)
+    before = display.window.copy()
+    display.present([pygame.Rect(210, 160, 182, 182)])
+    partial = display.window.copy()
+    display.present()
+    for x in range(96, 1824, 5):
+        for y in range(0, 1080, 5):
+            a, b = partial.get_at((x, y)), display.window.get_at((x, y))
+            assert max(abs(a[i] - b[i]) for i in range(3)) <= 4, (x, y)
+    far = display.to_window(1000, 250)
+    assert partial.get_at((int(far[0]), int(far[1]))) == before.get_at((int(far[0]), int(far[1])))

@@ -205,7 +205,9 @@ def test_targets_are_judged_and_shown(capsys):
 
 @pytest.mark.slow
 def test_the_bench_command_measures_everything_and_prints_json(capsys, monkeypatch):
-    monkeypatch.setattr(bench, "run", lambda frames, **_: ORIGINAL_RUN(frames, 0.5, 1))
+    monkeypatch.setattr(
+        bench, "run", lambda frames, **_: ORIGINAL_RUN(frames, 0.5, 1, soak_frames=400)
+    )
     code = bench.main(as_json=True, frames=30)
     results = json.loads(capsys.readouterr().out)
     assert set(results) == {
@@ -216,6 +218,7 @@ def test_the_bench_command_measures_everything_and_prints_json(capsys, monkeypat
         "load_all_scenes_ms",
         "load_synthetic_ms",
         "peak_rss_mb",
+        "soak_growth_mb",
         "targets",
     }
     assert {t["name"] for t in results["targets"]} == {t.name for t in bench.TARGETS}
@@ -226,3 +229,62 @@ def test_the_bench_command_measures_everything_and_prints_json(capsys, monkeypat
 
 
 ORIGINAL_RUN = bench.run
+
+
+def test_only_the_part_that_moves_is_drawn_while_nothing_else_happens():
+    """The rule for drawing a screen's moving area alone: the same screen, area and state as
+    at its last whole draw, nothing else happening, and a whole look every so often."""
+    area = ((40, 150, 182, 182), ("en",))
+    now = (1, area)
+    assert redraw.part(now, now, 0.5, quiet=True) == pygame.Rect(40, 150, 182, 182)
+    assert redraw.part(now, now, 0.5, quiet=False) is None  # input, an overlay...
+    assert redraw.part(now, (2, area), 0.5, quiet=True) is None  # another screen
+    assert redraw.part(now, (1, (area[0], ("es",))), 0.5, quiet=True) is None  # a change
+    assert redraw.part(now, now, redraw.WHOLE_EVERY, quiet=True) is None  # a whole look
+    assert redraw.part((1, None), (1, None), 0.5, quiet=True) is None  # nothing moves alone
+    assert redraw.part(None, None, 0.5, quiet=True) is None
+
+
+def test_the_journey_map_draws_and_sends_only_its_glow(display, monkeypatch):
+    """Between whole looks the map draws only the box round the glowing stop, and sends only
+    that; what it draws there is exactly what a whole draw would."""
+    scenes = load_all()
+    app = App(scenes, journey(scenes)[0], display, StepClock(), show_map=True)
+    sent = []
+    present = app.display.present
+    monkeypatch.setattr(
+        app.display, "present", lambda rects=None: (sent.append(rects), present(rects))
+    )
+    for _ in range(30):  # the first whole look
+        app.frame()
+    sent.clear()
+    for _ in range(60):
+        if app.frame() and sent[-1] and len(sent[-1]) == 1 and sent[-1][0].width < 300:
+            canvas = pygame.image.tobytes(app.display.canvas, "RGB")
+            app._draw()
+            assert pygame.image.tobytes(app.display.canvas, "RGB") == canvas
+    glow = [rects for rects in sent if rects and rects[0].width < 300]
+    assert len(glow) >= 10  # 15 a second, but for a whole look
+    area = app.screen.moving_area()[0]
+    assert all(rects == [pygame.Rect(area)] for rects in glow)
+
+
+def test_a_pause_draws_the_waiting_game_once(display, monkeypatch):
+    """Under 'Paused' the game waits: it is drawn and dimmed once and kept, not drawn again
+    each look; a tap draws it again (a setting may have changed)."""
+    app = settled(display)
+    assert app.play is not None
+    app.play.outcome = "pause"
+    while not (app.frame() and app.overlay is not None):  # the first look at the pause
+        pass
+    drawn = []
+    draw = app.screen.draw
+    monkeypatch.setattr(app.screen, "draw", lambda canvas: (drawn.append(1), draw(canvas)))
+    for _ in range(120):
+        app.frame()
+    assert app.overlay is not None and not drawn
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=(5, 5), rel=(1, 1), buttons=(0, 0, 0))
+    )
+    app.frame()
+    assert drawn == [1]

@@ -13,7 +13,7 @@ def test_the_minimal_scene_loads():
 
 def test_the_shipped_example_in_the_docs_loads():
     doc = (ROOT / "docs" / "scene-format.md").read_text()
-    example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    example = doc.split("\n## A full example\n", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
     assert problems_in(example, "hunt_example.yaml") == []
 
 

@@ -29,6 +29,18 @@ def how_far(app: App) -> str:
     return f"after {frames} frames ({seconds:g} s): {_where(app, ids)}; {done}"
 
 
+def chapters_played(app: App) -> str:
+    """Like "9 chapters played to their goals: meet, collect, ..., cheer", in playing order:
+    what a whole-journey demo proves an author's new chapter (or an age band's alternative,
+    like hunt_older for --band older) was played to its end."""
+    done = list(app.session.played_now)
+    many = len(done) != 1
+    return (
+        f"{len(done)} chapter{'s' if many else ''} played to {'their' if many else 'its'} "
+        f"goals: {', '.join(done) or 'none'}"
+    )
+
+
 def _where(app: App, ids: list[str]) -> str:
     screen, play = app.screen, app.play
     if play is not None and screen is play:

@@ -10,6 +10,8 @@ LOGICAL = (1280, 800)
 LETTERBOX = (59, 51, 70)
 #: In a window of another size the canvas is scaled in strips about this many rows tall.
 STRIP = 160
+#: ...and cut across about every this many columns.
+TILE = 320
 
 
 class Display:
@@ -70,37 +72,54 @@ class Display:
         whole = rects is None
         if whole:
             self.window.fill(LETTERBOX)
-        # Always the same strips, whole or in part, so a strip sent alone looks exactly as it
-        # does in a whole frame (smoothing a piece on its own shifts it by a fraction of a pixel).
-        unit = LOGICAL[1] // gcd(LOGICAL[1], self.area.height)
-        strip = unit * max(1, STRIP // unit)
-        tops = sorted(
-            range(0, LOGICAL[1], strip)
-            if whole
-            else {y for r in rects for y in range(r.top // strip * strip, r.bottom, strip)}
-        )
-        shown = [self._scale_part(pygame.Rect(0, top, LOGICAL[0], strip)) for top in tops]
+        # Always the same tiles, whole or in part, so a tile sent alone looks exactly as it
+        # does in a whole frame (smoothing a piece on its own shifts it by a fraction of a
+        # pixel): strips about ``STRIP`` rows tall, cut across about every ``TILE`` columns,
+        # each at whole steps of the scale. A glow round one stop rescales a few tiles.
+        down = LOGICAL[1] // gcd(LOGICAL[1], self.area.height)
+        across = LOGICAL[0] // gcd(LOGICAL[0], self.area.width)
+        strip = down * max(1, STRIP // down)
+        tile = across * max(1, TILE // across)
+        canvas = pygame.Rect((0, 0), LOGICAL)
+        areas = [canvas] if whole else [r.clip(canvas) for r in rects]
+        # Each tile is scaled whole, and only its part that changed is shown.
+        needed: dict[tuple[int, int], pygame.Rect] = {}
+        for r in areas:
+            for top in range(r.top // strip * strip, r.bottom, strip):
+                for left in range(r.left // tile * tile, r.right, tile):
+                    part = r.clip(pygame.Rect(left, top, tile, strip))
+                    if (top, left) in needed:
+                        part.union_ip(needed[top, left])
+                    needed[top, left] = part
+        shown = [
+            self._scale_part(pygame.Rect(left, top, tile, strip), part)
+            for (top, left), part in sorted(needed.items())
+        ]
         if whole:
             pygame.display.flip()
         else:
             pygame.display.update(shown)
 
-    def _scale_part(self, rect: pygame.Rect) -> pygame.Rect:
-        """Scale one area of the canvas into its place in the window; the window's area.
+    def _scale_part(self, rect: pygame.Rect, part: pygame.Rect | None = None) -> pygame.Rect:
+        """Scale one area of the canvas into its place in the window, showing only ``part``
+        of it (all of it if None); the window's area shown.
 
         The area is widened to whole steps of the scale (``unit`` canvas pixels become exactly
         ``size`` window pixels), and one more step all round is scaled with it and not shown,
         so smoothing reads the same neighbours as for the whole canvas and no seam shows."""
+        part = rect if part is None else part
         shown = []
-        for start, end, whole, scaled in (
-            (rect.left, rect.right, LOGICAL[0], self.area.width),
-            (rect.top, rect.bottom, LOGICAL[1], self.area.height),
+        for start, end, need_start, need_end, whole, scaled in (
+            (rect.left, rect.right, part.left, part.right, LOGICAL[0], self.area.width),
+            (rect.top, rect.bottom, part.top, part.bottom, LOGICAL[1], self.area.height),
         ):
             unit = whole // gcd(whole, scaled)
             size = scaled * unit // whole
             first = max(0, start // unit * unit)
             last = min(whole, -(-end // unit) * unit)
             lo, hi = max(0, first - unit), min(whole, last + unit)
+            first = max(first, need_start // unit * unit)
+            last = min(last, -(-need_end // unit) * unit)
             shown.append((first, last, lo, hi, unit, size))
         (x0, x1, xlo, xhi, xu, xs), (y0, y1, ylo, yhi, yu, ys) = shown
         source = pygame.Rect(xlo, ylo, xhi - xlo, yhi - ylo)

@@ -35,6 +35,8 @@ BAND = pygame.Rect(796, 14, 244, 72)
 VOICE = pygame.Rect(1056, 14, 204, 72)
 #: "Next: Meet your T cell", between the word book and Go!: a tap on it is a tap on Go!.
 NEXT = pygame.Rect(BOOK.right + 30, GO.y, GO.x - BOOK.right - 60, GO.height)
+#: Where the title goes (at the left of the top buttons).
+TITLE = pygame.Rect(0, 0, LANGUAGE.x, LANGUAGE.bottom + 40)
 STOP_RADIUS = 70
 #: A tapped stop that cannot be played yet wiggles this long; its hint stays a little longer.
 WIGGLE_SECONDS = 0.6
@@ -229,6 +231,20 @@ class JourneyMap:
             return pace.MOVING
         return pace.pulsing()
 
+    def moving_area(self) -> tuple[tuple[int, int, int, int], tuple] | None:
+        """What moves on its own: the glow round the next stop (its largest box), and the
+        state everything else is drawn from. None while a hint shows (a wiggle, a bubble) or
+        nothing moves (reduced motion). The loop then draws and sends only that box (see
+        game.app.redraw.part)."""
+        if self.hint is not None or theme.look().reduced_motion:
+            return None
+        x, y = self.places[self.index]
+        reach = math.ceil(self.radius + self.radius / STOP_RADIUS * 17) + 3
+        area = (math.floor(x) - reach, math.floor(y) - reach, 2 * reach + 2, 2 * reach + 2)
+        voice = None if self.voice is None else (self.voice.enabled, self.voice.available)
+        state = (self.strings.language, self.strings.band, self.strings.role, voice, theme.look())
+        return area, state
+
     def bot_gestures(self, bot, dt: float) -> list[Gesture]:
         if self.clock < 1.0:
             return []
@@ -236,32 +252,48 @@ class JourneyMap:
         return [Press(x, y), Release(x, y)]
 
     def draw(self, canvas: pygame.Surface) -> None:
+        """The whole map; with a clip set on ``canvas`` (the loop drawing only the glow), what
+        lies wholly outside it is skipped, so only that part costs anything."""
+        clip = canvas.get_clip()
         canvas.fill((238, 246, 240))
-        words = (
-            self.strings.get("ui.map.title.named", child=self.child)
-            if self.child
-            else self.strings.get("ui.map.title")
-        )
-        title = widgets.fitted(words, 48, LANGUAGE.x - 60)
-        canvas.blit(title, title.get_rect(midleft=(40, LANGUAGE.centery + 4)))
+        if clip.colliderect(TITLE):
+            words = (
+                self.strings.get("ui.map.title.named", child=self.child)
+                if self.child
+                else self.strings.get("ui.map.title")
+            )
+            title = widgets.fitted(words, 48, LANGUAGE.x - 60)
+            canvas.blit(title, title.get_rect(midleft=(40, LANGUAGE.centery + 4)))
         if len(self.places) > 1:  # a journey of one chapter has no path
             pygame.draw.lines(canvas, (214, 200, 170), False, self.places, 26)
             pygame.draw.lines(canvas, (246, 236, 210), False, self.places, 16)
         for i, (scene, (x, y)) in enumerate(zip(self.chapters, self.places, strict=True)):
-            self._stop(canvas, i, scene, x, y)
+            if clip.colliderect(self._stop_box(i)):
+                self._stop(canvas, i, scene, x, y)
         for button in self.buttons():
-            button.draw(canvas)
-        if self.voice is not None and not self.voice.available:  # words, not a button
+            if clip.colliderect(button.rect.inflate(40, 40)):  # with its shadow
+                button.draw(canvas)
+        if self.voice is not None and not self.voice.available and clip.colliderect(VOICE):
             quiet = widgets.fitted(self.strings.get("ui.voice.none"), 34, VOICE.width)
             canvas.blit(quiet, quiet.get_rect(center=VOICE.center))
-        chapter = self.strings.get(f"{self.chapters[self.index].id}.title")
-        label = widgets.fitted(
-            self.strings.get("ui.map.next", chapter=chapter), 40, NEXT.width - 40
-        )
-        widgets.panel(canvas, NEXT, edge=art.GREEN_DARK, radius=28)  # Go!'s colour: it goes too
-        canvas.blit(label, label.get_rect(center=NEXT.center))
+        if clip.colliderect(NEXT.inflate(40, 40)):
+            chapter = self.strings.get(f"{self.chapters[self.index].id}.title")
+            label = widgets.fitted(
+                self.strings.get("ui.map.next", chapter=chapter), 40, NEXT.width - 40
+            )
+            widgets.panel(canvas, NEXT, edge=art.GREEN_DARK, radius=28)  # Go!'s colour too
+            canvas.blit(label, label.get_rect(center=NEXT.center))
         if self.hint is not None:
             self._hint(canvas, self.hint)
+
+    def _stop_box(self, i: int) -> pygame.Rect:
+        """All a stop may draw on: its largest glow, its wiggle, its name below (generously)."""
+        x, y = self.places[i]
+        k = self.radius / STOP_RADIUS
+        reach = self.radius + k * 27 + 12
+        half = max(reach, self.name_width / 2 + 4)
+        top = y - reach
+        return pygame.Rect(x - half, top, 2 * half, y + self.radius + k * 10 + 80 - top)
 
     def _stop(self, canvas: pygame.Surface, i: int, scene: Scene, x: float, y: float) -> None:
         """Played: a star and a solid edge. Next: the go colour and a glow. Later: faded, with a

@@ -4,7 +4,6 @@ spirals. The same loop runs headless for the demo, screenshots and tests."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import os
@@ -200,6 +199,11 @@ class App:
         #: game.app.redraw: what is drawn when, and what is sent).
         self.shown = redraw.Shown()
         self._still_for = 0.0
+        #: What the screen in front said it moves at its last whole draw, and the time since
+        #: (see redraw.part); the screen under an overlay, kept while the overlay shows.
+        self._moving_at_whole: tuple | None = None
+        self._since_whole = 0.0
+        self._under: tuple | None = None
         #: When the first frame was shown (time.monotonic), for the benchmark.
         self.first_frame_at: float | None = None
         self.first = first
@@ -300,10 +304,12 @@ class App:
     # the feelings check-in and teach-back -----------------------------------------------------
     def _check_in(self, when: str, then: Callable[[], None]) -> None:
         """The feelings check-in ('before' or 'after', game/app/feelings.py), then ``then``.
-        Only for a child chosen on 'who is playing?', when it is on for them, and once each
+        Only in a session on the journey map (not a single chapter asked for on the command
+        line), for a child chosen on 'who is playing?', when it is on for them, and once each
         way a session; else ``then`` at once."""
         if (
             self.store is None
+            or not self.show_map
             or not self.profile.settings.feelings_check_in
             or when in self.session.feelings
         ):
@@ -399,11 +405,25 @@ class App:
 
     # the loop -------------------------------------------------------------------------------------
     async def run(self, max_frames: int | None = None) -> Result:
-        """Play until the window closes or ``max_frames`` simulation steps have run."""
+        """Play until the window closes or ``max_frames`` simulation steps have run, giving
+        way to the event loop once a frame (a browser)."""
+        import asyncio  # not imported before the first frame on the desktop (see run_here)
+
         self.running = True
         while self.running:
             self.frame(max_frames)
             await asyncio.sleep(0)
+        return self._finish()
+
+    def run_here(self, max_frames: int | None = None) -> Result:
+        """The same as ``run`` without an event loop: the desktop game (no asyncio to import
+        before the first frame)."""
+        self.running = True
+        while self.running:
+            self.frame(max_frames)
+        return self._finish()
+
+    def _finish(self) -> Result:
         if self._since_draw:  # the last step is always on the canvas (for screenshots)
             self._guarded(self._draw)
         self._guarded(self._autosave)
@@ -426,12 +446,24 @@ class App:
         self.pace = self._pace()
         if any(e.type in redraw.WINDOW_EVENTS for e in events):
             self.shown.forget()  # resized or uncovered: everything is sent again
+        if events:
+            self._under = None  # input may change what lies under an overlay
         if not redraw.due(self._since_draw, self.pace, self._still_for, bool(events), STEP):
             return False
-        self._guarded(self._draw)
-        changed = self.shown.changed(self.display.canvas, self.pace)
-        self.display.present(changed)
-        self._still_for = self._still_for + self._since_draw if changed == [] else 0.0
+        self._since_whole += self._since_draw
+        quiet = not events and self.overlay is None and not self.scanning and self.holding is None
+        area = redraw.part(self._moving(), self._moving_at_whole, self._since_whole, quiet)
+        if area is not None:  # only the part that moves: drawn, sent, no checksums
+            self._guarded(lambda: self._draw_part(area))
+            self.shown.sent([area])
+            self.display.present([area])
+            self._still_for = 0.0
+        else:
+            self._guarded(self._draw)
+            self._moving_at_whole, self._since_whole = self._moving(), 0.0
+            changed = self.shown.changed(self.display.canvas, self.pace)
+            self.display.present(changed)
+            self._still_for = self._still_for + self._since_draw if changed == [] else 0.0
         self._since_draw = 0.0
         if self.first_frame_at is None:
             self.first_frame_at = time.monotonic()
@@ -842,10 +874,44 @@ class App:
             self.session.hero_colour,
         )
 
+    def _moving(self) -> tuple | None:
+        """The screen in front and what it says moves on its own (see redraw.part)."""
+        moving_area = getattr(self.screen, "moving_area", None)
+        if moving_area is None:
+            return None
+        try:
+            return (id(self.screen), moving_area())
+        except Exception:  # never a reason to stop: draw it whole
+            log.exception("could not tell what moves on the screen")
+            return None
+
+    def _draw_part(self, area: pygame.Rect) -> None:
+        """Draw only ``area`` of the screen (nothing else is on top: see redraw.part)."""
+        canvas = self.display.canvas
+        canvas.set_clip(area)
+        try:
+            self.screen.draw(canvas)
+        finally:
+            canvas.set_clip(None)
+
     def _draw(self) -> None:
         canvas = self.display.canvas
-        self.screen.draw(canvas)
-        if self.overlay is not None:
+        backdrop = getattr(self.overlay, "backdrop", None)
+        if backdrop is None:
+            self._under = None
+            self.screen.draw(canvas)
+        else:  # the game waits under the overlay: drawn and dimmed once, then kept
+            key = (id(self.screen), id(self.overlay), canvas.get_size(), theme.look())
+            key += (self.strings.language, self.strings.band, self.strings.role)
+            if self._under is not None and self._under[0] == key:
+                canvas.blit(self._under[1], (0, 0))
+            else:
+                self.screen.draw(canvas)
+                backdrop(canvas)
+                self._under = (key, canvas.copy())
+        if backdrop is not None:
+            self.overlay.card(canvas)
+        elif self.overlay is not None:
             self.overlay.draw(canvas)
         if self.scanning:
             self.scanner.draw(canvas)

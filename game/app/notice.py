@@ -66,7 +66,15 @@ class Notice:
         return pace.RESTING
 
     def draw(self, canvas: pygame.Surface) -> None:
+        self.backdrop(canvas)
+        self.card(canvas)
+
+    def backdrop(self, canvas: pygame.Surface) -> None:
+        """The game underneath, dimmed: it waits, so the loop keeps this and draws only the
+        card over it until something changes (see App._draw)."""
         widgets.shade(canvas, (30, 30, 50, 150))
+
+    def card(self, canvas: pygame.Surface) -> None:
         widgets.panel(canvas, CARD, radius=36)
         picture = pictures.picture(self.picture, 120)
         canvas.blit(picture, picture.get_rect(center=(CARD.centerx, CARD.y + 85)))

@@ -11,6 +11,11 @@ Two questions each frame, answered apart so each can be tested on its own:
    frame on the screen, found by a checksum of each band, so nothing at all is sent (no flip)
    when a draw changed nothing, and a glow pulsing round one stop sends a strip, not 1280 × 800.
    After the window changed, everything is sent.
+3. **Only the part that moves?** (``part``, a pure function.) A screen may name the one area of
+   it that moves on its own (``moving_area()``: the journey map's glow). While nothing else
+   happens (no input, no overlay, the same screen, the same area and state as at its last whole
+   draw), only that area is drawn (clipped) and sent, without checksums; the whole screen is
+   drawn and looked at again at least every ``WHOLE_EVERY`` seconds.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ STILL_AFTER = 1.0
 #: ...this many times a second (a change that comes without input shows within a quarter of a
 #: second; a tap is answered at once whatever the pace).
 STILL_PACE = 4
+#: While only a screen's moving area is drawn, the whole of it is drawn again this often.
+WHOLE_EVERY = 2.0
 #: Rows in a band: what is sent is whole bands of the canvas's width.
 BAND = 16
 #: The window was resized, shown or uncovered: what it shows is unknown, so all is sent.
@@ -59,6 +66,21 @@ def pace_of(pace_now: int, still_for: float) -> int:
     return STILL_PACE if calm and still_for >= STILL_AFTER else pace_now
 
 
+def part(
+    moving: tuple | None, at_whole_draw: tuple | None, since_whole: float, quiet: bool
+) -> pygame.Rect | None:
+    """The area to draw alone (None: draw the whole screen). ``moving`` is what the screen in
+    front says now (its id, and its ``moving_area()``: an area and the state it is drawn
+    from), ``at_whole_draw`` what it said at the last whole draw; ``quiet``: no input, no
+    overlay, nothing else on top. A change of screen, area or state, input, or
+    ``WHOLE_EVERY`` seconds since the last whole draw: the whole screen."""
+    if not quiet or moving is None or moving[1] is None or since_whole >= WHOLE_EVERY:
+        return None
+    if moving != at_whole_draw:
+        return None
+    return pygame.Rect(moving[1][0])
+
+
 class Shown:
     """What is on the screen, as a checksum for each band of ``BAND`` rows of the canvas."""
 
@@ -70,6 +92,13 @@ class Shown:
         """The screen no longer shows the canvas (a new or resized window): send it all."""
         self._sums = []
         self._size = None
+
+    def sent(self, rects: list[pygame.Rect]) -> None:
+        """These areas were sent without a checksum: the next look sends their bands again."""
+        for rect in rects:
+            last = min(len(self._sums), -(-rect.bottom // BAND))
+            for index in range(max(0, rect.top // BAND), last):
+                self._sums[index] = -1  # a CRC-32 is never negative
 
     def changed(self, canvas: pygame.Surface, pace_now: int) -> list[pygame.Rect] | None:
         """The canvas's areas that differ from what was shown (and remember them as shown):

@@ -237,7 +237,7 @@ def check_journey(path: Path, scenes: dict[str, Scene]) -> tuple[Journey | None,
                 )
                 continue
             seen[chapter] = where.line
-            if chapter not in scenes:
+            if chapter not in scenes and not _unreadable(path.parent / f"{chapter}.yaml"):
                 problems.append(
                     Problem(
                         where,
@@ -262,7 +262,7 @@ def check_journey(path: Path, scenes: dict[str, Scene]) -> tuple[Journey | None,
                 Problem(
                     scene.at("id"),
                     f"the chapter '{scene.id}' is not in the journey file {label}: add "
-                    f"'- {scene.id}' where it is played",
+                    f"'- {scene.id}' where it is played{_in_place_hint(scene.id, plan)}",
                 )
             )
     following = _following_in(plan)
@@ -279,6 +279,29 @@ def check_journey(path: Path, scenes: dict[str, Scene]) -> tuple[Journey | None,
             )
         )
     return plan, problems
+
+
+def _unreadable(scene_file: Path) -> bool:
+    """Whether a chapter the journey names has a file that did not load: its own problems are
+    reported at their place, so 'there is no file' would only mislead."""
+    try:
+        return scene_file.is_file()
+    except OSError:
+        return False
+
+
+def _in_place_hint(scene_id: str, plan: Journey) -> str:
+    """For a chapter named like another's variant ('hunt_older' beside 'hunt'): how to play it
+    in that chapter's place for an age band, since '- hunt_older' alone plays both."""
+    for stop in plan.stops:
+        if scene_id.startswith(f"{stop.chapter}_"):
+            tail = scene_id[len(stop.chapter) + 1 :]
+            band = tail if tail in ("little", "middle", "older") else "older"
+            return (
+                f", or, to play it in place of '{stop.chapter}' for an age band, write that "
+                f"line as '- {stop.chapter}: {{{band}: {scene_id}}}'"
+            )
+    return ""
 
 
 def _following_in(plan: Journey) -> dict[str, str | None]:

@@ -4,6 +4,7 @@ ever meets text that fits. The limits are documented in docs/scene-format.md."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 #: The most characters each kind of text may have: generous, several times the longest
@@ -22,6 +23,8 @@ LIMITS = {
 MAX_MARKS = 4
 
 _SPACES = "\n\t"  # kept: they only break lines, like a space
+#: ASCII control characters other than those two.
+_ASCII_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def text_problems(text: str, kind: str = "other") -> list[tuple[int, str]]:
@@ -30,18 +33,22 @@ def text_problems(text: str, kind: str = "other") -> list[tuple[int, str]]:
     limit = LIMITS.get(kind, len(text))
     if len(text) > limit:
         found.append((0, f"is {len(text):,} characters long; the most for a {kind} is {limit}"))
-    for offset, char in enumerate(text):
-        category = unicodedata.category(char)
+    if text.isascii() and _ASCII_CONTROL.search(text) is None:  # most text: the same, quicker
+        if not text.strip(" \n\t"):  # nothing but spaces: no letter, number or sign
+            found.append((0, "has no letter, number or sign that can be seen"))
+        return found
+    categories = [unicodedata.category(char) for char in text]
+    for offset, (char, category) in enumerate(zip(text, categories, strict=True)):
         if char not in _SPACES and (category in ("Cc", "Cs", "Zl", "Zp")):
             found.append(
                 (offset, f"has a control character U+{ord(char):04X} that cannot be shown")
             )
             break
-    if not any(unicodedata.category(c)[0] in "LNPS" for c in text):
+    if not any(category[0] in "LNPS" for category in categories):
         found.append((0, "has no letter, number or sign that can be seen"))
     run = 0
-    for offset, char in enumerate(text):
-        run = run + 1 if unicodedata.category(char)[0] == "M" else 0
+    for offset, category in enumerate(categories):
+        run = run + 1 if category[0] == "M" else 0
         if run > MAX_MARKS:
             found.append((offset, f"has more than {MAX_MARKS} accents or marks on one letter"))
             break
