@@ -175,9 +175,17 @@ def test_a_misheard_key_word_is_named():
         "T cell"
     ]
     assert missed_key_words("CAR T cells", "car T-cells", "en") == []
-    assert missed_key_words("Tu célula T y la leucemia.", "Tu célula te y la leucemia.", "es") == [
+    assert missed_key_words("Tu célula T y la leucemia.", "Tu celular y la leucemia.", "es") == [
         "célula T"
     ]
+
+
+def test_a_letters_name_written_as_a_word_is_the_same_sound():
+    # "T cells" and "tea sells" sound the same; so do "célula T" and "célula te".
+    assert missed_key_words("Your T cells", "Your tea sells", "en") == []
+    assert missed_key_words("The CAR T cells", "The CAR-T cells", "en") == []
+    assert missed_key_words("Las células T", "Las células te", "es") == []
+    assert normalise("por la vía i-ve", "es") == normalise("por la vía IV", "es")
 
 
 def test_every_pinned_voice_has_a_default_or_is_offered():

@@ -10,6 +10,7 @@ IV, leukemia, chemo) was not heard. The comparison itself (:func:`normalise`,
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import unicodedata
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from game.script.model import Text
 from game.script.strings import Strings
-from game.voice.index import OWN, load_index, spoken, voice_file
+from game.voice.index import OWN, file_digest, load_index, spoken, voice_file
 from game.voice.kokoro import INSTALL, cache_dir
 
 #: The most errors per word a language's voice files may have.
@@ -31,7 +32,7 @@ KEY_WORDS = {
         "T cell": r"\bt cells?\b",
         "B cell": r"\bb cells?\b",
         "CAR": r"\bcars?\b",
-        "CD19": r"\bcd 19\b",
+        "CD19": r"\bcd 19",  # 'CD19 too' is often written 'CD-192'
         "IV": r"\biv\b",
         "leukemia": r"\bleukemia\b",
         "chemo": r"\bchemo\b",
@@ -40,7 +41,7 @@ KEY_WORDS = {
         "célula T": r"\bcélulas? t\b",
         "célula B": r"\bcélulas? b\b",
         "CAR": r"\bcar\b",
-        "CD19": r"\bcd 19\b",
+        "CD19": r"\bcd 19",
         "IV": r"\biv\b",
         "leucemia": r"\bleucemia\b",
         "quimio": r"\bquimio\b",
@@ -89,8 +90,28 @@ SAME = {
     },
     "es": {**{word: str(n) for n, word in enumerate(_ES_NUMBERS)}, "diecinueve": "19"},
 }
-#: Word pairs a recognizer may write as one word, or the reverse.
-JOINED = {"en": {"grown up": "grownup", "grown ups": "grownups"}, "es": {}}
+#: Words a recognizer may write for the same sounds: a letter's name is a word of its own
+#: ("T cells" and "tea sells" sound the same), and word pairs written as one word.
+JOINED = {
+    "en": {
+        "grown up": "grownup",
+        "grown ups": "grownups",
+        "(?:tea|tee|t) (?:cells|sells)": "t cells",
+        "(?:tea|tee|t) (?:cell|sell)": "t cell",
+        "(?:bee|be|b) (?:cells|sells)": "b cells",
+        "(?:bee|be|b) (?:cell|sell)": "b cell",
+        "(?:cart) (cells?)": r"car t \1",
+        "car tea": "car t",
+    },
+    "es": {
+        "(células?) (?:te|té)": r"\1 t",
+        "(células?) (?:be|bé)": r"\1 b",
+        "car (?:te|té)": "car t",
+        "i (?:ve|uve|be)": "iv",
+        "ive": "iv",
+        "(?:ce de|cede) 19": "cd 19",
+    },
+}
 
 
 @dataclass
@@ -112,16 +133,23 @@ def normalise(text: str, language: str) -> list[str]:
     base = language.split("-")[0]
     text = unicodedata.normalize("NFC", text.lower())
     text = re.sub(r"\b(\w)\.(\w)\.?", r"\1\2", text)  # i.v. -> iv
-    text = re.sub(r"(?<=\w)-(?=\w)", "", text)  # grown-up -> grownup, t-cell -> tcell
+    # A hyphen by a single letter or a number is a space (T-cell, CAR-T, CD-19, i-ve); any
+    # other joins (grown-up: grownup, as a recognizer may write it).
+    text = re.sub(r"\b(\w)-(?=\w)|(?<=\w)-(\w)\b|(?<=\d)-|-(?=\d)", _spaced, text)
+    text = re.sub(r"(?<=\w)-(?=\w)", "", text)
     text = re.sub(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])", " ", text)  # cd19 -> cd 19
     text = " ".join(re.sub(r"[^\w\s]", " ", text).split())
-    for pair, one in JOINED.get(base, {}).items():
-        text = re.sub(rf"\b{pair}\b", one, text)
+    for pattern, one in JOINED.get(base, {}).items():
+        text = re.sub(rf"\b{pattern}\b", one, text)
     same = SAME.get(base, {})
     words = []
     for word in text.split():
         words += same.get(word, word).split()
     return words
+
+
+def _spaced(match: re.Match) -> str:
+    return match.group(0).replace("-", " ")
 
 
 def errors(said: list[str], heard: list[str]) -> int:
@@ -150,8 +178,11 @@ def missed_key_words(said: str, heard: str, language: str) -> list[str]:
 
 
 def verify_voices(strings: Strings, texts: list[Text], languages: list[str], folder: Path) -> int:
-    """Transcribe every file the tool made and print the report; 1 when a target is missed."""
-    recognizer = _recognizer()
+    """Transcribe every file the tool made and print the report; 1 when a target is missed.
+    What was heard is kept by each file's fingerprint, so a re-run transcribes only the files
+    that changed."""
+    recognizer = None
+    heard_before = _transcripts()
     failed = False
     for language in languages:
         report = Report(language)
@@ -162,14 +193,22 @@ def verify_voices(strings: Strings, texts: list[Text], languages: list[str], fol
             entry = index.get(text_id)
             if not path.is_file() or (entry is not None and entry.voice == OWN):
                 continue
-            segments, _ = recognizer.transcribe(str(path), language=base, beam_size=5)
-            heard = " ".join(segment.text for segment in segments)
+            key = f"{language}:{file_digest(path)}"
+            heard = heard_before.get(key)
+            if heard is None:
+                recognizer = recognizer or _recognizer()
+                segments, _ = recognizer.transcribe(str(path), language=base, beam_size=5)
+                heard = heard_before[key] = " ".join(segment.text for segment in segments)
+                if len(heard_before) % 25 == 0:
+                    _keep_transcripts(heard_before)
+                    print(f"{language}: {report.lines} files heard", flush=True)
             said = normalise(words, base)
             report.words += len(said)
             report.errors += errors(said, normalise(heard, base))
             report.lines += 1
             for key in missed_key_words(words, heard, language):
                 report.misheard.append(f"{text_id}: {key} (heard {heard.strip()!r})")
+        _keep_transcripts(heard_before)
         verdict = "ok" if report.rate <= TARGET and not report.misheard else "MISSED"
         failed |= verdict != "ok"
         print(
@@ -180,6 +219,22 @@ def verify_voices(strings: Strings, texts: list[Text], languages: list[str], fol
         for line in report.misheard:
             print(f"  {line}")
     return 1 if failed else 0
+
+
+def _transcripts() -> dict[str, str]:
+    path = cache_dir() / "transcripts.json"
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in found.items() if isinstance(v, str)} if isinstance(found, dict) else {}
+
+
+def _keep_transcripts(heard: dict[str, str]) -> None:
+    path = cache_dir() / "transcripts.json"
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(heard, ensure_ascii=False), encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def _recognizer():
