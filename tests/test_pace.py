@@ -14,7 +14,7 @@ import pygame
 import pytest
 
 from game import bench
-from game.app import pace, redraw, theme
+from game.app import pace, redraw, sdl, theme
 from game.app.loop import STEP, App, FrameClock, StepClock
 from game.script.catalog import journey, load_all
 
@@ -140,6 +140,22 @@ def test_a_calm_wait_wakes_for_input_at_once():
     _, events = clock.tick(5.0)
     assert time.perf_counter() - started < 1.0
     assert [e.type for e in events] == [pygame.KEYDOWN]
+    pygame.display.quit()
+
+
+def test_a_calm_wait_sleeps_in_sdl_where_the_driver_can_and_looks_often_elsewhere(monkeypatch):
+    """On X11 (and Wayland, Windows, macOS) SDL sleeps until input comes; SDL's other drivers
+    (the tests' dummy one) would poll every millisecond, so the clock looks every 8 ms."""
+    pygame.display.init()
+    pygame.display.set_mode((64, 64))
+    assert pygame.display.get_driver() not in sdl.WAITING_DRIVERS
+    assert sdl.input_waiter() is None
+    waits = []
+    monkeypatch.setattr(sdl, "input_waiter", lambda: lambda ms: waits.append(ms) or True)
+    clock = FrameClock()
+    clock.tick(1 / 60)
+    clock.tick(0.3)  # "input came" at once
+    assert len(waits) == 1 and 250 <= waits[0] <= 300
     pygame.display.quit()
 
 
@@ -271,7 +287,7 @@ def test_the_journey_map_draws_and_sends_only_its_glow(display, monkeypatch):
 
 def test_a_pause_draws_the_waiting_game_once(display, monkeypatch):
     """Under 'Paused' the game waits: it is drawn and dimmed once and kept, not drawn again
-    each look; a tap draws it again (a setting may have changed)."""
+    each look; a tap draws it again (a setting may have changed), a pointer moving does not."""
     app = settled(display)
     assert app.play is not None
     app.play.outcome = "pause"
@@ -286,5 +302,7 @@ def test_a_pause_draws_the_waiting_game_once(display, monkeypatch):
     pygame.event.post(
         pygame.event.Event(pygame.MOUSEMOTION, pos=(5, 5), rel=(1, 1), buttons=(0, 0, 0))
     )
+    assert app.frame() and not drawn
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_a, mod=0))
     app.frame()
     assert drawn == [1]

@@ -186,6 +186,9 @@ def test_a_letters_name_written_as_a_word_is_the_same_sound():
     assert missed_key_words("The CAR T cells", "The CAR-T cells", "en") == []
     assert missed_key_words("Las células T", "Las células te", "es") == []
     assert normalise("por la vía i-ve", "es") == normalise("por la vía IV", "es")
+    # accents are spelling, and words run together are the same sounds
+    assert normalise("tu celulate", "es") == normalise("tu célula T", "es")
+    assert normalise("las células cartes", "es") == normalise("las células CAR T", "es")
 
 
 def test_every_pinned_voice_has_a_default_or_is_offered():

@@ -68,13 +68,17 @@ class FrameClock:
     calm wait looks for input every few milliseconds, so a tap is answered no later than at 60
     frames a second."""
 
-    #: How often a calm wait looks for input.
+    #: How often a calm wait looks for input (where SDL cannot sleep until input comes).
     LOOK_EVERY = 0.008
 
     def __init__(self) -> None:
+        from game.app import sdl
+
         self.clock = pygame.time.Clock()
         self.last = time.perf_counter()
         self.woken = False  # the last wait was ended by input
+        #: Sleeps until input comes (on X11, Wayland, Windows, macOS): see sdl.input_waiter.
+        self.wait_for_input = sdl.input_waiter()
 
     def tick(self, interval: float) -> tuple[float, list[pygame.event.Event]]:
         if interval <= STEP:
@@ -86,10 +90,17 @@ class FrameClock:
             deadline = self.last + interval
             self.woken = False
             while (now := time.perf_counter()) < deadline:
-                if now >= soonest and pygame.event.peek():
+                if now < soonest:  # input just came: the next at most a 60 Hz frame later
+                    time.sleep(min(soonest, deadline) - now)
+                elif self.wait_for_input is not None:
+                    if self.wait_for_input((deadline - now) * 1000):
+                        self.woken = True
+                        break
+                elif pygame.event.peek():
                     self.woken = True
                     break
-                time.sleep(min(self.LOOK_EVERY, deadline - now))
+                else:
+                    time.sleep(min(self.LOOK_EVERY, deadline - now))
         now = time.perf_counter()
         elapsed, self.last = now - self.last, now
         return elapsed, pygame.event.get()
@@ -446,12 +457,13 @@ class App:
         self.pace = self._pace()
         if any(e.type in redraw.WINDOW_EVENTS for e in events):
             self.shown.forget()  # resized or uncovered: everything is sent again
-        if events:
+        moves_only = all(e.type in redraw.POINTER_MOVES for e in events)
+        if not moves_only:
             self._under = None  # input may change what lies under an overlay
         if not redraw.due(self._since_draw, self.pace, self._still_for, bool(events), STEP):
             return False
         self._since_whole += self._since_draw
-        quiet = not events and self.overlay is None and not self.scanning and self.holding is None
+        quiet = moves_only and self.overlay is None and not self.scanning and self.holding is None
         area = redraw.part(self._moving(), self._moving_at_whole, self._since_whole, quiet)
         if area is not None:  # only the part that moves: drawn, sent, no checksums
             self._guarded(lambda: self._draw_part(area))
@@ -901,17 +913,23 @@ class App:
             self._under = None
             self.screen.draw(canvas)
         else:  # the game waits under the overlay: drawn and dimmed once, then kept
-            key = (id(self.screen), id(self.overlay), canvas.get_size(), theme.look())
+            # (with the card too when nothing on it moves: pause, the break reminder)
+            still = pace.of(self.overlay) <= pace.RESTING
+            key = (id(self.screen), id(self.overlay), canvas.get_size(), theme.look(), still)
             key += (self.strings.language, self.strings.band, self.strings.role)
             if self._under is not None and self._under[0] == key:
                 canvas.blit(self._under[1], (0, 0))
+                if not still:
+                    self.overlay.card(canvas)
             else:
                 self.screen.draw(canvas)
                 backdrop(canvas)
+                if still:
+                    self.overlay.card(canvas)
                 self._under = (key, canvas.copy())
-        if backdrop is not None:
-            self.overlay.card(canvas)
-        elif self.overlay is not None:
+                if not still:
+                    self.overlay.card(canvas)
+        if backdrop is None and self.overlay is not None:
             self.overlay.draw(canvas)
         if self.scanning:
             self.scanner.draw(canvas)

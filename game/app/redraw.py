@@ -50,6 +50,12 @@ WINDOW_EVENTS = frozenset(
 )
 
 
+#: Input that only moves the pointer: it changes nothing on a screen that does not follow the
+#: pointer (a drag is part of the screen's own state), so it does not stop ``part`` (a mouse
+#: moving over the journey map costs a glow, not a map) nor redraw what waits under a card.
+POINTER_MOVES = frozenset((pygame.MOUSEMOTION, pygame.FINGERMOTION))
+
+
 def due(since_draw: float, pace_now: int, still_for: float, input_came: bool, step: float) -> bool:
     """Whether to draw now: ``since_draw`` seconds since the last draw, the pace the screen
     asks for, how long its draws have changed nothing, whether input (or a window change) came.

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import math
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -36,6 +37,52 @@ log = logging.getLogger(__name__)
 NEEDS_A_DISPLAY = ("linux", "freebsd", "openbsd", "netbsd", "dragonfly")
 #: SDL's video drivers that show nothing: fine when asked for, a silent trap when chosen.
 INVISIBLE_DRIVERS = ("offscreen", "dummy")
+
+
+#: SDL's video drivers that can sleep until input comes (the others are polled every
+#: millisecond by SDL_WaitEventTimeout, which costs more than looking every few milliseconds).
+WAITING_DRIVERS = ("x11", "wayland", "windows", "cocoa")
+
+
+def input_waiter() -> Callable[[int], bool] | None:
+    """A way to sleep until input comes or ``ms`` milliseconds pass, True if input came: SDL's
+    own ``SDL_WaitEventTimeout`` (the event is left in the queue for pygame), which sleeps on
+    the window system's connection and is woken by events posted from other threads. None
+    where it cannot be had (another driver, SDL not found): the caller looks every few
+    milliseconds instead."""
+    try:
+        if pygame.display.get_driver() not in WAITING_DRIVERS:
+            return None
+        library = _sdl_library()
+        if library is None:
+            return None
+        wait = library.SDL_WaitEventTimeout
+    except (pygame.error, OSError, AttributeError):
+        return None
+    import ctypes
+
+    wait.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    wait.restype = ctypes.c_int
+    return lambda ms: wait(None, max(0, math.ceil(ms))) == 1
+
+
+def _sdl_library():
+    """The SDL2 library pygame uses (already loaded, so the same one), or None."""
+    import ctypes
+    import glob
+
+    here = os.path.dirname(os.path.abspath(pygame.__file__))
+    names = {
+        "win32": ["SDL2.dll"],
+        "darwin": ["libSDL2-2.0.0.dylib", ".dylibs/libSDL2-2.0.0.dylib"],
+    }.get(sys.platform, [])
+    places = [os.path.join(here, name) for name in names]
+    places += sorted(glob.glob(os.path.join(here, "..", "pygame_ce.libs", "libSDL2-2*")))
+    places += sorted(glob.glob(os.path.join(here, ".dylibs", "libSDL2*")))
+    for place in places:
+        if os.path.exists(place):
+            return ctypes.CDLL(place)
+    return None
 
 
 def use_headless_drivers() -> None:

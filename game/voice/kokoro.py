@@ -123,6 +123,10 @@ class Kokoro:
         """Say ``said`` (the respelled words, one entry per shown word of ``words``) with the
         narrator's voice; ``language`` is espeak's code ('en-us', 'es-419')."""
         numpy = self._numpy
+        if said and not re.search(r"[.!?…:;]$", said[-1]):
+            # A title or label said alone ends as a sentence does, on a falling tone: "Leukemia"
+            # alone was heard as "alukimia", "Leukemia." as itself. (No sound, no timing.)
+            said = [*said[:-1], said[-1] + "."]
         # The whole line and each word alone, in one call to one espeak kept per language.
         line, *alone = self._phonemes([" ".join(said), *said], language)
         audio, rate, timings = self.engine.create_timed(

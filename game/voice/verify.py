@@ -38,8 +38,8 @@ KEY_WORDS = {
         "chemo": r"\bchemo\b",
     },
     "es": {
-        "célula T": r"\bcélulas? t\b",
-        "célula B": r"\bcélulas? b\b",
+        "célula T": r"\bcelulas? t\b",
+        "célula B": r"\bcelulas? b\b",
         "CAR": r"\bcar\b",
         "CD19": r"\bcd 19",
         "IV": r"\biv\b",
@@ -104,12 +104,17 @@ JOINED = {
         "car tea": "car t",
     },
     "es": {
-        "(células?) (?:te|té)": r"\1 t",
-        "(células?) (?:be|bé)": r"\1 b",
-        "car (?:te|té)": "car t",
-        "i (?:ve|uve|be)": "iv",
-        "ive": "iv",
-        "(?:ce de|cede) 19": "cd 19",
+        "(celulas?) (?:te|tea)": r"\1 t",
+        "(celulas?) (?:be|ve)": r"\1 b",
+        # the same sounds written as one word: célula T, CAR T, CAR es, CAR encaja
+        "(celula)(s?)te": r"\1\2 t",
+        "(celulas?)([bv])e": r"\1 b",
+        "car te": "car t",
+        "cartes?|cartellas?": "car t",
+        "cares": "car es",
+        "(?:el )?car[ae]n caja": "el car encaja",
+        "i (?:ve|uve|be)|y ve|ibe|ive": "iv",
+        "(?:ce de|cede|sade dia|sede) 19": "cd 19",
     },
 }
 
@@ -131,7 +136,9 @@ def normalise(text: str, language: str) -> list[str]:
     """The words of ``text`` as a comparison sees them: lower case, no punctuation, letters
     and numbers apart ('CD19' is 'cd 19'), dotted letters joined ('I.V.' is 'iv')."""
     base = language.split("-")[0]
-    text = unicodedata.normalize("NFC", text.lower())
+    # Accents are spelling, not sound ('celula' is heard as 'célula'): compared without them.
+    text = unicodedata.normalize("NFD", text.lower())
+    text = unicodedata.normalize("NFC", "".join(c for c in text if not unicodedata.combining(c)))
     text = re.sub(r"\b(\w)\.(\w)\.?", r"\1\2", text)  # i.v. -> iv
     # A hyphen by a single letter or a number is a space (T-cell, CAR-T, CD-19, i-ve); any
     # other joins (grown-up: grownup, as a recognizer may write it).
