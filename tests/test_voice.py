@@ -242,3 +242,18 @@ def test_a_broken_index_means_no_word_timings_not_a_crash(tmp_path, caplog):
     save_index(tmp_path, "en", {"a.one": Recorded("12345678", 1.5, (0.0, 0.5))})
     assert load_index(tmp_path, "en")["a.one"].words == (0.0, 0.5)
     assert Path(tmp_path / "en" / "index.json").read_text().startswith('{"format": 2')
+
+
+def test_a_line_changed_since_its_file_was_made_is_said_by_the_systems_speech(tmp_path, mixer):
+    """A specialist changed the words: the old file would say the old ones, so the new words
+    are said by the computer's own speech until 'voices' makes the file again."""
+    (tmp_path / "en").mkdir()
+    shutil.copy(voice_file(VOICE, "en", "hunt.intro"), tmp_path / "en" / "a.one.mp3")
+    save_index(tmp_path, "en", {"a.one": Recorded(source_hash("Hello there friend"), 3.0)})
+    system = FakeSystem()
+    assert Voice(tiny_strings(), folder=tmp_path, system=system).speak("a.one").seconds != 2.0
+    assert system.said == []  # up to date: the file plays
+    changed = Strings({"a.one": "Hello there, new friend"}, {})
+    timing = Voice(changed, folder=tmp_path, system=system).speak("a.one")
+    assert timing is not None and timing.seconds == 2.0  # the system's speech
+    assert system.said == [("Hello there, new friend", "en")]

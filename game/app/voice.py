@@ -16,7 +16,7 @@ import pygame
 from game import resources
 from game.app import sdl
 from game.script.narrator import Timing
-from game.script.strings import Strings
+from game.script.strings import Strings, source_hash
 from game.voice.index import Recorded, load_index, voice_file
 from game.voice.system import SystemSpeech
 
@@ -91,12 +91,27 @@ class Voice:
     def _play_file(self, language: str, text_id: str) -> Timing | None:
         if self._channel is None:
             return None
+        recorded = self._index(language).get(text_id)
+        words_now = self.strings.text_in(language, text_id)
+        if (
+            recorded is not None
+            and words_now is not None
+            and recorded.hash != source_hash(words_now)
+        ):
+            # The line was changed after its file was made: the file says the old words, so
+            # the computer's own speech says the new ones until the voices are made again.
+            self._once(
+                f"stale:{language}/{text_id}",
+                "voice file %s/%s says old words; the system's speech says it until 'voices' runs",
+                language,
+                text_id,
+            )
+            return None
         path = voice_file(self.folder, language, text_id)
         clip = self._clip(path)
         if clip is None:
             return None
         seconds = clip.get_length()
-        recorded = self._index(language).get(text_id)
         words = None
         if (
             recorded is not None

@@ -113,6 +113,7 @@ JOINED = {
         "cartes?|cartellas?": "car t",
         "cares": "car es",
         "(?:el )?car[ae]n caja": "el car encaja",
+        "en caja": "encaja",
         "i (?:ve|uve|be)|y ve|ibe|ive": "iv",
         "(?:ce de|cede|sade dia|sede) 19": "cd 19",
     },
