@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from game.profile import records
-from game.profile.records import SessionRecord
+from game.profile.records import SessionRecord, read_answer, saved_answer
 from game.profile.settings import Settings
 from game.script.model import Option
 from game.script.session import Answer, Session
@@ -98,15 +98,7 @@ class Profile:
             "id": self.id,
             "picked": dict(self.picked),
             "played": list(self.played),
-            "answers": {
-                q: {
-                    "tries": a.tries,
-                    "right_first_try": a.right_first_try,
-                    "solved": a.solved,
-                    "with_help": a.with_help,
-                }
-                for q, a in self.answers.items()
-            },
+            "answers": {q: saved_answer(a) for q, a in self.answers.items()},
             "at": self.at,
             "child_name": self.child_name,
             "seconds_played": round(self.seconds_played, 1)
@@ -144,7 +136,7 @@ class Profile:
             profile.played = [p for p in played if isinstance(p, str)]
         answers = data.get("answers")
         if isinstance(answers, dict):
-            profile.answers = {q: _answer(a) for q, a in answers.items() if isinstance(a, dict)}
+            profile.answers = {q: read_answer(a) for q, a in answers.items() if isinstance(a, dict)}
         if isinstance(data.get("at"), str):
             profile.at = data["at"]
         name = data.get("child_name")
@@ -167,15 +159,3 @@ def _finite(value: object) -> bool:
         return math.isfinite(value)
     except OverflowError:  # an int too large for a float
         return False
-
-
-def _answer(data: dict) -> Answer:
-    """One saved answer; a profile saved before answers knew about help reads as without."""
-    tries = data.get("tries")
-    with_help = data.get("with_help") is True
-    return Answer(
-        tries=tries if isinstance(tries, int) and _finite(tries) and tries > 0 else 0,
-        right_first_try=data.get("right_first_try") is True and not with_help,
-        solved=data.get("solved") is True,
-        with_help=with_help,
-    )

@@ -136,15 +136,7 @@ class SessionRecord:
             "role": self.role,
             "played": list(self.played),
             "left_out": list(self.left_out),
-            "answers": {
-                q: {
-                    "tries": a.tries,
-                    "right_first_try": a.right_first_try,
-                    "solved": a.solved,
-                    "with_help": a.with_help,
-                }
-                for q, a in self.answers.items()
-            },
+            "answers": {q: saved_answer(a) for q, a in self.answers.items()},
             "feelings_before": self.feelings_before,
             "feelings_after": self.feelings_after,
         }
@@ -177,7 +169,7 @@ class SessionRecord:
         answers = data.get("answers")
         if isinstance(answers, dict):
             kept = {
-                q: _answer(a)
+                q: read_answer(a)
                 for q, a in list(answers.items())[:MAX_ANSWERS]
                 if isinstance(q, str) and QUESTION_ID.fullmatch(q) and isinstance(a, dict)
             }
@@ -246,7 +238,19 @@ def _finite(value: object) -> bool:
         return False
 
 
-def _answer(data: dict) -> Answer:
+def saved_answer(answer: Answer) -> dict[str, Any]:
+    """One answer as a profile saves it (in its answers and in each session record)."""
+    return {
+        "tries": answer.tries,
+        "right_first_try": answer.right_first_try,
+        "solved": answer.solved,
+        "with_help": answer.with_help,
+    }
+
+
+def read_answer(data: dict) -> Answer:
+    """One saved answer, checked field by field; a profile saved before answers knew about help
+    reads as without."""
     tries = data.get("tries")
     tries = tries if _finite(tries) and isinstance(tries, int) and 0 < tries < 10**6 else 0
     with_help = data.get("with_help") is True
