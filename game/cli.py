@@ -27,7 +27,6 @@ from game.script.catalog import (
     journey_file_beside,
     load_all,
 )
-from game.script.content_rules import content_warnings
 from game.script.errors import SceneError, did_you_mean
 from game.script.model import Scene
 from game.script.strings import BANDS, DEFAULT_BAND, DEFAULT_ROLE, ROLES, Strings
@@ -459,6 +458,8 @@ def _check(options: argparse.Namespace) -> int:
         print(f"{len(problems)} problem(s) in {files} file(s)", file=sys.stderr)
         return 1
     assert library is not None
+    from game.script.content_rules import content_warnings  # only check needs it
+
     warnings = [str(w) for w in content_warnings(scenes, library, whole=not options.paths)]
     warnings += _word_warnings(scenes, library, whole=not options.paths)
     warnings += gallery.picture_file_problems()  # files in assets/pictures/ left unused

@@ -520,7 +520,7 @@ class FacilitatorPanel:
         get = self.strings.get
         played = [s for s in self.chapters if s.id in self.profile.played]
         names = ", ".join(get(f"{s.id}.title") for s in played) or get("ui.results.none")
-        rows = [(row.outcome(self.strings), row.question) for row in self._result_rows()]
+        rows = tuple((row.outcome(self.strings), row.question) for row in self._result_rows())
         top = results_page.TOP + (results_page.FEELINGS_HEIGHT if self.feelings else 0)
         return results_page.pages(get("ui.results.played", chapters=names), rows, top)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pygame
@@ -61,9 +61,11 @@ def layout(played: str, rows: list[tuple[str, str]], top: int = TOP) -> Layout:
     raise AssertionError("unreachable")
 
 
-def pages(played: str, rows: list[tuple[str, str]], top: int = TOP) -> list[range]:
+@lru_cache(maxsize=16)
+def pages(played: str, rows: tuple[tuple[str, str], ...], top: int = TOP) -> list[range]:
     """The rows on each page: all on one while they fit at ``SMALLEST_ON_ONE_PAGE`` or more,
-    else as many as fit at that size on each page, in order (never none on a page)."""
+    else as many as fit at that size on each page, in order (never none on a page). Kept: the
+    panel asks for it at every draw and tap while Results is open."""
     found: list[range] = []
     start = 0
     while start < len(rows) or not found:
