@@ -13,8 +13,8 @@ from game.script.model import Text
 from game.script.strings import Strings, Table
 from game.voice import kokoro
 from game.voice.align import SpokenWord, match, word_starts
-from game.voice.index import OWN, file_digest, load_index, maker, voice_problems
-from game.voice.make import make_voices, said_words
+from game.voice.index import OWN, file_digest, load_index, maker, said_words, voice_problems
+from game.voice.make import make_voices
 from game.voice.verify import errors, missed_key_words, normalise
 
 
@@ -116,6 +116,29 @@ def test_the_pronunciation_table_is_applied_word_by_word():
     assert said_words(strings, "en", "An IV. Not IVY.") == ["An", "I-V.", "Not", "IVY."]
 
 
+def test_a_pause_in_the_table_keeps_the_lines_own_stop():
+    strings = Strings({}, {"es": table("es", "es-419", {"T": "T,"})})
+    assert said_words(strings, "es", "Tu célula T va. ¿Tu célula T?") == [
+        *("Tu", "célula", "T,", "va."),
+        *("¿Tu", "célula", "T?"),
+    ]
+
+
+def test_a_changed_pronunciation_table_makes_the_lines_it_changes_again(tmp_path, tools):
+    strings, texts = one_line()
+    make_voices(strings, texts, "en", tmp_path)
+    strings = Strings(strings.english, {"en": table("en", "en-us", {"IV": "eye vee"})})
+    assert voice_problems(strings, texts, tmp_path)[0] == (
+        "voice: en/a.one.mp3 says its words the old way (the pronunciation table changed)"
+    )
+    assert make_voices(strings, texts, "en", tmp_path).made == 1
+    assert FakeEngine.made[-1] == "Your T cell gets an IV."
+    assert voice_problems(strings, texts, tmp_path) == []
+    # a table change that leaves this line's words alone makes nothing
+    strings = Strings(strings.english, {"en": table("en", "en-us", {"IV": "eye vee", "B": "bee"})})
+    assert make_voices(strings, texts, "en", tmp_path).made == 0
+
+
 def test_a_hospitals_own_recording_is_kept_even_when_forced(tmp_path, tools):
     strings, texts = one_line()
     make_voices(strings, texts, "en", tmp_path)
@@ -185,6 +208,23 @@ def test_a_letters_name_written_as_a_word_is_the_same_sound():
     assert missed_key_words("Your T cells", "Your tea sells", "en") == []
     assert missed_key_words("The CAR T cells", "The CAR-T cells", "en") == []
     assert missed_key_words("Las células T", "Las células te", "es") == []
+
+
+def test_spanish_key_words_are_heard_by_their_sounds_however_they_are_spaced():
+    # the same sounds in the same order, with the words on either side
+    assert missed_key_words("Tus células B sanas.", "Tus células besanas.", "es") == []
+    assert missed_key_words("Reciben sus CAR en el lab.", "Reciben suscar en el lab.", "es") == []
+    assert missed_key_words("El CAR no encaja.", "El carno encaja.", "es") == []
+    # a sound more, or one missing, is misheard
+    assert missed_key_words("El CAR encaja.", "El cara encaja.", "es") == ["CAR"]
+    assert missed_key_words("Las células T de tu hermano.", "Las células de tu hermano.", "es") == [
+        "célula T"
+    ]
+    assert missed_key_words("Toca tu célula T.", "Toca tu celular.", "es") == ["célula T"]
+    # every place a key word is said must be heard
+    assert missed_key_words(
+        "Tu célula T y sus células T.", "Tu célula te y sus células de.", "es"
+    ) == ["célula T"]
     assert normalise("por la vía i-ve", "es") == normalise("por la vía IV", "es")
     # accents are spelling, and words run together are the same sounds
     assert normalise("tu celulate", "es") == normalise("tu célula T", "es")

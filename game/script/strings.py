@@ -237,7 +237,9 @@ class Strings:
         if table is None or not table.say:
             return words
         pattern = "|".join(re.escape(w) for w in sorted(table.say, key=len, reverse=True))
-        return re.sub(rf"(?<!\w)({pattern})(?!\w)", lambda m: table.say[m.group(1)], words)
+        said = re.sub(rf"(?<!\w)({pattern})(?!\w)", lambda m: table.say[m.group(1)], words)
+        # A respelling that ends in a pause ('T,') before the line's own stop keeps the stop.
+        return re.sub(r"[,;:](?=[.,;:!?…])", "", said)
 
     def set_language(self, code: str) -> None:
         if code not in self.languages:

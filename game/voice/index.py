@@ -3,12 +3,14 @@
 ``assets/voice/<lang>/<text_id>.mp3`` is the sound (a hospital's own recording may be a
 ``.wav`` instead); ``assets/voice/<lang>/index.json`` records, for each id, the hash of the words
 it says (see :func:`game.script.strings.source_hash`), its length, its word start times, which
-voice made it and a fingerprint of the file as it was made::
+voice made it, a fingerprint of the file as it was made and the hash of what the voice was given
+to say (the words as the language's pronunciation table respells them)::
 
     {"format": 2, "lines": {"hunt.intro": {"hash": "3f2a9c1b", "seconds": 3.2,
-        "words": [0.0, 0.41, ...], "voice": "kokoro-1.0/af_heart/0.9", "file": "9c1b3f2a..."}}}
+        "words": [0.0, 0.41, ...], "voice": "kokoro-1.0/af_heart/0.9", "file": "9c1b3f2a...",
+        "said": "77c0e1d2"}}}
 
-A file whose hash and voice match is up to date, so ``python -m game voices`` leaves it alone. A
+A file whose hashes and voice match is up to date, so ``python -m game voices`` leaves it alone. A
 file that is not the one the tool made (its fingerprint differs) is a hospital's own recording:
 it is recorded as ``"voice": "own"`` and never overwritten.
 """
@@ -49,6 +51,9 @@ class Recorded:
     voice: str | None = None
     #: The SHA-256 (first 16 digits) of the file as it was made.
     file: str | None = None
+    #: The hash of what the voice was given to say (the words respelled by the language's
+    #: ``say:`` table): a changed table makes the file again. None in an older index.
+    said: str | None = None
 
 
 def voice_file(folder: Path, language: str, text_id: str) -> Path:
@@ -107,10 +112,10 @@ def _entries(data: object) -> dict[str, Recorded]:
         if words is not None and not isinstance(words, list):
             raise ValueError(f'the "words" of {text_id[:60]!r} must be a list of times')
         times = tuple(_time(t, text_id) for t in words) if words else None
-        voice, digest = entry.get("voice"), entry.get("file")
-        if not isinstance(voice, str | None) or not isinstance(digest, str | None):
-            raise ValueError(f'the "voice" and "file" of {text_id[:60]!r} must be texts')
-        found[text_id] = Recorded(entry["hash"], seconds, times, voice, digest)
+        voice, digest, said = entry.get("voice"), entry.get("file"), entry.get("said")
+        if not all(isinstance(value, str | None) for value in (voice, digest, said)):
+            raise ValueError(f'the "voice", "file" and "said" of {text_id[:60]!r} must be texts')
+        found[text_id] = Recorded(entry["hash"], seconds, times, voice, digest, said)
     return found
 
 
@@ -135,6 +140,7 @@ def save_index(folder: Path, language: str, index: dict[str, Recorded]) -> None:
             "words": list(entry.words) if entry.words else None,
             "voice": entry.voice,
             "file": entry.file,
+            **({"said": entry.said} if entry.said else {}),
         }
         for text_id, entry in sorted(index.items())
     }
@@ -145,6 +151,12 @@ def save_index(folder: Path, language: str, index: dict[str, Recorded]) -> None:
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_text(f'{{"format": {FORMAT}, "lines": {{\n{body}\n}}}}\n', encoding="utf-8")
     os.replace(temporary, path)
+
+
+def said_words(strings: Strings, language: str, words: str) -> list[str]:
+    """What the voice is given to say for each shown word of ``words`` (the pronunciation
+    table applied word by word, so word timings still land on the shown words)."""
+    return [strings.respelled(language, word) for word in words.split()]
 
 
 def spoken(strings: Strings, texts: list[Text], language: str) -> list[tuple[str, str]]:
@@ -169,15 +181,20 @@ def maker(strings: Strings, language: str) -> str:
         return "?"
 
 
-def freshness(entry: Recorded | None, path: Path | None, words: str, made_by: str) -> str | None:
+def freshness(
+    entry: Recorded | None, path: Path | None, words: str, made_by: str, said: str | None = None
+) -> str | None:
     """Why a line's voice file must be made (or recorded) again, or None when it is up to
-    date. ``path`` is the file, None when there is none."""
+    date. ``path`` is the file, None when there is none; ``said`` is what the voice is given to
+    say now (the words respelled by the pronunciation table)."""
     if path is None or entry is None:
         return "is missing"
     if entry.hash != source_hash(words):
         return "is your own recording of old words" if entry.voice == OWN else "says old words"
     if entry.voice not in (OWN, made_by):
         return "was made by an older voice"
+    if said is not None and entry.voice != OWN and entry.said not in (None, source_hash(said)):
+        return "says its words the old way (the pronunciation table changed)"
     return None
 
 
@@ -197,7 +214,8 @@ def voice_problems(strings: Strings, texts: list[Text], folder: Path) -> list[st
         for text_id, words in spoken(strings, texts, language):
             path = voice_file(folder, language, text_id)
             inside = asset_file(f"{language}/{path.name}", folder)
-            why = freshness(index.get(text_id), inside, words, made_by)
+            said = " ".join(said_words(strings, language, words))
+            why = freshness(index.get(text_id), inside, words, made_by, said)
             if why is not None:
                 found.append(f"voice: {language}/{path.name} {why}")
         problems += found[:SHOWN]
@@ -210,7 +228,8 @@ def voice_problems(strings: Strings, texts: list[Text], folder: Path) -> list[st
 
 #: How the voice files are made, and where (check prints it under any voice problem).
 RENDER_HINT = (
-    "until they are made, those lines use the computer's own speech. To make them, on a PC "
+    "until they are made, missing lines and lines with new words use the computer's own "
+    "speech. To make them, on a PC "
     "with Python 3.11 or newer (Windows, macOS or Linux) and an internet connection: "
     "'uv sync --group voice' once, then 'uv run python -m game voices' (a few seconds a line)"
 )

@@ -22,6 +22,7 @@ from game.voice.index import (
     freshness,
     load_index,
     maker,
+    said_words,
     save_index,
     spoken,
     voice_file,
@@ -34,12 +35,6 @@ class Made:
     kept: int = 0
     #: Lines whose voice is a hospital's own recording of words that have changed since.
     own_stale: list[str] = field(default_factory=list)
-
-
-def said_words(strings: Strings, language: str, words: str) -> list[str]:
-    """What the voice is given to say for each shown word of ``words`` (the pronunciation
-    table applied word by word, so word timings still land on the shown words)."""
-    return [strings.respelled(language, word) for word in words.split()]
 
 
 def make_voices(
@@ -64,7 +59,8 @@ def make_voices(
         if entry is not None:
             index[text_id] = entry
         recorded = index.get(text_id)
-        why = freshness(recorded, path if path.is_file() else None, words, made_by)
+        said = said_words(strings, language, words)
+        why = freshness(recorded, path if path.is_file() else None, words, made_by, " ".join(said))
         if recorded is not None and recorded.voice == OWN:
             if why is not None:
                 result.own_stale.append(f"{language}/{path.name}")
@@ -75,17 +71,12 @@ def make_voices(
             continue
         if engine is None:
             engine = Kokoro()
-        rendered = engine.render(
-            words,
-            said_words(strings, language, words),
-            narrator,
-            _espeak_code(strings.voice(language)),
-        )
+        rendered = engine.render(words, said, narrator, _espeak_code(strings.voice(language)))
         out = path.with_suffix(".mp3")
         data = encode_mp3(rendered, out)
         words_at = tuple(rendered.words) if rendered.words else None
         index[text_id] = Recorded(
-            source_hash(words), rendered.seconds, words_at, made_by, _digest(data)
+            source_hash(words), rendered.seconds, words_at, made_by, _digest(data), _said(said)
         )
         result.made += 1
         if progress is not None:
@@ -94,6 +85,10 @@ def make_voices(
             save_index(folder, language, index)  # an interrupted run keeps what it made
     save_index(folder, language, index)
     return result
+
+
+def _said(said: list[str]) -> str:
+    return source_hash(" ".join(said))
 
 
 def _own_recording(entry: Recorded | None, path: Path, words: str) -> Recorded | None:

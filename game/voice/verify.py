@@ -110,7 +110,7 @@ JOINED = {
         "(celula)(s?)te": r"\1\2 t",
         "(celulas?)([bv])e": r"\1 b",
         "car te": "car t",
-        "cartes?|cartellas?": "car t",
+        "cart(?:es?|ellas?)?": "car t",
         "cares": "car es",
         "(?:el )?car[ae]n caja": "el car encaja",
         "en caja": "encaja",
@@ -174,15 +174,76 @@ def errors(said: list[str], heard: list[str]) -> int:
 
 
 def missed_key_words(said: str, heard: str, language: str) -> list[str]:
-    """The key words in ``said`` that ``heard`` has fewer times."""
+    """The key words in ``said`` that ``heard`` has fewer times. In Spanish, whose spelling
+    follows its sounds, a key word also counts as heard when its sounds and those of the words
+    on either side come in the same order, however the recognizer spaced them ('sus CAR' written
+    'suscar', 'células B sanas' written 'células besanas'); 'el cara encaja' has a sound more
+    and is still misheard."""
     base = language.split("-")[0]
-    said_text = " ".join(normalise(said, base))
-    heard_text = " ".join(normalise(heard, base))
-    return [
-        name
-        for name, pattern in KEY_WORDS.get(base, {}).items()
-        if len(re.findall(pattern, heard_text)) < len(re.findall(pattern, said_text))
-    ]
+    said_words = normalise(said, base)
+    said_text = " ".join(said_words)
+    heard_words = normalise(heard, base)
+    heard_text = " ".join(heard_words)
+    missed = []
+    for name, pattern in KEY_WORDS.get(base, {}).items():
+        if len(re.findall(pattern, heard_text)) >= len(re.findall(pattern, said_text)):
+            continue
+        if base == "es" and _sounds_heard(pattern, said_words, heard_words):
+            continue
+        missed.append(name)
+    return missed
+
+
+#: How Spanish letters sound, for comparing what was said and heard whatever the spelling:
+#: a letter said alone is its name; seseo, silent h, b and v alike.
+_ES_LETTER_NAMES = {
+    "b": "be",
+    "c": "se",
+    "d": "de",
+    "t": "te",
+    "v": "be",
+    "iv": "ibe",
+    "cd": "sede",
+}
+_ES_SOUNDS = [
+    ("qu", "k"),
+    ("c(?=[ei])", "s"),
+    ("c", "k"),
+    ("z", "s"),
+    ("v", "b"),
+    ("w", "u"),
+    ("h", ""),
+    ("ll", "y"),
+    ("rr", "r"),
+    ("g(?=[ei])", "x"),
+    ("j", "x"),
+    ("ñ", "n"),
+]
+
+
+def spanish_sounds(words: list[str]) -> str:
+    """Normalised Spanish ``words`` as one run of sounds, with no spaces ('células B sanas' and
+    'celulas besanas' are both 'selulasbesanas')."""
+    text = "".join(_ES_LETTER_NAMES.get(word, word) for word in words)
+    for spelling, sound in _ES_SOUNDS:
+        text = re.sub(spelling, sound, text)
+    return text
+
+
+def _sounds_heard(pattern: str, said: list[str], heard: list[str]) -> bool:
+    """Whether every place ``pattern`` is said is heard as the same sounds, with the words on
+    either side of it."""
+    heard_sounds = spanish_sounds(heard)
+    text = " ".join(said)
+    for match in re.finditer(pattern, text):
+        start = text[: match.start()].count(" ")
+        end = start + match.group(0).count(" ") + 1
+        if match.end() < len(text) and text[match.end()] != " ":
+            end = start + text[: match.end()].count(" ") + 1  # a pattern ending inside a word
+        around = said[max(0, start - 1) : end + 1]
+        if spanish_sounds(around) not in heard_sounds:
+            return False
+    return True
 
 
 def verify_voices(strings: Strings, texts: list[Text], languages: list[str], folder: Path) -> int:
