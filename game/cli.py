@@ -19,7 +19,7 @@ from pathlib import Path
 
 from game import __version__, logs, resources
 from game.profile.settings import Settings
-from game.script import gallery
+from game.script import gallery, startcache
 from game.script.catalog import (
     check_files,
     check_journey,
@@ -537,12 +537,13 @@ def _load(
     language: str = "en",
     band: str = DEFAULT_BAND,
     role: str = DEFAULT_ROLE,
+    cache: Path | None = None,
 ) -> Loaded | None:
     """Every shipped scene, the word book and the language tables, and the scene to start
-    with; problems are printed, not raised."""
+    with; problems are printed, not raised. With ``cache`` (a folder), the loaded story is kept
+    there for the next launch (see game.script.startcache)."""
     try:
-        scenes = load_all()
-        library = load_library()
+        scenes, library = startcache.loaded(cache, lambda: (load_all(), load_library()))
     except SceneError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -569,7 +570,8 @@ def _load(
 
 
 def _play(options: argparse.Namespace) -> int:
-    loaded = _load(options.scene, options.lang, options.band, options.role)
+    data_dir = options.data_dir or logs.data_dir()
+    loaded = _load(options.scene, options.lang, options.band, options.role, data_dir / "cache")
     if loaded is None:
         return 1
     return _run(
@@ -579,7 +581,7 @@ def _play(options: argparse.Namespace) -> int:
         fullscreen=options.fullscreen,
         show_map=options.scene is None,
         volumes=(options.effects / 100, options.music / 100),
-        data_dir=options.data_dir or logs.data_dir(),
+        data_dir=data_dir,
         frames=1 if options.first_frame else None,
         report_first_frame=options.first_frame,
     )

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
+import sys
 import time
 
 import pygame
 import pytest
 
+from conftest import ROOT
 from game import bench
 from game.app import pace, redraw, sdl, theme
 from game.app.loop import STEP, App, FrameClock, StepClock
@@ -306,3 +309,32 @@ def test_a_pause_draws_the_waiting_game_once(display, monkeypatch):
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_a, mod=0))
     app.frame()
     assert drawn == [1]
+
+
+def test_the_first_frame_is_drawn_at_once_and_later_screens_are_imported_after_it(display):
+    """No wait before the first frame (the 'who is playing?' screen), one step, drawn; the
+    screens it does not need are imported at the next frame, not before."""
+    code = (
+        "import sys, game.app.loop\n"
+        "print(sorted(m for m in game.app.loop.LATER.values() if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"
+
+    class Waits:
+        def __init__(self):
+            self.asked = []
+
+        def tick(self, interval):
+            self.asked.append(interval)
+            return 0.0, pygame.event.get()  # no time has passed at all
+
+    scenes = load_all()
+    clock = Waits()
+    app = App(scenes, journey(scenes)[0], display, clock)
+    assert app.frame() is True and app.first_frame_at is not None
+    assert clock.asked == [0.0] and app.result.frames == 1
+    app.frame()
+    assert clock.asked[1] > 0.0

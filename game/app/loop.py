@@ -5,32 +5,26 @@ spirals. The same loop runs headless for the demo, screenshots and tests."""
 from __future__ import annotations
 
 import contextlib
+import importlib
 import logging
 import os
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
 from game.activities import registry
 from game.app import intents, pace, redraw, theme, widgets
 from game.app.audio import Audio
-from game.app.break_screen import BreakScreen
 from game.app.display import Display
-from game.app.facilitator import FacilitatorPanel, summary_folders
-from game.app.feelings import FeelingsCheckIn
-from game.app.journey_map import JourneyMap
 from game.app.notice import Notice
-from game.app.play import ScenePlay
 from game.app.profiles_screen import ProfilesScreen
-from game.app.records_page import RecordsView
 from game.app.scanning import Scanner, is_switch
-from game.app.summary import draw_summary, save_summary
 from game.app.voice import Voice
-from game.app.word_page import BookScreen
-from game.profile import export, records
+from game.profile import records
 from game.profile.device import DeviceSettings
 from game.profile.profile import Profile
 from game.profile.settings import Settings
@@ -44,6 +38,15 @@ from game.script.teach_back import teach_back_scene
 from game.script.texts import Library, build_strings, load_library
 from game.world import gestures
 
+if TYPE_CHECKING:
+    from game.app.break_screen import BreakScreen
+    from game.app.facilitator import FacilitatorPanel
+    from game.app.feelings import FeelingsCheckIn
+    from game.app.journey_map import JourneyMap
+    from game.app.play import ScenePlay
+    from game.app.word_page import BookScreen
+    from game.profile import export
+
 log = logging.getLogger(__name__)
 
 STEP = 1 / 60
@@ -55,6 +58,32 @@ HOLD_SECONDS = 3.0
 REMINDER_PATIENCE = 120.0
 #: Seconds played are saved at least this often, even when nothing else changed.
 SAVE_EVERY = 30.0
+#: The screens the first one ('who is playing?') does not need, by the module that has them:
+#: imported once the first frame is on the screen (see ``_is`` and ``App.frame``), so a child
+#: sees the game sooner.
+LATER = {
+    "BreakScreen": "game.app.break_screen",
+    "FacilitatorPanel": "game.app.facilitator",
+    "FeelingsCheckIn": "game.app.feelings",
+    "JourneyMap": "game.app.journey_map",
+    "ScenePlay": "game.app.play",
+    "BookScreen": "game.app.word_page",
+}
+
+
+def _is(thing: object, *names: str) -> bool:
+    """``isinstance(thing, one of names)`` for the screens in ``LATER``, without importing
+    them: a screen whose module is not imported yet cannot be on the screen."""
+    for name in names:
+        module = sys.modules.get(LATER[name])
+        if module is not None and isinstance(thing, getattr(module, name)):
+            return True
+    return False
+
+
+def _later(name: str) -> type:
+    """A screen class from ``LATER``, imported when first needed."""
+    return getattr(importlib.import_module(LATER[name]), name)
 
 
 class Clock(Protocol):
@@ -81,7 +110,9 @@ class FrameClock:
         self.wait_for_input = sdl.input_waiter()
 
     def tick(self, interval: float) -> tuple[float, list[pygame.event.Event]]:
-        if interval <= STEP:
+        if interval <= 0:
+            pass  # no wait (the first frame)
+        elif interval <= STEP:
             self.clock.tick(60)  # pygame's own pacing is the most even at full speed
         else:
             # The first input after a calm frame is answered at once; a stream of it (a
@@ -217,6 +248,8 @@ class App:
         self._under: tuple | None = None
         #: When the first frame was shown (time.monotonic), for the benchmark.
         self.first_frame_at: float | None = None
+        #: The screens in LATER are imported (at the frame after the first).
+        self._ready = False
         self.first = first
         self.show_map = show_map
         self._apply_settings()
@@ -328,7 +361,9 @@ class App:
             return
         self._hush()
         self._after_check_in = then
-        self.screen = FeelingsCheckIn(self.strings, self.session, when, self.session.hero_colour)
+        self.screen = _later("FeelingsCheckIn")(
+            self.strings, self.session, when, self.session.hero_colour
+        )
 
     def _teach_back(self, then: Callable[[], None]) -> None:
         """After a chapter's closing card: its teach-back question when the grown-up turned
@@ -385,7 +420,7 @@ class App:
         screen = getattr(self, "screen", None)
         if screen is None:
             return
-        if isinstance(screen, (JourneyMap, ScenePlay)):
+        if _is(screen, "JourneyMap", "ScenePlay"):
             screen.child = self.profile.child_name
         screen.relabel()
 
@@ -443,9 +478,16 @@ class App:
     def frame(self, max_frames: int | None = None) -> bool:
         """One turn of the loop: wait for the next frame or for input, run the simulation steps
         that are due, and draw if the screen's pace (or input) asks for it. True if drawn."""
+        first = self.first_frame_at is None  # shown at once: no wait, one step, drawn
+        if not first and not self._ready:  # the screens the first frame did not need
+            self._ready = True
+            for module in sorted(set(LATER.values())):
+                importlib.import_module(module)
         interval = 1 / self.pace
-        elapsed, events = self.clock.tick(interval)
+        elapsed, events = self.clock.tick(0.0 if first else interval)
         self._behind += min(elapsed, max(STEP * MAX_STEPS_PER_FRAME, interval + STEP))
+        if first:
+            self._behind = max(self._behind, STEP)
         self._guarded(lambda: self._input(events))
         while self._behind >= STEP and self.running:
             self._behind -= STEP
@@ -460,7 +502,8 @@ class App:
         moves_only = all(e.type in redraw.POINTER_MOVES for e in events)
         if not moves_only:
             self._under = None  # input may change what lies under an overlay
-        if not redraw.due(self._since_draw, self.pace, self._still_for, bool(events), STEP):
+        due = redraw.due(self._since_draw, self.pace, self._still_for, bool(events), STEP)
+        if not (first or due):
             return False
         self._since_whole += self._since_draw
         quiet = moves_only and self.overlay is None and not self.scanning and self.holding is None
@@ -504,7 +547,7 @@ class App:
     @property
     def scanning(self) -> bool:
         """One-switch scanning, for the child's screens (the grown-up's panel is tapped)."""
-        return self.profile.settings.one_switch and not isinstance(self.overlay, FacilitatorPanel)
+        return self.profile.settings.one_switch and not _is(self.overlay, "FacilitatorPanel")
 
     def _input(self, events: list[pygame.event.Event]) -> None:
         for intent in self.reader.read(events):
@@ -539,15 +582,17 @@ class App:
 
     def _toggle_panel(self) -> None:
         self.holding = None
-        if isinstance(self.overlay, FacilitatorPanel):
+        if _is(self.overlay, "FacilitatorPanel"):
             self.overlay = None
             return
         self._hush()
         current = self.scene_id if self.screen is self.play else None
+        from game.app.facilitator import summary_folders
+
         folders = summary_folders(
             self.store.folder.parent if self.store and self.store.folder else None
         )
-        self.overlay = FacilitatorPanel(
+        self.overlay = _later("FacilitatorPanel")(
             self.strings,
             self.profile,
             self.journey,
@@ -578,7 +623,7 @@ class App:
                 front.spots(), STEP, self.profile.settings.scan_seconds
             ):
                 front.handle(intent)
-        if self.demo and not isinstance(front, (BreakScreen, FacilitatorPanel)):
+        if self.demo and not _is(front, "BreakScreen", "FacilitatorPanel"):
             for gesture in front.bot_gestures(self.bot, STEP):
                 self._post(gesture)
         self._say_prompt()
@@ -614,7 +659,7 @@ class App:
     def _outcome(self) -> None:
         screen = self.screen
         outcome = screen.outcome
-        if isinstance(screen, FeelingsCheckIn):
+        if _is(screen, "FeelingsCheckIn"):
             if outcome == "done" and self.prompt.done and self._after_check_in is not None:
                 then, self._after_check_in = self._after_check_in, None
                 then()
@@ -640,15 +685,15 @@ class App:
             following = self._following(self.scene_id)
             if following is not None:
                 self._chapter_over(following, last=False)
-        elif outcome == "go" and isinstance(screen, JourneyMap):
+        elif outcome == "go" and _is(screen, "JourneyMap"):
             self._start(screen.target)
-        elif outcome == "book" and isinstance(screen, JourneyMap):
+        elif outcome == "book" and _is(screen, "JourneyMap"):
             self._hush()
-            self.screen = BookScreen(self.library.book, self.strings, self.voice)
-        elif outcome == "map" and isinstance(screen, ScenePlay):  # the last chapter's card
+            self.screen = _later("BookScreen")(self.library.book, self.strings, self.voice)
+        elif outcome == "map" and _is(screen, "ScenePlay"):  # the last chapter's card
             following = self._following(self.scene_id)
             self._chapter_over(following or self.chapters[0].id, last=following is None)
-        elif outcome == "map" and isinstance(screen, BookScreen):
+        elif outcome == "map" and _is(screen, "BookScreen"):
             self._show_map(self.map_target)
 
     def _resume(self) -> None:
@@ -680,7 +725,7 @@ class App:
         if not minutes or isinstance(self.screen, ProfilesScreen):
             return
         due = self.since_break - minutes * 60
-        calm = isinstance(self.screen, JourneyMap) or (
+        calm = _is(self.screen, "JourneyMap") or (
             self.play is not None and self.screen is self.play and self.play.card_showing
         )
         if due >= 0 and (calm or due >= REMINDER_PATIENCE):
@@ -698,7 +743,7 @@ class App:
                 elif self.play is not None and self.screen is self.play:
                     self.play.narrator.replay()
             return
-        if not isinstance(overlay, FacilitatorPanel):
+        if not _is(overlay, "FacilitatorPanel"):
             return
         if overlay.changed:
             overlay.changed = False
@@ -713,6 +758,8 @@ class App:
             overlay.message = self._save_summary(overlay)
             return
         if command == "show_records":
+            from game.app.records_page import RecordsView
+
             overlay.records = RecordsView(self._device_sessions(), self._question_chapters())
             return
         if command == "export_records":
@@ -761,6 +808,8 @@ class App:
         family) in the folder chosen on the panel; the panel's message, as a text id."""
         from datetime import datetime
 
+        from game.app.summary import draw_summary, save_summary
+
         get = self.strings.get
         if not panel.folders:
             return "ui.results.no_folder"
@@ -802,11 +851,15 @@ class App:
     def _question_chapters(self) -> list[Scene]:
         """Every scene, the usual journey's order first: the order of the questions in the
         sessions' picture and table (the same as ``python -m game results``)."""
+        from game.profile import export
+
         return export.ordered_chapters(self.scenes, journey(self.scenes))
 
     def _device_sessions(self) -> export.Device:
         """Every child's sessions on this device: the saved profiles, with this child's as it
         is now (saving may be off). Nothing on the disk is changed."""
+        from game.profile import export
+
         self._autosave()
         folder = self.store.folder if self.store is not None else None
         device = export.read_device(folder.parent) if folder is not None else export.Device()
@@ -821,6 +874,8 @@ class App:
         """Save every session on this device as a table (CSV) in the folder chosen on the panel,
         with the children's names only when the grown-up asked; the panel's message."""
         from datetime import datetime
+
+        from game.profile import export
 
         view = panel.records
         if view is None:
@@ -853,7 +908,7 @@ class App:
         self.profile.at = scene_id
         settings = self.profile.settings
         self.session.from_lab = from_the_lab(self.journey)  # where the T cell wears its CARs
-        self.play = ScenePlay(
+        self.play = _later("ScenePlay")(
             scene or self.scenes[scene_id].without(settings.leave_out),
             self.strings,
             self.seed,
@@ -876,7 +931,7 @@ class App:
         self._hush()
         self.map_target = target
         self.profile.at = target
-        self.screen = JourneyMap(
+        self.screen = _later("JourneyMap")(
             chapters,
             target,
             self.session.played,
@@ -946,11 +1001,11 @@ class App:
             self.result.crashed = True
             if self.play is not None and self.screen is self.play:
                 self._failures[self.scene_id] = self._failures.get(self.scene_id, 0) + 1
-            if isinstance(self.screen, BreakScreen):
+            if _is(self.screen, "BreakScreen"):
                 self.running = False  # the break screen itself failed: stop calmly
                 return
             self._hush()
-            self.screen = BreakScreen(self.strings)
+            self.screen = _later("BreakScreen")(self.strings)
             self.overlay = None
             self.bot = None
 

@@ -111,12 +111,20 @@ def _entries(data: object) -> dict[str, Recorded]:
         words = entry.get("words")
         if words is not None and not isinstance(words, list):
             raise ValueError(f'the "words" of {text_id[:60]!r} must be a list of times')
-        times = tuple(_time(t, text_id) for t in words) if words else None
+        times = _times(words, text_id) if words else None
         voice, digest, said = entry.get("voice"), entry.get("file"), entry.get("said")
         if not all(isinstance(value, str | None) for value in (voice, digest, said)):
             raise ValueError(f'the "voice", "file" and "said" of {text_id[:60]!r} must be texts')
         found[text_id] = Recorded(entry["hash"], seconds, times, voice, digest, said)
     return found
+
+
+def _times(values: list, text_id: str) -> tuple[float, ...]:
+    """Word start times: plain, finite, non-negative numbers (the usual case checked in one
+    pass: an index has thousands of them and is read when the game starts)."""
+    if all(type(t) is float and 0.0 <= t < math.inf for t in values):
+        return tuple(values)
+    return tuple(_time(t, text_id) for t in values)
 
 
 def _time(value: object, text_id: str) -> float:
