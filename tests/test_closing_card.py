@@ -61,6 +61,7 @@ def test_the_cards_stars_are_the_counters(scenes, strings, display, monkeypatch,
         return star_icon(size, filled)
 
     monkeypatch.setattr(art, "star_icon", spy)
+    widgets._counter.cache_clear()  # the counter is made once per count: make it again
     goal = play.scene.goals[0]
     widgets.star_counter(display.canvas, strings, play.chapter.runner.progress[goal.id], goal.count)
     counter = list(drawn)

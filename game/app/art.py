@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 import pygame
 
@@ -60,6 +60,16 @@ def blit_all(
 
 
 _FBLITS = hasattr(pygame.Surface, "fblits")
+
+
+@lru_cache(maxsize=256)
+def quick_to_draw(picture: pygame.Surface) -> pygame.Surface:
+    """A copy of ``picture`` that SDL keeps run-length encoded: its see-through pixels are
+    skipped rather than blended, so drawing it is about a third quicker (the same picture, to
+    within one step of colour). Only for drawing: reading its pixels is slow."""
+    copy = picture.copy()
+    copy.set_alpha(255, pygame.RLEACCEL)
+    return copy
 
 
 def _around(cx: float, cy: float, radius: float, angle: float) -> tuple[float, float]:

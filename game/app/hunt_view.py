@@ -112,13 +112,14 @@ class HuntView:
 
     def _pictured(self) -> list[tuple[Cell, pygame.Surface, int, int]]:
         """The cells back to front with their pictures (looked up again if the child's colour
-        changed)."""
+        changed). Each picture is the run-length-encoded copy (``art.quick_to_draw``): the
+        crowd is most of a frame's drawing."""
         colour = self.session.hero_colour
         if colour != self._colour:
             self._colour = colour
             self._pictures = []
             for cell in self._order:
-                sprite = self._picture(cell)
+                sprite = art.quick_to_draw(self._picture(cell))
                 self._pictures.append(
                     (cell, sprite, sprite.get_width() // 2, sprite.get_height() // 2)
                 )
@@ -139,7 +140,8 @@ class HuntView:
         rules = self.rules
         batch: list[tuple[pygame.Surface, tuple[int, int]]] = []
         rings = []
-        for cell, sprite, _, _ in pictured:
+        leaving = [picture for picture in pictured if picture[0].state in _LEAVING]
+        for cell, sprite, _, _ in leaving:
             holder = rules.holder(cell) if cell.state in ("docking", "meeting") else None
             if holder is not None:
                 angle = math.atan2(cell.y - holder.y, cell.x - holder.x)

@@ -229,14 +229,25 @@ def star_marks(found: int, total: int) -> list[bool]:
 
 def star_counter(canvas: pygame.Surface, strings: Strings, found: int, total: int) -> None:
     """Progress as stars that fill up (see ``star_marks``), then in words: '3 of 8'."""
-    marks = star_marks(found, total)
+    words = strings.get("ui.counter", found=found, total=total)
+    canvas.blit(_counter(tuple(star_marks(found, total)), words, theme.look()), COUNTER_AT)
+
+
+COUNTER_AT = (20, 10)
+
+
+@lru_cache(maxsize=8)
+def _counter(marks: tuple[bool, ...], words: str, look: theme.Look) -> pygame.Surface:
+    """The star counter, made once for each count (it is on every frame of a chapter)."""
     icons = len(marks)
-    rect = pygame.Rect(20, 10, 40 + icons * 50 + 130, 70)
-    panel(canvas, rect, radius=22)
+    rect = pygame.Rect(0, 0, 40 + icons * 50 + 130, 70)
+    image = pygame.Surface((rect.width, rect.height + SHADOW), pygame.SRCALPHA)  # and its shadow
+    panel(image, rect, radius=22)
     for i, filled in enumerate(marks):
-        canvas.blit(art.star_icon(46, filled), (rect.x + 20 + i * 50, rect.y + 12))
-    words = _words(strings.get("ui.counter", found=found, total=total), 34)
-    canvas.blit(words, words.get_rect(midleft=(rect.x + 30 + icons * 50, rect.centery)))
+        image.blit(art.star_icon(46, filled), (rect.x + 20 + i * 50, rect.y + 12))
+    text = _words(words, 34)
+    image.blit(text, text.get_rect(midleft=(rect.x + 30 + icons * 50, rect.centery)))
+    return image
 
 
 def title_pill(canvas: pygame.Surface, title: str, right: int = 1260) -> None:

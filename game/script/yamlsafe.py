@@ -12,9 +12,8 @@ from __future__ import annotations
 import os
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -48,10 +47,10 @@ _OPENERS = (
 _CLOSERS = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(NamedTuple):
     """A value from the file and where it starts. ``value`` is a str, int, float, bool, None,
-    a ``dict[str, tuple[Node, Node]]`` (key node, value node) or a ``list[Node]``."""
+    a ``dict[str, tuple[Node, Node]]`` (key node, value node) or a ``list[Node]``. (A named
+    tuple: a file has hundreds of values, made quickest this way.)"""
 
     value: Any
     where: Where
@@ -117,7 +116,10 @@ def _too_large(size: int, limit: int) -> str:
 def read_scene_yaml(path: str, data: bytes) -> Node:
     """Parse one scene file's bytes; ``path`` is only used in messages."""
     text = _decode(path, data)
-    _check_depth(path, text)
+    if _Loader is not getattr(yaml, "CSafeLoader", None) or "&" in text:
+        # libyaml stops at 1,000 levels by itself and the converter at MAX_DEPTH; PyYAML's
+        # own (Python) composer would recurse first. An '&' may be an anchor composing drops.
+        _check_depth(path, text)
     try:
         documents = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
@@ -134,7 +136,8 @@ def read_scene_yaml(path: str, data: bytes) -> Node:
         second = documents[1]
         where = _where(path, second.start_mark) if second is not None else Where(path)
         raise SceneError([Problem(where, "one scene per file: remove the second document")])
-    return _Converter(path).convert(documents[0])
+    # With no '&', there is no anchor, so no alias: no node can be met twice.
+    return _Converter(path, shared="&" in text).convert(documents[0])
 
 
 def shorten(text: str, limit: int = 40) -> str:
@@ -439,26 +442,30 @@ def _where(path: str, mark: Any) -> Where:
 class _Converter:
     """Turns one composed document into :class:`Node` values, refusing what scenes never need."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, shared: bool = True) -> None:
         self.path = path
-        self.seen: set[int] = set()
+        #: The nodes met so far, when a node may be met twice (an alias of an anchor).
+        self.seen: set[int] | None = set() if shared else None
         self.scalars = yaml.constructor.SafeConstructor()
 
-    def convert(self, node: yaml.Node) -> Node:
+    def convert(self, node: yaml.Node, depth: int = 0) -> Node:
         where = _where(self.path, node.start_mark)
-        if id(node) in self.seen or getattr(node, "anchor", None):
-            message = "anchors and aliases (& and *) are not allowed"
-            if isinstance(node, yaml.ScalarNode):
-                message += "; a text that starts with & or * must be in quotes"
-            raise SceneError([Problem(where, message)])
-        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise SceneError([Problem(where, f"nested more than {MAX_DEPTH} levels deep")])
+        if self.seen is not None:
+            if id(node) in self.seen or getattr(node, "anchor", None):
+                message = "anchors and aliases (& and *) are not allowed"
+                if isinstance(node, yaml.ScalarNode):
+                    message += "; a text that starts with & or * must be in quotes"
+                raise SceneError([Problem(where, message)])
+            self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, where)
         if isinstance(node, yaml.SequenceNode):
             self._expect_tag(node, _SEQ, where)
-            return Node([self.convert(item) for item in node.value], where)
+            return Node([self.convert(item, depth + 1) for item in node.value], where)
         self._expect_tag(node, _MAP, where)
-        return self._mapping(node, where)
+        return self._mapping(node, where, depth)
 
     def _expect_tag(self, node: yaml.Node, tag: str, where: Where) -> None:
         if node.tag != tag:
@@ -477,14 +484,14 @@ class _Converter:
             message = f"cannot read {shorten(node.value)} as {_tag_name(node.tag)}"
             raise SceneError([Problem(where, message)]) from None
 
-    def _mapping(self, node: yaml.MappingNode, where: Where) -> Node:
+    def _mapping(self, node: yaml.MappingNode, where: Where, depth: int) -> Node:
         mapping: dict[str, tuple[Node, Node]] = {}
         problems = []
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
                 where = _where(self.path, key_node.start_mark)
                 raise SceneError([Problem(where, "merge keys (<<) are not allowed")])
-            key = self.convert(key_node)
+            key = self.convert(key_node, depth + 1)
             if isinstance(key.value, bool):
                 problems.append(Problem(key.where, _yes_no_key(key_node.value)))
                 continue
@@ -497,7 +504,7 @@ class _Converter:
                     Problem(key.where, f"'{key.value}' is given twice (first at line {first.line})")
                 )
                 continue
-            mapping[key.value] = (key, self.convert(value_node))
+            mapping[key.value] = (key, self.convert(value_node, depth + 1))
         if problems:
             raise SceneError(problems)
         return Node(mapping, where)
