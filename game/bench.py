@@ -344,10 +344,10 @@ def crowded_hunt(scenes: dict[str, Scene], cells: int) -> Scene:
 
 def _headless_display():
     """pygame with SDL's dummy drivers, and the game's 1280 × 800 window."""
-    from game.app import sdl
+    from game.app.platform import sdl
 
     sdl.use_headless_drivers()
-    from game.app.display import LOGICAL, Display
+    from game.app.platform.display import LOGICAL, Display
 
     sdl.pygame.display.init()
     sdl.pygame.font.init()
@@ -369,8 +369,8 @@ def hunt_frames(
     else:  # a real window (see in_window)
         import pygame
     from game.activities import registry
-    from game.app import art
     from game.app.loop import STEP, App, StepClock
+    from game.app.ui import art
     from game.world.cells import BOUNDS
 
     scenes = load_all()
@@ -494,15 +494,15 @@ def in_window(size: tuple[int, int], seconds: float = 4.0, frames: int = 300) ->
     """Run in a process of its own: open a ``size`` window and measure each calm screen's CPU
     (this process's own CPU time, so other work on the machine does not count), how soon a
     pointer event is answered, and the hunt's frame times with the demo bot playing."""
-    from game.app import sdl
+    from game.app.platform import sdl
 
     problem = sdl.start_video()
     if problem is not None:
         raise RuntimeError(problem)
     pygame = sdl.pygame
     pygame.font.init()
-    from game.app.display import Display
     from game.app.loop import App, StepClock
+    from game.app.platform.display import Display
 
     display = Display(size)
     scenes = load_all()

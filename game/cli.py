@@ -829,7 +829,7 @@ def _run(
     ``data_dir`` keeps the profiles (None: nothing is saved, as for screenshots)."""
     log_path = logs.setup_logging(data_dir)
     try:
-        from game.app import sdl
+        from game.app.platform import sdl
 
         no_screen = sdl.start_video(headless)
         if no_screen is not None:
@@ -840,10 +840,10 @@ def _run(
                 file=sys.stderr,
             )
             return 1
-        from game.app.audio import Audio
-        from game.app.display import LOGICAL, Display
         from game.app.loop import App, FrameClock, StepClock
-        from game.app.voice import Voice
+        from game.app.platform.audio import Audio
+        from game.app.platform.display import LOGICAL, Display
+        from game.app.platform.voice import Voice
         from game.profile.store import ProfileStore
         from game.voice.system import SystemSpeech
 

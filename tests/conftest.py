@@ -111,7 +111,7 @@ def display():
     """A headless window with the game's 1280 x 800 canvas."""
     import pygame
 
-    from game.app.display import LOGICAL, Display
+    from game.app.platform.display import LOGICAL, Display
 
     pygame.display.init()
     pygame.font.init()
@@ -122,7 +122,7 @@ def display():
 @pytest.fixture
 def high_contrast():
     """The high-contrast look for one test, then the usual one again."""
-    from game.app import theme
+    from game.app.ui import theme
 
     theme.use(theme.Look(high_contrast=True))
     yield

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from game.app import theme
+from game.app.ui import theme
 
 
 @pytest.fixture(autouse=True)
@@ -19,7 +19,7 @@ def _plain_look():
 
 @pytest.mark.parametrize(("high", "least"), [(False, 4.5), (True, 7.0)])
 def test_narration_text_stands_out_from_its_box(high, least):
-    from game.app.narration_view import GLOSSARY_INK, LIT, LIT_LINE
+    from game.app.views.narration_view import GLOSSARY_INK, LIT, LIT_LINE
 
     look = theme.Look(high_contrast=high)
     assert theme.contrast(look.ink, look.box_fill) >= least
@@ -29,7 +29,7 @@ def test_narration_text_stands_out_from_its_box(high, least):
 
 
 def test_white_words_on_every_button_colour_are_readable():
-    from game.app import art
+    from game.app.ui import art
 
     for colour in (art.BLUE, art.GREEN_DARK, art.PURPLE_DARK, art.INK, art.VERMILLION_DARK):
         assert theme.contrast((255, 255, 255), colour) >= 4.5, colour
@@ -59,7 +59,7 @@ def test_views_animate_only_through_the_theme():
 
 
 def test_larger_text_makes_the_narration_box_taller_not_cut_off(display):
-    from game.app.narration_view import BOX, NarrationView
+    from game.app.views.narration_view import BOX, NarrationView
     from game.script.narrator import Narrator
 
     narrator = Narrator(chars_per_second=1000)
@@ -87,8 +87,8 @@ def _strings():
 
 def test_every_control_on_every_panel_page_is_a_big_target(display):
     """Buttons refuse to be smaller than 64 px; building every page's buttons proves it."""
-    from game.app.facilitator import PAGES, FacilitatorPanel
-    from game.app.keyboard import NameKeyboard
+    from game.app.grownup.facilitator import PAGES, FacilitatorPanel
+    from game.app.ui.keyboard import NameKeyboard
     from game.profile.profile import Profile
     from game.script.catalog import journey, load_all
 
@@ -148,8 +148,8 @@ def every_card_label(strings, scenes):
 def test_every_card_label_fits_inside_its_card(display, language, size):
     import pygame
 
-    from game.app import labels
-    from game.app.board_view import PICTURE_LEAST, card_parts
+    from game.app.ui import labels
+    from game.app.views.board_view import PICTURE_LEAST, card_parts
     from game.script.catalog import load_all
     from game.world.picks import TILE_H, TILE_W
 
@@ -172,8 +172,8 @@ def test_every_card_label_fits_inside_its_card(display, language, size):
 def test_a_long_card_label_takes_two_lines_before_it_gets_smaller(display):
     import pygame
 
-    from game.app import labels
-    from game.app.board_view import card_parts
+    from game.app.ui import labels
+    from game.app.views.board_view import card_parts
 
     card = pygame.Rect(0, 0, 250, 230)
     for size in SIZES:
@@ -189,8 +189,8 @@ def test_a_long_card_label_takes_two_lines_before_it_gets_smaller(display):
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("high", [False, True])
 def test_every_panel_button_and_tab_fits_its_words(display, language, size, high):
-    from game.app.facilitator import PAGES, FacilitatorPanel
-    from game.app.labels import LABEL_MIN, label_layout
+    from game.app.grownup.facilitator import PAGES, FacilitatorPanel
+    from game.app.ui.labels import LABEL_MIN, label_layout
     from game.profile.profile import Profile
     from game.script.catalog import journey, load_all
 
@@ -239,7 +239,7 @@ def test_every_panel_button_and_tab_fits_its_words(display, language, size, high
 # high contrast: the open page and each choice are told apart by more than colour --------------
 def _panel():
     """The grown-up's panel for a new child on the shipped journey, on the meet chapter."""
-    from game.app.facilitator import FacilitatorPanel
+    from game.app.grownup.facilitator import FacilitatorPanel
     from game.profile.profile import Profile
     from game.script.catalog import journey, load_all
 
@@ -283,7 +283,7 @@ def test_in_high_contrast_the_two_answers_to_clear_never_look_the_same(display):
 def test_the_word_book_shows_every_word_on_screen_clear_of_close_with_its_word_inside(
     display, language, size
 ):
-    from game.app import word_page
+    from game.app.screens import word_page
     from game.script.texts import load_library
 
     theme.use(theme.Look(size))

@@ -103,7 +103,7 @@ def test_load_all_starts_the_game_without_a_missing_background(tmp_path):
 def test_a_background_that_is_not_there_is_a_plain_calm_colour(
     display, assets, monkeypatch, caplog, name
 ):
-    from game.app import art
+    from game.app.ui import art
 
     (assets / "backgrounds" / "out.svg").symlink_to(assets.parent / "secret.svg")
     monkeypatch.setattr(resources, "assets_dir", lambda: assets)
@@ -122,7 +122,7 @@ def test_a_background_that_is_not_there_is_a_plain_calm_colour(
 
 
 def test_a_real_background_still_draws(display, assets, monkeypatch):
-    from game.app import art
+    from game.app.ui import art
 
     monkeypatch.setattr(resources, "assets_dir", lambda: assets)
     art.background.cache_clear()
@@ -137,7 +137,7 @@ def test_a_real_background_still_draws(display, assets, monkeypatch):
 def test_a_sound_linked_from_outside_assets_stays_silent(tmp_path, caplog):
     import pygame
 
-    from game.app.audio import Audio
+    from game.app.platform.audio import Audio
 
     outside = tmp_path / "outside.ogg"
     outside.write_bytes((ROOT / "assets" / "sounds" / "pop.ogg").read_bytes())
@@ -157,7 +157,7 @@ def test_a_sound_linked_from_outside_assets_stays_silent(tmp_path, caplog):
 def test_a_voice_file_linked_from_outside_is_missing_and_falls_back(tmp_path):
     import pygame
 
-    from game.app.voice import Voice
+    from game.app.platform.voice import Voice
     from game.script.model import Text
     from game.script.strings import Strings, source_hash
     from game.voice.index import Recorded, save_index, voice_problems
@@ -194,7 +194,7 @@ def test_a_voice_file_linked_from_outside_is_missing_and_falls_back(tmp_path):
 def test_music_linked_from_outside_assets_is_not_played(tmp_path):
     import pygame
 
-    from game.app.audio import MUSIC, Audio
+    from game.app.platform.audio import MUSIC, Audio
 
     outside = tmp_path / "outside.ogg"
     outside.write_bytes((ROOT / "assets" / MUSIC).read_bytes())
@@ -211,7 +211,7 @@ def test_music_linked_from_outside_assets_is_not_played(tmp_path):
 
 
 def test_a_font_linked_from_outside_assets_is_not_used(tmp_path, monkeypatch, display):
-    from game.app import text
+    from game.app.ui import text
 
     fonts = tmp_path / "assets" / "fonts"
     fonts.mkdir(parents=True)

@@ -65,7 +65,7 @@ def new_child(app) -> None:
 
 
 def tap_face(app, face: int) -> None:
-    from game.app.feelings import tile_rect
+    from game.app.screens.feelings import tile_rect
 
     tap(app, *tile_rect(face - 1).center)
 
@@ -124,7 +124,7 @@ def test_a_keyboard_chooses_a_face_with_the_arrows_and_enter(scenes, display, tm
 
 
 def test_the_demo_taps_the_calm_face(display):
-    from game.app.feelings import FeelingsCheckIn, tile_rect
+    from game.app.screens.feelings import FeelingsCheckIn, tile_rect
     from game.script.session import Session
     from game.script.texts import build_strings, load_library
     from game.world.gestures import Press
@@ -282,7 +282,7 @@ def test_the_teach_back_block_is_checked_like_a_quiz_question():
 
 # the summary picture, and old saves ---------------------------------------------------------------
 def test_the_summary_lists_the_feelings_as_faces_and_each_teach_back_answer(scenes, display):
-    from game.app.summary import MARGIN, PAGE, draw_summary, feelings_rows, quiz_rows
+    from game.app.grownup.summary import MARGIN, PAGE, draw_summary, feelings_rows, quiz_rows
     from game.profile.profile import Profile
     from game.script.session import Answer
     from game.script.texts import build_strings, load_library

@@ -8,9 +8,10 @@ import asyncio
 import pygame
 import pytest
 
-from game.app import art, intents, theme, widgets
-from game.app.journey_map import JourneyMap
-from game.app.play import ScenePlay
+from game.app.platform import intents
+from game.app.screens.journey_map import JourneyMap
+from game.app.screens.play import ScenePlay
+from game.app.ui import art, theme, widgets
 from game.script.catalog import journey, load_all
 from game.script.session import Session, from_the_lab
 from game.script.texts import build_strings, load_library
@@ -136,7 +137,7 @@ def test_the_lab_card_leaves_the_finished_car_t_cell_in_view(scenes, strings):
 def test_the_lab_name_tag_hangs_under_the_lowest_car(scenes, strings, display, monkeypatch):
     import math
 
-    from game.app import attach_view
+    from game.app.views import attach_view
     from game.world.attach import slot_angle, slot_position
 
     play = finished(scenes, strings, "lab")
@@ -170,7 +171,7 @@ def test_the_cards_two_buttons_differ_in_high_contrast(scenes, strings, display,
 def test_stars_light_with_the_first_step_and_fill_only_at_the_end():
     """A star a step up to ten (the nine-question quiz shows nine); a longer goal shows each
     star as a share, but never an empty row after a step, nor a full row before the end."""
-    from game.app.widgets import MOST_STARS, star_marks
+    from game.app.ui.widgets import MOST_STARS, star_marks
 
     assert star_marks(1, 9) == [True] + [False] * 8
     assert star_marks(9, 9) == [True] * 9

@@ -66,7 +66,7 @@ def test_an_unexpected_error_shows_the_break_screen_and_keep_going_restarts(
     display, monkeypatch, tmp_path
 ):
     from game import logs
-    from game.app.break_screen import KEEP_GOING, BreakScreen
+    from game.app.screens.break_screen import KEEP_GOING, BreakScreen
 
     log_path = logs.setup_logging()
     app = App(load_all(), "hunt", display, StepClock())

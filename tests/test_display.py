@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.app.display import LOGICAL, Display
+from game.app.platform.display import LOGICAL, Display
 
 
 @pytest.fixture(autouse=True)

@@ -45,7 +45,7 @@ def tap_tile(app, name: str) -> None:
 def past_check_in(app) -> None:
     """A child chosen on 'who is playing?' is first asked how they feel (the feelings check-in,
     tested in test_check_in_and_teach_back.py): tap the calm face and wait for the thanks."""
-    from game.app.feelings import FeelingsCheckIn, tile_rect
+    from game.app.screens.feelings import FeelingsCheckIn, tile_rect
 
     if not isinstance(app.screen, FeelingsCheckIn):
         return
@@ -96,7 +96,7 @@ def new_child(app, colour: str = "meet.colour.lime", role: str = "patient") -> N
 
 # opening, pausing ------------------------------------------------------------------------------
 def test_holding_the_corner_three_seconds_opens_the_panel_and_the_game_waits(scenes, display):
-    from game.app.facilitator import FacilitatorPanel
+    from game.app.grownup.facilitator import FacilitatorPanel
 
     app = make_app(scenes, display, first="hunt", show_map=False)
     run(app, 60)
@@ -125,7 +125,7 @@ def test_ctrl_f_opens_and_closes_the_panel(scenes, display):
 
 
 def test_the_pause_button_stops_the_chapter_until_keep_playing(scenes, display):
-    from game.app.play import PAUSE
+    from game.app.screens.play import PAUSE
 
     app = make_app(scenes, display, first="hunt", show_map=False)
     run(app, 30)
@@ -200,7 +200,7 @@ def test_the_childs_name_typed_on_the_screen_keys_is_used_and_saved(scenes, disp
 
 
 def test_settings_from_the_panel_reach_the_game_and_are_saved(scenes, display, tmp_path):
-    from game.app import theme
+    from game.app.ui import theme
 
     app = make_app(scenes, display, tmp_path)
     new_child(app)
@@ -291,7 +291,7 @@ def test_the_summary_picture_is_saved_in_the_chosen_folder(scenes, display, tmp_
 
 
 def test_the_results_list_every_quiz_question_with_first_try_and_tries(scenes):
-    from game.app.summary import quiz_rows
+    from game.app.grownup.summary import quiz_rows
     from game.profile.profile import Profile
     from game.script.catalog import journey
     from game.script.session import Answer
@@ -450,7 +450,7 @@ def test_results_show_the_questions_for_the_childs_band_and_role_in_the_grown_up
 
 
 def quiz_rows_of(app):
-    from game.app.summary import quiz_rows
+    from game.app.grownup.summary import quiz_rows
 
     app.profile.take(app.session)
     return quiz_rows(app.profile, app.journey, app.overlay.strings)
@@ -472,9 +472,10 @@ def test_results_and_the_summary_show_every_one_of_nine_questions_whole(
 ):
     from datetime import datetime
 
-    from game.app import results_page, theme
-    from game.app.facilitator import SAVE, FacilitatorPanel
-    from game.app.summary import MARGIN, PAGE, draw_summary
+    from game.app.grownup import results_page
+    from game.app.grownup.facilitator import SAVE, FacilitatorPanel
+    from game.app.grownup.summary import MARGIN, PAGE, draw_summary
+    from game.app.ui import theme
     from game.profile.profile import Profile
     from game.script.catalog import journey
     from game.script.texts import build_strings, load_library
@@ -520,7 +521,7 @@ def test_results_and_the_summary_show_every_one_of_nine_questions_whole(
 
 
 def quiz_rows_of_panel(panel):
-    from game.app.summary import quiz_rows
+    from game.app.grownup.summary import quiz_rows
 
     return quiz_rows(panel.profile, panel.chapters, panel.strings)
 
@@ -531,8 +532,8 @@ def test_the_saved_message_sits_beside_the_save_button_with_a_long_path_shortene
 ):
     from pathlib import Path
 
-    from game.app import results_page
-    from game.app.facilitator import SAVE
+    from game.app.grownup import results_page
+    from game.app.grownup.facilitator import SAVE
     from game.script.catalog import load_all
     from game.script.texts import build_strings, load_library
 
@@ -559,7 +560,8 @@ def test_the_saved_message_sits_beside_the_save_button_with_a_long_path_shortene
 
 
 def message_label(words):
-    from game.app import labels, results_page
+    from game.app.grownup import results_page
+    from game.app.ui import labels
 
     box = results_page.MESSAGE
     return labels.label(
@@ -637,7 +639,7 @@ def test_the_highlight_stays_on_the_same_thing_when_the_choices_change_round_it(
 def test_two_children_of_one_colour_are_told_apart_by_their_badge_and_typed_name(
     scenes, display, tmp_path, monkeypatch
 ):
-    from game.app import labels, pictures
+    from game.app.ui import labels, pictures
 
     app = make_app(scenes, display, tmp_path)
     new_child(app, "meet.colour.lime")

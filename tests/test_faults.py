@@ -17,13 +17,14 @@ import pytest
 
 from conftest import ROOT
 from game import resources
-from game.app import art, sdl, text, widgets
-from game.app.audio import MUSIC, Audio
-from game.app.journey_map import JourneyMap
 from game.app.loop import App, StepClock
-from game.app.notice import Notice
-from game.app.play import PAUSE
-from game.app.voice import Voice
+from game.app.platform import sdl
+from game.app.platform.audio import MUSIC, Audio
+from game.app.platform.voice import Voice
+from game.app.screens.journey_map import JourneyMap
+from game.app.screens.notice import Notice
+from game.app.screens.play import PAUSE
+from game.app.ui import art, text, widgets
 from game.script.catalog import load_all
 from game.script.texts import build_strings, load_library
 
@@ -258,7 +259,7 @@ def test_what_alsa_prints_while_the_sound_device_fails_goes_to_the_log_not_the_t
         raise pygame.error("ALSA: Couldn't open audio device")
 
     monkeypatch.setattr(pygame.mixer, "init", alsa_without_a_card)
-    caplog.set_level(logging.DEBUG, logger="game.app.sdl")
+    caplog.set_level(logging.DEBUG, logger="game.app.platform.sdl")
     assert sdl.open_mixer() == "ALSA: Couldn't open audio device"
     assert capfd.readouterr().err == ""
     noise = [r for r in caplog.records if "cannot find card" in r.getMessage()]

@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 
 from conftest import MINIMAL
 from game import cli, resources
-from game.app.break_screen import BreakScreen
+from game.app.screens.break_screen import BreakScreen
 from game.script.strings import BANDS, ROLES, source_hash
 
 SHIPPED = resources.scenes_dir()
@@ -684,10 +684,10 @@ def play_journey(
     """The demo bot plays the whole journey as ``demo --headless`` does (new child, journey
     map, every chapter), each chapter for at most ``CHAPTER_BUDGET`` frames before its card's
     'next' is taken. Returns what went wrong (empty: nothing)."""
-    from game.app import sdl
-    from game.app.display import LOGICAL, Display
     from game.app.loop import App, StepClock
-    from game.app.voice import Voice
+    from game.app.platform import sdl
+    from game.app.platform.display import LOGICAL, Display
+    from game.app.platform.voice import Voice
     from game.profile.settings import Settings
     from game.profile.store import ProfileStore
 

@@ -7,8 +7,8 @@ import pygame
 import pytest
 
 from conftest import ROOT
-from game.app import art
-from game.app.hunt_view import HuntView
+from game.app.ui import art
+from game.app.views.hunt_view import HuntView
 from game.script.schema import parse_scene
 from game.script.session import Session
 from game.script.strings import Strings

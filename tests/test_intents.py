@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import intents
-from game.app.intents import Advance, IntentReader, PointerDown, PointerMove, PointerUp, Steer
+from game.app.platform import intents
+from game.app.platform.intents import (
+    Advance,
+    IntentReader,
+    PointerDown,
+    PointerMove,
+    PointerUp,
+    Steer,
+)
 
 WINDOW = (2560, 1600)  # twice the canvas: every position halves
 

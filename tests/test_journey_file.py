@@ -95,8 +95,8 @@ def test_an_older_child_gets_the_harder_hunt_in_the_order_and_the_next(tmp_path)
 
 
 def test_the_app_shows_an_older_child_the_harder_hunt_on_the_map(tmp_path, display):
-    from game.app.journey_map import JourneyMap
     from game.app.loop import App, StepClock
+    from game.app.screens.journey_map import JourneyMap
 
     plan = "version: 1\nchapters: [a, {hunt: {older: hunt_older}}, b]\n"
     scenes = load_all(scene_folder(tmp_path, ["a", "b", "hunt", "hunt_older"], plan))
@@ -247,8 +247,8 @@ def assert_tappable(buttons, canvas=CANVAS) -> None:
 
 @pytest.mark.parametrize("count", [1, 12, 20])
 def test_the_map_holds_every_stop_on_the_canvas_apart_and_tappable(display, count):
-    from game.app import journey_map
-    from game.app.journey_map import JourneyMap
+    from game.app.screens import journey_map
+    from game.app.screens.journey_map import JourneyMap
     from game.script.texts import build_strings, load_library
 
     scenes = many_chapters(count)
@@ -279,7 +279,7 @@ def test_the_map_holds_every_stop_on_the_canvas_apart_and_tappable(display, coun
 def test_the_grown_up_panel_reaches_every_chapter_and_leave_out_button_on_the_canvas(
     display, count
 ):
-    from game.app.facilitator import FacilitatorPanel
+    from game.app.grownup.facilitator import FacilitatorPanel
     from game.profile.profile import Profile
     from game.script.texts import build_strings, load_library
 
@@ -316,7 +316,7 @@ def test_the_grown_up_panel_reaches_every_chapter_and_leave_out_button_on_the_ca
 def test_the_summary_lists_every_chapter_on_the_page(count):
     from datetime import datetime
 
-    from game.app.summary import MARGIN, PAGE, draw_summary
+    from game.app.grownup.summary import MARGIN, PAGE, draw_summary
     from game.profile.profile import Profile
     from game.script.texts import build_strings, load_library
 

@@ -9,8 +9,9 @@ import math
 import pygame
 import pytest
 
-from game.app import intents, theme, widgets
-from game.app.journey_map import HINT_SECONDS, NEXT, STOP_RADIUS, Hint, JourneyMap
+from game.app.platform import intents
+from game.app.screens.journey_map import HINT_SECONDS, NEXT, STOP_RADIUS, Hint, JourneyMap
+from game.app.ui import theme, widgets
 from game.script.catalog import journey, load_all
 from game.script.texts import build_strings, load_library
 

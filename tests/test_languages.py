@@ -223,7 +223,7 @@ def test_ctrl_l_switches_the_language_from_a_keyboard(display, scenes):
 
 def test_a_word_in_a_line_opens_its_page_and_closing_returns_to_the_same_place(display, scenes):
     from game.app.loop import App, StepClock
-    from game.app.word_page import WordPage
+    from game.app.screens.word_page import WordPage
 
     app = App(scenes, "hunt", display, StepClock())
     asyncio.run(app.run(200))  # 'Your T cell is back in your blood. Now it has a CAR!'
@@ -240,9 +240,9 @@ def test_a_word_in_a_line_opens_its_page_and_closing_returns_to_the_same_place(d
 
 
 def test_the_map_switches_band_and_voice_and_opens_the_word_book(display, scenes):
-    from game.app import journey_map
     from game.app.loop import App, StepClock
-    from game.app.word_page import BookScreen
+    from game.app.screens import journey_map
+    from game.app.screens.word_page import BookScreen
 
     class Switch:
         enabled = True

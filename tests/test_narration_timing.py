@@ -7,10 +7,10 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.app import intents
-from game.app.narration_view import WORD_GRACE_SECONDS
-from game.app.play import ScenePlay
-from game.app.word_page import WordPage
+from game.app.platform import intents
+from game.app.screens.play import ScenePlay
+from game.app.screens.word_page import WordPage
+from game.app.views.narration_view import WORD_GRACE_SECONDS
 from game.script.catalog import load_all
 from game.script.chapter import Chapter
 from game.script.narrator import Timing

@@ -17,8 +17,10 @@ import pytest
 
 from conftest import ROOT
 from game import bench
-from game.app import pace, redraw, sdl, theme
+from game.app import pace, redraw
 from game.app.loop import STEP, App, FrameClock, StepClock
+from game.app.platform import sdl
+from game.app.ui import theme
 from game.script.catalog import journey, load_all
 
 

@@ -189,7 +189,7 @@ def _png(width: int, height: int) -> bytes:
 
 @pytest.fixture
 def drawing(display, assets, monkeypatch):
-    from game.app import pictures
+    from game.app.ui import pictures
 
     monkeypatch.setattr(resources, "assets_dir", lambda: assets)
     pictures._picture.cache_clear()

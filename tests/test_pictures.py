@@ -17,7 +17,7 @@ import math
 import pygame
 import pytest
 
-from game.app import art, pictures, theme
+from game.app.ui import art, pictures, theme
 from game.profile.profile import RENAMED_PICKS, Profile
 from game.script.catalog import journey, load_all
 from game.script.model import HERO_COLOURS
@@ -431,7 +431,7 @@ def test_every_t_cell_a_chapter_draws_wears_cars_exactly_when_it_comes_after_the
 def test_the_boards_after_the_lab_show_the_t_cell_with_its_cars(scenes, display, drawn):
     """The boards' big T cell (after the last pick or card) and their T cell pictures."""
     from game.activities import registry
-    from game.app.board_view import BoardView
+    from game.app.views.board_view import BoardView
     from game.script.texts import build_strings, load_library
 
     order = [scenes[i] for i in journey(scenes)]
@@ -450,7 +450,7 @@ def test_the_boards_after_the_lab_show_the_t_cell_with_its_cars(scenes, display,
 
 
 def test_the_map_shows_the_childs_t_cells_with_cars_from_the_lab_on(scenes, display, drawn):
-    from game.app.journey_map import JourneyMap
+    from game.app.screens.journey_map import JourneyMap
     from game.script.texts import build_strings, load_library
 
     chapters = [scenes[i] for i in journey(scenes)]
@@ -463,8 +463,8 @@ def test_the_map_shows_the_childs_t_cells_with_cars_from_the_lab_on(scenes, disp
 def test_the_summary_and_the_profiles_show_cars_once_the_lab_is_played(scenes, display, drawn):
     from datetime import datetime
 
-    from game.app.profiles_screen import ProfilesScreen
-    from game.app.summary import draw_summary
+    from game.app.grownup.summary import draw_summary
+    from game.app.screens.profiles_screen import ProfilesScreen
     from game.script.texts import build_strings, load_library
 
     chapters = [scenes[i] for i in journey(scenes)]

@@ -11,10 +11,10 @@ import pytest
 
 from conftest import MINIMAL
 from game import cli
-from game.app.journey_map import JourneyMap
 from game.app.loop import StepClock
-from game.app.play import ScenePlay
 from game.app.preview import CALM, Preview, ProblemsScreen
+from game.app.screens.journey_map import JourneyMap
+from game.app.screens.play import ScenePlay
 from game.script import preview as rules
 from game.script.errors import Problem
 

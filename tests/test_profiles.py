@@ -221,7 +221,7 @@ def test_the_grown_ups_language_is_kept_for_the_device_apart_from_every_child(tm
 
 def test_five_colours_sit_in_balanced_centred_rows():
     """Three and two, not four and one: no colour is left alone on a row."""
-    from game.app.profiles_screen import tile_rect
+    from game.app.screens.profiles_screen import tile_rect
 
     rects = [tile_rect(i, 5) for i in range(5)]
     rows = sorted({r.top for r in rects})

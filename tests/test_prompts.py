@@ -74,7 +74,7 @@ def test_who_is_playing_then_the_color_then_the_role_question_and_its_answers(
         "ui.profiles.role.patient",
         "ui.profiles.role.sibling",
     ]
-    from game.app.feelings import tile_rect
+    from game.app.screens.feelings import tile_rect
 
     role = next(t for t in app.screen.tiles() if t.name == "role:patient")
     tap(*role.rect.center)
@@ -89,7 +89,7 @@ def test_who_is_playing_then_the_color_then_the_role_question_and_its_answers(
 def test_a_tap_on_a_later_stop_says_the_hint_and_a_new_screen_hushes_the_old_words(
     scenes, display, tmp_path
 ):
-    from game.app.journey_map import JourneyMap
+    from game.app.screens.journey_map import JourneyMap
 
     ears = Ears(seconds=3.0)
     app = make_app(scenes, display, tmp_path)
@@ -111,7 +111,7 @@ def test_a_tap_on_a_later_stop_says_the_hint_and_a_new_screen_hushes_the_old_wor
 
 
 def test_the_word_book_says_the_word_then_its_meaning(scenes, display, tmp_path):
-    from game.app.word_page import WordPage
+    from game.app.screens.word_page import WordPage
     from game.script.texts import build_strings, load_library
 
     library = load_library()
@@ -126,7 +126,7 @@ def test_the_word_book_says_the_word_then_its_meaning(scenes, display, tmp_path)
 
 
 def test_pause_is_said_but_a_note_for_the_grown_up_is_not(scenes, display):
-    from game.app.notice import Notice
+    from game.app.screens.notice import Notice
     from game.script.texts import build_strings, load_library
 
     strings = build_strings(scenes, load_library())

@@ -13,7 +13,7 @@ import pygame
 import pytest
 
 from conftest import ROOT, problems_in
-from game.app import art
+from game.app.ui import art
 from game.profile.profile import Profile
 from game.script.catalog import check_files, journey, load_all
 from game.script.chapter import Chapter, play_with_bot
@@ -69,7 +69,7 @@ def test_a_tap_before_the_question_has_been_said_is_not_an_answer(scenes):
 
 
 def test_the_question_stays_written_above_the_pictures_while_a_hint_is_said(scenes, display):
-    from game.app.board_view import QUESTION_TOP, BoardView
+    from game.app.views.board_view import QUESTION_TOP, BoardView
     from game.script.texts import build_strings, load_library
 
     strings = build_strings(scenes, load_library())
@@ -357,7 +357,7 @@ def answered_profile(scenes) -> Profile:
 
 
 def test_results_say_right_first_time_with_help_or_after_tries(scenes):
-    from game.app.summary import quiz_rows
+    from game.app.grownup.summary import quiz_rows
     from game.script.texts import build_strings, load_library
 
     strings = build_strings(scenes, load_library())
@@ -377,8 +377,8 @@ def test_results_say_right_first_time_with_help_or_after_tries(scenes):
 def test_the_results_page_and_the_summary_picture_show_with_help(scenes, display):
     import pygame
 
-    from game.app.facilitator import FacilitatorPanel
-    from game.app.summary import PAGE, draw_summary
+    from game.app.grownup.facilitator import FacilitatorPanel
+    from game.app.grownup.summary import PAGE, draw_summary
     from game.script.texts import build_strings, load_library
 
     strings = Recording(build_strings(scenes, load_library()))

@@ -44,8 +44,8 @@ def test_clip_makes_any_text_short_and_plain():
 def test_the_worst_text_lays_out_in_bounded_rows():
     import pygame
 
-    from game.app import text
-    from game.app.narration_view import SpokenText
+    from game.app.ui import text
+    from game.app.views.narration_view import SpokenText
 
     pygame.init()
     spoken = SpokenText(32, 600, 40)

@@ -8,8 +8,10 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.app import art, board_view, labels, results_page, summary, text, widgets
-from game.app.narration_view import SpokenText
+from game.app.grownup import results_page, summary
+from game.app.ui import art, labels, text, widgets
+from game.app.views import board_view
+from game.app.views.narration_view import SpokenText
 
 HOSTILE = {
     "empty": "",

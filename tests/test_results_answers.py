@@ -17,7 +17,7 @@ def scenes():
 
 
 def panel_with_answers(scenes, answered):
-    from game.app.facilitator import FacilitatorPanel
+    from game.app.grownup.facilitator import FacilitatorPanel
     from game.profile.profile import Profile
     from game.script.texts import build_strings, load_library
 
@@ -57,7 +57,7 @@ def test_a_few_answers_fit_on_one_page_with_no_more_button(scenes, display):
 
 
 def test_the_feelings_check_in_is_drawn_as_faces_above_the_chapters(scenes, display):
-    from game.app import results_page
+    from game.app.grownup import results_page
 
     panel, _ = panel_with_answers(scenes, 3)
     canvas = pygame.Surface((1280, 800))

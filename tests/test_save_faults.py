@@ -147,8 +147,8 @@ def test_a_name_with_characters_that_cannot_be_shown_or_saved_is_cleaned(tmp_pat
 
 
 def test_a_name_typed_with_control_characters_is_cleaned_before_it_is_kept(display):
-    from game.app.facilitator import FacilitatorPanel
-    from game.app.keyboard import NameKeyboard
+    from game.app.grownup.facilitator import FacilitatorPanel
+    from game.app.ui.keyboard import NameKeyboard
     from game.script.catalog import journey, load_all
     from game.script.texts import build_strings, load_library
 
@@ -313,10 +313,10 @@ def test_a_summary_that_cannot_be_saved_never_logs_the_childs_name(display, tmp_
 
 # R5 --------------------------------------------------------------------------------------------
 def test_keep_going_after_the_same_scene_failed_twice_goes_on_to_the_map(display):
-    from game.app.break_screen import KEEP_GOING, BreakScreen
-    from game.app.journey_map import JourneyMap
     from game.app.loop import App, StepClock
-    from game.app.play import ScenePlay
+    from game.app.screens.break_screen import KEEP_GOING, BreakScreen
+    from game.app.screens.journey_map import JourneyMap
+    from game.app.screens.play import ScenePlay
     from game.script.catalog import load_all
 
     def broken(self, canvas):

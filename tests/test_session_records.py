@@ -509,9 +509,9 @@ def many_sessions(count: int = 12) -> list[Profile]:
 def test_the_picture_of_the_sessions_fits_the_canvas_a_page_of_questions_at_a_time(
     scenes, chapters, display, language, text_size
 ):
-    from game.app import theme
-    from game.app.facilitator import FacilitatorPanel
-    from game.app.records_page import ROWS, RecordsView
+    from game.app.grownup.facilitator import FacilitatorPanel
+    from game.app.grownup.records_page import ROWS, RecordsView
+    from game.app.ui import theme
     from game.script.texts import build_strings, load_library
 
     strings = build_strings(scenes, load_library())

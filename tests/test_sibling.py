@@ -338,7 +338,7 @@ def test_a_returning_sibling_plays_as_a_sibling(scenes, display, tmp_path):
 
 
 def test_the_demo_bot_makes_a_child_of_the_role_it_was_given(scenes, display, tmp_path):
-    from game.app.profiles_screen import ProfilesScreen
+    from game.app.screens.profiles_screen import ProfilesScreen
     from game.world.gestures import Release
 
     app = make_app(scenes, display, None)
@@ -360,7 +360,7 @@ def test_the_command_lines_role_is_a_new_childs_setting(scenes, display):
 
 
 def test_the_grown_ups_panel_steps_playing_as(scenes, display, tmp_path):
-    from game.app.facilitator import FacilitatorPanel
+    from game.app.grownup.facilitator import FacilitatorPanel
 
     app = make_app(scenes, display, tmp_path)
     tap_tile(app, "colour:meet.colour.lime")
@@ -383,8 +383,9 @@ def test_the_grown_ups_panel_steps_playing_as(scenes, display, tmp_path):
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_the_new_words_fit_without_shrinking_in_both_languages(display, language):
     """Every new label is drawn at its full size: none needs ``fitted`` to make it smaller."""
-    from game.app import facilitator, text
-    from game.app.profiles_screen import ROLE_W
+    from game.app.grownup import facilitator
+    from game.app.screens.profiles_screen import ROLE_W
+    from game.app.ui import text
     from game.script.texts import load_library
 
     library = load_library()
@@ -403,14 +404,14 @@ def test_the_new_words_fit_without_shrinking_in_both_languages(display, language
 
 
 def test_switch_child_sits_below_the_five_rows_of_the_child_page():
-    from game.app.facilitator import ROW_STEP, ROW_TOP, SWITCH_CHILD, VALUE
+    from game.app.grownup.facilitator import ROW_STEP, ROW_TOP, SWITCH_CHILD, VALUE
 
     last_row = VALUE.move(0, ROW_TOP + 4 * ROW_STEP)
     assert SWITCH_CHILD.top > last_row.bottom and SWITCH_CHILD.bottom <= 800
 
 
 def test_the_role_pictures_are_drawn(display):
-    from game.app import pictures
+    from game.app.ui import pictures
 
     for name in ROLES:
         picture = pictures.picture(name, 300)

@@ -11,7 +11,7 @@ import pygame
 import pytest
 
 from conftest import ROOT
-from game.app.audio import MUSIC, Audio
+from game.app.platform.audio import MUSIC, Audio
 from game.script.model import SOUNDS
 from game.sound import synth
 

@@ -15,7 +15,7 @@ import pygame
 import pytest
 
 from game import resources
-from game.app.voice import Voice
+from game.app.platform.voice import Voice
 from game.script.catalog import load_all
 from game.script.narrator import Narrator
 from game.script.strings import Strings, source_hash

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.app.journey_map import JourneyMap
-from game.app.profiles_screen import ProfilesScreen
+from game.app.screens.journey_map import JourneyMap
+from game.app.screens.profiles_screen import ProfilesScreen
 
 if TYPE_CHECKING:
     from game.app.loop import App

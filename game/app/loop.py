@@ -17,13 +17,15 @@ from typing import TYPE_CHECKING, Protocol
 import pygame
 
 from game.activities import registry
-from game.app import intents, pace, redraw, theme, widgets
-from game.app.audio import Audio
-from game.app.display import Display
-from game.app.notice import Notice
-from game.app.profiles_screen import ProfilesScreen
+from game.app import pace, redraw
+from game.app.platform import intents
+from game.app.platform.audio import Audio
+from game.app.platform.display import Display
+from game.app.platform.voice import Voice
 from game.app.scanning import Scanner, is_switch
-from game.app.voice import Voice
+from game.app.screens.notice import Notice
+from game.app.screens.profiles_screen import ProfilesScreen
+from game.app.ui import theme, widgets
 from game.profile import records
 from game.profile.device import DeviceSettings
 from game.profile.profile import Profile
@@ -39,12 +41,12 @@ from game.script.texts import Library, build_strings, load_library
 from game.world import gestures
 
 if TYPE_CHECKING:
-    from game.app.break_screen import BreakScreen
-    from game.app.facilitator import FacilitatorPanel
-    from game.app.feelings import FeelingsCheckIn
-    from game.app.journey_map import JourneyMap
-    from game.app.play import ScenePlay
-    from game.app.word_page import BookScreen
+    from game.app.grownup.facilitator import FacilitatorPanel
+    from game.app.screens.break_screen import BreakScreen
+    from game.app.screens.feelings import FeelingsCheckIn
+    from game.app.screens.journey_map import JourneyMap
+    from game.app.screens.play import ScenePlay
+    from game.app.screens.word_page import BookScreen
     from game.profile import export
 
 log = logging.getLogger(__name__)
@@ -62,12 +64,12 @@ SAVE_EVERY = 30.0
 #: imported once the first frame is on the screen (see ``_is`` and ``App.frame``), so a child
 #: sees the game sooner.
 LATER = {
-    "BreakScreen": "game.app.break_screen",
-    "FacilitatorPanel": "game.app.facilitator",
-    "FeelingsCheckIn": "game.app.feelings",
-    "JourneyMap": "game.app.journey_map",
-    "ScenePlay": "game.app.play",
-    "BookScreen": "game.app.word_page",
+    "BreakScreen": "game.app.screens.break_screen",
+    "FacilitatorPanel": "game.app.grownup.facilitator",
+    "FeelingsCheckIn": "game.app.screens.feelings",
+    "JourneyMap": "game.app.screens.journey_map",
+    "ScenePlay": "game.app.screens.play",
+    "BookScreen": "game.app.screens.word_page",
 }
 
 
@@ -101,7 +103,7 @@ class FrameClock:
     LOOK_EVERY = 0.008
 
     def __init__(self) -> None:
-        from game.app import sdl
+        from game.app.platform import sdl
 
         self.clock = pygame.time.Clock()
         self.last = time.perf_counter()
@@ -347,7 +349,7 @@ class App:
 
     # the feelings check-in and teach-back -----------------------------------------------------
     def _check_in(self, when: str, then: Callable[[], None]) -> None:
-        """The feelings check-in ('before' or 'after', game/app/feelings.py), then ``then``.
+        """The feelings check-in ('before' or 'after', game/app/screens/feelings.py), then ``then``.
         Only in a session on the journey map (not a single chapter asked for on the command
         line), for a child chosen on 'who is playing?', when it is on for them, and once each
         way a session; else ``then`` at once."""
@@ -587,7 +589,7 @@ class App:
             return
         self._hush()
         current = self.scene_id if self.screen is self.play else None
-        from game.app.facilitator import summary_folders
+        from game.app.grownup.facilitator import summary_folders
 
         folders = summary_folders(
             self.store.folder.parent if self.store and self.store.folder else None
@@ -758,7 +760,7 @@ class App:
             overlay.message = self._save_summary(overlay)
             return
         if command == "show_records":
-            from game.app.records_page import RecordsView
+            from game.app.grownup.records_page import RecordsView
 
             overlay.records = RecordsView(self._device_sessions(), self._question_chapters())
             return
@@ -808,7 +810,7 @@ class App:
         family) in the folder chosen on the panel; the panel's message, as a text id."""
         from datetime import datetime
 
-        from game.app.summary import draw_summary, save_summary
+        from game.app.grownup.summary import draw_summary, save_summary
 
         get = self.strings.get
         if not panel.folders:

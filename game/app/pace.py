@@ -15,7 +15,7 @@ drawn every frame.
 
 from __future__ import annotations
 
-from game.app import theme
+from game.app.ui import theme
 
 MOVING = 60
 DRIFTING = 30

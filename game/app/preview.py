@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pygame
 
-from game.app import art, intents, pictures, text
-from game.app.display import Display
 from game.app.loop import App, Clock
+from game.app.platform import intents
+from game.app.platform.display import Display
+from game.app.ui import art, pictures, text
 from game.profile.settings import Settings
 from game.script import preview as rules
 from game.script.errors import Problem, Where
@@ -185,10 +186,10 @@ class Preview:
 def run_preview(path: Path, language: str, band: str, role: str, voice: bool) -> int:
     """Open the window and preview ``path`` until it is closed."""
     from game import logs
-    from game.app import sdl
-    from game.app.audio import Audio
     from game.app.loop import FrameClock
-    from game.app.voice import Voice
+    from game.app.platform import sdl
+    from game.app.platform.audio import Audio
+    from game.app.platform.voice import Voice
     from game.voice.system import SystemSpeech
 
     logs.setup_logging()

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import art, intents, pace
+from game.app import pace
+from game.app.platform import intents
+from game.app.ui import art
 from game.world.gestures import Gesture, Move, Press
 from game.world.spots import Guide, Spot
 

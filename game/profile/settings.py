@@ -49,7 +49,7 @@ class Settings:
     #: Chapters (by scene id) and details (see ``Actor.detail``) left out for this child.
     leave_out: list[str] = field(default_factory=list)
     #: The feelings check-in ("How do you feel right now?", five faces) at the start and the
-    #: end of each session (see game/app/feelings.py).
+    #: end of each session (see game/app/screens/feelings.py).
     feelings_check_in: bool = True
     #: One picture question after each chapter's closing card (see game/script/teach_back.py).
     teach_back: bool = False

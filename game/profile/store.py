@@ -41,10 +41,10 @@ MAX_BYTES = 1_000_000
 #: The files the game itself writes in the profiles folder: saves, saves set aside, and the
 #: temporary copies of a save in progress (see ``write_atomically``). Nothing else is deleted.
 OWN_PROFILE_FILE = re.compile(r"\.?(child-\d+)(\.set-aside-\d{8}-\d{6})?\.json(\..+\.tmp)?")
-#: A summary picture's name (see ``game.app.summary.save_summary``); in the game's own folder
-#: it ends with the child's profile id, so clearing one child finds their pictures. A table of
-#: every session (``T-Cell Hero sessions ... .csv``, see game.profile.export) names no child:
-#: clearing everything deletes it.
+#: A summary picture's name (see ``game.app.grownup.summary.save_summary``); in the game's own
+#: folder it ends with the child's profile id, so clearing one child finds their pictures. A
+#: table of every session (``T-Cell Hero sessions ... .csv``, see game.profile.export) names no
+#: child: clearing everything deletes it.
 OWN_SUMMARY = re.compile(
     r"T-Cell Hero (?:(?:.* )?(child-\d+)|.+) \d{4}-\d{2}-\d{2} \d{4}\.(?:png|csv)"
 )

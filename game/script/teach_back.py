@@ -2,7 +2,7 @@
 asked after its closing card when the grown-up turns teach-back on in the grown-up panel.
 
 The question is played as a one-question quiz: the same rules (game/world/picks.py), the same
-board (game/app/board_view.py) and the same recording (``Session.answer`` under the question's
+board (game/app/views/board_view.py) and the same recording (``Session.answer`` under the question's
 id, ``<chapter>.teach``: tries, right on the first try, with help). This module only builds that
 little quiz scene from the chapter; nothing here draws or plays.
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import art, intents, pace, pictures, text, widgets
+from game.app import pace
+from game.app.platform import intents
+from game.app.ui import art, pictures, text, widgets
 from game.script.strings import Strings
 from game.world.gestures import Gesture, Press, Release
 from game.world.spots import Spot

@@ -23,9 +23,12 @@ from pathlib import Path
 
 import pygame
 
-from game.app import art, intents, labels, pace, records_page, results_page, text, theme, widgets
-from game.app.keyboard import NameKeyboard
-from game.app.summary import feelings_rows, quiz_rows
+from game.app import pace
+from game.app.grownup import records_page, results_page
+from game.app.grownup.summary import feelings_rows, quiz_rows
+from game.app.platform import intents
+from game.app.ui import art, labels, text, theme, widgets
+from game.app.ui.keyboard import NameKeyboard
 from game.profile.profile import Profile, clean_name
 from game.profile.store import SUMMARIES
 from game.script.model import Scene

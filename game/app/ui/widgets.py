@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 
 import pygame
 
-from game.app import art, labels, text, theme
+from game.app.ui import art, labels, text, theme
 from game.script.strings import Strings
 from game.world.spots import Spot
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pygame
 
 from game import resources
-from game.app import sdl
+from game.app.platform import sdl
 from game.script.narrator import Timing
 from game.script.strings import Strings, source_hash
 from game.voice.index import Recorded, load_index, voice_file

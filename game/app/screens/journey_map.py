@@ -20,8 +20,10 @@ from typing import Literal, Protocol
 
 import pygame
 
-from game.app import art, intents, pace, pictures, text, theme, widgets
-from game.app.play import language_button
+from game.app import pace
+from game.app.platform import intents
+from game.app.screens.play import language_button
+from game.app.ui import art, pictures, text, theme, widgets
 from game.script.model import Scene
 from game.script.session import DEFAULT_COLOUR, from_the_lab, wears_car
 from game.script.strings import BANDS, Strings

@@ -12,7 +12,7 @@ from pathlib import Path
 import pygame
 
 from game import resources
-from game.app import sdl
+from game.app.platform import sdl
 
 log = logging.getLogger(__name__)
 

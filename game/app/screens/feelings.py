@@ -20,7 +20,9 @@ from functools import cache
 
 import pygame
 
-from game.app import art, intents, labels, pace, theme, widgets
+from game.app import pace
+from game.app.platform import intents
+from game.app.ui import art, labels, theme, widgets
 from game.script.session import Session
 from game.script.strings import Strings
 from game.world.gestures import Gesture, Press, Release

@@ -7,7 +7,7 @@ import math
 
 import pygame
 
-from game.app import art, pictures, theme
+from game.app.ui import art, pictures, theme
 from game.script.model import Scene
 from game.script.runner import Runner
 from game.script.session import Session

@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from game.app.attach_view import AttachView
-from game.app.board_view import BoardView
-from game.app.collect_view import CollectView
-from game.app.drip_view import DripView
-from game.app.hunt_view import HuntView
-from game.app.multiply_view import MultiplyView
+from game.app.views.attach_view import AttachView
+from game.app.views.board_view import BoardView
+from game.app.views.collect_view import CollectView
+from game.app.views.drip_view import DripView
+from game.app.views.hunt_view import HuntView
+from game.app.views.multiply_view import MultiplyView
 
 VIEWS: dict[str, Callable[[Any, Any, Any], Any]] = {
     "attach": AttachView,

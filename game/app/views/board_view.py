@@ -16,7 +16,8 @@ from functools import cache
 
 import pygame
 
-from game.app import art, labels, pace, pictures, text, theme, widgets
+from game.app import pace
+from game.app.ui import art, labels, pictures, text, theme, widgets
 from game.script.model import Option, Scene
 from game.script.runner import Runner
 from game.script.session import Session

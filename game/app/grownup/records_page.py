@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pygame
 
-from game.app import art, labels, text, theme, widgets
+from game.app.ui import art, labels, text, theme, widgets
 from game.profile import export
 from game.profile.records import FEELINGS
 from game.script.model import Scene

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 import pygame
 
 from game import resources
-from game.app.theme import contrast
+from game.app.ui.theme import contrast
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pygame
 
 from game import resources
-from game.app import art
-from game.app.art import BLUE, GREEN, INK, ORANGE, PAPER, PURPLE, SKY, VERMILLION, YELLOW
+from game.app.ui import art
+from game.app.ui.art import BLUE, GREEN, INK, ORANGE, PAPER, PURPLE, SKY, VERMILLION, YELLOW
 from game.script import gallery
 
 log = logging.getLogger(__name__)

@@ -11,7 +11,8 @@ import math
 
 import pygame
 
-from game.app import art, pace, theme, widgets
+from game.app import pace
+from game.app.ui import art, theme, widgets
 from game.script.model import Scene
 from game.script.runner import Runner
 from game.script.session import Session

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import art, intents, labels, pace, pictures, text, widgets
-from game.app.narration_view import SpokenText
+from game.app import pace
+from game.app.platform import intents
+from game.app.ui import art, labels, pictures, text, widgets
+from game.app.views.narration_view import SpokenText
 from game.script.book import Book, Word
 from game.script.narrator import Narrator, Speaker
 from game.script.prompt import Prompt

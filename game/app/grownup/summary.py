@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pygame
 
-from game.app import art, text
-from game.app.feelings import MOODS, WHEN, face_picture, feelings_words
+from game.app.screens.feelings import MOODS, WHEN, face_picture, feelings_words
+from game.app.ui import art, text
 from game.profile.profile import Profile
 from game.script.model import Scene
 from game.script.session import DEFAULT_COLOUR, from_the_lab, wears_car

@@ -12,7 +12,7 @@ from functools import cache
 
 import pygame
 
-from game.app import art, text, theme
+from game.app.ui import art, text, theme
 from game.script.readable import clip
 
 #: The smallest words on a button or a picture card: any smaller would be hard to read.

@@ -6,7 +6,7 @@ from functools import cache
 
 import pygame
 
-from game.app import art, pictures, text, theme
+from game.app.ui import art, pictures, text, theme
 from game.script.model import Scene
 from game.script.runner import Runner
 from game.script.session import Session

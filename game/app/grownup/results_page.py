@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pygame
 
-from game.app import art, labels, text
-from game.app.summary import QuizRow
+from game.app.grownup.summary import QuizRow
+from game.app.ui import art, labels, text
 
 #: The page's words start under the folder row and end above the Save button.
 TOP, BOTTOM = 314, 668
@@ -104,7 +104,7 @@ def draw_feelings(canvas: pygame.Surface, faces: list[tuple[str, int]], colour: 
     (never a number); returns where the chapters played start."""
     if not faces:
         return TOP
-    from game.app.feelings import face_picture
+    from game.app.screens.feelings import face_picture
 
     x, middle = LEFT, TOP + FEELINGS_HEIGHT // 2 - 6
     for label, face in faces:

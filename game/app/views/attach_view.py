@@ -9,7 +9,7 @@ from functools import cache
 
 import pygame
 
-from game.app import art, pictures, theme, widgets
+from game.app.ui import art, pictures, theme, widgets
 from game.script.model import Scene
 from game.script.runner import Runner
 from game.script.session import Session

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import art, intents, widgets
+from game.app.platform import intents
+from game.app.ui import art, widgets
 from game.profile.profile import NAME_LENGTH
 from game.script.strings import Strings
 from game.world.spots import Spot

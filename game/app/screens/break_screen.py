@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import art, intents, pace, text, widgets
+from game.app import pace
+from game.app.platform import intents
+from game.app.ui import art, text, widgets
 from game.script.strings import Strings
 from game.world.spots import Spot
 

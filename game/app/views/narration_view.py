@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import pygame
 
-from game.app import art, text, theme, widgets
+from game.app.ui import art, text, theme, widgets
 from game.script.book import Book, find_words, split_forms
 from game.script.narrator import Narrator
 from game.script.readable import clip

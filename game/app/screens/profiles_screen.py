@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.app import art, intents, labels, pace, pictures, widgets
+from game.app import pace
+from game.app.platform import intents
+from game.app.ui import art, labels, pictures, widgets
 from game.profile.profile import Profile
 from game.script.model import Option
 from game.script.session import wears_car

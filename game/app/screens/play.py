@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import art, intents, pace, widgets
-from game.app.display import LOGICAL
-from game.app.narration_view import NarrationView
+from game.app import pace
+from game.app.platform import intents
+from game.app.platform.display import LOGICAL
+from game.app.screens.word_page import WordPage
+from game.app.ui import art, widgets
 from game.app.views import VIEWS
-from game.app.word_page import WordPage
+from game.app.views.narration_view import NarrationView
 from game.script.book import Book
 from game.script.chapter import Chapter
 from game.script.model import Scene
