@@ -4,10 +4,8 @@ spirals. The same loop runs headless for the demo, screenshots and tests."""
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import logging
-import os
 import sys
 import time
 from collections.abc import Callable
@@ -30,7 +28,7 @@ from game.profile import records
 from game.profile.device import DeviceSettings
 from game.profile.profile import Profile
 from game.profile.settings import Settings
-from game.profile.store import SUMMARIES, ProfileStore
+from game.profile.store import ProfileStore
 from game.script.catalog import journey
 from game.script.model import Option, Scene
 from game.script.prompt import Prompt
@@ -760,12 +758,17 @@ class App:
             overlay.message = self._save_summary(overlay)
             return
         if command == "show_records":
+            from game.app.grownup import files
             from game.app.grownup.records_page import RecordsView
 
-            overlay.records = RecordsView(self._device_sessions(), self._question_chapters())
+            chapters = files.question_chapters(self.scenes)
+            overlay.records = RecordsView(self._device_sessions(), chapters)
             return
         if command == "export_records":
-            overlay.message = self._export_records(overlay)
+            from game.app.grownup import files
+
+            chapters = files.question_chapters(self.scenes)
+            overlay.message = files.export_sessions(overlay, self._device_sessions, chapters)
             return
         self.overlay = None
         if command.startswith("play:"):
@@ -806,39 +809,15 @@ class App:
             self.store.save_device(self.device)
 
     def _save_summary(self, panel: FacilitatorPanel) -> str:
-        """Save the one-page summary picture (in the child's language, for the child and their
-        family) in the folder chosen on the panel; the panel's message, as a text id."""
-        from datetime import datetime
+        """Save the one-page summary picture of this session (see game.app.grownup.files)."""
+        from game.app.grownup import files
 
-        from game.app.grownup.summary import draw_summary, save_summary
-
-        get = self.strings.get
-        if not panel.folders:
-            return "ui.results.no_folder"
         self._sync_settings()
         self.profile.take(self.session)
-        when = datetime.now()
-        page = draw_summary(self.profile, self.journey, self.strings, when, self.session.feelings)
-        who = self.profile.child_name or get(self.profile.picked.get("name", "ui.child.none"))
-        folder = panel.folders[panel.folder]
-        own = self.store is not None and self.store.folder is not None
-        if own and folder == self.store.folder.parent / SUMMARIES and self.profile.id != "guest":
-            who = f"{who} {self.profile.id}"  # so clearing this child finds their pictures
-        try:
-            path = save_summary(page, folder, who, when)
-            _keep_private(path)
-        except (OSError, pygame.error) as exc:
-            # the file's name holds the child's name: say why, never which file
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else None
-            log.warning(
-                "could not save the summary picture in %s (%s)",
-                folder,
-                reason or type(exc).__name__,
-            )
-            return "ui.results.not_saved"
-        log.info("saved a summary picture in %s", path.parent)
-        panel.saved = path
-        return "ui.results.saved"
+        own = self.store.folder if self.store is not None else None
+        return files.save_summary_picture(
+            panel, self.profile, self.journey, self.strings, self.session.feelings, own
+        )
 
     def _keep_record(self) -> None:
         """Bring this session's record up to date in the child's profile (it is kept once
@@ -850,53 +829,13 @@ class App:
         self.record.update(self.session, self.profile.settings, self.session_seconds, left_out)
         records.keep(self.profile.sessions, self.record)
 
-    def _question_chapters(self) -> list[Scene]:
-        """Every scene, the usual journey's order first: the order of the questions in the
-        sessions' picture and table (the same as ``python -m game results``)."""
-        from game.profile import export
-
-        return export.ordered_chapters(self.scenes, journey(self.scenes))
-
     def _device_sessions(self) -> export.Device:
-        """Every child's sessions on this device: the saved profiles, with this child's as it
-        is now (saving may be off). Nothing on the disk is changed."""
-        from game.profile import export
+        """Every child's sessions on this device, this child's as it is now."""
+        from game.app.grownup import files
 
         self._autosave()
-        folder = self.store.folder if self.store is not None else None
-        device = export.read_device(folder.parent) if folder is not None else export.Device()
-        for skipped in device.skipped:
-            log.warning("the sessions on this device leave out %s", skipped)
-        if self.profile.id != "guest":
-            device.profiles = [p for p in device.profiles if p.id != self.profile.id]
-            device.profiles.append(self.profile)
-        return device
-
-    def _export_records(self, panel: FacilitatorPanel) -> str:
-        """Save every session on this device as a table (CSV) in the folder chosen on the panel,
-        with the children's names only when the grown-up asked; the panel's message."""
-        from datetime import datetime
-
-        from game.profile import export
-
-        view = panel.records
-        if view is None:
-            return ""
-        if not panel.folders:
-            return "ui.results.no_folder"
-        device = self._device_sessions()
-        folder = panel.folders[panel.folder]
-        questions = export.question_ids(self._question_chapters(), device.profiles)
-        try:
-            path = export.save_csv(device.profiles, questions, folder, view.names, datetime.now())
-            _keep_private(path)
-        except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
-            log.warning("could not save the sessions table in %s (%s)", folder, reason)
-            return "ui.records.not_saved"
-        log.info("saved the sessions table in %s", path.parent)
-        panel.saved, view.exported = path, device.sessions
-        return "ui.records.saved"
+        own = self.store.folder if self.store is not None else None
+        return files.device_sessions(own, self.profile)
 
     def _hush(self) -> None:
         if self.voice is not None:
@@ -1042,9 +981,3 @@ class App:
             pygame.event.post(
                 pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=True)
             )
-
-
-def _keep_private(path) -> None:
-    """Only this user may read a summary picture (it names the child), where the OS can say so."""
-    with contextlib.suppress(OSError, NotImplementedError):
-        os.chmod(path, 0o600)
