@@ -543,12 +543,11 @@ def _load(
     with; problems are printed, not raised. With ``cache`` (a folder), the loaded story is kept
     there for the next launch (see game.script.startcache)."""
     try:
-        scenes, library = startcache.loaded(cache, lambda: (load_all(), load_library()))
+        scenes, library, strings = startcache.loaded(cache, _read_story)
     except SceneError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return None
-    strings = build_strings(scenes, library)
     if language not in strings.languages:
         print(
             f"there is no '{language}' language{did_you_mean(language, strings.languages)}; "
@@ -567,6 +566,11 @@ def _load(
         )
         return None
     return Loaded(scenes, scene_id or journey(scenes)[0], library, strings)
+
+
+def _read_story() -> tuple[dict[str, Scene], Library, Strings]:
+    scenes, library = load_all(), load_library()
+    return scenes, library, build_strings(scenes, library)
 
 
 def _play(options: argparse.Namespace) -> int:

@@ -626,7 +626,8 @@ class App:
         if self.demo and not _is(front, "BreakScreen", "FacilitatorPanel"):
             for gesture in front.bot_gestures(self.bot, STEP):
                 self._post(gesture)
-        self._say_prompt()
+        if self.first_frame_at is not None:  # said once the screen is there to see
+            self._say_prompt()
         if self.overlay is not None:
             self.overlay.update(STEP)
             self._overlay_done()

@@ -10,7 +10,15 @@ from game import resources
 from game.script.errors import Problem, SceneError, Where, did_you_mean
 from game.script.journey_file import JOURNEY_FILE, Journey, Stop, chapters_for, load_journey
 from game.script.model import Scene
-from game.script.schema import load_scene
+
+
+def _load_scene(*args, **kwargs) -> Scene:
+    """``schema.load_scene``, imported when a scene file is first read: a launch that finds
+    the story in its cache (game.script.startcache) never needs the checks, nor the rules
+    they ask."""
+    from game.script.schema import load_scene
+
+    return load_scene(*args, **kwargs)
 
 
 def label_for(path: Path) -> str:
@@ -38,7 +46,7 @@ def check_files(
         if path.name == JOURNEY_FILE:  # the chapters' order, not a scene (see check_journey)
             continue
         try:
-            scene = load_scene(path, label_for(path), assets, need_files)
+            scene = _load_scene(path, label_for(path), assets, need_files)
         except SceneError as exc:
             problems.extend(exc.problems)
             continue
@@ -157,7 +165,7 @@ def _shipped_details(already: dict[str, Scene], assets: Path | None) -> set[str]
         if path.stem in already:
             continue
         try:
-            found.update(load_scene(path, label_for(path), assets).details)
+            found.update(_load_scene(path, label_for(path), assets).details)
         except SceneError:
             continue  # its own problems are reported when it is checked
     return found

@@ -17,6 +17,7 @@ TILE = 320
 class Display:
     def __init__(self, window: tuple[int, int] | None = None, fullscreen: bool = False) -> None:
         pygame.display.set_caption("T-Cell Hero")
+        pygame.display.set_icon(_icon())  # else pygame reads its own snake picture from disk
         if fullscreen:
             self.window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
         else:
@@ -145,3 +146,12 @@ def _default_size() -> tuple[int, int]:
         return LOGICAL
     scale = min(1.0, desktop[0] * 0.92 / LOGICAL[0], desktop[1] * 0.88 / LOGICAL[1])
     return max(320, int(LOGICAL[0] * scale)), max(200, int(LOGICAL[1] * scale))
+
+
+def _icon() -> pygame.Surface:
+    """The window's icon: a round blue T cell (drawn, not read from a file)."""
+    icon = pygame.Surface((32, 32), pygame.SRCALPHA)
+    pygame.draw.circle(icon, (40, 110, 170), (16, 16), 15)
+    pygame.draw.circle(icon, (120, 200, 240), (16, 16), 12)
+    pygame.draw.circle(icon, (40, 110, 170), (13, 13), 4)
+    return icon
