@@ -8,7 +8,9 @@ Each number is measured the way a clinic would meet it:
   libraries could take; the target is a ratio of the two, measured in turns);
 - ``frame_ms``: the hunt with 50, 200 and 500 cells while the demo bot plays, drawn frames only,
   against ``floor_median``: a bare pygame loop that only clears the screen and blits the same
-  cell sprites at the same places;
+  cell pictures at the same places, as ``art.cell_sprite`` paints them (the game itself draws
+  run-length-encoded copies of them, ``art.quick_to_draw``: that is part of what it does better
+  than a bare loop);
 - ``idle_cpu``: the share of one core used while the first chapter's narration has been said
   and the game waits for the child's tap;
 - ``load_all_scenes_ms`` and ``load_synthetic_ms``: loading and checking every shipped scene, and
