@@ -2,8 +2,8 @@
 scene and language file again (a clinic's second launch shows its first screen sooner).
 
 The copy is keyed by every file the story is read from (the scene folder's files, the pictures
-folder's names, each with its size and time of change) and by the game's own reading code, so
-an edited scene, a new table or picture, or a new version of the game is read afresh. Only a
+folder's names, each with its size and time of change) and by the game's code, so an edited
+scene, a new table or picture, or a new version of the game is read afresh. Only a
 story that loaded without a problem is kept. A copy that cannot be read or written is simply
 not used: the files are read as before. The copy lives in the player's own data folder, which
 only the game writes (as with the saves beside it).
@@ -58,14 +58,13 @@ def loaded(folder: Path | None, load: Callable[[], T]) -> T:
 
 def fingerprint() -> bytes:
     """What the story is made from: every file's name, size and time of change (the scene
-    folder's, the pictures folder's and the reading code's: this package)."""
+    folder's, the pictures folder's, and the game's code, which reads and checks them)."""
     digest = hashlib.sha256(__version__.encode())
-    scenes = resources.scenes_dir()
-    code = Path(__file__).resolve().parent
+    code = Path(__file__).resolve().parent.parent  # the game package
     for root, pattern in (
-        (scenes, "**/*"),
+        (resources.scenes_dir(), "**/*"),
         (resources.assets_dir() / "pictures", "*"),
-        (code, "*.py"),
+        (code, "**/*.py"),
     ):
         for path in sorted(root.glob(pattern)):
             try:
