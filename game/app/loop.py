@@ -681,7 +681,13 @@ class App:
         elif outcome == "pause" and self.play is not None:
             self.play.outcome = None
             self._hush()
-            self.overlay = Notice(self.strings, "ui.pause.title", "ui.pause.note", "ui.pause.go_on")
+            self.overlay = Notice(
+                self.strings,
+                "ui.pause.title",
+                "ui.pause.note",
+                "ui.pause.go_on",
+                colour=self.session.hero_colour,
+            )
         elif outcome == "next" and self.play is not None:
             following = self._following(self.scene_id)
             if following is not None:
@@ -690,7 +696,9 @@ class App:
             self._start(screen.target)
         elif outcome == "book" and _is(screen, "JourneyMap"):
             self._hush()
-            self.screen = _later("BookScreen")(self.library.book, self.strings, self.voice)
+            self.screen = _later("BookScreen")(
+                self.library.book, self.strings, self.voice, self.session.hero_colour
+            )
         elif outcome == "map" and _is(screen, "ScenePlay"):  # the last chapter's card
             following = self._following(self.scene_id)
             self._chapter_over(following or self.chapters[0].id, last=following is None)
@@ -731,7 +739,13 @@ class App:
         )
         if due >= 0 and (calm or due >= REMINDER_PATIENCE):
             self._hush()
-            self.overlay = Notice(self.strings, "ui.rest.title", "ui.rest.note", "ui.rest.go_on")
+            self.overlay = Notice(
+                self.strings,
+                "ui.rest.title",
+                "ui.rest.note",
+                "ui.rest.go_on",
+                colour=self.session.hero_colour,
+            )
             self.since_break = 0.0
 
     def _overlay_done(self) -> None:

@@ -20,10 +20,18 @@ class Notice:
     """``closed`` becomes True when the button is tapped (or Enter or Space pressed)."""
 
     def __init__(
-        self, strings: Strings, title: str, note: str, button: str, picture: str = "t_cell"
+        self,
+        strings: Strings,
+        title: str,
+        note: str,
+        button: str,
+        picture: str = "t_cell",
+        colour: str = "sky",
     ) -> None:
-        """``title``, ``note`` and ``button`` are text ids; ``picture`` is drawn on top."""
+        """``title``, ``note`` and ``button`` are text ids; ``picture`` is drawn on top, a T cell
+        in ``colour``, the child's."""
         self.strings = strings
+        self.colour = colour
         self.title = title
         self.note = note
         self.label = button
@@ -78,7 +86,7 @@ class Notice:
 
     def card(self, canvas: pygame.Surface) -> None:
         widgets.panel(canvas, CARD, radius=36)
-        picture = pictures.picture(self.picture, 120)
+        picture = pictures.picture(self.picture, 120, self.colour)
         canvas.blit(picture, picture.get_rect(center=(CARD.centerx, CARD.y + 85)))
         title = widgets.fitted(self.strings.get(self.title), 50, CARD.width - 60)
         canvas.blit(title, title.get_rect(center=(CARD.centerx, CARD.y + 185)))

@@ -218,7 +218,9 @@ class ScenePlay:
         if self.pressing:  # the finger is lifted over the page: the chapter must hear it
             self.pressing = False
             self.chapter.release()
-        self.page = WordPage(self.book.word(word_id), self.strings, self.speaker)
+        self.page = WordPage(
+            self.book.word(word_id), self.strings, self.speaker, self.chapter.session.hero_colour
+        )
 
     # time ------------------------------------------------------------------------------------
     def prompt_ids(self) -> tuple[str, ...]:

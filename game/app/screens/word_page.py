@@ -32,7 +32,11 @@ def close_button(strings: Strings, rect: pygame.Rect) -> widgets.Button:
 class WordPage:
     """One word. ``closed`` becomes True on Close (or Enter)."""
 
-    def __init__(self, word: Word, strings: Strings, speaker: Speaker | None = None) -> None:
+    def __init__(
+        self, word: Word, strings: Strings, speaker: Speaker | None = None, colour: str = "sky"
+    ) -> None:
+        #: The child's T cell colour, for the pictures of their cells.
+        self.colour = colour
         self.word = word
         self.strings = strings
         self.narrator = Narrator(text_for=strings.get, speaker=speaker)
@@ -83,7 +87,7 @@ class WordPage:
     def draw(self, canvas: pygame.Surface) -> None:
         widgets.shade(canvas, (20, 30, 50, 150))
         widgets.panel(canvas, PAGE, radius=36)
-        picture = pictures.picture(self.word.picture, 280)
+        picture = pictures.picture(self.word.picture, 280, self.colour)
         canvas.blit(picture, picture.get_rect(center=(PAGE.x + 190, PAGE.y + 220)))
         title = labels.label(
             self.strings.get(self.word.id), 64, MEANING_WIDTH, TITLE_HEIGHT, centred=False
@@ -131,8 +135,11 @@ def tile_rects(count: int) -> list[pygame.Rect]:
 class BookScreen:
     """Every word as a tile; a tap opens its page. ``outcome`` becomes 'map' on Close."""
 
-    def __init__(self, book: Book, strings: Strings, speaker: Speaker | None = None) -> None:
+    def __init__(
+        self, book: Book, strings: Strings, speaker: Speaker | None = None, colour: str = "sky"
+    ) -> None:
         self.book = book
+        self.colour = colour  # the child's T cell colour
         self.strings = strings
         self.speaker = speaker
         self.tiles = tile_rects(len(book.words))
@@ -168,7 +175,7 @@ class BookScreen:
         return [*found, self.close.spot]
 
     def open(self, word: Word) -> None:
-        self.page = WordPage(word, self.strings, self.speaker)
+        self.page = WordPage(word, self.strings, self.speaker, self.colour)
 
     def prompt_ids(self) -> tuple[str, ...]:
         return ("ui.book.title",)
@@ -199,7 +206,7 @@ class BookScreen:
         for word, rect in zip(self.book.words, self.tiles, strict=True):
             widgets.panel(canvas, rect, radius=24)
             label, label_at, size, middle = tile_parts(self.strings.get(word.id), rect)
-            picture = pictures.picture(word.picture, size)
+            picture = pictures.picture(word.picture, size, self.colour)
             canvas.blit(picture, picture.get_rect(center=middle))
             canvas.blit(label, label.get_rect(center=label_at.center))
         self.close.draw(canvas)
