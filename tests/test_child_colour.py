@@ -33,3 +33,23 @@ def test_the_pause_card_and_the_word_book_show_the_childs_colour(display, monkey
     t_cell = next(w for w in app.library.book.words if w.picture == "t_cell")
     WordPage(t_cell, app.strings, None, app.session.hero_colour).draw(display.canvas)
     assert asked and all(colour == "lime" for name, colour in asked if name == "t_cell")
+
+
+def _has(surface, colour) -> bool:
+    """Whether ``colour`` is painted somewhere (to within the smooth shrinking's rounding)."""
+    width, height = surface.get_size()
+    return any(
+        all(abs(a - b) <= 4 for a, b in zip(surface.get_at((x, y))[:3], colour))
+        for x in range(0, width, 2)
+        for y in range(0, height, 2)
+    )
+
+
+def test_the_iv_bag_holds_the_childs_cells_and_none_once_they_are_all_given(display):
+    from game.app.ui import art
+    from game.app.views.drip_view import _bag
+
+    lime = art.HERO["lime"][0]
+    full, empty = _bag(160, 220, 10, "lime"), _bag(160, 220, 0, "lime")
+    assert _has(full, lime) and not _has(full, art.HERO["sky"][0])
+    assert not any(_has(empty, body) for body, _ in art.HERO.values())  # not one cell left

@@ -98,12 +98,17 @@ def _heart(s, cx, cy, r, unit) -> None:
     )
 
 
-def draw_iv_bag(s, cx, cy, w, h, unit, fill: float = 1.0, glow: bool = True) -> None:
-    """An IV bag: a soft clear pouch with glowing CAR T cells inside, and a hook on top."""
+def draw_iv_bag(
+    s, cx, cy, w, h, unit, fill: float = 1.0, glow: bool = True, cell: tuple = SKY
+) -> None:
+    """An IV bag: a soft clear pouch with glowing CAR T cells inside (in ``cell``'s colour,
+    the child's), and a hook on top. An empty bag (``fill`` 0) has no cells left in it."""
     bag = _rect(cx, cy, w, h)
     pygame.draw.rect(s, STEEL, _rect(cx, bag.top - h * 0.06, w * 0.16, h * 0.12), border_radius=4)
     pygame.draw.rect(s, (196, 222, 236), bag, border_radius=round(w * 0.22))
     pygame.draw.rect(s, (120, 160, 186), bag, width=_width(unit, 4), border_radius=round(w * 0.22))
+    if fill <= 0:
+        return
     level = bag.inflate(-w * 0.14, -h * 0.1)
     level.height = round(level.height * max(0.08, fill))
     level.bottom = bag.bottom - round(h * 0.05)
@@ -113,7 +118,7 @@ def draw_iv_bag(s, cx, cy, w, h, unit, fill: float = 1.0, glow: bool = True) -> 
             x = level.left + level.width * (0.22 + 0.28 * (i % 3))
             y = level.bottom - level.height * (0.25 + 0.35 * (i // 3))
             pygame.draw.circle(s, (255, 248, 210), (x, y), w * 0.09)
-            pygame.draw.circle(s, SKY, (x, y), w * 0.055)
+            pygame.draw.circle(s, cell, (x, y), w * 0.055)
     pygame.draw.rect(
         s, (120, 160, 186), _rect(cx, bag.bottom + h * 0.05, w * 0.12, h * 0.1), border_radius=3
     )

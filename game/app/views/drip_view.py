@@ -34,7 +34,8 @@ class DripView:
         canvas.blit(self.stage, (0, 0))
         bx, by, bw, bh = BAG
         fill = rules.left / rules.total
-        surface = _bag(round(bw), round(bh), round(fill * 10))
+        tenths = round(fill * 10) if rules.left == 0 else max(1, round(fill * 10))
+        surface = _bag(round(bw), round(bh), tenths, self.session.hero_colour)
         canvas.blit(surface, (round(bx), round(by)))
         if rules.assist >= 2 and rules.can_drop:
             glow = 10 + 5 * theme.pulse(rules.time, 0.64)
@@ -61,12 +62,13 @@ class DripView:
         pygame.draw.circle(canvas, (150, 190, 210), tip, 14)
 
 
-_bags: dict[tuple[int, int, int], pygame.Surface] = {}
+_bags: dict[tuple[int, int, int, str], pygame.Surface] = {}
 
 
-def _bag(width: int, height: int, tenths: int) -> pygame.Surface:
-    """The IV bag, as full as ``tenths`` of ten; painted once for each level."""
-    key = (width, height, tenths)
+def _bag(width: int, height: int, tenths: int, colour: str) -> pygame.Surface:
+    """The IV bag, as full as ``tenths`` of ten, its cells in the child's ``colour``; painted
+    once for each level (empty only when no drop is left in it)."""
+    key = (width, height, tenths, colour)
     if key not in _bags:
 
         def paint(surface: pygame.Surface, unit: float) -> None:
@@ -78,6 +80,7 @@ def _bag(width: int, height: int, tenths: int) -> pygame.Surface:
                 height * unit * 0.88,
                 unit,
                 fill=tenths / 10,
+                cell=art.HERO.get(colour, art.HERO["sky"])[0],
             )
 
         _bags[key] = art.painted((width, height), paint)
