@@ -39,7 +39,7 @@ def _has(surface, colour) -> bool:
     """Whether ``colour`` is painted somewhere (to within the smooth shrinking's rounding)."""
     width, height = surface.get_size()
     return any(
-        all(abs(a - b) <= 4 for a, b in zip(surface.get_at((x, y))[:3], colour))
+        all(abs(a - b) <= 4 for a, b in zip(surface.get_at((x, y))[:3], colour, strict=True))
         for x in range(0, width, 2)
         for y in range(0, height, 2)
     )
