@@ -149,7 +149,7 @@ def test_every_card_label_fits_inside_its_card(display, language, size):
     import pygame
 
     from game.app.ui import labels
-    from game.app.views.board_view import PICTURE_LEAST, card_parts
+    from game.app.views.board_view import LABEL_PAD, PICTURE_LEAST, RING, card_parts
     from game.script.catalog import load_all
     from game.world.picks import TILE_H, TILE_W
 
@@ -157,12 +157,13 @@ def test_every_card_label_fits_inside_its_card(display, language, size):
     strings = _strings()
     strings.set_language(language)
     card = pygame.Rect(0, 0, round(TILE_W), round(TILE_H))
-    inside = card.inflate(-2 * theme.Look(high_contrast=True).edge_width, -6)
+    clear = max(RING, theme.Look(high_contrast=True).edge_width) + 6  # a gap to the ring
+    inside = card.inflate(-2 * clear, -2 * clear)
     for words in every_card_label(strings, load_all()):
         image, words_at, picture, middle = card_parts(words, card)
         assert ink_inside(image, words_at.center, inside), (words, size)
         assert picture >= PICTURE_LEAST and middle[1] + picture // 2 <= words_at.top + 4, words
-        inner = card.inflate(-20, -20)  # as card_parts lays it out
+        inner = card.inflate(-2 * LABEL_PAD, -2 * LABEL_PAD)  # as card_parts lays it out
         at, _ = labels.label_layout(
             words, theme.look().label_size(34), inner.width, inner.height - PICTURE_LEAST - 4
         )

@@ -79,7 +79,7 @@ class BoardView:
             canvas, rect, fill=(240, 238, 232) if faded else art.PAPER, edge=edge, radius=28
         )
         if ringed:
-            pygame.draw.rect(canvas, art.GREEN, rect, width=7, border_radius=28)
+            pygame.draw.rect(canvas, art.GREEN, rect, width=RING, border_radius=28)
         colour = option.colour or self.session.hero_colour
         car = self.session.has_car(self.scene.id)
         words, words_at, size, middle = card_parts(self.strings.get(option.id), rect)
@@ -170,5 +170,11 @@ def card_parts(
     words: str, rect: pygame.Rect
 ) -> tuple[pygame.Surface, pygame.Rect, int, tuple[int, int]]:
     """A card's words and where they go, and its picture's size and middle: two lines of words
-    before smaller ones, the picture making room (see labels.picture_card)."""
-    return labels.picture_card(words, rect, LABEL_SIZE, PICTURE, PICTURE_LEAST)
+    before smaller ones, the picture making room (see labels.picture_card). The words keep
+    clear of the green ring a chosen card wears (``RING`` wide) by ``LABEL_PAD``."""
+    return labels.picture_card(words, rect, LABEL_SIZE, PICTURE, PICTURE_LEAST, LABEL_PAD)
+
+
+#: The ring round a chosen card, and how far inside the card its words stay.
+RING = 7
+LABEL_PAD = RING + 9
