@@ -53,3 +53,19 @@ def test_the_worst_text_lays_out_in_bounded_rows():
         tokens = spoken.layout(worst)
         assert len(tokens) <= max(LIMITS.values())
         assert len(text.wrap(worst, text.font(32), 600)) <= max(LIMITS.values())
+
+
+def test_a_word_book_phrase_with_its_stop_moves_to_the_next_row_whole(display):
+    """'B cells.' at the end of a row: 'B' and 'cells.' stay together, stop and all."""
+    from game.app.views.narration_view import SpokenText
+
+    words = "Yes! The CAR fits every cell with CD19, even healthy B cells."
+    phrase = words.index("B cells")
+    marks = [(phrase, phrase + len("B cells"), "b_cell")]
+    one_row = SpokenText(38, 10_000, 50).layout(words, lambda: marks)
+    face = SpokenText(38, 10_000, 50).face
+    # a row wide enough for everything up to 'B cells', but not for the stop after it
+    room = one_row[-2].x + (face.size("B cells")[0] + face.size("B cells.")[0]) // 2
+    laid = SpokenText(38, room, 50).layout(words, lambda: marks)
+    assert (laid[-2].words, laid[-1].words) == ("B", "cells.")
+    assert laid[-2].row == laid[-1].row == 1

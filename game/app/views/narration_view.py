@@ -84,10 +84,13 @@ class SpokenText:
             ink = GLOSSARY_INK if word_id else theme.look().ink
             surface = text.render(match.group(), self.face, ink)
             width = surface.get_width()
-            # A word book phrase starting here ('T cells') moves to the next row whole.
+            # A word book phrase starting here ('T cells', with the stop after it: 'B cells.')
+            # moves to the next row whole.
             keep = width
             if mark is not None and mark[0] >= start:
-                keep = self.face.size(shown[start : max(end, mark[1])])[0]
+                last = max(end, mark[1])
+                last += re.match(r"\S*", shown[last:]).end()
+                keep = self.face.size(shown[start:last])[0]
             if x and x + keep > self.width:
                 x, row = 0, row + 1
             tokens.append(Token(match.group(), start, x, row, width, word_id, surface))
