@@ -67,9 +67,17 @@ def test_a_key_that_is_not_text():
     assert (line, col) == (1, 1) and "a key must be text" in message
 
 
-def test_nesting_too_deep():
-    line, col, message = only_problem("a: " + "[" * 100 + "]" * 100 + "\n")
-    assert line == 1 and col > 3 and "nested more than" in message
+@pytest.mark.parametrize("libyaml_stops_it", [True, False])
+@pytest.mark.parametrize("depth", [100, 5000])
+def test_nesting_too_deep(monkeypatch, libyaml_stops_it, depth):
+    """Refused with a place whichever reads the nesting: libyaml (0.2.5 on) and the converter,
+    or the token scan first (the pure-Python loader, an older libyaml)."""
+    from game.script import yamlsafe
+
+    monkeypatch.setattr(yamlsafe, "_LIBYAML_STOPS_DEEP_NESTING", libyaml_stops_it)
+    line, col, message = only_problem("a: " + "[" * depth + "]" * depth + "\n")
+    assert line == 1 and col > 3
+    assert "nested more than" in message or "nesting depth" in message
 
 
 def raw_error(data: bytes) -> str:

@@ -77,3 +77,38 @@ def test_a_folder_that_cannot_be_written_still_starts_the_game(story, tmp_path):
     assert startcache.loaded(blocked / "cache", load) is not None
     assert startcache.loaded(None, load) is not None
     assert len(calls) == 2
+
+
+def test_an_edit_that_keeps_the_files_size_and_time_is_read_again(story):
+    scenes, cache, load, calls = story
+    startcache.loaded(cache, load)
+    hunt = scenes / "hunt.yaml"
+    info = hunt.stat()
+    words = hunt.read_bytes()
+    hunt.write_bytes(words.replace(b"now with a CAR!", b"now with a CAR.", 1))
+    os.utime(hunt, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert hunt.stat().st_size == info.st_size
+    startcache.loaded(cache, load)
+    assert len(calls) == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="who owns a file: POSIX only")
+def test_a_copy_others_may_change_is_never_used(story):
+    _, cache, load, calls = story
+    startcache.loaded(cache, load)
+    path = cache / startcache.NAME
+    assert path.stat().st_mode & 0o077 == 0  # only this user may read or change it
+    path.chmod(0o666)
+    startcache.loaded(cache, load)
+    assert len(calls) == 2
+
+
+def test_any_failure_to_keep_the_copy_still_plays(story, monkeypatch):
+    _, cache, load, _ = story
+
+    def cannot(value):
+        raise AttributeError("Can't pickle local object")
+
+    monkeypatch.setattr(startcache, "_dumps", cannot)
+    assert startcache.loaded(cache, load) is not None
+    assert list(cache.iterdir()) == []  # nothing half-written left behind

@@ -221,6 +221,9 @@ def test_spanish_key_words_are_heard_by_their_sounds_however_they_are_spaced():
         "célula T"
     ]
     assert missed_key_words("Toca tu célula T.", "Toca tu celular.", "es") == ["célula T"]
+    # a key word ending inside a word ('CD19' in 'CD190'): its neighbours are the words beside
+    # that word, not the rest of the line
+    assert missed_key_words("a b c CD190 x y z", "a b c sede 190 x", "es") == []
     # every place a key word is said must be heard
     assert missed_key_words(
         "Tu célula T y sus células T.", "Tu célula te y sus células de.", "es"

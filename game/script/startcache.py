@@ -5,12 +5,14 @@ The copy is keyed by every file the story is read from (the scene folder's files
 folder's names, each with its size and time of change) and by the game's code, so an edited
 scene, a new table or picture, or a new version of the game is read afresh. Only a
 story that loaded without a problem is kept. A copy that cannot be read or written is simply
-not used: the files are read as before. The copy lives in the player's own data folder, which
-only the game writes (as with the saves beside it).
+not used: the files are read as before. The copy lives in the player's own data folder, written
+so that only this user may read or change it; Python's pickle runs what a copy says, so a copy
+someone else owns or may change (a data folder shared between computers) is never used.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copyreg
 import hashlib
 import io
@@ -39,33 +41,47 @@ def loaded(folder: Path | None, load: Callable[[], T]) -> T:
     key = fingerprint()
     try:
         with path.open("rb") as file:
-            if file.read(len(key)) == key:
+            if _own(file.fileno()) and file.read(len(key)) == key:
                 return pickle.load(file)
     except FileNotFoundError:
         pass
     except Exception:  # a copy cut short, or from another Python: read the files instead
         log.info("the story cache %s cannot be used; reading the scene files", path)
     found = load()  # a problem raises here, and nothing is kept
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(path.name + ".tmp")
-        temporary.write_bytes(key + _dumps(found))
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(key + _dumps(found))
         os.replace(temporary, path)
-    except (OSError, pickle.PicklingError, TypeError) as exc:
+    except Exception as exc:  # never a reason not to play: the next launch reads the files
         log.info("the story cache cannot be written (%s); the next launch reads the files", exc)
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
     return found
 
 
+def _own(descriptor: int) -> bool:
+    """Whether the copy is this user's own and nobody else may change it (where the system
+    says so): a copy is code to Python's pickle, so one in a folder others can write to, such
+    as a data folder shared between computers, is not used."""
+    if not hasattr(os, "getuid"):
+        return True  # Windows: the data folder is the user's own (LOCALAPPDATA)
+    info = os.fstat(descriptor)
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
+
+
 def fingerprint() -> bytes:
-    """What the story is made from: every file's name, size and time of change (the scene
-    folder's, the pictures folder's, and the game's code, which reads and checks them)."""
+    """What the story is made from: every scene and language file's words (they are small,
+    and an edit may keep a file's size and, on some disks, its time), and the name, size and
+    time of change of every picture and of the game's code, which reads and checks them."""
     digest = hashlib.sha256(__version__.encode())
+    for path in sorted(resources.scenes_dir().glob("**/*")):
+        with contextlib.suppress(OSError):
+            digest.update(f"{path}\0".encode() + path.read_bytes() + b"\0")
     code = Path(__file__).resolve().parent.parent  # the game package
-    for root, pattern in (
-        (resources.scenes_dir(), "**/*"),
-        (resources.assets_dir() / "pictures", "*"),
-        (code, "**/*.py"),
-    ):
+    for root, pattern in ((resources.assets_dir() / "pictures", "*"), (code, "**/*.py")):
         for path in sorted(root.glob(pattern)):
             try:
                 info = path.stat()

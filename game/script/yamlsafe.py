@@ -24,6 +24,20 @@ try:  # libyaml is much faster; the pure-Python loader gives the same nodes.
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+
+def _libyaml_stops_deep_nesting() -> bool:
+    """Whether files are composed by a libyaml that refuses deep nesting itself (0.2.5 on)."""
+    if _Loader is not getattr(yaml, "CSafeLoader", None):
+        return False
+    try:
+        from yaml import _yaml
+
+        return tuple(_yaml.get_version()) >= (0, 2, 5)
+    except (ImportError, AttributeError, TypeError):  # pragma: no cover - how PyYAML was built
+        return False
+
+
+_LIBYAML_STOPS_DEEP_NESTING = _libyaml_stops_deep_nesting()
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 32
 
@@ -116,9 +130,10 @@ def _too_large(size: int, limit: int) -> str:
 def read_scene_yaml(path: str, data: bytes) -> Node:
     """Parse one scene file's bytes; ``path`` is only used in messages."""
     text = _decode(path, data)
-    if _Loader is not getattr(yaml, "CSafeLoader", None) or "&" in text:
-        # libyaml stops at 1,000 levels by itself and the converter at MAX_DEPTH; PyYAML's
-        # own (Python) composer would recurse first. An '&' may be an anchor composing drops.
+    if not _LIBYAML_STOPS_DEEP_NESTING or "&" in text:
+        # libyaml 0.2.5 and later stops at 1,000 levels by itself and the converter at
+        # MAX_DEPTH; PyYAML's own (Python) composer, or an older libyaml, would recurse first.
+        # An '&' may be an anchor composing drops.
         _check_depth(path, text)
     try:
         documents = list(yaml.compose_all(text, Loader=_Loader))

@@ -236,10 +236,8 @@ def _sounds_heard(pattern: str, said: list[str], heard: list[str]) -> bool:
     heard_sounds = spanish_sounds(heard)
     text = " ".join(said)
     for match in re.finditer(pattern, text):
-        start = text[: match.start()].count(" ")
-        end = start + match.group(0).count(" ") + 1
-        if match.end() < len(text) and text[match.end()] != " ":
-            end = start + text[: match.end()].count(" ") + 1  # a pattern ending inside a word
+        start = text[: match.start()].count(" ")  # the word it starts in
+        end = text[: match.end()].count(" ") + 1  # and the word after the one it ends in
         around = said[max(0, start - 1) : end + 1]
         if spanish_sounds(around) not in heard_sounds:
             return False

@@ -102,19 +102,17 @@ def draw_iv_bag(
     s, cx, cy, w, h, unit, fill: float = 1.0, glow: bool = True, cell: tuple = SKY
 ) -> None:
     """An IV bag: a soft clear pouch with glowing CAR T cells inside (in ``cell``'s colour,
-    the child's), and a hook on top. An empty bag (``fill`` 0) has no cells left in it."""
+    the child's), a hook on top and a spout below. An empty bag (``fill`` 0) holds no cells."""
     bag = _rect(cx, cy, w, h)
     pygame.draw.rect(s, STEEL, _rect(cx, bag.top - h * 0.06, w * 0.16, h * 0.12), border_radius=4)
     pygame.draw.rect(s, (196, 222, 236), bag, border_radius=round(w * 0.22))
     pygame.draw.rect(s, (120, 160, 186), bag, width=_width(unit, 4), border_radius=round(w * 0.22))
-    if fill <= 0:
-        return
-    level = bag.inflate(-w * 0.14, -h * 0.1)
-    level.height = round(level.height * max(0.08, fill))
-    level.bottom = bag.bottom - round(h * 0.05)
-    pygame.draw.rect(s, (255, 236, 170), level, border_radius=round(w * 0.16))
-    if glow:
-        for i in range(max(1, round(5 * fill))):
+    if fill > 0:
+        level = bag.inflate(-w * 0.14, -h * 0.1)
+        level.height = round(level.height * max(0.08, fill))
+        level.bottom = bag.bottom - round(h * 0.05)
+        pygame.draw.rect(s, (255, 236, 170), level, border_radius=round(w * 0.16))
+        for i in range(max(1, round(5 * fill)) if glow else 0):
             x = level.left + level.width * (0.22 + 0.28 * (i % 3))
             y = level.bottom - level.height * (0.25 + 0.35 * (i // 3))
             pygame.draw.circle(s, (255, 248, 210), (x, y), w * 0.09)
@@ -310,19 +308,19 @@ def draw_car(s: pygame.Surface, cx: float, cy: float, c: float) -> None:
             art._thick_line(s, colour, fork, tip, width)
 
 
-def _patient(s, cx, cy, r, unit) -> None:
+def _patient(s, cx, cy, r, unit, cell: tuple = SKY) -> None:
     """'I am getting CAR T cells': a child, and a bag of CAR T cells with its tube to them."""
-    draw_iv_bag(s, cx + r * 0.55, cy - r * 0.4, r * 0.42, r * 0.6, unit)
+    draw_iv_bag(s, cx + r * 0.55, cy - r * 0.4, r * 0.42, r * 0.6, unit, cell=cell)
     art._thick_line(
         s, (120, 160, 186), (cx + r * 0.55, cy - r * 0.05), (cx + r * 0.1, cy + r * 0.6), 5 * unit
     )
     _person(s, cx - r * 0.3, cy + r * 0.05, r * 0.6, unit, BLUE)
 
 
-def _sibling(s, cx, cy, r, unit) -> None:
+def _sibling(s, cx, cy, r, unit, cell: tuple = SKY) -> None:
     """'My brother or sister is': two children side by side, a heart between them, and the
     bag of CAR T cells by the other one."""
-    draw_iv_bag(s, cx + r * 0.78, cy - r * 0.55, r * 0.26, r * 0.38, unit)
+    draw_iv_bag(s, cx + r * 0.78, cy - r * 0.55, r * 0.26, r * 0.38, unit, cell=cell)
     art._thick_line(
         s, (120, 160, 186), (cx + r * 0.78, cy - r * 0.32), (cx + r * 0.7, cy + r * 0.5), 4 * unit
     )
@@ -356,6 +354,8 @@ def _white_blood_cells(size: int) -> pygame.Surface:
 
 #: Pictures of the child's own T cells, which wear their CARs once they have them.
 WITH_CAR = ("t_cell", "many_cells")
+#: Pictures with the child's cells in a bag: in their colour, without CARs to show.
+IN_THEIR_COLOUR = ("iv_bag", "patient", "sibling")
 
 
 def picture(
@@ -368,6 +368,8 @@ def picture(
     """The picture called ``name`` (see model.PICTURES), ``size`` px square. ``colour`` is the
     child's T cell colour, for pictures of their cells, and ``car`` whether those cells wear
     their CARs (see Session.has_car)."""
+    if name in IN_THEIR_COLOUR:
+        return _picture(name, size, colour, back, False)
     if name not in WITH_CAR:  # one painting of every other picture, whoever is playing
         return _picture(name, size, "sky", back, False)
     return _picture(name, size, colour, back, car)
@@ -405,7 +407,9 @@ def _picture(
             draw_machine(s, _rect(c, c, r * 1.5, r * 1.2), unit)
             draw_face(s, c, c, r, unit)
         elif name == "iv_bag":
-            draw_iv_bag(s, c, c, r * 0.9, r * 1.3, unit)
+            draw_iv_bag(
+                s, c, c, r * 0.9, r * 1.3, unit, cell=art.HERO.get(colour, art.HERO["sky"])[0]
+            )
         elif name == "medicine":
             _medicine(s, c, c, r, unit)
         elif name == "many_cells":
@@ -438,9 +442,9 @@ def _picture(
         elif name == "room":
             _room(s, c, c, r, unit)
         elif name == "patient":  # the profile screen's 'who is getting CAR T cells?'
-            _patient(s, c, c, r, unit)
+            _patient(s, c, c, r, unit, art.HERO.get(colour, art.HERO["sky"])[0])
         elif name == "sibling":
-            _sibling(s, c, c, r, unit)
+            _sibling(s, c, c, r, unit, art.HERO.get(colour, art.HERO["sky"])[0])
         else:  # a picture the art does not know yet: a calm placeholder, never a crash
             pygame.draw.circle(s, PURPLE, (c, c), r * 0.4, _width(unit, 6))
 
