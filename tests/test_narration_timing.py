@@ -197,3 +197,28 @@ def test_after_a_moment_the_words_of_the_line_before_are_gone(display, scenes):
     assert play.narration.hit(x, y, play.chapter.clock) in ("box", None)
     play.handle(intents.PointerDown(x, y))
     assert play.page is None
+
+
+@pytest.mark.parametrize("scene_id", CHAPTERS)
+def test_every_hint_is_about_the_moment(scenes, scene_id):
+    """A hint ('Tap the dish') is true only until the child does something."""
+    idle = [t for t in scenes[scene_id].triggers if t.when == "idle" and t.say]
+    assert idle and all(t.moment for t in idle)
+
+
+def test_a_hint_on_screen_goes_when_the_child_moves_on(scenes):
+    grow = scenes["grow"]
+    hints = {line for t in grow.triggers if t.when == "idle" for line in t.say}
+    chapter = Chapter(grow)
+    while chapter.clock < 120:
+        chapter.update(STEP)
+        if chapter.narrator.current is not None and chapter.narrator.current.line_id in hints:
+            break
+    assert chapter.narrator.current.line_id in hints  # the child waited: a hint came
+    chapter.point(*DISH[:2])
+    chapter.release()
+    for _ in range(3):
+        chapter.update(STEP)
+    assert chapter.runner.progress["fill"] == 1
+    current = chapter.narrator.current
+    assert current is None or current.line_id not in hints
