@@ -69,3 +69,33 @@ def test_a_word_book_phrase_with_its_stop_moves_to_the_next_row_whole(display):
     laid = SpokenText(38, room, 50).layout(words, lambda: marks)
     assert (laid[-2].words, laid[-1].words) == ("B", "cells.")
     assert laid[-2].row == laid[-1].row == 1
+
+
+@pytest.mark.parametrize("size", ["normal", "large", "largest"])
+def test_a_wholly_shown_line_drawn_from_its_picture_looks_drawn_word_by_word(display, size):
+    """The picture a shown line is kept as (quick to draw every frame) looks the same as the
+    words drawn one by one, lit word, underlined word book words and all; taps still find them."""
+    import pygame
+
+    from game.app.ui import theme
+    from game.app.views.narration_view import SpokenText
+
+    theme.use(theme.Look(size))
+    try:
+        words = "Yes! The CAR fits every cell with CD19, even healthy B cells. Tell a grown-up."
+        phrase = words.index("B cells")
+        marks = [(phrase, phrase + len("B cells"), "b_cell")]
+        spoken = SpokenText(theme.look().narration_size, 1000, 60)
+        tokens = spoken.layout(words, lambda: marks)
+        by_word = pygame.Surface((1280, 800))
+        by_word.fill((250, 250, 245))
+        kept = by_word.copy()
+        spoken._draw_on(by_word, tokens, 60, 700, len(words), 3, False)
+        placed = list(spoken._placed)
+        spoken.draw(kept.copy(), tokens, 60, 700, len(words), 3, False)  # the picture made
+        spoken.draw(kept, tokens, 60, 700, len(words), 3, False)  # and drawn from it
+        assert spoken._layer is not None and spoken._placed == placed
+        a, b = pygame.image.tobytes(by_word, "RGB"), pygame.image.tobytes(kept, "RGB")
+        assert max(abs(x - y) for x, y in zip(a, b, strict=True)) <= 2
+    finally:
+        theme.use(theme.Look())

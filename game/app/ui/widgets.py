@@ -252,11 +252,20 @@ def _counter(marks: tuple[bool, ...], words: str, look: theme.Look) -> pygame.Su
 
 def title_pill(canvas: pygame.Surface, title: str, right: int = 1260) -> None:
     """The chapter's name, top right, so child and grown-up always know where they are."""
+    image = _pill(title, theme.look())
+    canvas.blit(image, image.get_rect(topright=(right, 18)))
+
+
+@lru_cache(maxsize=8)
+def _pill(title: str, look: theme.Look) -> pygame.Surface:
+    """The title pill, made once for each title (it is on every frame of a chapter)."""
     words = _words(title, 30)
     rect = words.get_rect().inflate(48, 26)
-    rect.topright = (right, 18)
-    panel(canvas, rect, radius=rect.height // 2)
-    canvas.blit(words, words.get_rect(center=rect.center))
+    rect.topleft = (0, 0)
+    image = pygame.Surface((rect.width, rect.height + SHADOW), pygame.SRCALPHA)  # and its shadow
+    panel(image, rect, radius=rect.height // 2)
+    image.blit(words, words.get_rect(center=rect.center))
+    return image
 
 
 def name_tag(

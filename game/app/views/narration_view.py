@@ -60,6 +60,8 @@ class SpokenText:
         self.line_height = line_height
         self._cache: tuple[str, tuple[Token, ...]] | None = None
         self._placed: list[tuple[pygame.Rect, str]] = []
+        #: The wholly shown line's words as one picture: (tokens, key, picture, where, placed).
+        self._layer: tuple | None = None
 
     def layout(
         self, words: str, find_marks: Callable[[], list[tuple[int, int, str]]] = list
@@ -107,6 +109,40 @@ class SpokenText:
         shown: int,
         lit_word: int | None = None,
         lit_line: bool = False,
+    ) -> None:
+        """Draw the words; once a line is wholly shown, from a picture of them made once for
+        each word lit (a line waits on screen for a while, drawn at every frame of a hunt)."""
+        whole = bool(tokens) and shown >= tokens[-1].start + len(tokens[-1].words)
+        if not whole:
+            self._layer = None
+            self._draw_on(canvas, tokens, left, centery, shown, lit_word, lit_line)
+            return
+        key = (left, centery, lit_word, lit_line, theme.look())
+        if self._layer is None or self._layer[0] is not tokens or self._layer[1] != key:
+            rows = tokens[-1].row + 1
+            top = centery - rows * self.line_height // 2
+            over = max(0, self.face.get_height() - self.line_height) // 2 + 6  # tall letters
+            area = pygame.Rect(
+                left - 8, top - over, self.width + 16, rows * self.line_height + 2 * over
+            )
+            image = pygame.Surface(area.size, pygame.SRCALPHA)
+            self._draw_on(image, tokens, left - area.x, centery - area.y, shown, lit_word, lit_line)
+            placed = [(rect.move(area.topleft), word) for rect, word in self._placed]
+            image.set_alpha(255, pygame.RLEACCEL)  # mostly see-through: quick to draw
+            self._layer = (tokens, key, image, area.topleft, placed)
+        _, _, image, at, placed = self._layer
+        canvas.blit(image, at)
+        self._placed = list(placed)
+
+    def _draw_on(
+        self,
+        canvas: pygame.Surface,
+        tokens: tuple[Token, ...],
+        left: int,
+        centery: int,
+        shown: int,
+        lit_word: int | None,
+        lit_line: bool,
     ) -> None:
         rows = (tokens[-1].row + 1) if tokens else 0
         top = centery - rows * self.line_height // 2
