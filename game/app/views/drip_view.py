@@ -23,11 +23,13 @@ class DripView:
         self.rules = rules
         self.session = session
         self.stage = art.background(scene.background).copy()
-        bx, _, bw, _ = BAG
-        pygame.draw.line(self.stage, POLE, (bx + bw / 2, 60), (bx + bw / 2, 96), 8)
+        bx, by, bw, bh = BAG
+        # the wire reaches the bag's hook, and the tube its spout (the picture's lowest part)
+        pygame.draw.line(self.stage, POLE, (bx + bw / 2, 60), (bx + bw / 2, by + 4), 8)
         pygame.draw.line(self.stage, POLE, (bx + bw / 2 - 60, 60), (bx + bw / 2 + 60, 60), 8)
-        pygame.draw.lines(self.stage, (150, 190, 210), False, TUBE, 22)
-        pygame.draw.lines(self.stage, (236, 246, 252), False, TUBE, 14)
+        tube = [(TUBE[0][0], by + bh - 6), *TUBE]
+        pygame.draw.lines(self.stage, (150, 190, 210), False, tube, 22)
+        pygame.draw.lines(self.stage, (236, 246, 252), False, tube, 14)
 
     def draw(self, canvas: pygame.Surface, runner: Runner) -> None:
         rules = self.rules

@@ -1,5 +1,6 @@
-"""The child's T cell is the colour they picked wherever it is shown: on the pause card, the
-break reminder and the word book, not only in the chapters."""
+"""What a play-test found a child would notice: their T cell is the colour they picked
+wherever it is shown (the pause card, the break reminder, the word book, the IV bag), the bag
+empties when the last drop is given, and the bag hangs from its pole and drips into its tube."""
 
 from __future__ import annotations
 
@@ -53,3 +54,18 @@ def test_the_iv_bag_holds_the_childs_cells_and_none_once_they_are_all_given(disp
     full, empty = _bag(160, 220, 10, "lime"), _bag(160, 220, 0, "lime")
     assert _has(full, lime) and not _has(full, art.HERO["sky"][0])
     assert not any(_has(empty, body) for body, _ in art.HERO.values())  # not one cell left
+
+
+def test_the_tube_reaches_the_bags_spout_and_the_wire_its_hook(display):
+    """No gap a child would see between the bag and its tube, or the bag and its pole."""
+    from game.script.catalog import load_all as scenes_now
+    from game.world.drip import BAG, TUBE
+
+    app = App(scenes_now(), "back", display, StepClock())
+    stage = app.play.view.stage
+    bx, by, bw, bh = BAG
+    background = stage.get_at((40, 400))[:3]
+    below = range(round(by + bh - 4), round(TUBE[0][1]) + 1)
+    assert all(stage.get_at((round(TUBE[0][0]), y))[:3] != background for y in below)
+    above = range(70, round(by) + 3)
+    assert all(stage.get_at((round(bx + bw / 2), y))[:3] != background for y in above)
