@@ -69,3 +69,23 @@ def test_the_tube_reaches_the_bags_spout_and_the_wire_its_hook(display):
     assert all(stage.get_at((round(TUBE[0][0]), y))[:3] != background for y in below)
     above = range(70, round(by) + 3)
     assert all(stage.get_at((round(bx + bw / 2), y))[:3] != background for y in above)
+
+
+def test_the_soccer_ball_is_white_with_dark_patches(display):
+    """It was an orange ball with curved lines: a basketball to a child."""
+    from collections import Counter
+
+    from game.app.ui import art
+
+    ball = pictures.picture("ball", 200)
+    seen = Counter(
+        tuple(ball.get_at((x, y)))[:3]
+        for x in range(0, 200, 2)
+        for y in range(0, 200, 2)
+        if ball.get_at((x, y))[3] >= 250  # inside the ball (smooth shrinking leaves 253)
+    )
+    (most, _), *_ = seen.most_common()
+    assert min(most) >= 240  # white, mostly
+    assert any(
+        max(abs(a - b) for a, b in zip(colour, art.INK, strict=True)) <= 6 for colour in seen
+    )

@@ -269,12 +269,33 @@ def _secret(s, cx, cy, r, unit) -> None:
 
 
 def _ball(s, cx, cy, r, unit) -> None:
-    pygame.draw.circle(s, VERMILLION, (cx, cy), r * 0.55)
-    pygame.draw.arc(s, WHITE, _rect(cx, cy, r * 0.9, r * 1.1), -1.2, 1.2, _width(unit, 6))
-    pygame.draw.arc(
-        s, WHITE, _rect(cx, cy, r * 0.9, r * 1.1), math.pi - 1.2, math.pi + 1.2, _width(unit, 6)
-    )
-    pygame.draw.circle(s, (240, 160, 120), (cx - r * 0.2, cy - r * 0.25), r * 0.1)
+    """A soccer ball: white with dark five-sided patches and the seams between them (a child
+    knows it by its patches; an orange ball with curved lines reads as a basketball)."""
+    radius = r * 0.55
+    side = int(radius * 2) + 4
+    c = side / 2
+    ball = pygame.Surface((side, side), pygame.SRCALPHA)
+    pygame.draw.circle(ball, WHITE, (c, c), radius)
+    dark = art.INK
+
+    def patch(x: float, y: float, size: float, turn: float) -> list[tuple[float, float]]:
+        return [art._around(x, y, size, turn + i * math.tau / 5) for i in range(5)]
+
+    middle = patch(c, c, radius * 0.3, -math.pi / 2)
+    for corner, angle in zip(
+        middle, [-math.pi / 2 + i * math.tau / 5 for i in range(5)], strict=True
+    ):
+        x, y = art._around(c, c, radius * 0.98, angle)
+        pygame.draw.line(
+            ball, dark, corner, art._around(c, c, radius * 0.72, angle), _width(unit, 3)
+        )
+        pygame.draw.polygon(ball, dark, patch(x, y, radius * 0.3, angle + math.pi / 5))
+    pygame.draw.polygon(ball, dark, middle)
+    round_mask = pygame.Surface((side, side), pygame.SRCALPHA)
+    pygame.draw.circle(round_mask, (255, 255, 255, 255), (c, c), radius)
+    ball.blit(round_mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)  # patches end at the edge
+    s.blit(ball, (cx - c, cy - c))
+    pygame.draw.circle(s, dark, (cx, cy), radius, _width(unit, 3))
 
 
 def _room(s, cx, cy, r, unit) -> None:
