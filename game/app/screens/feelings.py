@@ -184,7 +184,7 @@ def face_picture(face: int, radius: int, colour: str = "sky") -> pygame.Surface:
 def draw_face(s, cx, cy, r, unit, face: int, colour: str = "sky") -> None:
     """A round face of radius ``r`` at (cx, cy) on a surface painted ``unit`` times too large:
     the body and rim of the child's T cell, and a face from calm (1) to very scared (5)."""
-    body, edge = art.HERO.get(colour, art.HERO["sky"])
+    body, edge = art.hero_colours(colour)
     ink = art.face_colour(body)
     pygame.draw.circle(s, edge, (cx, cy), r)
     pygame.draw.circle(s, body, (cx, cy), r - 5 * unit)

@@ -162,6 +162,13 @@ HERO = {
     "yellow": ((240, 245, 30), (150, 145, 0)),
 }
 
+
+def hero_colours(colour: str) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """The body and edge colours of the T cell colour the child picked (sky for a name the art
+    does not know)."""
+    return HERO.get(colour, HERO["sky"])
+
+
 #: Sizes on screen (radius in pixels). A T cell this big or bigger has the full face (eyes
 #: with a glint); smaller ones have two dot eyes and a smile; below NO_FACE, no face at all,
 #: since a face of a few pixels reads as a frown.
@@ -187,7 +194,7 @@ def car_angles(pixels: float) -> tuple[float, ...]:
 def paint_t_cell(surface, cx, cy, r, unit, car: bool, colour: str = "sky") -> None:
     """The child's T cell of radius ``r`` at (cx, cy), on a surface painted ``unit`` times too
     large (see ``painted``), with its CARs if ``car``."""
-    body, edge = HERO.get(colour, HERO["sky"])
+    body, edge = hero_colours(colour)
     pixels = r / unit
     if car:  # as thick as ever at the hunt's size, bolder when big, thinner and longer when small
         thick = min(2.0, max(0.4, pixels / 46))

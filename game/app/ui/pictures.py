@@ -428,9 +428,7 @@ def _picture(
             draw_machine(s, _rect(c, c, r * 1.5, r * 1.2), unit)
             draw_face(s, c, c, r, unit)
         elif name == "iv_bag":
-            draw_iv_bag(
-                s, c, c, r * 0.9, r * 1.3, unit, cell=art.HERO.get(colour, art.HERO["sky"])[0]
-            )
+            draw_iv_bag(s, c, c, r * 0.9, r * 1.3, unit, cell=art.hero_colours(colour)[0])
         elif name == "medicine":
             _medicine(s, c, c, r, unit)
         elif name == "many_cells":
@@ -463,9 +461,9 @@ def _picture(
         elif name == "room":
             _room(s, c, c, r, unit)
         elif name == "patient":  # the profile screen's 'who is getting CAR T cells?'
-            _patient(s, c, c, r, unit, art.HERO.get(colour, art.HERO["sky"])[0])
+            _patient(s, c, c, r, unit, art.hero_colours(colour)[0])
         elif name == "sibling":
-            _sibling(s, c, c, r, unit, art.HERO.get(colour, art.HERO["sky"])[0])
+            _sibling(s, c, c, r, unit, art.hero_colours(colour)[0])
         else:  # a picture the art does not know yet: a calm placeholder, never a crash
             pygame.draw.circle(s, PURPLE, (c, c), r * 0.4, _width(unit, 6))
 

@@ -82,7 +82,7 @@ def _bag(width: int, height: int, tenths: int, colour: str) -> pygame.Surface:
                 height * unit * 0.88,
                 unit,
                 fill=tenths / 10,
-                cell=art.HERO.get(colour, art.HERO["sky"])[0],
+                cell=art.hero_colours(colour)[0],
             )
 
         _bags[key] = art.painted((width, height), paint)
