@@ -48,6 +48,7 @@ COMMANDS = (
     "sounds",
     "voices",
     "results",
+    "web",
 )
 EPILOG = """other commands:
   check [--strict] [PATH ...] check scene files (default: every shipped scene), the
@@ -73,6 +74,9 @@ EPILOG = """other commands:
   results [--data-dir DIR] --csv OUT.csv [--names]
                               every session on this device as one table row each,
                               de-identified (names only with --names)
+  web OUT                     write the game as a web site for tablets (iPad, Android):
+                              serve OUT with any web server (fetches Python for the
+                              browser once, pinned)
 Run 'python -m game COMMAND --help' for a command's options."""
 
 
@@ -97,6 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "voices": _voices,
             "translate": _translate,
             "results": _results,
+            "web": _web,
         }[command]
         code = run(options)
         sys.stdout.flush()  # a full disk or a closed pipe is met here, not at exit
@@ -307,6 +312,13 @@ def _parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument(
             "--out", type=Path, default=None, help="voice folder (default: assets/voice)"
         )
+    elif command == "web":
+        parser.description = (
+            "Write the whole game as a static web site into OUT: open it on a tablet from any "
+            "web server (a clinic PC running 'python -m http.server --directory OUT', or an "
+            "intranet). Python for the browser (Pyodide) is fetched once, pinned by SHA-256."
+        )
+        parser.add_argument("out", type=Path, metavar="OUT", help="the folder to write")
     elif command == "sounds":
         parser.description = (
             "Synthesise the sound effects and the music from code and encode them as OGG "
@@ -769,6 +781,20 @@ def _sounds(options: argparse.Namespace) -> int:
     return 0
 
 
+def _web(options: argparse.Namespace) -> int:
+    from game import web
+
+    try:
+        made = web.build(options.out)
+    except (OSError, RuntimeError) as exc:
+        print(f"web: {exc}", file=sys.stderr)
+        return 1
+    size = f"{made['files']} files, {made['bytes'] / 1e6:.1f} MB"
+    print(f"wrote {options.out}: {size} (version {made['version']})")
+    print(f"try it: python -m http.server --bind 127.0.0.1 --directory {options.out} 8000")
+    return 0
+
+
 def _voices(options: argparse.Namespace) -> int:
     from game.voice.make import make_voices
 
@@ -844,11 +870,11 @@ def _run(
                 file=sys.stderr,
             )
             return 1
-        from game.app.loop import App, FrameClock, StepClock
+        from game.app.loop import FrameClock, StepClock
         from game.app.platform.audio import Audio
         from game.app.platform.display import LOGICAL, Display
         from game.app.platform.voice import Voice
-        from game.profile.store import ProfileStore
+        from game.app.start import make_app
         from game.voice.system import SystemSpeech
 
         sdl.pygame.font.init()
@@ -864,29 +890,20 @@ def _run(
         if voice:  # headless: the files only, never the system's speech
             system = None if headless else SystemSpeech.find()
             speaker = Voice(loaded.strings, system=system, device=device)
-        app = App(
-            loaded.scenes,
-            loaded.first,
+        app = make_app(
+            loaded,
             display,
             clock,
-            seed=seed,
+            voice=speaker,
+            audio=audio,
+            data_dir=data_dir,
+            effects=effects,
+            music=music,
             demo=demo,
+            seed=seed,
             finish=finish,
             stop_when_done=headless and screenshot is None,
             show_map=show_map,
-            audio=audio,
-            library=loaded.library,
-            strings=loaded.strings,
-            voice=speaker,
-            store=ProfileStore(data_dir, tuple(loaded.strings.languages)) if data_dir else None,
-            defaults=Settings(
-                language=loaded.strings.language,
-                band=loaded.strings.band,
-                role=loaded.strings.role,
-                voice=voice,
-                effects=effects,
-                music=music,
-            ),
         )
         if audio is not None:
             audio.start_music()

@@ -450,15 +450,23 @@ class App:
                 self._tell_once(self.store.notice)
 
     # the loop -------------------------------------------------------------------------------------
-    async def run(self, max_frames: int | None = None) -> Result:
+    async def run(
+        self, max_frames: int | None = None, turn: Callable | None = None, budget: float = 0.0
+    ) -> Result:
         """Play until the window closes or ``max_frames`` simulation steps have run, giving
-        way to the event loop once a frame (a browser)."""
+        way to the event loop once a frame (a browser): ``await turn()`` (default
+        ``asyncio.sleep(0)``). With ``budget`` seconds, frames run back to back for that long
+        before each turn (a demo as fast as it can go, with the page still answering)."""
         import asyncio  # not imported before the first frame on the desktop (see run_here)
 
+        turn = turn or (lambda: asyncio.sleep(0))
         self.running = True
         while self.running:
+            until = time.perf_counter() + budget
             self.frame(max_frames)
-            await asyncio.sleep(0)
+            while self.running and time.perf_counter() < until:
+                self.frame(max_frames)
+            await turn()
         return self._finish()
 
     def run_here(self, max_frames: int | None = None) -> Result:

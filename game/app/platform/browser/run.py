@@ -1,0 +1,110 @@
+"""The game in the browser: what the page (site/index.html) runs once Pyodide has started.
+
+The page has unpacked the game into Pyodide's files, mounted the browser's own storage as the
+data folder, loaded the fonts and pictures, and hands over ``tch`` (site/bridge.js). From here
+on it is the desktop game: the same story, screens, narration, voices, profiles and grown-up
+corner, drawn through :mod:`game.app.platform.browser.canvas` and paced by the page's frames.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from game.app.platform.browser import canvas
+
+log = logging.getLogger(__name__)
+
+#: Where the page mounts the browser's storage (IndexedDB) for profiles and records.
+DATA = Path("/data")
+
+
+class PageClock:
+    """Real time between frames, never waiting: the page calls for a frame at its own pace."""
+
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+
+    def tick(self, interval: float):
+        now = time.perf_counter()
+        elapsed, self.last = now - self.last, now
+        return elapsed, canvas.event.get()
+
+
+async def main(page, options) -> dict:
+    """Play until the game ends. ``options`` come from the page's address: ``lang`` and
+    ``band`` to start with; ``demo=1``: the bot plays the whole journey as fast as it can;
+    ``frames=N``: play N steps and stop, for a picture to compare with the desktop's, of
+    ``scene`` (the bot playing it) or, with ``map=1``, of the journey map."""
+    canvas.install(page)
+    options = dict(options)
+    from game import logs
+    from game.app.loop import STEP, StepClock
+    from game.app.platform.audio import Audio
+    from game.app.platform.display import LOGICAL, Display
+    from game.app.platform.voice import Voice
+    from game.app.start import make_app
+    from game.cli import CHAPTER_FRAMES, _load
+    from game.script.catalog import journey
+    from game.script.strings import DEFAULT_BAND, DEFAULT_ROLE
+
+    logs.setup_logging(DATA)
+    demo = options.get("demo") == "1"
+    picture = options.get("frames") is not None
+    scene = options.get("scene") or None
+    language, band = options.get("lang") or "en", options.get("band") or DEFAULT_BAND
+    loaded = _load(scene, language, band, DEFAULT_ROLE, DATA / "cache")
+    if loaded is None:
+        return {"ok": False, "error": "the story could not be read"}
+    chapters = [loaded.first] if scene else journey(loaded.scenes, loaded.first)
+    frames = int(options["frames"]) if picture else None
+    if demo and frames is None:
+        frames = CHAPTER_FRAMES * len(chapters)
+    quick = demo or picture
+
+    class PageVoice(Voice):
+        """The voice, with each line also written where a screen reader reads it."""
+
+        def speak(self, line_id: str):
+            page.say(self.strings.get(line_id))
+            return super().speak(line_id)
+
+    audio = None if picture else Audio(0.8, 0.4)
+    app = make_app(
+        loaded,
+        Display(LOGICAL),
+        StepClock() if quick else PageClock(),
+        voice=PageVoice(loaded.strings),
+        audio=audio,
+        data_dir=None if picture else DATA,
+        effects=80,
+        music=40,
+        demo=demo or (picture and options.get("map") != "1"),
+        finish=chapters[-1],
+        stop_when_done=demo,
+        show_map=not picture or options.get("map") == "1",
+    )
+    if audio is not None:
+        audio.start_music()
+
+    told = False
+
+    async def turn() -> None:
+        nonlocal told
+        if not told and app.first_frame_at is not None:
+            told = True
+            page.first_frame()
+        await (page.turn() if quick else page.next_frame())
+
+    started = time.perf_counter()
+    result = await app.run(frames, turn, budget=3 * STEP if quick else 0.0)
+    from game.app.demo_report import chapters_played
+
+    return {
+        "ok": not result.crashed,
+        "goals_reached": result.goals_reached,
+        "frames": result.frames,
+        "seconds": round(time.perf_counter() - started, 1),
+        "played": chapters_played(app),
+    }

@@ -1,0 +1,328 @@
+// The browser half of T-Cell Hero's canvas back end (the Python half is ../canvas.py).
+//
+// Python draws through `tch`: every surface is a <canvas> named by a number (0 is the stage,
+// the one on the page), and every call takes only numbers and strings, so a call from
+// Pyodide costs little. Input is queued here and read once a frame; sound is Web Audio.
+"use strict";
+
+const tch = (() => {
+  const surfaces = [];      // id -> { c: canvas, x: 2D context, clipped: bool }
+  const freeIds = [];
+  const spare = [];         // canvases given back, reused before making new ones
+  const metrics = new Map(); // CSS font -> [ascent, descent]
+  const pictures = new Map(); // "backgrounds/lab.svg" -> decoded <img>
+  const queue = [];         // input events waiting for Python, as arrays
+  let stage = null;
+  let lengths = {};         // "voice/en/x.mp3" -> seconds, from the build's file list
+
+  function canvas(w, h) {
+    const c = spare.pop() || document.createElement("canvas");
+    c.width = Math.max(0, w); c.height = Math.max(0, h);
+    return c;
+  }
+  function add(c, opaque) {
+    const x = c.getContext("2d");
+    x.globalAlpha = 1; x.globalCompositeOperation = "source-over";
+    x.imageSmoothingQuality = "high";
+    if (opaque) { x.fillStyle = "#000"; x.fillRect(0, 0, c.width, c.height); }
+    const id = freeIds.length ? freeIds.pop() : surfaces.length;
+    surfaces[id] = { c, x, clipped: false };
+    return id;
+  }
+  const ctx = (id) => surfaces[id].x;
+  const drawable = (c) => c.width > 0 && c.height > 0;
+
+  function path(x, color, width) {
+    if (width > 0) { x.strokeStyle = color; x.lineWidth = width; x.stroke(); }
+    else { x.fillStyle = color; x.fill(); }
+  }
+
+  function fontMetrics(font) {
+    let m = metrics.get(font);
+    if (!m) {
+      const x = surfaces[0].x; x.font = font;
+      const t = x.measureText("ÁHgjy");
+      m = [Math.ceil(t.fontBoundingBoxAscent), Math.ceil(t.fontBoundingBoxDescent)];
+      metrics.set(font, m);
+    }
+    return m;
+  }
+
+  function pointer(e, kind) {
+    const r = stage.getBoundingClientRect();
+    const x = (e.clientX - r.left) * stage.width / r.width;
+    const y = (e.clientY - r.top) * stage.height / r.height;
+    if (e.pointerType === "touch" || e.pointerType === "pen") {
+      queue.push(["finger", kind, e.pointerId, x / stage.width, y / stage.height]);
+    } else {
+      queue.push(["mouse", kind, Math.round(x), Math.round(y), e.button === -1 ? 0 : e.button + 1]);
+    }
+  }
+
+  // sound -------------------------------------------------------------------------------------
+  let audio = null;
+  const buffers = new Map();  // key -> AudioBuffer, or a Promise while it loads
+  const channels = new Map(); // channel -> { source, token }
+  let music = null;
+  function context() {
+    if (!audio) {
+      const AC = window.AudioContext || window.webkitAudioContext;
+      audio = AC ? new AC() : null;
+    }
+    return audio;
+  }
+  function load(key) {
+    if (!buffers.has(key) && context()) {
+      const loading = fetch("assets/" + key)
+        .then((r) => { if (!r.ok) throw new Error(r.status); return r.arrayBuffer(); })
+        .then((b) => new Promise((ok, no) => audio.decodeAudioData(b, ok, no)))
+        .then((buf) => { buffers.set(key, buf); return buf; })
+        .catch((e) => { buffers.set(key, null); console.warn("sound", key, String(e)); return null; });
+      buffers.set(key, loading);
+    }
+    return buffers.get(key);
+  }
+  function start(buf, volume, loop) {
+    const gain = audio.createGain(); gain.gain.value = volume; gain.connect(audio.destination);
+    const source = audio.createBufferSource(); source.buffer = buf; source.loop = loop;
+    source.connect(gain); source.start();
+    return { source, gain };
+  }
+
+  return {
+    // set up ----------------------------------------------------------------------------------
+    async boot(canvasElement, files) {
+      stage = canvasElement;
+      add(stage, false); // surface 0
+      lengths = files.lengths || {};
+      const wanted = [];
+      for (const font of files.fonts) {
+        const face = new FontFace(font.family, `url(assets/${font.file})`);
+        wanted.push(face.load().then((f) => document.fonts.add(f)).catch((e) => console.warn("font", font.file, String(e))));
+      }
+      for (const key of files.pictures) {
+        const img = new Image();
+        img.src = "assets/" + key;
+        wanted.push(img.decode().then(() => pictures.set(key, img)).catch(() => console.warn("picture", key)));
+      }
+      await Promise.all(wanted);
+      const wake = () => { const a = context(); if (a && a.state !== "running") a.resume(); };
+      for (const kind of ["pointerdown", "keydown", "touchend"]) window.addEventListener(kind, wake, true);
+      stage.addEventListener("pointerdown", (e) => {
+        e.preventDefault();
+        try { stage.setPointerCapture(e.pointerId); } catch (_) { /* a made-up pointer */ }
+        pointer(e, "down");
+      });
+      stage.addEventListener("pointermove", (e) => pointer(e, "move"));
+      stage.addEventListener("pointerup", (e) => pointer(e, "up"));
+      stage.addEventListener("pointercancel", (e) => pointer(e, "up"));
+      stage.addEventListener("contextmenu", (e) => e.preventDefault());
+      window.addEventListener("keydown", (e) => {
+        if (e.key === "Tab") return;
+        queue.push(["key", "down", e.key, e.ctrlKey || e.metaKey]);
+        if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) queue.push(["text", e.key]);
+        if (e.key === " " || e.key.startsWith("Arrow")) e.preventDefault();
+      });
+      window.addEventListener("keyup", (e) => queue.push(["key", "up", e.key, e.ctrlKey || e.metaKey]));
+      window.addEventListener("blur", () => queue.push(["blur"]));
+    },
+    events() { const out = JSON.stringify(queue); queue.length = 0; return out; },
+    waiting() { return queue.length; },
+    // a made-up touch, sent through the page like a real one (the demo bot uses it)
+    touch(kind, x, y) {
+      const r = stage.getBoundingClientRect();
+      const type = { down: "pointerdown", move: "pointermove", up: "pointerup" }[kind];
+      stage.dispatchEvent(new PointerEvent(type, {
+        pointerId: 7, pointerType: "touch", isPrimary: true, bubbles: true, cancelable: true,
+        clientX: r.left + x * r.width / stage.width, clientY: r.top + y * r.height / stage.height,
+        buttons: kind === "up" ? 0 : 1,
+      }));
+    },
+    title(text) { document.title = text; },
+    say(text) { const live = document.getElementById("live"); if (live && live.textContent !== text) live.textContent = text; },
+
+    // surfaces --------------------------------------------------------------------------------
+    surface(w, h, alpha) { return add(canvas(w, h), !alpha); },
+    drop(id) {
+      const s = surfaces[id];
+      if (!s || id === 0) return;
+      surfaces[id] = null; freeIds.push(id);
+      if (spare.length < 64) spare.push(s.c);
+    },
+    dims(id) { const c = surfaces[id].c; return c.width * 65536 + c.height; },
+    copy(id, x, y, w, h, alpha) {
+      const from = surfaces[id].c;
+      const to = add(canvas(w, h), !alpha);
+      if (drawable(from) && w > 0 && h > 0) ctx(to).drawImage(from, x, y, w, h, 0, 0, w, h);
+      return to;
+    },
+    fill(id, color, x, y, w, h, opaque) {
+      const c = ctx(id);
+      if (!opaque) c.clearRect(x, y, w, h);
+      c.fillStyle = color; c.fillRect(x, y, w, h);
+    },
+    blit(dst, src, x, y, sx, sy, sw, sh, alpha, mode) {
+      const from = surfaces[src].c;
+      if (!drawable(from)) return;
+      const c = ctx(dst);
+      c.globalAlpha = alpha;
+      if (mode) c.globalCompositeOperation = "destination-in";
+      c.drawImage(from, sx, sy, sw, sh, x, y, sw, sh);
+      c.globalAlpha = 1;
+      if (mode) c.globalCompositeOperation = "source-over";
+    },
+    // many pictures at once: [src, x, y, src, x, y, ...]
+    blits(dst, list) {
+      const c = ctx(dst);
+      for (let i = 0; i < list.length; i += 3) {
+        const from = surfaces[list[i]].c;
+        if (drawable(from)) c.drawImage(from, list[i + 1], list[i + 2]);
+      }
+    },
+    clip(id, x, y, w, h) {
+      const s = surfaces[id];
+      if (s.clipped) s.x.restore();
+      s.x.save(); s.x.beginPath(); s.x.rect(x, y, w, h); s.x.clip(); s.clipped = true;
+    },
+    unclip(id) { const s = surfaces[id]; if (s.clipped) { s.x.restore(); s.clipped = false; } },
+    bounds(id) {
+      const c = surfaces[id].c;
+      if (!drawable(c)) return "0,0,0,0";
+      const data = ctx(id).getImageData(0, 0, c.width, c.height).data;
+      let left = c.width, top = c.height, right = -1, bottom = -1;
+      for (let y = 0; y < c.height; y++) {
+        for (let x = 0; x < c.width; x++) {
+          if (data[(y * c.width + x) * 4 + 3]) {
+            if (x < left) left = x; if (x > right) right = x;
+            if (y < top) top = y; bottom = y;
+          }
+        }
+      }
+      return right < 0 ? "0,0,0,0" : `${left},${top},${right - left + 1},${bottom - top + 1}`;
+    },
+    png(id) { return surfaces[id].c.toDataURL("image/png"); },
+
+    // shapes ----------------------------------------------------------------------------------
+    rect(id, color, x, y, w, h, width, radius) {
+      const c = ctx(id);
+      c.beginPath();
+      if (width > 0) { const i = width / 2; x += i; y += i; w -= width; h -= width; }
+      if (radius > 0 && c.roundRect) c.roundRect(x, y, w, h, Math.min(radius, w / 2, h / 2));
+      else c.rect(x, y, w, h);
+      path(c, color, width);
+    },
+    circle(id, color, x, y, r, width) {
+      const c = ctx(id);
+      c.beginPath();
+      c.arc(x, y, width > 0 ? Math.max(0, r - width / 2) : r, 0, 2 * Math.PI);
+      path(c, color, width);
+    },
+    ellipse(id, color, x, y, w, h, width) {
+      const c = ctx(id);
+      const i = width > 0 ? width / 2 : 0;
+      c.beginPath();
+      c.ellipse(x + w / 2, y + h / 2, Math.max(0, w / 2 - i), Math.max(0, h / 2 - i), 0, 0, 2 * Math.PI);
+      path(c, color, width);
+    },
+    arc(id, color, x, y, w, h, begin, end, width) {
+      const c = ctx(id);
+      const i = width / 2;
+      c.beginPath();
+      // pygame's angles go anticlockwise on the screen; the canvas's go clockwise
+      c.ellipse(x + w / 2, y + h / 2, Math.max(0, w / 2 - i), Math.max(0, h / 2 - i), 0, -begin, -end, true);
+      c.strokeStyle = color; c.lineWidth = width; c.stroke();
+    },
+    lines(id, color, closed, points, width, fill) {
+      const c = ctx(id);
+      c.beginPath();
+      c.moveTo(points[0], points[1]);
+      for (let i = 2; i < points.length; i += 2) c.lineTo(points[i], points[i + 1]);
+      if (closed) c.closePath();
+      if (fill) { c.fillStyle = color; c.fill(); }
+      else { c.lineCap = "round"; c.lineJoin = "round"; c.strokeStyle = color; c.lineWidth = width; c.stroke(); }
+    },
+
+    // words -----------------------------------------------------------------------------------
+    metrics(font) { const m = fontMetrics(font); return m[0] * 65536 + m[1]; },
+    measure(font, text) { const c = surfaces[0].x; c.font = font; return c.measureText(text).width; },
+    text(font, text, color, width, height, background) {
+      const id = add(canvas(width, height), false);
+      const c = ctx(id);
+      if (background) { c.fillStyle = background; c.fillRect(0, 0, width, height); }
+      c.font = font; c.fillStyle = color; c.textBaseline = "alphabetic";
+      c.fillText(text, 0, fontMetrics(font)[0]);
+      return id;
+    },
+
+    // pictures --------------------------------------------------------------------------------
+    picture(key, w, h) {
+      const img = pictures.get(key);
+      if (!img) return -1;
+      const nw = img.naturalWidth || 1280, nh = img.naturalHeight || 800;
+      if (!(w > 0 && h > 0)) { w = nw; h = nh; }
+      else { const k = Math.min(w / nw, h / nh); w = Math.max(1, Math.round(nw * k)); h = Math.max(1, Math.round(nh * k)); }
+      const id = add(canvas(w, h), false);
+      ctx(id).drawImage(img, 0, 0, w, h);
+      return id;
+    },
+    scale(id, w, h, smooth) {
+      const from = surfaces[id].c;
+      const to = add(canvas(w, h), false);
+      const c = ctx(to);
+      c.imageSmoothingEnabled = !!smooth;
+      if (drawable(from) && w > 0 && h > 0) c.drawImage(from, 0, 0, w, h);
+      return to;
+    },
+    rotate(id, degrees, zoom, w, h) {
+      const from = surfaces[id].c;
+      const to = add(canvas(w, h), false);
+      const c = ctx(to);
+      c.translate(w / 2, h / 2); c.rotate(-degrees * Math.PI / 180); c.scale(zoom, zoom);
+      if (drawable(from)) c.drawImage(from, -from.width / 2, -from.height / 2);
+      c.setTransform(1, 0, 0, 1, 0, 0);
+      return to;
+    },
+
+    // sound -----------------------------------------------------------------------------------
+    soundReady() { return context() ? 1 : 0; },
+    prepare(key) { load(key); },
+    length(key) {
+      const b = buffers.get(key);
+      if (b && !(b instanceof Promise)) return b.duration;
+      return lengths[key] || 0;
+    },
+    play(key, volume, channel) {
+      if (!context()) return;
+      const token = {};
+      if (channel >= 0) { tch.stop(channel); channels.set(channel, { token, playing: null }); }
+      Promise.resolve(load(key)).then((buf) => {
+        if (!buf) return;
+        if (channel >= 0 && channels.get(channel)?.token !== token) return; // hushed meanwhile
+        const p = start(buf, volume, false);
+        if (channel >= 0) {
+          channels.get(channel).playing = p;
+          p.source.onended = () => { if (channels.get(channel)?.token === token) channels.delete(channel); };
+        }
+      });
+    },
+    stop(channel) {
+      const c = channels.get(channel);
+      channels.delete(channel);
+      if (c && c.playing) { try { c.playing.source.stop(); } catch (_) { /* already over */ } }
+    },
+    busy(channel) { return channels.has(channel) ? 1 : 0; },
+    music(key, volume) {
+      if (!context()) return;
+      tch.musicStop();
+      const token = {}; music = { token, playing: null };
+      Promise.resolve(load(key)).then((buf) => {
+        if (!buf || music?.token !== token) return;
+        music.playing = start(buf, 0, true);
+        music.playing.gain.gain.linearRampToValueAtTime(volume, audio.currentTime + 2);
+      });
+    },
+    musicVolume(volume) { if (music?.playing) music.playing.gain.gain.value = volume; },
+    musicStop() { if (music?.playing) { try { music.playing.source.stop(); } catch (_) { /* over */ } } music = null; },
+  };
+})();
+window.tch = tch;

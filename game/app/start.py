@@ -1,0 +1,64 @@
+"""Putting the game together once the story is read: the same on the desktop and in the
+browser (``game.cli`` and ``game.app.platform.browser.run``), whatever draws it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from game.profile.settings import Settings
+
+if TYPE_CHECKING:
+    from game.app.loop import App
+    from game.app.platform.audio import Audio
+    from game.app.platform.display import Display
+    from game.app.platform.voice import Voice
+    from game.cli import Loaded
+
+
+def make_app(
+    loaded: Loaded,
+    display: Display,
+    clock,
+    *,
+    voice: Voice | None,
+    audio: Audio | None,
+    data_dir: Path | None,
+    effects: int,
+    music: int,
+    demo: bool = False,
+    seed: int = 0,
+    finish: str | None = None,
+    stop_when_done: bool = False,
+    show_map: bool = False,
+) -> App:
+    """The game, with its profiles kept in ``data_dir`` (None: nothing is saved) and the
+    settings a new child starts with; volumes are whole percent steps."""
+    from game.app.loop import App
+    from game.profile.store import ProfileStore
+
+    strings = loaded.strings
+    return App(
+        loaded.scenes,
+        loaded.first,
+        display,
+        clock,
+        seed=seed,
+        demo=demo,
+        finish=finish,
+        stop_when_done=stop_when_done,
+        show_map=show_map,
+        audio=audio,
+        library=loaded.library,
+        strings=strings,
+        voice=voice,
+        store=ProfileStore(data_dir, tuple(strings.languages)) if data_dir else None,
+        defaults=Settings(
+            language=strings.language,
+            band=strings.band,
+            role=strings.role,
+            voice=voice is not None,
+            effects=effects,
+            music=music,
+        ),
+    )
