@@ -13,7 +13,7 @@ import logging
 import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -550,12 +550,14 @@ def _load(
     band: str = DEFAULT_BAND,
     role: str = DEFAULT_ROLE,
     cache: Path | None = None,
+    read: Callable[[], tuple[dict[str, Scene], Library, Strings]] | None = None,
 ) -> Loaded | None:
     """Every shipped scene, the word book and the language tables, and the scene to start
     with; problems are printed, not raised. With ``cache`` (a folder), the loaded story is kept
-    there for the next launch (see game.script.startcache)."""
+    there for the next launch (see game.script.startcache). ``read`` reads the story instead
+    of the scene files (the web build's story, read at build time)."""
     try:
-        scenes, library, strings = startcache.loaded(cache, _read_story)
+        scenes, library, strings = startcache.loaded(cache, read or _read_story)
     except SceneError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -786,6 +788,10 @@ def _web(options: argparse.Namespace) -> int:
 
     try:
         made = web.build(options.out)
+    except SceneError as exc:  # the site would carry a story that cannot play
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
     except (OSError, RuntimeError) as exc:
         print(f"web: {exc}", file=sys.stderr)
         return 1

@@ -58,7 +58,7 @@ def build(out: Path, cache: Path | None = None) -> dict:
     assets = resources.assets_dir()
     _pyodide(out / "pyodide", cache or cache_dir())
     shutil.copytree(assets, out / "assets", dirs_exist_ok=True)
-    (out / "game.tar.gz").write_bytes(_game_archive(assets))
+    (out / "game.tar.gz").write_bytes(_game_archive(assets, _story()))
     for name in ("index.html", "bridge.js", "sw.js", "manifest.webmanifest"):
         shutil.copyfile(SITE / name, out / name)
     _icons(out)
@@ -87,7 +87,16 @@ def _pyodide(into: Path, cache: Path) -> None:
     (into / "NOTICE.txt").write_text(PYODIDE_NOTICE, encoding="utf-8")
 
 
-def _game_archive(assets: Path) -> bytes:
+def _story() -> bytes:
+    """The story as this build reads and checks it, so the page need not read a scene file
+    (Python in a browser reads them several times slower); a problem stops the build."""
+    from game import cli
+    from game.script import startcache
+
+    return startcache.dumps(cli._read_story())
+
+
+def _game_archive(assets: Path, story: bytes) -> bytes:
     """The game's Python, the scenes, PyYAML and the assets (media as empty stand-ins), laid
     out as in a checkout: /app/game, /app/scenes, /app/assets, /app/yaml. File times are
     kept, so the story cache made at the first start is used at the next."""
@@ -121,6 +130,9 @@ def _game_archive(assets: Path) -> bytes:
         for path in sorted(assets.rglob("*")):
             if path.is_file():
                 add(path, f"assets/{path.relative_to(assets).as_posix()}", path.suffix in MEDIA)
+        info = tarfile.TarInfo("story.pickle")
+        info.size, info.mode = len(story), 0o644
+        archive.addfile(info, io.BytesIO(story))
     return buffer.getvalue()
 
 

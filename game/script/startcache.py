@@ -91,6 +91,12 @@ def fingerprint() -> bytes:
     return digest.hexdigest().encode() + b"\n"
 
 
+def dumps(value: object) -> bytes:
+    """``value`` pickled as the cache keeps it (the web build ships its story this way: see
+    game/web.py); ``pickle.loads`` reads it back."""
+    return _dumps(value)
+
+
 def _read_only_mapping(items: dict) -> types.MappingProxyType:
     return types.MappingProxyType(items)
 

@@ -9,6 +9,7 @@ corner, drawn through :mod:`game.app.platform.browser.canvas` and paced by the p
 from __future__ import annotations
 
 import logging
+import pickle
 import time
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from game.app.platform.browser import canvas
 
 log = logging.getLogger(__name__)
 
+#: The story (scenes, word book, languages) as the build read and checked it.
+STORY = Path("/app/story.pickle")
 #: Where the page mounts the browser's storage (IndexedDB) for profiles and records.
 DATA = Path("/data")
 
@@ -54,7 +57,15 @@ async def main(page, options) -> dict:
     picture = options.get("frames") is not None
     scene = options.get("scene") or None
     language, band = options.get("lang") or "en", options.get("band") or DEFAULT_BAND
-    loaded = _load(scene, language, band, DEFAULT_ROLE, DATA / "cache")
+    shipped = STORY.is_file()  # read at build time (game/web.py): nothing to read here
+    loaded = _load(
+        scene,
+        language,
+        band,
+        DEFAULT_ROLE,
+        None if shipped else DATA / "cache",
+        (lambda: pickle.loads(STORY.read_bytes())) if shipped else None,
+    )
     if loaded is None:
         return {"ok": False, "error": "the story could not be read"}
     chapters = [loaded.first] if scene else journey(loaded.scenes, loaded.first)

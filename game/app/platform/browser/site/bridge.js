@@ -13,7 +13,8 @@ const tch = (() => {
   const pictures = new Map(); // "backgrounds/lab.svg" -> decoded <img>
   const queue = [];         // input events waiting for Python, as arrays
   let stage = null;
-  let lengths = {};         // "voice/en/x.mp3" -> seconds, from the build's file list
+  let lengths = {};
+  let reader = null;        // a 2D context kept for reading pixels back (bounds)         // "voice/en/x.mp3" -> seconds, from the build's file list
 
   function canvas(w, h) {
     const c = spare.pop() || document.createElement("canvas");
@@ -188,7 +189,11 @@ const tch = (() => {
     bounds(id) {
       const c = surfaces[id].c;
       if (!drawable(c)) return "0,0,0,0";
-      const data = ctx(id).getImageData(0, 0, c.width, c.height).data;
+      // read through a canvas kept for reading (the browser asks for one, to read quickly)
+      reader = reader || document.createElement("canvas").getContext("2d", { willReadFrequently: true });
+      reader.canvas.width = c.width; reader.canvas.height = c.height;
+      reader.drawImage(c, 0, 0);
+      const data = reader.getImageData(0, 0, c.width, c.height).data;
       let left = c.width, top = c.height, right = -1, bottom = -1;
       for (let y = 0; y < c.height; y++) {
         for (let x = 0; x < c.width; x++) {
