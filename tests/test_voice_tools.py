@@ -122,6 +122,10 @@ def test_a_pause_in_the_table_keeps_the_lines_own_stop():
         *("Tu", "célula", "T,", "va."),
         *("¿Tu", "célula", "T?"),
     ]
+    # a title or label that ends on a letter keeps no pause after it; a word keeps its pause
+    assert said_words(strings, "es", "Célula T") == ["Célula", "T"]
+    strings = Strings({}, {"es": table("es", "es-419", {"CAR": "car,"})})
+    assert said_words(strings, "es", "Un CAR") == ["Un", "car,"]
 
 
 def test_a_changed_pronunciation_table_makes_the_lines_it_changes_again(tmp_path, tools):

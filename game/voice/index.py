@@ -22,6 +22,7 @@ import json
 import logging
 import math
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -163,8 +164,14 @@ def save_index(folder: Path, language: str, index: dict[str, Recorded]) -> None:
 
 def said_words(strings: Strings, language: str, words: str) -> list[str]:
     """What the voice is given to say for each shown word of ``words`` (the pronunciation
-    table applied word by word, so word timings still land on the shown words)."""
-    return [strings.respelled(language, word) for word in words.split()]
+    table applied word by word, so word timings still land on the shown words). A letter's
+    pause at the very end of a title or label ('Célula B' as 'Célula B,') goes: there is no
+    next word to keep it from, and 'Célula B,' said alone was heard as 'salula be', 'Célula B'
+    as itself. (A word's pause stays: 'Un CAR' was heard best with it.)"""
+    said = [strings.respelled(language, word) for word in words.split()]
+    if said:
+        said[-1] = re.sub(r"^(\w)[,;:]+$", r"\1", said[-1])
+    return said
 
 
 def spoken(strings: Strings, texts: list[Text], language: str) -> list[tuple[str, str]]:
