@@ -56,6 +56,8 @@ CELL_COUNTS = (50, 200, 500)
 #: Frames of random input for ``soak_growth_mb``, over two passes through every scene.
 SOAK_FRAMES = 20_000
 SYNTHETIC_SCENES = 200
+#: The hunt's crowd for the web build's frame rate (a tablet's browser: 30 frames a second).
+WEB_HUNT_CELLS = 200
 
 
 @dataclass(frozen=True)
@@ -658,6 +660,98 @@ def _number(value: float, unit: str) -> str:
         return f"{value:.2f}×"
     shown = f"{value:.2f}" if value < 10 else f"{value:.1f}"
     return f"{shown.rstrip('0').rstrip('.')} {unit}"
+
+
+# the web build -----------------------------------------------------------------------------------
+#: What the web build must do in headless Chromium here (``bench --web``).
+WEB_TARGETS = (
+    Target("web: first screen, opened again", 5000.0, lambda r: r["first_screen_ms"], "ms"),
+    Target("web: first screen, first time", 5000.0, lambda r: r["first_screen_cold_ms"], "ms"),
+    Target(
+        f"web: hunt, {WEB_HUNT_CELLS} cells: frame",
+        1000 / 30,
+        lambda r: 1000 / r["hunt_fps"] if r["hunt_fps"] else None,
+        "ms",
+    ),
+)
+
+
+def web_figures(cells: int = WEB_HUNT_CELLS) -> dict[str, Any]:
+    """Build the web site, serve it on 127.0.0.1 and measure it in headless Chromium with
+    tests/browser/bench.mjs (needs node, chromium-headless-shell and ``npm ci --prefix
+    tests/browser``): the first screen the first time and opened again, and the hunt."""
+    import functools
+    import http.server
+    import threading
+
+    from game import web
+
+    script = Path(__file__).resolve().parent.parent / "tests" / "browser" / "bench.mjs"
+    if not script.is_file():
+        raise RuntimeError(f"{script} is missing: bench --web runs from a checkout")
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "web"
+        web.build(site)
+
+        class Quiet(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *_args) -> None:
+                pass
+
+        handler = functools.partial(Quiet, directory=str(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            url = f"http://127.0.0.1:{server.server_address[1]}/"
+            run = subprocess.run(
+                ["node", str(script), url, str(cells)], capture_output=True, text=True, timeout=900
+            )
+        finally:
+            server.shutdown()
+    if run.returncode != 0:
+        raise RuntimeError(f"bench.mjs failed: {run.stderr.strip()[-500:]}")
+    found = json.loads(run.stdout)
+    if "failure" in found:
+        raise RuntimeError(found["failure"])
+    again = [r["marks"]["first_frame"] for r in found["again"]]
+    return {
+        "first_screen_cold_ms": found["first"]["marks"]["first_frame"],
+        "first_screen_ms": statistics.median(again),
+        "first_screen_marks": found["again"][-1]["marks"],
+        "first_screen_cold_marks": found["first"]["marks"],
+        "hunt_cells": cells,
+        "hunt_fps": found["hunt"]["fps"],
+        "hunt_python_ms": found["hunt"]["python_ms"],
+    }
+
+
+def web_main(as_json: bool) -> int:
+    """``bench --web``: the web build's figures and targets; exit 1 if a target is missed."""
+    results = web_figures()
+    judged = []
+    for target in WEB_TARGETS:
+        value = target.measured(results)
+        judged.append((target, value, None if value is None else value <= target.limit))
+    if as_json:
+        results["targets"] = [
+            {"name": t.name, "limit": t.limit, "unit": t.unit, "measured": value, "met": met}
+            for t, value, met in judged
+        ]
+        print(json.dumps(results, indent=2))
+    else:
+        marks = ", ".join(f"{k} {v} ms" for k, v in results["first_screen_marks"].items())
+        print(f"first screen, opened again: {results['first_screen_ms']:.0f} ms ({marks})")
+        print(f"first screen, first time:   {results['first_screen_cold_ms']:.0f} ms")
+        print(
+            f"hunt, {results['hunt_cells']} cells: {results['hunt_fps']:.1f} frames a second, "
+            f"Python {results['hunt_python_ms']:.1f} ms a frame"
+        )
+        print("\ntargets:")
+        for target, value, met in judged:
+            mark = {True: "met", False: "MISSED", None: "not measured"}[met]
+            shown = "-" if value is None else _number(value, target.unit)
+            limit = _number(target.limit, target.unit)
+            print(f"  {target.name:<36} {shown:>10}  (at most {limit})  {mark}")
+    return 1 if any(met is False for _, _, met in judged) else 0
 
 
 def main(as_json: bool, frames: int, display: bool = False) -> int:

@@ -59,7 +59,9 @@ EPILOG = """other commands:
                               save a picture of a scene after some demo play
   preview scenes/NAME.yaml    play one chapter in a window, again after each save of
                               its file; while check finds problems, show them instead
-  bench [--json] [--display]  measure start-up, frame times, idle CPU, loading and memory
+  bench [--json] [--display] [--web]
+                              measure start-up, frame times, idle CPU, loading and memory
+                              (--web: the web build, in headless Chromium)
   lines [--lang CODE] [--format csv|tsv] [--band BAND] [--role ROLE]
                               every text by id, for review and translation
   translate --lang CODE [--name NAME] [--export OUT.po | --import IN.po]
@@ -208,6 +210,13 @@ def _parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
         parser.add_argument(
             "--frames", type=int, default=600, help="hunt frames measured per cell count"
+        )
+        parser.add_argument(
+            "--web",
+            action="store_true",
+            help="instead, measure the web build in headless Chromium: the first screen after "
+            "opening, and the hunt with 200 cells (needs node, chromium-headless-shell and "
+            "'npm ci --prefix tests/browser')",
         )
         parser.add_argument(
             "--display",
@@ -673,8 +682,16 @@ def _preview(options: argparse.Namespace) -> int:
 
 
 def _bench(options: argparse.Namespace) -> int:
+    import subprocess
+
     from game import bench
 
+    if options.web:
+        try:
+            return bench.web_main(options.json)
+        except (OSError, RuntimeError, subprocess.TimeoutExpired) as exc:
+            print(f"bench --web: {exc}", file=sys.stderr)
+            return 1
     return bench.main(options.json, max(1, options.frames), options.display)
 
 

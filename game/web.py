@@ -7,9 +7,10 @@ intranet; nothing is ever asked of another host):
   file for use with no network), ``manifest.webmanifest`` and icons (installable);
 - ``pyodide/``: Python for the browser, Pyodide's core from npm, pinned by version and SHA-256
   and fetched once into the build cache (``~/.cache/t-cell-hero`` or ``$T_CELL_HERO_CACHE``);
-- ``game.tar.gz``: the game's Python, PyYAML's pure-Python part (from this environment),
-  the scenes and the small asset files, unpacked into Pyodide's own files at start; sound and
-  voice files are in it as empty stand-ins, so the game's checks that a file is there pass;
+- ``game.bundle.gz``: the game's Python, PyYAML's pure-Python part (from this environment),
+  the scenes, the story as this build read and checked it, and the small asset files, written
+  into Pyodide's own files at start (fonts, sounds and voices as empty stand-ins: the page
+  plays and draws the real ones from ``assets/``);
 - ``assets/``: every asset file as it is, fetched by the page (voices only when said);
 - ``files.json``: what the page loads first, the voice files' lengths, and the list the
   offline copy keeps, with a version that changes whenever any file does.
@@ -19,11 +20,12 @@ Building needs the network once (Pyodide); the installed game never does.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
-import io
 import json
 import shutil
 import tarfile
+import time
 import urllib.request
 from pathlib import Path
 
@@ -44,8 +46,6 @@ PYODIDE_NOTICE = f"""Pyodide {PYODIDE_VERSION} (https://pyodide.org), from npm's
 Licensed under the Mozilla Public License 2.0 (https://mozilla.org/MPL/2.0/).
 Its source: https://github.com/pyodide/pyodide
 """
-#: Played by the page from assets/, so only an empty stand-in goes in game.tar.gz.
-MEDIA = (".mp3", ".ogg", ".wav")
 SITE = Path(__file__).resolve().parent / "app" / "platform" / "browser" / "site"
 
 
@@ -54,15 +54,22 @@ def build(out: Path, cache: Path | None = None) -> dict:
     Returns a summary: files, bytes, version."""
     from game.voice.kokoro import cache_dir
 
+    if out.is_dir() and any(out.iterdir()):
+        if not (out / "files.json").is_file():
+            raise RuntimeError(f"{out} is not empty and not a web build: choose an empty folder")
+        shutil.rmtree(out)  # an earlier build: nothing of it may linger in the offline copy
     out.mkdir(parents=True, exist_ok=True)
     assets = resources.assets_dir()
     _pyodide(out / "pyodide", cache or cache_dir())
     shutil.copytree(assets, out / "assets", dirs_exist_ok=True)
-    (out / "game.tar.gz").write_bytes(_game_archive(assets, _story()))
+    bundle, contents = _bundle(assets, _story())
+    (out / "game.bundle.gz").write_bytes(bundle)
     for name in ("index.html", "bridge.js", "sw.js", "manifest.webmanifest"):
         shutil.copyfile(SITE / name, out / name)
     _icons(out)
     listing = _files_listing(out, assets)
+    listing["bundle"] = contents
+    listing["built"] = int(time.time())
     (out / "files.json").write_text(json.dumps(listing, indent=1), encoding="utf-8")
     return {"files": len(listing["keep"]), "bytes": listing["bytes"], "version": listing["version"]}
 
@@ -96,44 +103,37 @@ def _story() -> bytes:
     return startcache.dumps(cli._read_story())
 
 
-def _game_archive(assets: Path, story: bytes) -> bytes:
-    """The game's Python, the scenes, PyYAML and the assets (media as empty stand-ins), laid
-    out as in a checkout: /app/game, /app/scenes, /app/assets, /app/yaml. File times are
-    kept, so the story cache made at the first start is used at the next."""
+#: Files the page uses itself (fonts through FontFace, sounds through Web Audio): in the
+#: game's own files they are empty stand-ins, so the game's checks that a file is there pass.
+PAGE_FILES = (".mp3", ".ogg", ".wav", ".ttf", ".otf")
+
+
+def _bundle(assets: Path, story: bytes) -> tuple[bytes, list[list]]:
+    """The files Python reads, laid out as in a checkout (game/, scenes/, assets/, yaml/, and
+    story.pickle), as one gzip stream and its table of contents ([name, size], in order):
+    the page writes them into Pyodide's files with no Python at all, which is much quicker
+    than unpacking an archive in Python."""
     import yaml
 
     code = Path(__file__).resolve().parent
-    buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode="w:gz", compresslevel=9) as archive:
-
-        def add(path: Path, name: str, empty: bool = False) -> None:
-            info = archive.gettarinfo(str(path), name)
-            info.uid = info.gid = 0
-            info.uname = info.gname = ""
-            info.mode = 0o644
-            if empty:
-                info.size = 0
-                archive.addfile(info, io.BytesIO(b""))
-            else:
-                with path.open("rb") as f:
-                    archive.addfile(info, f)
-
-        for path in sorted(code.rglob("*")):
-            if path.is_file() and path.suffix in (".py", ".md") and "__pycache__" not in path.parts:
-                add(path, f"game/{path.relative_to(code).as_posix()}")
-        scenes = resources.scenes_dir()
-        for path in sorted(scenes.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                add(path, f"scenes/{path.relative_to(scenes).as_posix()}")
-        for path in sorted(Path(yaml.__file__).parent.glob("*.py")):
-            add(path, f"yaml/{path.name}")
-        for path in sorted(assets.rglob("*")):
-            if path.is_file():
-                add(path, f"assets/{path.relative_to(assets).as_posix()}", path.suffix in MEDIA)
-        info = tarfile.TarInfo("story.pickle")
-        info.size, info.mode = len(story), 0o644
-        archive.addfile(info, io.BytesIO(story))
-    return buffer.getvalue()
+    files: list[tuple[str, bytes]] = []
+    for path in sorted(code.rglob("*.py")):
+        if "__pycache__" not in path.parts:
+            files.append((f"game/{path.relative_to(code).as_posix()}", path.read_bytes()))
+    scenes = resources.scenes_dir()
+    for path in sorted(scenes.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            files.append((f"scenes/{path.relative_to(scenes).as_posix()}", path.read_bytes()))
+    for path in sorted(Path(yaml.__file__).parent.glob("*.py")):
+        files.append((f"yaml/{path.name}", path.read_bytes()))
+    for path in sorted(assets.rglob("*")):
+        if path.is_file():
+            stand_in = path.suffix.lower() in PAGE_FILES
+            data = b"" if stand_in else path.read_bytes()
+            files.append((f"assets/{path.relative_to(assets).as_posix()}", data))
+    files.append(("story.pickle", story))
+    contents = [[name, len(data)] for name, data in files]
+    return gzip.compress(b"".join(data for _, data in files), 9, mtime=0), contents
 
 
 def _files_listing(out: Path, assets: Path) -> dict:

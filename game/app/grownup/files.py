@@ -25,6 +25,14 @@ from game.script.strings import Strings
 log = logging.getLogger(__name__)
 
 
+# Called with each file saved here once it is written: nothing on the desktop (the file is in
+# the folder the grown-up chose); the browser puts its own in place, which hands the file to the
+# grown-up as a download, since a browser's files cannot be reached from outside it
+# (game/app/platform/browser/run.py).
+def on_saved(path: Path) -> None:
+    pass
+
+
 def save_summary_picture(
     panel,
     profile: Profile,
@@ -57,6 +65,7 @@ def save_summary_picture(
         return "ui.results.not_saved"
     log.info("saved a summary picture in %s", path.parent)
     panel.saved = path
+    on_saved(path)
     return "ui.results.saved"
 
 
@@ -99,6 +108,7 @@ def export_sessions(panel, sessions: Callable[[], export.Device], chapters: list
         return "ui.records.not_saved"
     log.info("saved the sessions table in %s", path.parent)
     panel.saved, view.exported = path, device.sessions
+    on_saved(path)
     return "ui.records.saved"
 
 

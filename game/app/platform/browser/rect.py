@@ -8,6 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 
+def _half(n: int) -> int:
+    """Half, rounded toward zero, as pygame's C code does."""
+    return int(n / 2)
+
+
 def _xywh(args: tuple) -> tuple[int, int, int, int]:
     """Rect(x, y, w, h), Rect((x, y), (w, h)), Rect((x, y, w, h)) or Rect(other)."""
     if len(args) == 1:
@@ -106,7 +111,7 @@ class Rect:
 
     def inflate(self, *amount) -> Rect:
         dx, dy = (int(a) for a in (amount[0] if len(amount) == 1 else amount))
-        return Rect(self.x - dx // 2, self.y - dy // 2, self.w + dx, self.h + dy)
+        return Rect(self.x - _half(dx), self.y - _half(dy), self.w + dx, self.h + dy)
 
     def inflate_ip(self, *amount) -> None:
         self.update(self.inflate(*amount))
@@ -119,8 +124,8 @@ class Rect:
 
     def clamp(self, *other) -> Rect:
         x, y, w, h = _xywh(other)
-        nx = x + (w - self.w) // 2 if self.w >= w else min(max(self.x, x), x + w - self.w)
-        ny = y + (h - self.h) // 2 if self.h >= h else min(max(self.y, y), y + h - self.h)
+        nx = x + _half(w) - _half(self.w) if self.w >= w else min(max(self.x, x), x + w - self.w)
+        ny = y + _half(h) - _half(self.h) if self.h >= h else min(max(self.y, y), y + h - self.h)
         return Rect(nx, ny, self.w, self.h)
 
     def clamp_ip(self, *other) -> None:
@@ -150,6 +155,8 @@ class Rect:
 
     def colliderect(self, *other) -> bool:
         x, y, w, h = _xywh(other)
+        if not (self and w and h):  # an empty rectangle meets nothing
+            return False
         return (
             min(self.x, self.x + self.w) < max(x, x + w)
             and min(self.y, self.y + self.h) < max(y, y + h)

@@ -39,10 +39,13 @@ async def main(page, options) -> dict:
     """Play until the game ends. ``options`` come from the page's address: ``lang`` and
     ``band`` to start with; ``demo=1``: the bot plays the whole journey as fast as it can;
     ``frames=N``: play N steps and stop, for a picture to compare with the desktop's, of
-    ``scene`` (the bot playing it) or, with ``map=1``, of the journey map."""
+    ``scene`` (the bot playing it) or, with ``map=1``, of the journey map; ``cells=N``
+    (``bench --web``): the bot hunts among N cells in real time for ``seconds``, and the
+    result says how many frames a second the page showed."""
     canvas.install(page)
     options = dict(options)
     from game import logs
+    from game.app.grownup import files
     from game.app.loop import STEP, StepClock
     from game.app.platform.audio import Audio
     from game.app.platform.display import LOGICAL, Display
@@ -52,10 +55,12 @@ async def main(page, options) -> dict:
     from game.script.catalog import journey
     from game.script.strings import DEFAULT_BAND, DEFAULT_ROLE
 
+    page.mark("imported")
     logs.setup_logging(DATA)
     demo = options.get("demo") == "1"
     picture = options.get("frames") is not None
-    scene = options.get("scene") or None
+    crowd = int(options["cells"]) if options.get("cells") else None
+    scene = "hunt" if crowd else options.get("scene") or None
     language, band = options.get("lang") or "en", options.get("band") or DEFAULT_BAND
     shipped = STORY.is_file()  # read at build time (game/web.py): nothing to read here
     loaded = _load(
@@ -66,8 +71,13 @@ async def main(page, options) -> dict:
         None if shipped else DATA / "cache",
         (lambda: pickle.loads(STORY.read_bytes())) if shipped else None,
     )
+    page.mark("story")
     if loaded is None:
         return {"ok": False, "error": "the story could not be read"}
+    if crowd:
+        from game.bench import crowded_hunt
+
+        loaded.scenes["hunt"] = crowded_hunt(loaded.scenes, crowd)
     chapters = [loaded.first] if scene else journey(loaded.scenes, loaded.first)
     frames = int(options["frames"]) if picture else None
     if demo and frames is None:
@@ -81,41 +91,58 @@ async def main(page, options) -> dict:
             page.say(self.strings.get(line_id))
             return super().speak(line_id)
 
+    def download(path: Path) -> None:
+        from pyodide.ffi import to_js
+
+        page.download(path.name, to_js(path.read_bytes()))
+
+    files.on_saved = download
     audio = None if picture else Audio(0.8, 0.4)
     app = make_app(
         loaded,
         Display(LOGICAL),
         StepClock() if quick else PageClock(),
-        voice=PageVoice(loaded.strings),
+        voice=None if picture else PageVoice(loaded.strings),  # a picture: as the desktop's
         audio=audio,
-        data_dir=None if picture else DATA,
+        data_dir=None if picture or crowd else DATA,
         effects=80,
         music=40,
-        demo=demo or (picture and options.get("map") != "1"),
+        demo=demo or bool(crowd) or (picture and options.get("map") != "1"),
         finish=chapters[-1],
         stop_when_done=demo,
-        show_map=not picture or options.get("map") == "1",
+        show_map=not (picture or crowd) or options.get("map") == "1",
     )
     if audio is not None:
         audio.start_music()
 
     told = False
+    seconds = float(options.get("seconds") or 8)
+    turns, python, back = 0, 0.0, 0.0
 
     async def turn() -> None:
-        nonlocal told
+        nonlocal told, turns, python, back
+        now = time.perf_counter()
+        if back:
+            turns, python = turns + 1, python + now - back
         if not told and app.first_frame_at is not None:
             told = True
             page.first_frame()
+        if crowd and now - started >= seconds:
+            app.running = False
         await (page.turn() if quick else page.next_frame())
+        back = time.perf_counter()
 
     started = time.perf_counter()
     result = await app.run(frames, turn, budget=3 * STEP if quick else 0.0)
+    elapsed = time.perf_counter() - started
     from game.app.demo_report import chapters_played
 
     return {
         "ok": not result.crashed,
         "goals_reached": result.goals_reached,
         "frames": result.frames,
-        "seconds": round(time.perf_counter() - started, 1),
+        "seconds": round(elapsed, 1),
         "played": chapters_played(app),
+        "fps": round(turns / elapsed, 1),
+        "python_ms": round(1000 * python / max(1, turns), 2),
     }

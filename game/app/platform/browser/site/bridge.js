@@ -140,6 +140,14 @@ const tch = (() => {
       }));
     },
     title(text) { document.title = text; },
+    // a file the grown-up saved (a summary picture, the sessions table), handed over
+    download(name, bytes) {
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([bytes]));
+      link.download = name;
+      document.body.appendChild(link); link.click(); link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    },
     say(text) { const live = document.getElementById("live"); if (live && live.textContent !== text) live.textContent = text; },
 
     // surfaces --------------------------------------------------------------------------------
