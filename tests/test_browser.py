@@ -149,7 +149,7 @@ def page(monkeypatch):
 def test_a_blit_from_part_of_a_picture_lands_where_pygame_puts_it(page):
     target, source = canvas.Surface((100, 80)), canvas.Surface((30, 20), canvas.SRCALPHA)
     shown = target.blit(source, (90, 5), (-5, 10, 20, 20))
-    blit = [c for c in page.calls if c[0] == "blit"][0]
+    blit = next(c for c in page.calls if c[0] == "blit")
     # the area's part outside the picture is left out, and the rest moves over with it
     assert blit[3:9] == (95, 5, 0, 10, 15, 10)
     theirs = pygame.Surface((100, 80)).blit(pygame.Surface((30, 20)), (90, 5), (-5, 10, 20, 20))
@@ -244,7 +244,7 @@ def _difference(first: Path, second: Path) -> float:
     for path in (first, second):
         picture = pygame.transform.smoothscale(pygame.image.load(str(path)), (160, 100))
         values.append(pygame.image.tobytes(picture, "RGB"))
-    return sum(abs(a - b) for a, b in zip(*values)) / len(values[0])
+    return sum(abs(a - b) for a, b in zip(*values, strict=True)) / len(values[0])
 
 
 @pytest.mark.slow
@@ -284,7 +284,13 @@ def test_the_web_build_plays_the_whole_journey_in_a_browser(tmp_path):
     # the first screen came, said its words where a screen reader reads them, and took taps
     assert report["first"]["firstFrameMs"] > 0 and report["first"].get("error") is None
     assert report["live"] == "Pick a color for your T cell"
-    assert report["tapsQueued"] >= 2 and report["tapsLeft"] == 0
+    assert report["pointers"] >= 4 and report["tapsLeft"] == 0  # down and up, twice: all read
+    assert report["liveAfterTap"] not in ("", report["live"])  # a colour chosen: the next question
+
+    # the grown-up's corner opens from the keyboard; a Spanish child hears Spanish
+    assert report["screenBefore"] == "ProfilesScreen"
+    assert report["grownUp"] == "FacilitatorPanel"
+    assert report["liveSpanish"] == "Elige un color para tu célula T"
 
     # the demo bot played every chapter to its goals, tapping through the page
     assert report["demo"]["ok"] and report["demo"]["goals_reached"], report["demo"]
@@ -293,6 +299,11 @@ def test_the_web_build_plays_the_whole_journey_in_a_browser(tmp_path):
     # the child's profile was kept across closing and opening the page
     assert report["profilesAfterDemo"] not in ("", "[]")
     assert report["profilesAfterReload"] == report["profilesAfterDemo"]
+
+    # with no network, the kept copy opens and still has the child's profile
+    assert report["offlineReady"] is True
+    assert report["offline"]["shown"] == "yes", report["offline"]
+    assert report["offlineProfiles"] == report["profilesAfterDemo"]
 
     # the map, the hunt and the quiz look as they do on the desktop
     for name, scene, at, extra in (

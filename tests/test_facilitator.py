@@ -140,6 +140,33 @@ def test_the_pause_button_stops_the_chapter_until_keep_playing(scenes, display):
     assert app.play.chapter.clock > clock
 
 
+def test_the_panel_opened_over_pause_closes_back_to_the_pause_card(scenes, display):
+    """The loop runs a stack of screens: the panel goes over the pause card, and closing it
+    shows the pause card again (the chapter still waits) instead of dropping it."""
+    from game.app.grownup.facilitator import FacilitatorPanel
+    from game.app.screens.notice import Notice
+    from game.app.screens.play import PAUSE
+
+    app = make_app(scenes, display, first="hunt", show_map=False)
+    run(app, 30)
+    tap(*PAUSE.center)
+    run(app)
+    paused = app.overlay
+    assert isinstance(paused, Notice)
+    clock = app.play.chapter.clock
+    open_panel(app)
+    assert isinstance(app.overlay, FacilitatorPanel)
+    assert app.stack == [app.play, paused, app.overlay]
+    open_panel(app)  # closed again
+    assert app.overlay is paused
+    run(app, 60)
+    assert app.play.chapter.clock == clock  # still paused under the card
+    press(app, "close")
+    assert app.stack == [app.play]
+    run(app, 5)
+    assert app.play.chapter.clock > clock
+
+
 # chapters --------------------------------------------------------------------------------------
 def test_chapter_select_restart_and_skip(scenes, display):
     app = make_app(scenes, display, first="meet", show_map=False)

@@ -186,11 +186,21 @@ class App:
         self.seed = seed
         self.demo = demo
         self.reader = intents.IntentReader(display.to_logical, display.window.get_size)
-        self.screen: (
-            ScenePlay | BreakScreen | JourneyMap | BookScreen | ProfilesScreen | FeelingsCheckIn
-        )
-        #: Over the screen, taking all input while the game waits underneath.
-        self.overlay: FacilitatorPanel | Notice | None = None
+        #: The screens, bottom first: the one being played (a chapter, the map, the word book,
+        #: who is playing, the feelings check-in or the break screen), then anything over it
+        #: (a note, pause, the break reminder, the grown-up's panel). The top one takes the
+        #: input and moves on; every one draws itself, bottom first. See ``screen``,
+        #: ``overlay`` and ``_close``.
+        self.stack: list[
+            ScenePlay
+            | BreakScreen
+            | JourneyMap
+            | BookScreen
+            | ProfilesScreen
+            | FeelingsCheckIn
+            | FacilitatorPanel
+            | Notice
+        ] = []
         #: The chapters in playing order for each age band (a band's alternative in place of
         #: the usual chapter, as the journey file says); see ``journey``.
         self._journeys = {band: [scenes[i] for i in journey(scenes, band=band)] for band in BANDS}
@@ -253,16 +263,51 @@ class App:
         self.first = first
         self.show_map = show_map
         self._apply_settings()
-        if audio is not None and not audio.ready:  # no sound device: tell the grown-up first
-            self.overlay = Notice(
-                self.strings, "ui.note.title", "ui.sound.none", "ui.note.ok", "grown_up"
-            )
         if store is not None:
             self._choose_profile()
         elif show_map:
             self._show_map(first)
         else:
             self._start(first)
+        if audio is not None and not audio.ready:  # no sound device: told first, over all else
+            self.overlay = Notice(
+                self.strings, "ui.note.title", "ui.sound.none", "ui.note.ok", "grown_up"
+            )
+
+    # the stack of screens ----------------------------------------------------------------------
+    @property
+    def screen(self):
+        """The screen at the bottom of the stack, the one being played."""
+        return self.stack[0]
+
+    @screen.setter
+    def screen(self, screen) -> None:
+        """Play ``screen`` instead (anything over the old one stays over the new one)."""
+        if self.stack:
+            self.stack[0] = screen
+        else:
+            self.stack.append(screen)
+
+    @property
+    def overlay(self):
+        """The screen on top when something is over the game, else None: it takes all input
+        while everything under it waits."""
+        return self.stack[-1] if len(self.stack) > 1 else None
+
+    @overlay.setter
+    def overlay(self, overlay) -> None:
+        """Put ``overlay`` on top of the stack; None takes every overlay away (the game moves
+        on: a chapter starts, the map shows)."""
+        if overlay is None:
+            del self.stack[1:]
+        else:
+            self.stack.append(overlay)
+
+    def _close(self) -> None:
+        """Take the top overlay away: what was under it is in front again (the pause card
+        after the grown-up's panel that was opened over it)."""
+        if len(self.stack) > 1:
+            self.stack.pop()
 
     # the child and their settings ----------------------------------------------------------------
     def _new_settings(self) -> Settings:
@@ -417,9 +462,9 @@ class App:
         self._relabel_screen()
 
     def _relabel_screen(self) -> None:
-        screen = getattr(self, "screen", None)
-        if screen is None:
+        if not self.stack:  # before the first screen
             return
+        screen = self.screen
         if _is(screen, "JourneyMap", "ScenePlay"):
             screen.child = self.profile.child_name
         screen.relabel()
@@ -537,9 +582,7 @@ class App:
         if self.holding is not None:
             return pace.MOVING  # the corner's ring is filling
         try:
-            paces = [pace.of(self.screen)]
-            if self.overlay is not None:
-                paces.append(pace.of(self.overlay))
+            paces = [pace.of(layer) for layer in self.stack]
             if self.scanning:
                 paces.append(pace.of(self.scanner))
         except Exception:  # never a reason to stop: draw every frame
@@ -591,7 +634,7 @@ class App:
     def _toggle_panel(self) -> None:
         self.holding = None
         if _is(self.overlay, "FacilitatorPanel"):
-            self.overlay = None
+            self._close()
             return
         self._hush()
         current = self.scene_id if self.screen is self.play else None
@@ -760,7 +803,7 @@ class App:
         overlay = self.overlay
         if isinstance(overlay, Notice):
             if overlay.closed:
-                self.overlay = None
+                self._close()
                 if self.store is not None and self.store.notice is not None:
                     self._tell_once(self.store.notice)  # a note that waited for this one
                 elif self.play is not None and self.screen is self.play:
@@ -927,29 +970,30 @@ class App:
 
     def _draw(self) -> None:
         canvas = self.display.canvas
-        backdrop = getattr(self.overlay, "backdrop", None)
+        top = self.stack[-1]
+        backdrop = getattr(top, "backdrop", None) if len(self.stack) > 1 else None
         if backdrop is None:
             self._under = None
-            self.screen.draw(canvas)
+            for layer in self.stack:
+                layer.draw(canvas)
         else:  # the game waits under the overlay: drawn and dimmed once, then kept
             # (with the card too when nothing on it moves: pause, the break reminder)
-            still = pace.of(self.overlay) <= pace.RESTING
-            key = (id(self.screen), id(self.overlay), canvas.get_size(), theme.look(), still)
+            still = pace.of(top) <= pace.RESTING
+            key = (tuple(map(id, self.stack)), canvas.get_size(), theme.look(), still)
             key += (self.strings.language, self.strings.band, self.strings.role)
             if self._under is not None and self._under[0] == key:
                 canvas.blit(self._under[1], (0, 0))
                 if not still:
-                    self.overlay.card(canvas)
+                    top.card(canvas)
             else:
-                self.screen.draw(canvas)
+                for layer in self.stack[:-1]:
+                    layer.draw(canvas)
                 backdrop(canvas)
                 if still:
-                    self.overlay.card(canvas)
+                    top.card(canvas)
                 self._under = (key, canvas.copy())
                 if not still:
-                    self.overlay.card(canvas)
-        if backdrop is None and self.overlay is not None:
-            self.overlay.draw(canvas)
+                    top.card(canvas)
         if self.scanning:
             self.scanner.draw(canvas)
         if self.holding is not None and self.holding > 0.3:

@@ -50,29 +50,57 @@ try {
   await wait(1500);
   await picture("first");
   report.live = await page.$eval("#live", (e) => e.textContent);
+  // a finger on an empty spot, then a mouse click on the first colour card ("Sky blue")
   const box = await (await page.$("#stage")).boundingBox();
-  const before = await page.evaluate(() => window.tch.waiting());
-  await page.touchscreen.tap(box.x + box.width * 0.5, box.y + box.height * 0.5);
-  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.6);
-  report.tapsQueued = (await page.evaluate(() => window.tch.waiting())) - before;
-  await wait(500);
+  const before = await page.evaluate(() => window.tch.pointers());
+  await page.touchscreen.tap(box.x + box.width * 0.5, box.y + box.height * 0.95);
+  await page.mouse.click(box.x + box.width * 0.266, box.y + box.height * 0.34);
+  report.pointers = (await page.evaluate(() => window.tch.pointers())) - before;
+  await wait(1500);
   report.tapsLeft = await page.evaluate(() => window.tch.waiting());
+  report.liveAfterTap = await page.$eval("#live", (e) => e.textContent);
+  await picture("after-tap");
 
-  // 2. Pictures to compare with the desktop's.
+  // 2. The grown-up's corner opens from the keyboard (Ctrl+F), and closes again.
+  const screen = () => page.evaluate(() => document.body.dataset.screen);
+  report.screenBefore = await screen();
+  await page.keyboard.down("Control"); await page.keyboard.press("f"); await page.keyboard.up("Control");
+  await page.waitForFunction(() => document.body.dataset.screen === "FacilitatorPanel", { timeout: 10000 })
+    .catch(() => null);
+  report.grownUp = await screen();
+  await picture("grown-up");
+
+  // 3. In Spanish the first screen speaks Spanish.
+  await open("?lang=es");
+  await wait(1000);
+  report.liveSpanish = await page.$eval("#live", (e) => e.textContent);
+
+  // 4. Pictures to compare with the desktop's.
   for (const [name, query] of [["map", "?scene=meet&map=1&frames=60"], ["hunt", "?scene=hunt&frames=120"], ["quiz", "?scene=cheer&frames=600"]]) {
     const state = await open(query, "done");
     report[name] = state.report || { error: state.error };
     await picture(name);
   }
 
-  // 3. The demo bot plays the whole journey, its taps sent through the page as touches.
+  // 5. The demo bot plays the whole journey, its taps sent through the page as touches.
   const demo = await open("?demo=1", "done", 30 * 60000);
   report.demo = demo.report || { error: demo.error };
   report.profilesAfterDemo = await profiles();
 
-  // 4. Closing and opening again keeps the child's profile.
+  // 6. Closing and opening again keeps the child's profile.
   await open("");
   report.profilesAfterReload = await profiles();
+
+  // 7. Once the page has kept its files, it opens and plays with no network.
+  report.offlineReady = await page.evaluate(async () => {
+    const ready = await Promise.race([navigator.serviceWorker.ready, new Promise((ok) => setTimeout(ok, 120000))]);
+    return Boolean(ready && ready.active);
+  });
+  await page.setOfflineMode(true);
+  const offline = await open("", "shown", 60000).catch((e) => ({ error: String(e) }));
+  report.offline = { shown: offline.shown, error: offline.error };
+  report.offlineProfiles = await profiles().catch(() => "");
+  await page.setOfflineMode(false);
 } catch (e) {
   report.failure = String(e.stack || e);
 } finally {

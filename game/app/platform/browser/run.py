@@ -115,13 +115,17 @@ async def main(page, options) -> dict:
     if audio is not None:
         audio.start_music()
 
-    told = False
+    told, showing = False, ""
     seconds = float(options.get("seconds") or 8)
     turns, python, back = 0, 0.0, 0.0
 
     async def turn() -> None:
-        nonlocal told, turns, python, back
+        nonlocal told, showing, turns, python, back
         now = time.perf_counter()
+        shown = type(app.overlay or app.screen).__name__
+        if shown != showing:  # what is in front, for the page's tests
+            showing = shown
+            page.showing(shown)
         if back:
             turns, python = turns + 1, python + now - back
         if not told and app.first_frame_at is not None:

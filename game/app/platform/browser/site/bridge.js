@@ -49,7 +49,9 @@ const tch = (() => {
     return m;
   }
 
+  let pointers = 0;          // pointer events seen on the stage (read by the tests)
   function pointer(e, kind) {
+    pointers += 1;
     const r = stage.getBoundingClientRect();
     const x = (e.clientX - r.left) * stage.width / r.width;
     const y = (e.clientY - r.top) * stage.height / r.height;
@@ -129,6 +131,7 @@ const tch = (() => {
     },
     events() { const out = JSON.stringify(queue); queue.length = 0; return out; },
     waiting() { return queue.length; },
+    pointers() { return pointers; },
     // a made-up touch, sent through the page like a real one (the demo bot uses it)
     touch(kind, x, y) {
       const r = stage.getBoundingClientRect();
@@ -140,6 +143,7 @@ const tch = (() => {
       }));
     },
     title(text) { document.title = text; },
+    showing(name) { document.body.dataset.screen = name; },
     // a file the grown-up saved (a summary picture, the sessions table), handed over
     download(name, bytes) {
       const link = document.createElement("a");
