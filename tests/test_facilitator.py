@@ -699,3 +699,23 @@ def test_two_children_of_one_colour_are_told_apart_by_their_badge_and_typed_name
     app.screen.draw(display.canvas)
     assert ("Maya", 44) in words  # the typed name, big
     assert maya.badge in badges and other.badge in badges
+
+
+def test_a_tap_on_the_story_box_with_no_line_left_does_not_steer_the_t_cell(scenes, display):
+    """Between lines the box still shows the last one: a tap there (to hear more) must not
+    send the T cell swimming to the bottom of the screen (a play-test saw the counter move)."""
+    app = make_app(scenes, display, first="hunt", show_map=False)
+    run(app, 30)
+    play = app.play
+    for _ in range(60):  # every line of the hunt's opening said and gone
+        if play.narrator.current is None:
+            break
+        play.narrator.advance()
+        run(app)
+    assert play.narrator.current is None and play.narrator.last is not None
+    box = play.narration.box
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=box.center, button=1))
+    run(app)
+    assert not play.pressing  # the tap is not a drag of the T cell
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=box.center, button=1))
+    run(app)

@@ -163,8 +163,9 @@ class ScenePlay:
             self.narrator.replay()
         elif where is not None and where.startswith("word:") and self.book is not None:
             self.open_word(where.removeprefix("word:"))
-        elif where == "box" and self.narrator.current is not None:
-            self.narrator.advance()
+        elif where == "box":  # the story's box: never a place to steer or drag to
+            if self.narrator.current is not None:
+                self.narrator.advance()
         elif not self.card_showing:
             # A new press means any earlier finger is up, even if its lift never reached the
             # chapter (a panel opened over it): otherwise this tap would be taken for a drag.
