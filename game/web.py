@@ -25,7 +25,6 @@ import hashlib
 import json
 import shutil
 import tarfile
-import time
 import urllib.request
 from pathlib import Path
 
@@ -54,23 +53,39 @@ def build(out: Path, cache: Path | None = None) -> dict:
     Returns a summary: files, bytes, version."""
     from game.voice.kokoro import cache_dir
 
-    if out.is_dir() and any(out.iterdir()):
-        if not (out / "files.json").is_file():
-            raise RuntimeError(f"{out} is not empty and not a web build: choose an empty folder")
-        shutil.rmtree(out)  # an earlier build: nothing of it may linger in the offline copy
-    out.mkdir(parents=True, exist_ok=True)
+    if out.is_dir() and any(out.iterdir()) and not (out / "files.json").is_file():
+        raise RuntimeError(f"{out} is not empty and not a web build: choose an empty folder")
+    # Made beside it and put in its place at the end: a server keeps serving the old build
+    # meanwhile, and nothing of the old one lingers in the new (or in the offline copy).
+    final, out = out, out.with_name(f".{out.name}.building")
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
     assets = resources.assets_dir()
     _pyodide(out / "pyodide", cache or cache_dir())
     shutil.copytree(assets, out / "assets", dirs_exist_ok=True)
     bundle, contents = _bundle(assets, _story())
     (out / "game.bundle.gz").write_bytes(bundle)
-    for name in ("index.html", "bridge.js", "sw.js", "manifest.webmanifest"):
+    for name in ("index.html", "bridge.js", "manifest.webmanifest"):
         shutil.copyfile(SITE / name, out / name)
     _icons(out)
     listing = _files_listing(out, assets)
     listing["bundle"] = contents
-    listing["built"] = int(time.time())
+    # The time every game file gets in the browser: the same for the same build, so the code
+    # compiled at one launch is used at the next (and a new build's is compiled afresh).
+    listing["built"] = 1_500_000_000 + int(listing["version"][:7], 16)
     (out / "files.json").write_text(json.dumps(listing, indent=1), encoding="utf-8")
+    # The offline copy's worker names this build, so a tablet that kept an older one takes
+    # this one up the next time the game is opened (see site/sw.js).
+    worker = (SITE / "sw.js").read_text(encoding="utf-8")
+    (out / "sw.js").write_text(worker.replace("__VERSION__", listing["version"]), "utf-8")
+    if final.exists():
+        old = final.with_name(f".{final.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        final.rename(old)
+        out.rename(final)
+        shutil.rmtree(old)
+    else:
+        out.rename(final)
     return {"files": len(listing["keep"]), "bytes": listing["bytes"], "version": listing["version"]}
 
 

@@ -8,6 +8,7 @@ so there a missing tool fails instead of skipping."""
 from __future__ import annotations
 
 import ast
+import contextlib
 import functools
 import http.server
 import json
@@ -34,7 +35,7 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium-headless-shell")
 
 # the subset ---------------------------------------------------------------------------------
 def _pygame_names(path: Path) -> set[str]:
-    """Every ``pygame.a`` and ``pygame.a.b`` a file reads."""
+    """Every ``pygame.a``, ``pygame.a.b`` (and deeper: ``pygame.mixer.music.load``) a file reads."""
     names = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Attribute):
@@ -43,7 +44,7 @@ def _pygame_names(path: Path) -> set[str]:
                 chain.append(node.attr)
                 node = node.value
             if isinstance(node, ast.Name) and node.id == "pygame":
-                names.add(".".join(reversed(chain[-2:])))
+                names.add(".".join(reversed(chain)))
     return names
 
 
@@ -58,7 +59,7 @@ def test_the_browser_back_end_has_everything_the_game_draws_with():
         if "browser" not in p.parts and p.name not in desktop_only
     ]
     used = set().union(*(_pygame_names(p) for p in files))
-    assert {"Surface", "draw.circle", "font.Font", "event.post"} <= used  # the scan works
+    assert {"Surface", "draw.circle", "mixer.music.load", "event.post"} <= used  # the scan works
     missing = []
     for name in sorted(used):
         where = canvas
@@ -67,6 +68,33 @@ def test_the_browser_back_end_has_everything_the_game_draws_with():
         if where is None and not name.startswith("__"):
             missing.append(name)
     assert missing == []
+
+
+def test_the_back_end_has_every_method_the_game_calls_on_pygames_objects():
+    """Surfaces, fonts, sounds, channels and the music: each method the game calls that
+    pygame's object has, the browser's has too. (A few names are also methods of other things
+    the game calls: text.width(), font.size(), a Rect's copy(), a Sound's set_volume().)"""
+    called = set()
+    for path in (GAME / "app").rglob("*.py"):
+        if "browser" in path.parts or path.name in ("preview.py", "sdl.py"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                called.add(node.func.attr)
+    others = {"width", "size", "name", "copy", "set_volume"}
+    pairs = (
+        (pygame.Surface, canvas.Surface),
+        (pygame.font.Font, canvas.Font),
+        (pygame.mixer.Sound, canvas.Sound),
+        (pygame.mixer.Channel, canvas.Channel),
+        (pygame.mixer.music, canvas.mixer.music),
+    )
+    checked = set()
+    for theirs, mine in pairs:
+        used = {n for n in called & set(dir(theirs)) if not n.startswith("_")}
+        checked |= used
+        assert [n for n in sorted(used - others) if not hasattr(mine, n)] == [], theirs
+    assert {"blit", "fill", "render", "get_length", "play", "load"} <= checked  # the scan works
 
 
 def test_the_back_end_numbers_are_pygames():
@@ -164,6 +192,17 @@ def test_fill_replaces_on_a_see_through_picture_and_ignores_alpha_on_an_opaque_o
     assert fills[1][2] == "rgba(1,2,3,1)" and fills[1][-1] is True
 
 
+def test_a_see_through_colour_cuts_a_see_through_picture_as_pygame_does(page):
+    """pygame's shapes replace pixels (the moon's crescent is cut with a clear colour); the
+    page is told to, only where it matters."""
+    moon = canvas.Surface((40, 40), canvas.SRCALPHA)
+    canvas.draw.circle(moon, (250, 220, 90), (20, 20), 18)
+    canvas.draw.circle(moon, (0, 0, 0, 0), (28, 16), 15)
+    canvas.draw.circle(canvas.Surface((40, 40)), (0, 0, 0, 0), (28, 16), 15)
+    circles = [c for c in page.calls if c[0] == "circle"]
+    assert [c[-1] for c in circles] == [False, True, False]
+
+
 def test_text_is_measured_once_and_drawn_at_its_size(page):
     face = canvas.Font(None, 30)
     assert face.size("Hi") == (21, 26) and face.get_height() == 26
@@ -249,34 +288,16 @@ def _difference(first: Path, second: Path) -> float:
 
 @pytest.mark.slow
 def test_the_web_build_plays_the_whole_journey_in_a_browser(tmp_path):
-    missing = _tools_missing()
-    if missing:
-        if os.environ.get("T_CELL_HERO_BROWSER") == "required":
-            pytest.fail(missing)
-        pytest.skip(missing)
+    _need_the_browser()
     site = tmp_path / "web"
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
     build = [sys.executable, "-m", "game", "web", str(site)]
     subprocess.run(build, check=True, cwd=ROOT, env=env, capture_output=True, timeout=600)
 
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     pictures = tmp_path / "pictures"
     pictures.mkdir()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/"
-        run = subprocess.run(
-            ["node", str(BROWSER_TESTS / "journey.mjs"), url, str(pictures)],
-            capture_output=True,
-            text=True,
-            timeout=1800,
-            env={**os.environ, "CHROMIUM": CHROMIUM},
-        )
-    finally:
-        server.shutdown()
-    assert run.returncode == 0, run.stderr[-3000:]
-    report = json.loads(run.stdout)
+    with serving(site) as url:
+        report = _node("journey.mjs", url, str(pictures))
     assert "failure" not in report, report["failure"]
     assert report["offsite"] == []  # nothing asked of any other host
     assert not [line for line in report["console"] if line.startswith("pageerror")]
@@ -316,6 +337,67 @@ def test_the_web_build_plays_the_whole_journey_in_a_browser(tmp_path):
         shot = ["screenshot", "--scene", scene, "--at", at, *extra, str(desktop)]
         subprocess.run([sys.executable, "-m", "game", *shot], check=True, cwd=ROOT, env=env)
         assert _difference(desktop, pictures / f"{name}.png") < 6.0, name
+
+
+@pytest.mark.slow
+def test_a_tablet_that_kept_the_game_takes_up_a_new_build(tmp_path, monkeypatch):
+    """A clinic updates its server: a tablet that kept the old build still starts the game
+    (never a mix of two builds' files), and the next time it is opened it plays the new one."""
+    _need_the_browser()
+    from game import web
+
+    site, profile = tmp_path / "web", tmp_path / "chromium-profile"
+    web.build(site)
+    first = json.loads((site / "files.json").read_text())["version"]
+    story = web._story()
+    monkeypatch.setattr(web, "_story", lambda: story + b"\n")  # a new build (pickle ignores it)
+    with serving(site) as url:
+        visits = [_node("update.mjs", url, str(profile))]
+        web.build(site)
+        second = json.loads((site / "files.json").read_text())["version"]
+        assert second != first
+        visits.append(_node("update.mjs", url, str(profile)))
+        visits.append(_node("update.mjs", url, str(profile)))
+    for visit in visits:
+        assert visit["shown"] == "yes" and visit["error"] is None, visit
+    assert visits[0]["ran"] == first and visits[0]["active"]
+    assert visits[1]["ran"] == first  # the kept copy, whole, while the new one is fetched
+    assert visits[1]["waiting"]
+    assert visits[2]["ran"] == second
+    assert visits[2]["kept"] == [f"t-cell-hero-{second}"]  # the old copy is gone
+
+
+def _need_the_browser() -> None:
+    missing = _tools_missing()
+    if missing:
+        if os.environ.get("T_CELL_HERO_BROWSER") == "required":
+            pytest.fail(missing)
+        pytest.skip(missing)
+
+
+@contextlib.contextmanager
+def serving(site: Path):
+    """``site`` served on 127.0.0.1 (a clinic PC's `python -m http.server`); yields its URL."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _node(script: str, *args: str) -> dict:
+    run = subprocess.run(
+        ["node", str(BROWSER_TESTS / script), *args],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        env={**os.environ, "CHROMIUM": CHROMIUM},
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    return json.loads(run.stdout)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

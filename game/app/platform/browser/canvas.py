@@ -90,6 +90,14 @@ def _opaque(colour) -> str:
     return _css(tuple(colour)[:3])
 
 
+def _replaces(surface: Surface, colour) -> bool:
+    """Whether drawing ``colour`` must replace pixels rather than blend (as pygame's shapes
+    do): a see-through colour on a see-through surface, such as the moon's cut crescent."""
+    return (
+        surface._see_through and not isinstance(colour, str) and len(colour) > 3 and colour[3] < 255
+    )
+
+
 # surfaces -----------------------------------------------------------------------------------------
 class Surface:
     """A picture the game draws on: a ``<canvas>`` on the page, named by a number."""
@@ -192,7 +200,7 @@ class Surface:
         """Many pictures in one call to the page (the hunt's crowd)."""
         flat: list[int] = []
         for source, (x, y) in pairs:
-            if source._alpha is not None:
+            if source._alpha not in (None, 255):
                 self.blit(source, (x, y))
             else:
                 flat += (source._id, int(x), int(y))
@@ -234,25 +242,29 @@ def _rect_of(rect) -> Rect:
 
 def _draw_rect(surface, colour, rect, width=0, border_radius=0, *_corners, **_corner) -> Rect:
     r = _rect_of(rect)
-    _js.rect(surface._id, _css(colour), r.x, r.y, r.w, r.h, int(width), int(border_radius))
+    css, replace = _css(colour), _replaces(surface, colour)
+    _js.rect(surface._id, css, r.x, r.y, r.w, r.h, int(width), int(border_radius), replace)
     return r.copy()
 
 
 def _draw_circle(surface, colour, center, radius, width=0, *_quarters, **_quarter) -> Rect:
     x, y = float(center[0]), float(center[1])
-    _js.circle(surface._id, _css(colour), x, y, float(radius), int(width))
+    replace = _replaces(surface, colour)
+    _js.circle(surface._id, _css(colour), x, y, float(radius), int(width), replace)
     return Rect(int(x - radius), int(y - radius), int(radius * 2), int(radius * 2))
 
 
 def _draw_ellipse(surface, colour, rect, width=0) -> Rect:
     r = _rect_of(rect)
-    _js.ellipse(surface._id, _css(colour), r.x, r.y, r.w, r.h, int(width))
+    replace = _replaces(surface, colour)
+    _js.ellipse(surface._id, _css(colour), r.x, r.y, r.w, r.h, int(width), replace)
     return r.copy()
 
 
 def _draw_arc(surface, colour, rect, start_angle, stop_angle, width=1) -> Rect:
     r = _rect_of(rect)
-    _js.arc(surface._id, _css(colour), r.x, r.y, r.w, r.h, start_angle, stop_angle, int(width))
+    css, replace = _css(colour), _replaces(surface, colour)
+    _js.arc(surface._id, css, r.x, r.y, r.w, r.h, start_angle, stop_angle, int(width), replace)
     return r.copy()
 
 
@@ -271,7 +283,8 @@ def _polyline(surface, colour, closed, points, width, fill) -> Rect:
         raise ValueError("points argument must contain 2 or more points")
     from pyodide.ffi import to_js
 
-    _js.lines(surface._id, _css(colour), closed, to_js(_flat(points)), int(width), fill)
+    flat, replace = to_js(_flat(points)), _replaces(surface, colour)
+    _js.lines(surface._id, _css(colour), closed, flat, int(width), fill, replace)
     return _bounds(points)
 
 
@@ -332,7 +345,7 @@ class Font:
         return self._ascent + self._descent
 
     def get_linesize(self) -> int:
-        return self.get_height() + 1
+        return self.get_height()
 
     def get_ascent(self) -> int:
         return self._ascent

@@ -33,7 +33,16 @@ const tch = (() => {
   const ctx = (id) => surfaces[id].x;
   const drawable = (c) => c.width > 0 && c.height > 0;
 
-  function path(x, color, width) {
+  // pygame's shapes replace the pixels they cover (a see-through colour makes a hole, as the
+  // moon's crescent is cut); the canvas blends. So on a see-through surface a see-through
+  // colour first clears the shape, then paints it.
+  function path(x, color, width, replace) {
+    if (replace) {
+      x.globalCompositeOperation = "destination-out";
+      if (width > 0) { x.strokeStyle = "#000"; x.lineWidth = width; x.stroke(); }
+      else { x.fillStyle = "#000"; x.fill(); }
+      x.globalCompositeOperation = "source-over";
+    }
     if (width > 0) { x.strokeStyle = color; x.lineWidth = width; x.stroke(); }
     else { x.fillStyle = color; x.fill(); }
   }
@@ -67,6 +76,7 @@ const tch = (() => {
   const buffers = new Map();  // key -> AudioBuffer, or a Promise while it loads
   const channels = new Map(); // channel -> { source, token }
   let music = null;
+  let musicLevel = 0;
   function context() {
     if (!audio) {
       const AC = window.AudioContext || window.webkitAudioContext;
@@ -122,6 +132,9 @@ const tch = (() => {
       stage.addEventListener("contextmenu", (e) => e.preventDefault());
       window.addEventListener("keydown", (e) => {
         if (e.key === "Tab") return;
+        // the game's own shortcuts (Ctrl+F the grown-up's panel, Ctrl+L language, Ctrl+Q),
+        // not the browser's find bar or address bar
+        if ((e.ctrlKey || e.metaKey) && ["f", "l", "q"].includes(e.key.toLowerCase())) e.preventDefault();
         queue.push(["key", "down", e.key, e.ctrlKey || e.metaKey]);
         if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) queue.push(["text", e.key]);
         if (e.key === " " || e.key.startsWith("Arrow")) e.preventDefault();
@@ -160,6 +173,7 @@ const tch = (() => {
       const s = surfaces[id];
       if (!s || id === 0) return;
       surfaces[id] = null; freeIds.push(id);
+      s.c.width = 0; s.c.height = 0; // its pixels go now (iOS limits all canvases' memory)
       if (spare.length < 64) spare.push(s.c);
     },
     dims(id) { const c = surfaces[id].c; return c.width * 65536 + c.height; },
@@ -220,43 +234,51 @@ const tch = (() => {
     png(id) { return surfaces[id].c.toDataURL("image/png"); },
 
     // shapes ----------------------------------------------------------------------------------
-    rect(id, color, x, y, w, h, width, radius) {
+    // As pygame: nothing drawn for a shape of no size (the canvas would throw).
+    rect(id, color, x, y, w, h, width, radius, replace) {
+      if (width > 0) { const i = width / 2; x += i; y += i; w -= width; h -= width; }
+      if (!(w > 0 && h > 0)) return;
       const c = ctx(id);
       c.beginPath();
-      if (width > 0) { const i = width / 2; x += i; y += i; w -= width; h -= width; }
       if (radius > 0 && c.roundRect) c.roundRect(x, y, w, h, Math.min(radius, w / 2, h / 2));
       else c.rect(x, y, w, h);
-      path(c, color, width);
+      path(c, color, width, replace);
     },
-    circle(id, color, x, y, r, width) {
+    circle(id, color, x, y, r, width, replace) {
+      const radius = width > 0 ? r - width / 2 : r;
+      if (!(radius > 0)) return;
       const c = ctx(id);
       c.beginPath();
-      c.arc(x, y, width > 0 ? Math.max(0, r - width / 2) : r, 0, 2 * Math.PI);
-      path(c, color, width);
+      c.arc(x, y, radius, 0, 2 * Math.PI);
+      path(c, color, width, replace);
     },
-    ellipse(id, color, x, y, w, h, width) {
-      const c = ctx(id);
+    ellipse(id, color, x, y, w, h, width, replace) {
       const i = width > 0 ? width / 2 : 0;
-      c.beginPath();
-      c.ellipse(x + w / 2, y + h / 2, Math.max(0, w / 2 - i), Math.max(0, h / 2 - i), 0, 0, 2 * Math.PI);
-      path(c, color, width);
-    },
-    arc(id, color, x, y, w, h, begin, end, width) {
+      if (!(w / 2 - i > 0 && h / 2 - i > 0)) return;
       const c = ctx(id);
+      c.beginPath();
+      c.ellipse(x + w / 2, y + h / 2, w / 2 - i, h / 2 - i, 0, 0, 2 * Math.PI);
+      path(c, color, width, replace);
+    },
+    arc(id, color, x, y, w, h, begin, end, width, replace) {
       const i = width / 2;
+      if (!(width > 0 && w / 2 - i > 0 && h / 2 - i > 0)) return;
+      const c = ctx(id);
       c.beginPath();
       // pygame's angles go anticlockwise on the screen; the canvas's go clockwise
-      c.ellipse(x + w / 2, y + h / 2, Math.max(0, w / 2 - i), Math.max(0, h / 2 - i), 0, -begin, -end, true);
-      c.strokeStyle = color; c.lineWidth = width; c.stroke();
+      c.ellipse(x + w / 2, y + h / 2, w / 2 - i, h / 2 - i, 0, -begin, -end, true);
+      path(c, color, width, replace);
     },
-    lines(id, color, closed, points, width, fill) {
+    lines(id, color, closed, points, width, fill, replace) {
+      if (!fill && !(width > 0)) return;
       const c = ctx(id);
       c.beginPath();
       c.moveTo(points[0], points[1]);
       for (let i = 2; i < points.length; i += 2) c.lineTo(points[i], points[i + 1]);
       if (closed) c.closePath();
-      if (fill) { c.fillStyle = color; c.fill(); }
-      else { c.lineCap = "round"; c.lineJoin = "round"; c.strokeStyle = color; c.lineWidth = width; c.stroke(); }
+      c.lineCap = "round"; c.lineJoin = "round";
+      path(c, color, fill ? 0 : width, replace);
+      c.lineCap = "butt"; c.lineJoin = "miter";
     },
 
     // words -----------------------------------------------------------------------------------
@@ -331,14 +353,24 @@ const tch = (() => {
     music(key, volume) {
       if (!context()) return;
       tch.musicStop();
+      musicLevel = volume;
       const token = {}; music = { token, playing: null };
       Promise.resolve(load(key)).then((buf) => {
         if (!buf || music?.token !== token) return;
         music.playing = start(buf, 0, true);
-        music.playing.gain.gain.linearRampToValueAtTime(volume, audio.currentTime + 2);
+        const gain = music.playing.gain.gain;
+        gain.setValueAtTime(0, audio.currentTime);
+        gain.linearRampToValueAtTime(musicLevel, audio.currentTime + 2); // the level now
       });
     },
-    musicVolume(volume) { if (music?.playing) music.playing.gain.gain.value = volume; },
+    musicVolume(volume) {
+      musicLevel = volume; // kept for music that is still loading
+      if (music?.playing) {
+        const gain = music.playing.gain.gain;
+        gain.cancelScheduledValues(audio.currentTime); // a fade-in under way ends here
+        gain.setValueAtTime(volume, audio.currentTime);
+      }
+    },
     musicStop() { if (music?.playing) { try { music.playing.source.stop(); } catch (_) { /* over */ } } music = null; },
   };
 })();
