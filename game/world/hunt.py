@@ -100,6 +100,7 @@ class HuntRules:
         self._found = [0] * len(self._goals)
         #: The cells the CAR fits, free or not, and the goals each would count for.
         self._matching = [c for c in self.others() if c.carries(self.player.car)]
+        self._matching_ids = {c.id for c in self._matching}
         self._counted_by = {
             c.id: tuple(i for i, g in enumerate(self._goals) if counts(g, c.actor, c.markers))
             for c in self._matching
@@ -177,8 +178,13 @@ class HuntRules:
         self._move_player(dt)
         events: list[WorldEvent] = []
         player = self.player
+        # The cells near the child's T cell and its buddies (they swim round it), found while
+        # the cells move: the only ones either can touch this frame.
+        reach = player.radius
+        for buddy in self.buddies:
+            reach = max(reach, math.hypot(buddy.x - player.x, buddy.y - player.y) + buddy.radius)
         near = cellmod.drift_all(
-            self.cells, dt, self.rng, skip=player, near=(player.x, player.y, player.radius)
+            self.cells, dt, self.rng, skip=player, near=(player.x, player.y, reach)
         )
         for cell in list(self._shaking):
             cell.wiggle = max(0.0, cell.wiggle - dt)
@@ -188,8 +194,9 @@ class HuntRules:
         pushed, self._pushing = self._pushing, {}
         for cell in near:
             events.extend(self._touch(cell, dt, pushed))
+        matching = [c for c in near if c.id in self._matching_ids]
         for buddy in self.buddies:
-            events.extend(self._buddy_meets(buddy))
+            events.extend(self._buddy_meets(buddy, matching))
         self._send_on_errand()
         for cell in list(self._leaving):
             events.extend(self._leave(cell, dt))
@@ -342,13 +349,14 @@ class HuntRules:
             self._shaking.append(cell)
         return [self._event("no_fit", cell)]
 
-    def _buddy_meets(self, buddy: Cell) -> list[WorldEvent]:
+    def _buddy_meets(self, buddy: Cell, nearby: list[Cell]) -> list[WorldEvent]:
         """A buddy's CAR docks a cell it fits that it touches as it swims (one at a time), but
-        leaves the child the last cell a goal needs: "You did it!" stays true."""
+        leaves the child the last cell a goal needs: "You did it!" stays true. ``nearby``: the
+        cells the CAR fits that are near enough to be touched (see ``update``)."""
         if buddy.id in self._holding or buddy.car is None:
             return []
         bx, by, radius = buddy.x, buddy.y, buddy.radius
-        for cell in self._matching:  # the nearness first: every buddy asks every frame
+        for cell in nearby:  # the nearness first: every buddy asks every frame
             reach = radius + cell.radius * 0.9
             dx, dy = cell.x - bx, cell.y - by
             if not (-reach < dx < reach and -reach < dy < reach) or dx * dx + dy * dy >= reach**2:
