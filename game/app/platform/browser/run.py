@@ -45,6 +45,7 @@ async def main(page, options) -> dict:
     canvas.install(page)
     options = dict(options)
     from game import logs
+    from game.app import pace
     from game.app.grownup import files
     from game.app.loop import STEP, StepClock
     from game.app.platform.audio import Audio
@@ -133,7 +134,12 @@ async def main(page, options) -> dict:
             page.first_frame()
         if crowd and now - started >= seconds:
             app.running = False
-        await (page.turn() if quick else page.next_frame())
+        if quick:
+            await page.turn()
+        elif app.pace < pace.MOVING:  # calm: fewer frames, woken at once by a tap
+            await page.calm(max(0, 1000 / app.pace - 1000 / pace.MOVING))
+        else:
+            await page.next_frame()
         back = time.perf_counter()
 
     started = time.perf_counter()

@@ -58,6 +58,11 @@ const tch = (() => {
     return m;
   }
 
+  let waking = null;        // ends a calm wait early: input came
+  function push(item) {
+    queue.push(item);
+    if (waking) { const wake = waking; waking = null; wake(); }
+  }
   let pointers = 0;          // pointer events seen on the stage (read by the tests)
   function pointer(e, kind) {
     pointers += 1;
@@ -65,9 +70,9 @@ const tch = (() => {
     const x = (e.clientX - r.left) * stage.width / r.width;
     const y = (e.clientY - r.top) * stage.height / r.height;
     if (e.pointerType === "touch" || e.pointerType === "pen") {
-      queue.push(["finger", kind, e.pointerId, x / stage.width, y / stage.height]);
+      push(["finger", kind, e.pointerId, x / stage.width, y / stage.height]);
     } else {
-      queue.push(["mouse", kind, Math.round(x), Math.round(y), e.button === -1 ? 0 : e.button + 1]);
+      push(["mouse", kind, Math.round(x), Math.round(y), e.button === -1 ? 0 : e.button + 1]);
     }
   }
 
@@ -135,14 +140,22 @@ const tch = (() => {
         // the game's own shortcuts (Ctrl+F the grown-up's panel, Ctrl+L language, Ctrl+Q),
         // not the browser's find bar or address bar
         if ((e.ctrlKey || e.metaKey) && ["f", "l", "q"].includes(e.key.toLowerCase())) e.preventDefault();
-        queue.push(["key", "down", e.key, e.ctrlKey || e.metaKey]);
-        if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) queue.push(["text", e.key]);
+        push(["key", "down", e.key, e.ctrlKey || e.metaKey]);
+        if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) push(["text", e.key]);
         if (e.key === " " || e.key.startsWith("Arrow")) e.preventDefault();
       });
-      window.addEventListener("keyup", (e) => queue.push(["key", "up", e.key, e.ctrlKey || e.metaKey]));
-      window.addEventListener("blur", () => queue.push(["blur"]));
+      window.addEventListener("keyup", (e) => push(["key", "up", e.key, e.ctrlKey || e.metaKey]));
+      window.addEventListener("blur", () => push(["blur"]));
     },
     events() { const out = JSON.stringify(queue); queue.length = 0; return out; },
+    // A calm screen's wait: ``ms``, or less when a tap or key comes (answered at once, as on
+    // the desktop), then the next frame the browser paints.
+    calm(ms) {
+      return new Promise((ok) => {
+        const timer = setTimeout(() => { waking = null; ok(); }, ms);
+        waking = () => { clearTimeout(timer); ok(); };
+      }).then(() => new Promise((ok) => requestAnimationFrame(ok)));
+    },
     waiting() { return queue.length; },
     pointers() { return pointers; },
     // a made-up touch, sent through the page like a real one (the demo bot uses it)
