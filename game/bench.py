@@ -667,6 +667,7 @@ def _number(value: float, unit: str) -> str:
 WEB_TARGETS = (
     Target("web: first screen, opened again", 5000.0, lambda r: r["first_screen_ms"], "ms"),
     Target("web: first screen, first time", 5000.0, lambda r: r["first_screen_cold_ms"], "ms"),
+    Target("web: idle, first screen", 0.05, lambda r: r["idle"], "of a core"),
     Target(
         f"web: hunt, {WEB_HUNT_CELLS} cells: frame",
         1000 / 30,
@@ -718,6 +719,7 @@ def web_figures(cells: int = WEB_HUNT_CELLS) -> dict[str, Any]:
         "first_screen_ms": statistics.median(again),
         "first_screen_marks": found["again"][-1]["marks"],
         "first_screen_cold_marks": found["first"]["marks"],
+        "idle": found["idle"],
         "hunt_cells": cells,
         "hunt_fps": found["hunt"]["fps"],
         "hunt_python_ms": found["hunt"]["python_ms"],
@@ -741,6 +743,7 @@ def web_main(as_json: bool) -> int:
         marks = ", ".join(f"{k} {v} ms" for k, v in results["first_screen_marks"].items())
         print(f"first screen, opened again: {results['first_screen_ms']:.0f} ms ({marks})")
         print(f"first screen, first time:   {results['first_screen_cold_ms']:.0f} ms")
+        print(f"calm first screen: the page busy {results['idle']:.1%} of the time")
         print(
             f"hunt, {results['hunt_cells']} cells: {results['hunt_fps']:.1f} frames a second, "
             f"Python {results['hunt_python_ms']:.1f} ms a frame"

@@ -1,8 +1,9 @@
 // The web build's speed in headless Chromium: node bench.mjs BASE_URL (python -m game bench --web)
 //
 // Prints JSON: the first screen after opening, the first time (an empty browser) and again
-// (three reloads), each with when each part of starting ended; and the hunt with 200 cells
-// played by the demo bot in real time: frames the page showed a second, Python's time a frame.
+// (three reloads), each with when each part of starting ended; how busy the page is on a calm
+// screen; and the hunt with 200 cells played by the demo bot in real time: frames the page
+// showed a second, Python's time a frame.
 import puppeteer from "puppeteer-core";
 
 const BASE = process.argv[2];
@@ -25,6 +26,12 @@ try {
     return page.evaluate(() => ({ marks: window.marks, report: window.report, error: window.bootError }));
   };
   out.first = await open("", "shown");
+  // a calm first screen ("pick a color"): how busy the page's main thread is while nobody taps
+  await new Promise((ok) => setTimeout(ok, 4000));
+  const before = await page.metrics();
+  await new Promise((ok) => setTimeout(ok, 6000));
+  const after = await page.metrics();
+  out.idle = (after.TaskDuration - before.TaskDuration) / (after.Timestamp - before.Timestamp);
   for (let i = 0; i < 3; i++) {
     await new Promise((ok) => setTimeout(ok, 3000)); // the page keeps its compiled code meanwhile
     out.again.push(await open("", "shown"));
