@@ -338,3 +338,18 @@ def test_keep_going_after_the_same_scene_failed_twice_goes_on_to_the_map(display
     finally:
         ScenePlay.draw = original
     assert isinstance(app.screen, JourneyMap) and app.map_target != "hunt"
+
+
+def test_saves_that_will_not_outlast_the_session_are_told_to_the_grown_up(display, tmp_path):
+    """A browser that cannot keep the site's data (a private window): the game plays, and
+    the grown-up hears at once that today's play will not be remembered."""
+    from game.app.loop import StepClock
+    from game.app.screens.notice import Notice
+    from game.app.start import make_app
+    from game.cli import _load
+
+    loaded = _load(None)
+    kept = dict(voice=None, audio=None, data_dir=tmp_path, effects=80, music=40, show_map=True)
+    app = make_app(loaded, display, StepClock(), forgets=True, **kept)
+    assert isinstance(app.overlay, Notice) and app.overlay.note == "ui.save.off"
+    assert make_app(loaded, display, StepClock(), **kept).overlay is None

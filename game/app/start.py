@@ -31,13 +31,19 @@ def make_app(
     finish: str | None = None,
     stop_when_done: bool = False,
     show_map: bool = False,
+    forgets: bool = False,
 ) -> App:
     """The game, with its profiles kept in ``data_dir`` (None: nothing is saved) and the
-    settings a new child starts with; volumes are whole percent steps."""
+    settings a new child starts with; volumes are whole percent steps. ``forgets``: the
+    folder will not outlast the session (a browser that cannot keep a site's data), so the
+    grown-up is told at once, as when a disk cannot be written."""
     from game.app.loop import App
     from game.profile.store import ProfileStore
 
     strings = loaded.strings
+    store = ProfileStore(data_dir, tuple(strings.languages)) if data_dir else None
+    if store is not None and forgets:
+        store.notice = "ui.save.off"
     return App(
         loaded.scenes,
         loaded.first,
@@ -52,7 +58,7 @@ def make_app(
         library=loaded.library,
         strings=strings,
         voice=voice,
-        store=ProfileStore(data_dir, tuple(strings.languages)) if data_dir else None,
+        store=store,
         defaults=Settings(
             language=strings.language,
             band=strings.band,

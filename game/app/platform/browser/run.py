@@ -38,6 +38,7 @@ class PageClock:
 async def main(page, options) -> dict:
     """Play until the game ends. ``options`` come from the page's address: ``lang`` and
     ``band`` to start with; ``demo=1``: the bot plays the whole journey as fast as it can;
+    ``storage=lost``: the browser's storage could not be opened (the grown-up is told);
     ``frames=N``: play N steps and stop, for a picture to compare with the desktop's, of
     ``scene`` (the bot playing it) or, with ``map=1``, of the journey map; ``cells=N``
     (``bench --web``): the bot hunts among N cells in real time for ``seconds``, and the
@@ -112,6 +113,7 @@ async def main(page, options) -> dict:
         finish=chapters[-1],
         stop_when_done=demo,
         show_map=not (picture or crowd) or options.get("map") == "1",
+        forgets=options.get("storage") == "lost",
     )
     if audio is not None:
         audio.start_music()
