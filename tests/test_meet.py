@@ -79,3 +79,19 @@ def test_the_pictures_come_when_their_question_is_asked_not_before(scenes):
         assert chapter.clock < 120
     assert chapter.clock > 10  # the story before it is long...
     assert rules.on_show and rules.answerable  # ...and the pictures come with the question
+
+
+def test_the_pick_that_ends_the_chapter_is_answered_before_the_story_goes_on(scenes):
+    """The name is the last pick Meet needs: "Hello, new friend!" still answers it, before
+    the chapter's closing story (a play-test heard the story go on with no answer)."""
+    chapter = Chapter(scenes["meet"], session=Session())
+    rules = chapter.rules
+    until(chapter, lambda: rules.answerable)
+    tap_picture(chapter, 4)  # a colour
+    until(chapter, lambda: rules.choice is not None and rules.choice.id == "name")
+    until(chapter, lambda: rules.answerable)
+    tap_picture(chapter, 2)  # Luna: the chapter's goal is reached
+    until(chapter, lambda: "meet.blood" in chapter.narrator.history)
+    said = list(chapter.narrator.history)
+    assert "meet.nice_name" in said
+    assert said.index("meet.nice_name") < said.index("meet.blood")

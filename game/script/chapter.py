@@ -62,9 +62,12 @@ class Chapter:
         self.clock += dt
         self._follow_band()
         for event in self.rules.update(dt):
-            self._apply(self.runner.handle(event))
+            # The answer to what the child just did comes first, even when it is the last thing
+            # the chapter needed (then before the closing lines: "Hello, new friend!" after
+            # the name was picked); nothing answers what happens after the chapter is over.
             if event.line is not None and not self.complete:
                 self.narrator.say(event.line, self.scene.line(event.line).text, event.answer)
+            self._apply(self.runner.handle(event))
         # Waiting for help only counts while nothing is being said: a child who is listening is
         # not stuck, and a hint must not cut into the story.
         self._apply(self.runner.update(dt if self.narrator.settled else 0.0))
