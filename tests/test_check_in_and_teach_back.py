@@ -206,6 +206,19 @@ def test_no_teach_back_question_unless_the_grown_up_turns_it_on(scenes, display,
     assert "collect.teach" not in app.session.answers
 
 
+def test_after_the_last_chapter_the_map_points_at_the_first_one_not_yet_played(
+    scenes, display, tmp_path
+):
+    """A grown-up started the last chapter from the panel: its closing card's map button leads
+    to what the child missed, not back to the first chapter they already played."""
+    app = make_app(scenes, display, tmp_path, feelings_check_in=False)
+    new_child(app)
+    finish_chapter(app, "meet")
+    finish_chapter(app, "cheer")
+    assert screen_name(app) == "JourneyMap"
+    assert app.map_target == "collect"
+
+
 def test_teach_back_after_a_chapter_records_tries_and_help_and_a_wrong_tap_never_blocks(
     scenes, display, tmp_path
 ):

@@ -752,7 +752,7 @@ class App:
             )
         elif outcome == "map" and _is(screen, "ScenePlay"):  # the last chapter's card
             following = self._following(self.scene_id)
-            self._chapter_over(following or self.chapters[0].id, last=following is None)
+            self._chapter_over(following or self._first_unplayed(), last=following is None)
         elif outcome == "map" and _is(screen, "BookScreen"):
             self._show_map(self.map_target)
 
@@ -770,6 +770,13 @@ class App:
             self.running = False  # nothing else to play: stop calmly, progress is saved
             return
         self._show_map(following)
+
+    def _first_unplayed(self) -> str:
+        """The first chapter this child has not played (all played: the first), where the map
+        points after the last one: a child who came to it by a grown-up's shortcut is led to
+        what they missed, not back to the start."""
+        ids = [s.id for s in self.chapters]
+        return next((i for i in ids if i not in self.session.played), ids[0])
 
     def _following(self, scene_id: str) -> str | None:
         """The chapter after ``scene_id`` for this child (left-out chapters are passed by)."""
