@@ -170,6 +170,9 @@ def test_glossary_words_are_found_in_lines_in_each_language(library, strings):
         ("T cell", "words.t_cell"),
         ("CAR T cell", "words.t_cell"),
     ]
+    # a name in capitals is not the everyday word (a play-test saw "car" underlined)
+    assert marks("CAR is a science word. It is not a car you drive!") == [("CAR", "words.car")]
+    assert marks("Leukemia is nobody's fault.") == [("Leukemia", "words.leukemia")]
     strings.set_language("es")
     assert marks("Tu sangre sale por un tubito que se llama vía IV.") == [("vía IV", "words.iv")]
 

@@ -118,7 +118,9 @@ def split_forms(forms: str) -> list[str]:
 
 def find_words(text: str, forms: dict[str, list[str]]) -> list[tuple[int, int, str]]:
     """Where glossary words appear in ``text``: (start, end, word id), longest forms first,
-    whole words only, never overlapping. Case is ignored ('Leukemia' and 'leukemia')."""
+    whole words only, never overlapping. Case is ignored ('Leukemia' and 'leukemia'), but a
+    form written in capitals (CAR, IV) is a name and matches only in capitals: "It is not a
+    car you drive!" has no CAR in it."""
     candidates = sorted(
         ((form, word_id) for word_id, words in forms.items() for form in words),
         key=lambda pair: -len(pair[0]),
@@ -126,7 +128,8 @@ def find_words(text: str, forms: dict[str, list[str]]) -> list[tuple[int, int, s
     taken: list[tuple[int, int, str]] = []
     for form, word_id in candidates:
         pattern = r"(?<!\w)" + re.escape(form) + r"(?!\w)"
-        for match in re.finditer(pattern, text, flags=re.IGNORECASE):
+        capitals = any(c.isupper() for c in form) and not any(c.islower() for c in form)
+        for match in re.finditer(pattern, text, flags=0 if capitals else re.IGNORECASE):
             start, end = match.span()
             if all(end <= s or start >= e for s, e, _ in taken):
                 taken.append((start, end, word_id))
