@@ -260,6 +260,9 @@ class QuizRules(BoardRules):
     the next question starts without it, and any answer after it is recorded with help."""
 
     LISTEN_FIRST = True
+    #: The next question's pictures come with its question: not greyed under the last
+    #: answer's "Yes!" while it is said (a play-test found them there, with no question).
+    SHOW_WHEN_ASKED = True
 
     def __init__(self, scene: Scene, seed: int = 0, session: Session | None = None) -> None:
         self.helped = False  # the right picture has glowed on this question
