@@ -68,6 +68,18 @@ def test_a_tap_before_the_question_has_been_said_is_not_an_answer(scenes):
     assert (answer.tries, answer.right_first_try, answer.with_help) == (1, True, False)
 
 
+def test_a_wrong_answer_hears_show_you_again_then_the_explanation(scenes):
+    chapter = Chapter(scenes["cheer"])
+    rules = chapter.rules
+    until(chapter, lambda: rules.answerable)
+    wrong = next(o for o in rules.options if not o.right)
+    explanation = wrong.say or rules.choice.explain
+    tap_option(chapter, wrong)
+    until(chapter, lambda: explanation in chapter.narrator.history)
+    said = list(chapter.narrator.history)
+    assert said.index("cheer.try") < said.index(explanation)
+
+
 def test_the_question_stays_written_above_the_pictures_while_a_hint_is_said(scenes, display):
     from game.app.views.board_view import QUESTION_TOP, BoardView
     from game.script.texts import build_strings, load_library

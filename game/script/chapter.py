@@ -62,12 +62,18 @@ class Chapter:
         self.clock += dt
         self._follow_band()
         for event in self.rules.update(dt):
-            # The answer to what the child just did comes first, even when it is the last thing
-            # the chapter needed (then before the closing lines: "Hello, new friend!" after
-            # the name was picked); nothing answers what happens after the chapter is over.
-            if event.line is not None and not self.complete:
-                self.narrator.say(event.line, self.scene.line(event.line).text, event.answer)
-            self._apply(self.runner.handle(event))
+            outputs = self.runner.handle(event)
+            # The line that answers what the child just did: after the scene's own words for
+            # that moment ("Let me show you again." before the explanation), but before the
+            # closing lines when it is the last thing the chapter needed ("Hello, new friend!"
+            # after the name); nothing answers what happens once the chapter is over.
+            answer = event.line if event.line is not None and not self.complete else None
+            ends = any(isinstance(output, Complete) for output in outputs)
+            if answer is not None and ends:
+                self.narrator.say(answer, self.scene.line(answer).text, event.answer)
+            self._apply(outputs)
+            if answer is not None and not ends:
+                self.narrator.say(answer, self.scene.line(answer).text, event.answer)
         # Waiting for help only counts while nothing is being said: a child who is listening is
         # not stuck, and a hint must not cut into the story.
         self._apply(self.runner.update(dt if self.narrator.settled else 0.0))
