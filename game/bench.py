@@ -135,10 +135,12 @@ def run(
     return found
 
 
-def verdicts(results: dict[str, Any]) -> list[tuple[Target, float | None, bool | None]]:
+def verdicts(
+    results: dict[str, Any], targets: tuple[Target, ...] = TARGETS
+) -> list[tuple[Target, float | None, bool | None]]:
     """Each target with its measured value and whether it is met (None: not measured here)."""
     found = []
-    for target in TARGETS:
+    for target in targets:
         value = target.measured(results)
         found.append((target, value, None if value is None else value <= target.limit))
     return found
@@ -644,13 +646,27 @@ def table(results: dict[str, Any]) -> str:
         ]
     width = max(len(name) for name, _ in rows)
     lines = [f"{name:<{width}}  {value}" for name, value in rows]
-    lines += ["", "targets:"]
-    for target, value, met in verdicts(results):
+    lines += ["", "targets:", *_target_lines(verdicts(results))]
+    return "\n".join(lines)
+
+
+def _target_lines(judged: list[tuple[Target, float | None, bool | None]]) -> list[str]:
+    lines = []
+    for target, value, met in judged:
         mark = {True: "met", False: "MISSED", None: "not measured"}[met]
         shown = "-" if value is None else _number(value, target.unit)
         limit = _number(target.limit, target.unit)
         lines.append(f"  {target.name:<32} {shown:>14}  (at most {limit})  {mark}")
-    return "\n".join(lines)
+    return lines
+
+
+def _with_targets(results: dict[str, Any], judged) -> str:
+    """The results as JSON, with each target, its limit, the figure and the verdict."""
+    results["targets"] = [
+        {"name": t.name, "limit": t.limit, "unit": t.unit, "measured": value, "met": met}
+        for t, value, met in judged
+    ]
+    return json.dumps(results, indent=2)
 
 
 def _number(value: float, unit: str) -> str:
@@ -729,16 +745,9 @@ def web_figures(cells: int = WEB_HUNT_CELLS) -> dict[str, Any]:
 def web_main(as_json: bool) -> int:
     """``bench --web``: the web build's figures and targets; exit 1 if a target is missed."""
     results = web_figures()
-    judged = []
-    for target in WEB_TARGETS:
-        value = target.measured(results)
-        judged.append((target, value, None if value is None else value <= target.limit))
+    judged = verdicts(results, WEB_TARGETS)
     if as_json:
-        results["targets"] = [
-            {"name": t.name, "limit": t.limit, "unit": t.unit, "measured": value, "met": met}
-            for t, value, met in judged
-        ]
-        print(json.dumps(results, indent=2))
+        print(_with_targets(results, judged))
     else:
         marks = ", ".join(f"{k} {v} ms" for k, v in results["first_screen_marks"].items())
         print(f"first screen, opened again: {results['first_screen_ms']:.0f} ms ({marks})")
@@ -748,12 +757,7 @@ def web_main(as_json: bool) -> int:
             f"hunt, {results['hunt_cells']} cells: {results['hunt_fps']:.1f} frames a second, "
             f"Python {results['hunt_python_ms']:.1f} ms a frame"
         )
-        print("\ntargets:")
-        for target, value, met in judged:
-            mark = {True: "met", False: "MISSED", None: "not measured"}[met]
-            shown = "-" if value is None else _number(value, target.unit)
-            limit = _number(target.limit, target.unit)
-            print(f"  {target.name:<36} {shown:>10}  (at most {limit})  {mark}")
+        print("\n".join(["", "targets:", *_target_lines(judged)]))
     return 1 if any(met is False for _, _, met in judged) else 0
 
 
@@ -763,11 +767,7 @@ def main(as_json: bool, frames: int, display: bool = False) -> int:
     results = run(frames, display=display) if display else run(frames)
     judged = verdicts(results)
     if as_json:
-        results["targets"] = [
-            {"name": t.name, "limit": t.limit, "unit": t.unit, "measured": value, "met": met}
-            for t, value, met in judged
-        ]
-        print(json.dumps(results, indent=2))
+        print(_with_targets(results, judged))
     else:
         print(table(results))
     return 1 if any(met is False for _, _, met in judged) else 0
