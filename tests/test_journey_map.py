@@ -128,3 +128,26 @@ def test_the_next_box_on_the_map_starts_the_next_chapter(scenes, display):
         pygame.event.post(pygame.event.Event(kind, pos=NEXT.center, button=1))
     asyncio.run(app.run(2))
     assert app.screen is app.play and app.play.scene.id == "meet"
+
+
+def test_the_path_never_runs_through_a_stops_name(scenes, strings, display):
+    """Each name has the map's own colour behind it: no path colour among its words (a
+    play-test found the path crossing "The lab" and "The hunt")."""
+    from game.app.screens.journey_map import GROUND
+    from game.app.ui import text
+
+    journey_map = a_map(scenes, strings)
+    canvas = display.canvas
+    journey_map.draw(canvas)
+    path = {(214, 200, 170), (246, 236, 210)}
+    k = journey_map.radius / STOP_RADIUS
+    for i, (x, y) in enumerate(journey_map.places):
+        words = strings.get(f"{journey_map.chapters[i].id}.title")
+        width = min(text.width(words, text.font(26, "bold")), journey_map.name_width)
+        top = round(y + journey_map.radius + 10 * k)
+        seen = {
+            tuple(canvas.get_at((round(x) + dx, top + dy)))[:3]
+            for dx in range(-width // 2, width // 2, 3)
+            for dy in range(0, 30, 3)
+        }
+        assert GROUND in seen and not seen & path, i

@@ -47,6 +47,8 @@ HINT_SECONDS = 3.5
 LATER_ALPHA = 110
 LATER_DOTS = 28
 LATER_EDGE = (190, 180, 160)
+#: The map's own colour, also behind each stop's name so the path never runs through it.
+GROUND = (238, 246, 240)
 
 State = Literal["played", "next", "later"]
 
@@ -257,7 +259,7 @@ class JourneyMap:
         """The whole map; with a clip set on ``canvas`` (the loop drawing only the glow), what
         lies wholly outside it is skipped, so only that part costs anything."""
         clip = canvas.get_clip()
-        canvas.fill((238, 246, 240))
+        canvas.fill(GROUND)
         if clip.colliderect(TITLE):
             words = (
                 self.strings.get("ui.map.title.named", child=self.child)
@@ -341,7 +343,9 @@ class JourneyMap:
             star = art.star_icon(max(24, round(44 * k)), True)
             canvas.blit(star, star.get_rect(center=(round(x + r * 0.75), round(y - r * 0.75))))
         name = widgets.fitted(self.strings.get(f"{scene.id}.title"), 26, self.name_width)
-        canvas.blit(name, name.get_rect(midtop=(round(x), round(y + r + 10 * k))))
+        where = name.get_rect(midtop=(round(x), round(y + r + 10 * k)))
+        pygame.draw.rect(canvas, GROUND, where.inflate(14, 2), border_radius=12)
+        canvas.blit(name, where)
 
     def _hint(self, canvas: pygame.Surface, hint: Hint) -> None:
         """A speech bubble over the glowing stop, its tail pointing down at it."""
