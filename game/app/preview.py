@@ -18,8 +18,8 @@ import pygame
 from game.app.loop import App, Clock
 from game.app.platform import intents
 from game.app.platform.display import Display
+from game.app.start import make_app
 from game.app.ui import art, pictures, text
-from game.profile.settings import Settings
 from game.script import preview as rules
 from game.script.errors import Problem, Where
 
@@ -132,22 +132,7 @@ class Preview:
         strings = found.strings
         try:
             voice = self.make_voice(strings) if self.make_voice is not None else None
-            self.app = App(
-                found.scenes,
-                found.first,
-                self.display,
-                self.clock,
-                audio=self.audio,
-                library=found.library,
-                strings=strings,
-                voice=voice,
-                defaults=Settings(
-                    language=strings.language,
-                    band=strings.band,
-                    role=strings.role,
-                    voice=voice is not None,
-                ),
-            )
+            self.app = make_app(found, self.display, self.clock, voice=voice, audio=self.audio)
         except Exception as exc:  # never a traceback: say it on screen, as a problem
             log.exception("preview could not start %s", self.path)
             where = Where(str(self.path))

@@ -23,9 +23,9 @@ def make_app(
     *,
     voice: Voice | None,
     audio: Audio | None,
-    data_dir: Path | None,
-    effects: int,
-    music: int,
+    data_dir: Path | None = None,
+    effects: int | None = None,
+    music: int | None = None,
     demo: bool = False,
     seed: int = 0,
     finish: str | None = None,
@@ -34,9 +34,9 @@ def make_app(
     forgets: bool = False,
 ) -> App:
     """The game, with its profiles kept in ``data_dir`` (None: nothing is saved) and the
-    settings a new child starts with; volumes are whole percent steps. ``forgets``: the
-    folder will not outlast the session (a browser that cannot keep a site's data), so the
-    grown-up is told at once, as when a disk cannot be written."""
+    settings a new child starts with; volumes are whole percent steps (None: the usual ones).
+    ``forgets``: the folder will not outlast the session (a browser that cannot keep a site's
+    data), so the grown-up is told at once, as when a disk cannot be written."""
     from game.app.loop import App
     from game.profile.store import ProfileStore
 
@@ -64,7 +64,6 @@ def make_app(
             band=strings.band,
             role=strings.role,
             voice=voice is not None,
-            effects=effects,
-            music=music,
+            **{k: v for k, v in (("effects", effects), ("music", music)) if v is not None},
         ),
     )

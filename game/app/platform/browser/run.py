@@ -107,8 +107,6 @@ async def main(page, options) -> dict:
         voice=None if picture else PageVoice(loaded.strings),  # a picture: as the desktop's
         audio=audio,
         data_dir=None if picture or crowd else DATA,
-        effects=80,
-        music=40,
         demo=demo or bool(crowd) or (picture and options.get("map") != "1"),
         finish=chapters[-1],
         stop_when_done=demo,
