@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -59,3 +60,25 @@ def test_every_activity_has_a_view():
     from game.app.views import VIEWS
 
     assert set(registry()) == set(VIEWS)
+
+
+def test_the_first_frame_waits_for_no_module_it_does_not_use(tmp_path):
+    """What a launch imports before its first frame (bench's "first frame" target): not the
+    chapters' views (each comes when its chapter does), nor the modules only a fallback voice
+    or the tools need (subprocess), nor logging's rotating handlers (the log is rotated at
+    opening)."""
+    code = (
+        "import sys\n"
+        "from game.cli import main\n"
+        f"main(['play', '--first-frame', '--data-dir', {str(tmp_path)!r}])\n"
+        "print('MODULES', *sorted(sys.modules))\n"
+    )
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    modules = set(done.stdout.split("MODULES", 1)[1].split())
+    assert "game.app.loop" in modules  # the launch really reached its first frame
+    assert not {"subprocess", "logging.handlers"} & modules
+    assert not [name for name in modules if name.startswith("game.app.views.")]

@@ -353,3 +353,48 @@ def test_saves_that_will_not_outlast_the_session_are_told_to_the_grown_up(displa
     app = make_app(loaded, display, StepClock(), forgets=True, **kept)
     assert isinstance(app.overlay, Notice) and app.overlay.note == "ui.save.off"
     assert make_app(loaded, display, StepClock(), **kept).overlay is None
+
+
+def test_a_long_log_is_moved_aside_when_the_game_opens_it(tmp_path):
+    from game import logs
+
+    folder = tmp_path / "logdir"
+    folder.mkdir()
+    log_file = folder / logs.LOG_NAME
+    log_file.write_text("x" * (logs.LOG_BYTES + 1))
+    (folder / f"{logs.LOG_NAME}.1").write_text("older")
+    (folder / f"{logs.LOG_NAME}.2").write_text("oldest")
+    path = logs.setup_logging(folder)
+    handler = next(
+        h for h in logging.getLogger("game").handlers if getattr(h, "baseFilename", "") == str(path)
+    )
+    try:
+        logging.getLogger("game.test").warning("a new session")
+        handler.flush()
+        assert "a new session" in log_file.read_text() and log_file.stat().st_size < 200
+        assert (folder / f"{logs.LOG_NAME}.1").read_text() == "x" * (logs.LOG_BYTES + 1)
+        assert (folder / f"{logs.LOG_NAME}.2").read_text() == "older"  # the oldest went
+        assert not (folder / f"{logs.LOG_NAME}.3").exists()
+    finally:
+        logging.getLogger("game").removeHandler(handler)
+        handler.close()
+
+
+def test_a_short_log_is_kept_and_added_to(tmp_path):
+    from game import logs
+
+    folder = tmp_path / "logdir"
+    folder.mkdir()
+    (folder / logs.LOG_NAME).write_text("last session\n")
+    path = logs.setup_logging(folder)
+    handler = next(
+        h for h in logging.getLogger("game").handlers if getattr(h, "baseFilename", "") == str(path)
+    )
+    try:
+        logging.getLogger("game.test").warning("this session")
+        handler.flush()
+        assert path.read_text().startswith("last session\n") and "this session" in path.read_text()
+        assert not (folder / f"{logs.LOG_NAME}.1").exists()
+    finally:
+        logging.getLogger("game").removeHandler(handler)
+        handler.close()

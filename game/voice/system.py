@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import logging
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import subprocess
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +93,8 @@ class SystemSpeech:
         # No NUL, no lone surrogate: neither can be passed to a program.
         text = text[:MOST_SPOKEN].replace("\0", " ").encode("utf-8", "replace").decode("utf-8")
         args: Sequence[str] = self.command(text, lang)
+        import subprocess  # here, not at the top: it costs the game's start a few milliseconds
+
         try:
             self._process = subprocess.Popen(
                 list(args),
