@@ -14,7 +14,7 @@ import pytest
 
 from conftest import MINIMAL, ROOT, SceneError, parse_scene
 from game import resources
-from game.script import gallery, model
+from game.script import gallery
 from game.script.book import load_book
 
 DOC = ROOT / "docs" / "scene-format.md"
@@ -101,7 +101,7 @@ def test_a_file_that_cannot_be_a_picture_is_left_out_with_a_warning(assets, name
     assert len(told) == 1 and name in told[0] and why in told[0], told
     if stem not in gallery.DRAWN:
         assert gallery.picture_files(assets).get(stem, WASH) != assets / "pictures" / name
-    assert set(gallery.picture_names(assets)) == {*model.PICTURES, "soap"}
+    assert set(gallery.picture_names(assets)) == {*gallery.DRAWN_PICTURES, "soap"}
 
 
 def test_a_link_out_of_assets_is_not_a_picture(assets, tmp_path):
@@ -112,7 +112,7 @@ def test_a_link_out_of_assets_is_not_a_picture(assets, tmp_path):
 
 
 def test_no_folder_means_only_the_drawn_pictures(tmp_path):
-    assert gallery.picture_names(tmp_path / "nowhere") == model.PICTURES
+    assert gallery.picture_names(tmp_path / "nowhere") == gallery.DRAWN_PICTURES
 
 
 def test_the_rules_read_only_file_names(assets):
@@ -125,7 +125,7 @@ def test_the_rules_read_only_file_names(assets):
 def test_a_wrong_picture_lists_every_picture_with_a_close_suggestion(assets):
     (message,) = _problems(_scene(picture="saop"), assets)
     assert message.startswith("unknown picture 'saop' (did you mean 'soap'?); use ")
-    for name in (*model.PICTURES, "soap"):
+    for name in (*gallery.DRAWN_PICTURES, "soap"):
         assert f"'{name}'" in message
     assert "assets/pictures/" in message
 

@@ -487,12 +487,12 @@ def test_the_summary_and_the_profiles_show_cars_once_the_lab_is_played(scenes, d
 
 # the word book's pictures ----------------------------------------------------------------------
 def test_white_blood_cell_has_its_own_picture_a_t_cell_and_a_b_cell_together(display):
-    from game.script.model import PICTURES
+    from game.script.gallery import DRAWN_PICTURES
     from game.script.texts import load_library
 
     chosen = {word.id: word.picture for word in load_library().book.words}
     white = chosen["words.white_blood_cell"]
-    assert white in PICTURES and white not in (chosen["words.b_cell"], chosen["words.t_cell"])
+    assert white in DRAWN_PICTURES and white not in (chosen["words.b_cell"], chosen["words.t_cell"])
 
     def showing(picture: pygame.Surface, colour) -> int:
         return pygame.mask.from_threshold(picture, colour, (12, 12, 12, 255)).count()

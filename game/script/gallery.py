@@ -25,9 +25,12 @@ PICTURE_FOLDER = "pictures"
 PICTURE_SUFFIXES = (".svg", ".png")
 #: A picture file's name (without ``.svg`` / ``.png``): like an id.
 PICTURE_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
+#: The drawn pictures a scene may name: model.PICTURES, and the word book's IV, infusion and
+#: central line, each its own (they were one IV bag), drawn in game/app/ui/tubes.py.
+DRAWN_PICTURES = (*model.PICTURES, "iv", "infusion", "central_line")
 #: Pictures the game draws itself: the ones a scene may name, and those only its own screens
 #: show ('who is getting CAR T cells?'). A file may not take any of these names.
-DRAWN = (*model.PICTURES, "patient", "sibling")
+DRAWN = (*DRAWN_PICTURES, "patient", "sibling")
 #: The largest picture file read; a bigger one is drawn as a placeholder.
 MAX_PICTURE_BYTES = 1_000_000
 #: The most pixels a side of a PNG picture may have.
@@ -114,7 +117,7 @@ def picture_file_problems(assets: Path | None = None) -> list[str]:
 
 def picture_names(assets: Path | None = None) -> tuple[str, ...]:
     """Every picture a scene may name: the drawn ones, then the files."""
-    return (*model.PICTURES, *picture_files(assets))
+    return (*DRAWN_PICTURES, *picture_files(assets))
 
 
 def background_names(assets: Path | None = None) -> tuple[str, ...]:

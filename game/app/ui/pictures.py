@@ -23,6 +23,8 @@ SKIN = (241, 194, 160)
 HAIR = (110, 72, 50)
 GLASS = (214, 236, 248)
 STEEL = (150, 170, 186)
+SHIRT_CUFF = (86, 180, 233)
+LIPS = (214, 120, 120)
 
 
 def _rect(cx: float, cy: float, w: float, h: float) -> pygame.Rect:
@@ -256,16 +258,44 @@ def _hospital(s, cx, cy, r, unit) -> None:
 
 
 def _secret(s, cx, cy, r, unit) -> None:
-    """A finger over lips: keeping something to yourself."""
-    pygame.draw.circle(s, (224, 170, 136), (cx, cy), r * 0.52)
-    pygame.draw.circle(s, SKIN, (cx, cy), r * 0.48)
-    for side in (-1, 1):
-        pygame.draw.circle(s, INK, (cx + side * r * 0.18, cy - r * 0.1), r * 0.06)
-    pygame.draw.line(
-        s, INK, (cx - r * 0.15, cy + r * 0.22), (cx + r * 0.15, cy + r * 0.22), _width(unit, 4)
+    """'Shh': a child with a finger held up to the lips, the hand it belongs to in sight under
+    the chin and a small nose above, so it never reads as a long nose (a fib)."""
+    fy = cy - r * 0.1  # the face's middle
+    pygame.draw.circle(s, HAIR, (cx, fy - r * 0.08), r * 0.5)
+    pygame.draw.circle(s, (224, 170, 136), (cx, fy), r * 0.47)
+    pygame.draw.circle(s, SKIN, (cx, fy), r * 0.44)
+    for side in (-1, 1):  # eyes looking to one side, as when sharing a quiet moment
+        pygame.draw.circle(s, WHITE, (cx + side * r * 0.17, fy - r * 0.1), r * 0.085)
+        pygame.draw.circle(s, INK, (cx + side * r * 0.17 + r * 0.03, fy - r * 0.1), r * 0.05)
+    nose = _rect(cx, fy + r * 0.02, r * 0.12, r * 0.1)
+    pygame.draw.arc(s, (200, 140, 110), nose, math.pi * 1.1, math.pi * 1.9, _width(unit, 4))
+    lips = _rect(cx, fy + r * 0.23, r * 0.28, r * 0.13)  # pursed, saying 'shh'
+    pygame.draw.ellipse(s, LIPS, lips)
+    pygame.draw.ellipse(s, (150, 70, 70), lips.inflate(-r * 0.1, -r * 0.07))
+    # the hand: a soft fist under the chin, its finger up across the lips
+    fist = _rect(cx + r * 0.02, fy + r * 0.6, r * 0.34, r * 0.3)
+    pygame.draw.rect(
+        s, (224, 170, 136), fist.inflate(6 * unit, 6 * unit), border_radius=round(r * 0.12)
     )
-    art._thick_line(s, (200, 140, 110), (cx, cy + r * 0.52), (cx, cy + r * 0.08), 20 * unit)
-    art._thick_line(s, (236, 186, 150), (cx, cy + r * 0.5), (cx, cy + r * 0.1), 14 * unit)
+    pygame.draw.rect(s, SKIN, fist, border_radius=round(r * 0.1))
+    for i in range(1, 3):  # the curled fingers' knuckles
+        x = fist.left + fist.width * i / 3
+        pygame.draw.line(
+            s,
+            (224, 170, 136),
+            (x, fist.top + r * 0.08),
+            (x, fist.bottom - r * 0.04),
+            _width(unit, 3),
+        )
+    pygame.draw.rect(
+        s,
+        SHIRT_CUFF,
+        _rect(cx + r * 0.02, fist.bottom + r * 0.06, r * 0.42, r * 0.14),
+        border_radius=6,
+    )
+    tip, base = (cx, fy + r * 0.19), (cx, fist.top + r * 0.06)
+    art._thick_line(s, (224, 170, 136), base, tip, 18 * unit)
+    art._thick_line(s, SKIN, base, tip, 13 * unit)
 
 
 def _ball(s, cx, cy, r, unit) -> None:
@@ -373,10 +403,22 @@ def _white_blood_cells(size: int) -> pygame.Surface:
     return holder
 
 
+def _tube(s, name: str, c: float, r: float, unit: float, cell: tuple) -> None:
+    """The word book's IV, infusion and central line (game/app/ui/tubes.py)."""
+    from game.app.ui import tubes  # tubes draws with this module's helpers
+
+    if name == "iv":
+        tubes.draw_iv(s, c, c, r, unit)
+    elif name == "infusion":
+        tubes.draw_infusion(s, c, c, r, unit, cell)
+    else:
+        tubes.draw_central_line(s, c, c, r, unit)
+
+
 #: Pictures of the child's own T cells, which wear their CARs once they have them.
 WITH_CAR = ("t_cell", "many_cells")
 #: Pictures with the child's cells in a bag: in their colour, without CARs to show.
-IN_THEIR_COLOUR = ("iv_bag", "patient", "sibling")
+IN_THEIR_COLOUR = ("iv_bag", "infusion", "patient", "sibling")
 
 
 def picture(
@@ -427,6 +469,8 @@ def _picture(
         elif name == "machine":
             draw_machine(s, _rect(c, c, r * 1.5, r * 1.2), unit)
             draw_face(s, c, c, r, unit)
+        elif name in ("iv", "infusion", "central_line"):
+            _tube(s, name, c, r, unit, art.hero_colours(colour)[0])
         elif name == "iv_bag":
             draw_iv_bag(s, c, c, r * 0.9, r * 1.3, unit, cell=art.hero_colours(colour)[0])
         elif name == "medicine":
