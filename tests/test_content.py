@@ -507,3 +507,31 @@ def test_questions_about_what_can_be_left_out_say_so(scenes):
     about = {c.id: set(getattr(c, "about", ()) or ()) for c in scenes["cheer"].choices}
     assert "after" in about["hot"] and "after" in about["stay"]
     assert "healthy_b_cells" in about["fit"]
+
+
+#: A sentence that only reassures ("That is okay.", "Está bien."): it needs something before it
+#: to be about.
+BARE_REASSURANCE = re.compile(
+    r"^(that|it|this) is (okay|ok|fine)( too)?[.!]$|^(eso )?está bien( también)?[.!]$",
+    re.IGNORECASE,
+)
+
+
+def sentences(words: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?:])\s+", words) if s.strip()]
+
+
+def test_a_reassurance_always_follows_what_it_is_about(texts, spanish):
+    """"That is okay." opening a line is about nothing the child has heard (a play-test heard
+    "That is okay. Doctors can help." for a 6-year-old): the line first says what is okay."""
+    for language, words_of in (("en", {t.id: t.text for t in texts}), ("es", spanish)):
+        for text_id, words in words_of.items():
+            said = sentences(words)
+            assert said and not BARE_REASSURANCE.match(said[0]), (language, text_id, words)
+
+
+def test_the_reassurance_check_would_catch_one():
+    assert BARE_REASSURANCE.match(sentences("That is okay. Doctors can help.")[0])
+    assert BARE_REASSURANCE.match(sentences("Está bien. Los doctores pueden ayudar.")[0])
+    assert not BARE_REASSURANCE.match(sentences("Está bien llorar. Puedes contarlo.")[0])
+    assert not BARE_REASSURANCE.match(sentences("Some kids get no fever. That is okay.")[0])
