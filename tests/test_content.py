@@ -535,3 +535,64 @@ def test_the_reassurance_check_would_catch_one():
     assert BARE_REASSURANCE.match(sentences("Está bien. Los doctores pueden ayudar.")[0])
     assert not BARE_REASSURANCE.match(sentences("Está bien llorar. Puedes contarlo.")[0])
     assert not BARE_REASSURANCE.match(sentences("Some kids get no fever. That is okay.")[0])
+
+
+#: The names a question may ask about, longest first (a 'CAR T cell' is not also a 'T cell').
+NAMES = {
+    "en": (
+        r"CAR T cells?", r"T cells?", r"B cells?", r"red blood cells?", r"white blood cells?",
+        r"leukemia", r"CAR", r"CD19", r"IV", r"platelets?", r"lab", r"machine", r"hospital",
+        r"chemo", r"fever", r"grown-ups?", r"doctors?", r"nurses?",
+    ),
+    "es": (
+        r"células? CAR T", r"células? T", r"células? B", r"glóbulos? rojos?", r"glóbulos? blancos?",
+        r"leucemia", r"CAR", r"CD19", r"IV", r"plaquetas?", r"laboratorio", r"máquina",
+        r"hospital", r"quimio", r"fiebre", r"adultos?", r"doctor(?:es|a)?", r"enfermer[oa]s?",
+    ),
+}
+
+
+def names_in(words: str, language: str) -> set[str]:
+    """The names ``words`` says, each as its pattern."""
+    found = set()
+    for pattern in NAMES[language]:
+        if re.search(rf"(?<!\w){pattern}(?!\w)", words, re.IGNORECASE):
+            found.add(pattern)
+            words = re.sub(rf"(?<!\w){pattern}(?!\w)", " ", words, flags=re.IGNORECASE)
+    return found
+
+
+def quiz_questions(scenes):
+    for scene in scenes.values():
+        for choice in scene.questions:
+            if choice.ask and (scene.activity.name == "quiz" or choice is scene.teach_back):
+                yield scene.id, choice
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_quiz_card_never_gives_its_answer_away_by_naming_the_question(
+    scenes, library, language
+):
+    """A child who reads must not find the answer by matching words: the right card names
+    nothing its question names unless a wrong card names it too (a play-test read "Which one is a
+    T cell?" over a card saying "T cell")."""
+    strings = build_strings(scenes, library)
+    strings.set_language(language)
+    checked = 0
+    for band in ("little", "middle", "older"):
+        strings.set_band(band)
+        for scene_id, choice in quiz_questions(scenes):
+            shown = [o for o in choice.options if shown_to(o, band)]
+            asked = names_in(strings.get(choice.ask), language)
+            right = next(o for o in shown if o.right)
+            wrong = set().union(*(names_in(strings.get(o.id), language) for o in shown if o != right))
+            given_away = (names_in(strings.get(right.id), language) & asked) - wrong
+            assert not given_away, (scene_id, choice.id, band, strings.get(right.id), given_away)
+            checked += 1
+    assert checked >= 40
+
+
+def test_the_give_away_check_would_catch_one():
+    assert names_in("Which one is a T cell?", "en") & names_in("T cell", "en")
+    assert not names_in("How do CAR T cells come back?", "en") & names_in("Collects T cells", "en")
+    assert names_in("¿Cuál es la célula T?", "es") & names_in("Célula T", "es")
