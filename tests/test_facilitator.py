@@ -417,7 +417,7 @@ def test_switching_the_child_to_spanish_leaves_the_panel_in_the_grown_ups_langua
     open_panel(app)
     assert "Close" in panel_words(app) and "Cerrar" not in panel_words(app)
     saved = json.loads((tmp_path / "device.json").read_text())
-    assert saved == {"grownup_language": "en"}
+    assert saved == {"grownup_language": "en", "language": "es"}  # the grown-up's, the child's
     assert (
         json.loads((tmp_path / "profiles" / "child-1.json").read_text())["settings"]["language"]
         == "es"
@@ -456,7 +456,8 @@ def test_the_panel_first_opens_in_the_language_the_game_is_in(scenes, display, t
     run(app)
     open_panel(app)
     assert "Cerrar" in panel_words(app)
-    assert json.loads((tmp_path / "device.json").read_text()) == {"grownup_language": "es"}
+    saved = json.loads((tmp_path / "device.json").read_text())
+    assert saved == {"grownup_language": "es", "language": "es"}
 
 
 def test_results_show_the_questions_for_the_childs_band_and_role_in_the_grown_ups_words(

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.profile.settings import Settings
+from game.script.strings import SOURCE_LANGUAGE
 
 if TYPE_CHECKING:
     from game.app.loop import App
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from game.app.platform.display import Display
     from game.app.platform.voice import Voice
     from game.cli import Loaded
+    from game.profile.store import ProfileStore
 
 
 def make_app(
@@ -44,6 +46,15 @@ def make_app(
     store = ProfileStore(data_dir, tuple(strings.languages)) if data_dir else None
     if store is not None and forgets:
         store.notice = "ui.save.off"
+    defaults = Settings(
+        language=strings.language,
+        band=strings.band,
+        role=strings.role,
+        voice=voice is not None,
+        **{k: v for k, v in (("effects", effects), ("music", music)) if v is not None},
+    )
+    if store is not None:
+        _follow_language(store, defaults, strings.language)
     return App(
         loaded.scenes,
         loaded.first,
@@ -59,11 +70,16 @@ def make_app(
         strings=strings,
         voice=voice,
         store=store,
-        defaults=Settings(
-            language=strings.language,
-            band=strings.band,
-            role=strings.role,
-            voice=voice is not None,
-            **{k: v for k, v in (("effects", effects), ("music", music)) if v is not None},
-        ),
+        defaults=defaults,
     )
+
+
+def _follow_language(store: ProfileStore, defaults: Settings, given: str) -> None:
+    """'Who is playing?' opens in the language the game will play in, and a new child starts
+    in it: the language the last child played in on this device (kept in device.json), from
+    one session to the next and from one launch to the next. A language given on the command
+    line or in the page's address (``given``, when it is not the usual English) wins at
+    launch."""
+    store.follow_language(defaults)
+    if given != SOURCE_LANGUAGE:
+        defaults.language = given

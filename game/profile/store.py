@@ -7,8 +7,10 @@ a name that says so (``child-2.set-aside-20261121-101500.json``), logged, and th
 starts fresh. A folder that cannot be written means the game plays on without saving, and
 ``notice`` says so once for the screen to show.
 
-What belongs to the device, not to a child (the grown-up's language), is ``device.json`` in the
-data folder, beside the profiles folder: clearing every child's data leaves it.
+What belongs to the device, not to a child (the grown-up's language, and the language the last
+child played in), is ``device.json`` in the data folder, beside the profiles folder: clearing
+every child's data leaves it. Each save of a child notes their language there, so the next
+"who is playing?" opens in it (see ``follow_language``).
 """
 
 from __future__ import annotations
@@ -65,6 +67,10 @@ class ProfileStore:
         #: Something to tell the grown-up once (the app shows it, then sets it to None).
         self.notice: str | None = None
         self._told = False
+        #: The language the last child saved plays in, once known (see ``save``).
+        self.last_language: str | None = None
+        #: Settings kept in step with ``last_language`` (a new child's; see ``follow_language``).
+        self._followers: list = []
         if self.folder is not None:
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
@@ -142,11 +148,38 @@ class ProfileStore:
 
     # writing ----------------------------------------------------------------------------------
     def save_device(self, device: DeviceSettings) -> bool:
-        """Write the device's settings atomically; False if saving is off or failed."""
+        """Write the device's settings atomically; False if saving is off or failed. The
+        language the last child played in is the latest this store saved, whatever
+        ``device`` held when it was read."""
         path = self._device_path()
         if not self.saving or path is None:
             return False
+        if self.last_language is not None:
+            device.language = self.last_language
         return self._write(path, device.to_dict())
+
+    def follow_language(self, settings) -> str | None:
+        """Keep ``settings.language`` (the settings a new child starts with) the language the
+        last child played in on this device, from now on; returns that language (None when
+        no child has played here yet, or it is not one this game has)."""
+        self._followers.append(settings)
+        if self.last_language is None:
+            self.last_language = self.load_device().language
+        if self.last_language is not None:
+            settings.language = self.last_language
+        return self.last_language
+
+    def _note_language(self, language: str) -> None:
+        """A child was saved playing in ``language``: the device remembers it."""
+        if self.languages and language not in self.languages:
+            return
+        for settings in self._followers:
+            settings.language = language
+        if language == self.last_language:
+            return
+        device = self.load_device()
+        self.last_language = language
+        self.save_device(device)
 
     def new_id(self, taken: list[Profile]) -> str:
         numbers = [_number(Path(p.id)) for p in taken]
@@ -179,7 +212,10 @@ class ProfileStore:
         """Write the profile atomically; False if saving is off or failed (logged once)."""
         if not self.saving or self.folder is None:
             return False
-        return self._write(self.folder / f"{profile.id}.json", profile.to_dict())
+        saved = self._write(self.folder / f"{profile.id}.json", profile.to_dict())
+        if saved:
+            self._note_language(profile.settings.language)
+        return saved
 
     def _write(self, path: Path, data: dict) -> bool:
         """Write ``data`` as JSON atomically; a failure stops saving (logged once)."""
