@@ -80,6 +80,37 @@ def test_a_wrong_answer_hears_show_you_again_then_the_explanation(scenes):
     assert said.index("cheer.try") < said.index(explanation)
 
 
+def test_a_wrong_answer_shows_the_right_picture_while_it_is_explained(scenes, display):
+    """"Let me show you again." shows something: the right picture glows while the explanation
+    is said (a play-test saw nothing change), and the answer after it is recorded with help."""
+    from game.app.views.board_view import BoardView
+    from game.script.texts import build_strings, load_library
+
+    strings = build_strings(scenes, load_library())
+    chapter = Chapter(scenes["cheer"], strings=strings)
+    rules = chapter.rules
+    view = BoardView(scenes["cheer"], rules, chapter.session, strings)
+    until(chapter, lambda: rules.answerable)
+    question, right = rules.choice, right_of(rules)
+    wrong = next(o for o in rules.options if not o.right)
+    explanation = wrong.say or question.explain
+    canvas = pygame.Surface((1280, 800))
+    x, y, w, h = map(round, rules.tiles[rules.options.index(right)])
+    around = [(px, y - 2) for px in range(x + 40, x + w - 40, 4)]  # just above the right card
+
+    def glowing() -> bool:
+        view.draw(canvas, chapter.runner)
+        return any(canvas.get_at(point)[:3] == art.YELLOW for point in around)
+
+    assert not glowing()
+    tap_option(chapter, wrong)
+    until(chapter, lambda: chapter.narrator.current.line_id == explanation)
+    assert rules.hint_option() == right and glowing()
+    tap_option(chapter, right)
+    answer = chapter.session.answers[question.id]
+    assert answer.solved and answer.with_help and answer.tries == 2
+
+
 def test_the_question_stays_written_above_the_pictures_while_a_hint_is_said(scenes, display):
     from game.app.views.board_view import QUESTION_TOP, BoardView
     from game.script.texts import build_strings, load_library
