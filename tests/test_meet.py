@@ -95,3 +95,55 @@ def test_the_pick_that_ends_the_chapter_is_answered_before_the_story_goes_on(sce
     said = list(chapter.narrator.history)
     assert "meet.nice_name" in said
     assert said.index("meet.nice_name") < said.index("meet.blood")
+
+
+
+def confetti_dots(canvas) -> int:
+    """How many confetti dots are drawn round the T cell (on its ring, 200 by 150 round it)."""
+    import math
+
+    from game.app.ui import art
+
+    colours = {art.ORANGE, art.GREEN, art.SKY, art.PURPLE, art.YELLOW, art.BLUE}
+    found = 0
+    for step in range(360):
+        angle = step * math.tau / 360
+        x, y = 640 + math.cos(angle) * 200, 330 + math.sin(angle) * 150
+        found += canvas.get_at((round(x), round(y)))[:3] in colours
+    return found
+
+
+def test_the_party_for_the_name_stops_before_the_story_tells_what_leukemia_is(scenes, display):
+    """Confetti circles the named T cell while "Hello, new friend!" is said, and has settled
+    before the serious lines (a play-test saw it circling through "some young B cells grow
+    wrong")."""
+    import pygame
+
+    from game.app.views.board_view import BoardView
+    from game.script.texts import build_strings, load_library
+
+    strings = build_strings(scenes, load_library())
+    chapter = Chapter(scenes["meet"], strings=strings)
+    view = BoardView(scenes["meet"], chapter.rules, chapter.session, strings)
+    canvas = pygame.Surface((1280, 800))
+
+    def dots() -> int:
+        view.draw(canvas, chapter.runner)
+        return confetti_dots(canvas)
+
+    for _ in chapter.scene.choices:  # the colour, then the name
+        until(chapter, lambda: chapter.rules.answerable)
+        tap_picture(chapter, 0)
+    answer = chapter.narrator.current or chapter.narrator.queue[0]
+    # the party, while the answer to the name is said, once the board has gone
+    until(chapter, lambda: chapter.rules.choice is None)
+    assert chapter.narrator.current.line_id == answer.line_id and dots() > 0
+    serious = {"meet.b_cells", "meet.leukemia", "meet.copies", "meet.hide", "meet.not_fault"}
+    seen = set()
+    while not chapter.card_showing:
+        chapter.update(STEP)
+        line = chapter.narrator.current.line_id if chapter.narrator.current else None
+        if line in serious:
+            seen.add(line)
+            assert dots() == 0, line
+    assert seen == serious

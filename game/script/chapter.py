@@ -80,6 +80,7 @@ class Chapter:
         self.narrator.update(dt)
         self._tell_asked()
         self._tell_heard()
+        self._tell_cheered()
 
     def _follow_band(self) -> None:
         """The age band chosen for the child (it shows from the next quiz question on)."""
@@ -105,6 +106,18 @@ class Chapter:
         saying = current is not None and current.line_id == line and not narrator.revealed
         if not saying and all(waiting.line_id != line for waiting in narrator.queue):
             self.rules.hear(line)
+
+    def _tell_cheered(self) -> None:
+        """Rules whose celebration goes with a line (the confetti with "Hello, new friend!")
+        are told once the narration has moved past it: it is neither on screen nor waiting."""
+        line = getattr(self.rules, "cheering_with", None)
+        if line is None:
+            return
+        current = self.narrator.current
+        if (current is None or current.line_id != line) and all(
+            waiting.line_id != line for waiting in self.narrator.queue
+        ):
+            self.rules.cheered(line)
 
     def take_sounds(self) -> list[str]:
         sounds, self.sounds = self.sounds, []

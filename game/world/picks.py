@@ -206,6 +206,12 @@ class BoardRules(Tapping):
         """The picture a gentle glow points at, from help level 2 up."""
         return None
 
+    def party(self) -> float:
+        """How much confetti circles the child's T cell once the board is done: 1 for all of
+        it, 0 for none. None after cards: their closing lines are about feelings and staying
+        well, not a party."""
+        return 0.0
+
 
 class ChooseRules(BoardRules):
     """One pick from each choice, each shown when its question is asked. A choice that keeps
@@ -215,6 +221,31 @@ class ChooseRules(BoardRules):
     SHOW_WHEN_ASKED = True
     #: What a new child picks on "Who is playing?" before any chapter (see ProfilesScreen).
     PICKED_BEFORE = frozenset({"colour"})
+    #: Seconds the confetti takes to settle once the answer to the last pick has been said.
+    SETTLE_SECONDS = 0.8
+
+    def __init__(self, scene: Scene, seed: int = 0, session: Session | None = None) -> None:
+        #: The answer to the last pick ("Hello, new friend!"), while the narration says it: the
+        #: confetti goes with it. The chapter calls :meth:`cheered` once it has moved past it.
+        self.cheering_with: str | None = None
+        self._settled_at: float | None = None  # when the confetti began to settle
+        super().__init__(scene, seed, session)
+
+    def cheered(self, line_id: str) -> None:
+        """The narration has moved past ``line_id``: if the confetti went with it, it settles,
+        before the story goes on (the next lines tell what leukemia is: no party there)."""
+        if line_id == self.cheering_with:
+            self.cheering_with = None
+            self._settled_at = self.time
+
+    def party(self) -> float:
+        """Confetti while the answer to the last pick is said, settling over SETTLE_SECONDS
+        once the narration moves past it; none before that pick, none after."""
+        if self.cheering_with is not None:
+            return 1.0
+        if self._settled_at is None:
+            return 0.0
+        return max(0.0, 1.0 - (self.time - self._settled_at) / self.SETTLE_SECONDS)
 
     def update(self, dt: float) -> list[WorldEvent]:
         return self._skip_picked() + super().update(dt)
@@ -236,6 +267,10 @@ class ChooseRules(BoardRules):
             self.session.picked[choice.keep] = option
         self.chosen = {option.id}
         self.wait = NEXT_DELAY
+        if self.index + 1 >= len(self.scene.choices):  # the last pick: a little party
+            self.cheering_with = option.say
+            if option.say is None:
+                self._settled_at = self.time
         return [WorldEvent("pick", line=option.say)]
 
 
@@ -301,6 +336,10 @@ class QuizRules(BoardRules):
         if self.assist < 2 or not self.answerable or self.solved:
             return None
         return next((o for o in self.options if o.right), None)
+
+    def party(self) -> float:
+        """The end of the journey: every closing line is praise, so the confetti stays."""
+        return 1.0
 
 
 class BoardBot:

@@ -132,12 +132,16 @@ class BoardView:
             return
         below = 520 if car else 480  # under its lowest CAR
         widgets.name_tag(canvas, self.strings, self.session.hero_name, 640, below + bob)
-        # Confetti dots, not stars: in this game stars mean CD19.
+        # Confetti dots, not stars: in this game stars mean CD19. They go with the answer to
+        # the last pick and settle before the story goes on (see BoardRules.party).
+        party = self.rules.party()
+        if party <= 0:
+            return
         colours = (art.ORANGE, art.GREEN, art.SKY, art.PURPLE, art.YELLOW, art.BLUE)
         for i, colour in enumerate(colours):
             angle = i * math.tau / len(colours) + theme.moving(self.rules.time) * 0.5
             x, y = 640 + math.cos(angle) * 200, 330 + math.sin(angle) * 150
-            pygame.draw.circle(canvas, colour, (round(x), round(y)), 12)
+            pygame.draw.circle(canvas, colour, (round(x), round(y)), 12 * party)
 
 
 @cache
