@@ -32,6 +32,9 @@ BACK = pygame.Rect(40, 680, 220, 90)
 ROLE_W, ROLE_H, ROLE_GAP, ROLE_TOP = 540, 430, 50, 160
 #: A child's tile: the badge with their T cell name's picture, and room for their typed name.
 BADGE, TYPED_HEIGHT = 76, 60
+#: On a child's tile the T cell stands a little left of the middle, and its badge to its right,
+#: level with it: between the CARs that point right-up and right-down, never over one.
+CELL_LEFT, BADGE_RIGHT, CELL_TOP = 16, 88, 92
 
 
 def role_rect(index: int) -> pygame.Rect:
@@ -254,10 +257,11 @@ class ProfilesScreen:
         rect = tile.rect
         radius = 50 if tile.car else 60  # room for its CARs above the names
         sprite = art.cell_sprite("t_cell", radius, False, tile.car, tile.colour)
-        canvas.blit(sprite, sprite.get_rect(center=(rect.centerx, rect.y + 92)))
+        middle = rect.y + CELL_TOP
+        canvas.blit(sprite, sprite.get_rect(center=(rect.centerx - CELL_LEFT, middle)))
         if tile.badge is not None:
             ring = pygame.Rect(0, 0, BADGE, BADGE)
-            ring.topright = (rect.right - 10, rect.y + 10)
+            ring.center = (rect.centerx + BADGE_RIGHT, middle)
             widgets.panel(canvas, ring, radius=BADGE // 2)
             badge = pictures.picture(tile.badge, BADGE - 12)
             canvas.blit(badge, badge.get_rect(center=ring.center))

@@ -122,8 +122,11 @@ class BoardView:
 
     def _hero(self, canvas: pygame.Surface, named: bool) -> None:
         """The child's own T cell, big: waiting while the story before a pick is told, and
-        after the last pick with its name and a little confetti."""
+        after the last pick with its name and a little confetti, which circles behind the T
+        cell and its name tag, never over them."""
         car = self.session.has_car(self.scene.id)
+        if named:
+            self._confetti(canvas)
         sprite = art.cell_sprite("t_cell", 120, False, car, self.session.hero_colour)
         bob = 8 * theme.pulse(self.rules.time, 0.32)
         centre = (640, round(330 + bob))
@@ -132,6 +135,8 @@ class BoardView:
             return
         below = 520 if car else 480  # under its lowest CAR
         widgets.name_tag(canvas, self.strings, self.session.hero_name, 640, below + bob)
+
+    def _confetti(self, canvas: pygame.Surface) -> None:
         # Confetti dots, not stars: in this game stars mean CD19. They go with the answer to
         # the last pick and settle before the story goes on (see BoardRules.party).
         party = self.rules.party()

@@ -1,0 +1,101 @@
+"""Small drawing slips a play-test found, each measured on what is drawn: nothing is painted
+over what the child should see (a CAR, the T cell's name, the bunting, the next chapter)."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+import pytest
+
+from game.app.ui import art
+from game.script.catalog import load_all
+from game.script.texts import build_strings, load_library
+
+
+@pytest.fixture(scope="module")
+def scenes():
+    return load_all()
+
+
+@pytest.fixture(scope="module")
+def strings(scenes):
+    return build_strings(scenes, load_library())
+
+
+def _mask(canvas: pygame.Surface, colour, slack: int = 8) -> pygame.Mask:
+    return pygame.mask.from_threshold(canvas, colour, (slack, slack, slack, 255))
+
+
+# "Who is playing?": the badge beside the T cell, never over a CAR ------------------------------
+@pytest.mark.parametrize("badge", ["moon", "sun", "star", "zap"])
+def test_a_childs_badge_never_covers_a_car(scenes, strings, display, badge):
+    from game.app.screens.profiles_screen import ProfilesScreen, Tile, tile_rect
+
+    colours = [o for c in scenes["meet"].choices if c.keep == "colour" for o in c.options]
+    names = [o for c in scenes["meet"].choices if c.keep == "name" for o in c.options]
+    screen = ProfilesScreen([], colours, names, strings)
+    rect = tile_rect(1, 2)
+
+    def drawn(with_badge: str | None) -> pygame.Surface:
+        canvas = pygame.Surface((1280, 800))
+        canvas.fill(art.PAPER)
+        screen._child(canvas, Tile("profile:child-1", rect, "sky", "Luna", True, "", with_badge))
+        return canvas
+
+    bare, badged = drawn(None), drawn(badge)
+    for car_colour in (art.ORANGE, art.BLUE):  # a CAR's core and its edge
+        cars = _mask(bare, car_colour)
+        assert cars.count() > 200  # the T cell wears its CARs
+        still = _mask(badged, car_colour)
+        covered = cars.count() - cars.overlap_area(still, (0, 0))
+        assert covered == 0, f"the {badge} badge covers {covered} pixels of a CAR"
+
+
+# The T cell's name after its name is picked: the confetti goes round behind it ----------------
+def _pick_all(rules) -> None:
+    """Answer every pick on the board with its first picture, as a child who has heard each
+    question does."""
+    for _ in range(3000):
+        if rules.choice is None:
+            return
+        asking = rules.waiting_to_ask
+        if asking is not None:
+            rules.ask(asking)
+            rules.hear(asking)
+        if rules.answerable:
+            x, y, w, h = rules.tiles[0]
+            rules.tap(x + w / 2, y + h / 2)
+        rules.update(1 / 60)
+    raise AssertionError("the picks did not end")
+
+
+def test_the_confetti_never_passes_over_the_childs_name_tag(scenes, strings, display):
+    from game.activities import registry
+    from game.app.views.board_view import BoardView
+    from game.script.session import Session
+
+    scene = scenes["meet"]  # no CARs yet: the name tag sits closest to the confetti
+    session = Session()
+    rules = registry()[scene.activity.name].make_rules(scene, 0, session)
+    _pick_all(rules)
+    assert session.hero_name is not None
+    view = BoardView(scene, rules, session, strings)
+    tag_fill = (255, 250, 230)
+    confetti = (art.ORANGE, art.GREEN, art.SKY, art.PURPLE, art.YELLOW, art.BLUE)
+    canvas = pygame.Surface((1280, 800))
+    start, turn = rules.time, math.tau / 0.5  # one whole turn of the confetti
+    seen = 0
+    for step in range(160):
+        rules.time = start + turn * step / 160
+        canvas.fill(art.PAPER)
+        view._hero(canvas, named=True)
+        seen += sum(_mask(canvas, colour, 6).count() for colour in confetti)
+        tag = _mask(canvas, tag_fill, 3)
+        boxes = [box for box in tag.get_bounding_rects() if box.collidepoint(640, box.centery)]
+        assert boxes, "the name tag is drawn"
+        box = max(boxes, key=lambda b: b.width * b.height)
+        inside = canvas.subsurface(box.inflate(-box.height, -6))  # not its rounded ends
+        for colour in confetti:
+            assert _mask(inside, colour, 6).count() == 0, (rules.time, colour)
+    assert seen > 0, "the confetti is drawn"
