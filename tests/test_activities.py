@@ -299,8 +299,30 @@ def test_cells_in_the_stream_never_overlap_even_after_one_is_let_go(scenes):
 
 
 # the lab ----------------------------------------------------------------------------------------
-def test_a_car_let_go_near_an_empty_place_clicks_on(scenes):
+def told(rules: attach.AttachRules) -> attach.AttachRules:
+    """The lab once the narration has begun telling the child to drag the CARs."""
+    rules.ask(rules.waiting_to_ask)
+    assert rules.ready
+    return rules
+
+
+def test_the_cars_wait_for_the_child_to_be_told_what_to_do(scenes):
     rules = attach.AttachRules(scenes["lab"])
+    assert rules.waiting_to_ask == "lab.how_to" and not rules.ready
+    piece = rules.pieces[0]
+    assert drag(rules, (piece.x, piece.y), attach.CENTRE) == [] and piece.slot is None
+    assert (
+        rules.spots() == [] and rules.hint() is None and attach.AttachBot().step(rules, STEP) == []
+    )
+    rules.ask("lab.intro")  # another line of the story: still waiting
+    assert not rules.ready
+    rules.ask("lab.how_to")
+    assert rules.ready and rules.waiting_to_ask is None
+    assert [e.type for e in drag(rules, (piece.x, piece.y), attach.CENTRE)] == ["attach"]
+
+
+def test_a_car_let_go_near_an_empty_place_clicks_on(scenes):
+    rules = told(attach.AttachRules(scenes["lab"]))
     piece = rules.pieces[0]
     events = drag(rules, (piece.x, piece.y), attach.slot_position(2, rules.count))
     assert [e.type for e in events] == ["attach"]
@@ -308,7 +330,7 @@ def test_a_car_let_go_near_an_empty_place_clicks_on(scenes):
 
 
 def test_a_car_let_go_on_the_middle_of_the_cell_clicks_into_the_nearest_free_place(scenes):
-    rules = attach.AttachRules(scenes["lab"])
+    rules = told(attach.AttachRules(scenes["lab"]))
     first, second = rules.pieces[0], rules.pieces[1]
     events = drag(rules, (first.x, first.y), attach.CENTRE)  # the very middle
     assert [e.type for e in events] == ["attach"] and first.slot is not None
@@ -322,7 +344,7 @@ def test_a_car_let_go_on_the_middle_of_the_cell_clicks_into_the_nearest_free_pla
 
 
 def test_a_car_let_go_on_the_cell_next_to_a_taken_place_takes_the_nearest_free_one(scenes):
-    rules = attach.AttachRules(scenes["lab"])
+    rules = told(attach.AttachRules(scenes["lab"]))
     first, second = rules.pieces[0], rules.pieces[1]
     top = attach.slot_position(0, rules.count)
     drag(rules, (first.x, first.y), top)
@@ -332,7 +354,7 @@ def test_a_car_let_go_on_the_cell_next_to_a_taken_place_takes_the_nearest_free_o
 
 
 def test_a_car_let_go_off_the_cell_glides_back_gently_to_the_tray(scenes):
-    rules = attach.AttachRules(scenes["lab"])
+    rules = told(attach.AttachRules(scenes["lab"]))
     piece = rules.pieces[0]
     events = drag(rules, (piece.x, piece.y), (640, 620))
     assert [e.type for e in events] == ["back"]  # a scene can answer it (the lab: a whoosh)
@@ -344,13 +366,13 @@ def test_a_car_let_go_off_the_cell_glides_back_gently_to_the_tray(scenes):
 
 
 def test_a_car_only_picked_up_and_put_down_in_its_tray_says_nothing(scenes):
-    rules = attach.AttachRules(scenes["lab"])
+    rules = told(attach.AttachRules(scenes["lab"]))
     piece = rules.pieces[0]
     assert drag(rules, (piece.x, piece.y), (piece.x + 10, piece.y + 5)) == []
 
 
 def test_when_every_car_is_on_a_cell_with_cd19_comes_and_fits(scenes):
-    rules = attach.AttachRules(scenes["lab"])
+    rules = told(attach.AttachRules(scenes["lab"]))
     for index, piece in enumerate(rules.pieces):
         drag(rules, (piece.x, piece.y), attach.slot_position(index, rules.count), 0.1)
     assert rules.empty_slots() == []

@@ -2,6 +2,11 @@
 surface. When every CAR is on, a cell carrying CD19 floats by and the CAR fits it, like a key in
 its lock.
 
+The CARs take a finger once the narration begins the line that tells the child what to do (the
+last of the scene's ``start`` lines, "Drag each CAR onto your T cell."): through the story told
+before it they rest in their trays, dimmed, so a child is never dragging while being told what a
+CAR is, and hears the instruction just as dragging begins.
+
 A CAR let go anywhere on the T cell (its middle too) or near an empty place goes to the empty
 place nearest where it was let go, with a click. Let go anywhere else, it glides gently back to
 its tray ('back', which a scene can answer with a soft sound), so the child sees it was not
@@ -78,6 +83,20 @@ class AttachRules(Tapping):
         #: A cell with CD19 that visits once every CAR is on: 0..1 of its way in, or None.
         self.visit: float | None = None
         self._events: list[WorldEvent] = []
+        #: The line that tells the child to begin; the CARs take a finger once it is begun.
+        self.go_line = _go_line(scene)
+        self.ready = self.go_line is None
+
+    @property
+    def waiting_to_ask(self) -> str | None:
+        """The line the CARs wait for, handed to the narration but not yet begun; None once it
+        has begun (or when the scene tells nothing first). The chapter calls :meth:`ask`."""
+        return None if self.ready else self.go_line
+
+    def ask(self, line_id: str) -> None:
+        """The narration has begun ``line_id``: if it is the instruction, the CARs wake up."""
+        if line_id == self.go_line:
+            self.ready = True
 
     # input -----------------------------------------------------------------------------------
     def point(self, x: float, y: float) -> None:
@@ -86,7 +105,9 @@ class AttachRules(Tapping):
         super().point(x, y)
 
     def tap(self, x: float, y: float) -> None:
-        """Pick up the CAR piece under the finger, if there is one."""
+        """Pick up the CAR piece under the finger, if there is one (once the child is told)."""
+        if not self.ready:
+            return
         free = [p for p in self.pieces if p.slot is None]
         near = min(free, key=lambda p: math.hypot(p.x - x, p.y - y), default=None)
         if near is not None and math.hypot(near.x - x, near.y - y) <= GRAB_REACH:
@@ -130,6 +151,8 @@ class AttachRules(Tapping):
 
     def spots(self) -> list[Spot]:
         """One-switch choices: each loose piece, carried to the nearest empty place."""
+        if not self.ready:
+            return []
         found = []
         for piece in self.pieces:
             if piece.slot is None and piece is not self.held:
@@ -145,7 +168,7 @@ class AttachRules(Tapping):
 
     def hint(self) -> tuple[Piece, int] | None:
         """A piece and the place it could go, shown from help level 2 up."""
-        if self.assist < 2 or self.held is not None:
+        if self.assist < 2 or self.held is not None or not self.ready:
             return None
         free = [p for p in self.pieces if p.slot is None]
         if not free:
@@ -179,6 +202,12 @@ class AttachRules(Tapping):
         start = (1180.0, 160.0)
         ease = 1 - (1 - self.visit) ** 3
         return start[0] + (tx - start[0]) * ease, start[1] + (ty - start[1]) * ease
+
+
+def _go_line(scene: Scene) -> str | None:
+    """The last line the scene says as it starts: the one that tells the child what to do."""
+    starting = [line for t in scene.triggers if t.when == "start" for line in t.say]
+    return starting[-1] if starting else None
 
 
 def _minus(point: tuple[float, float], piece: Piece) -> tuple[float, float]:
@@ -222,6 +251,8 @@ class AttachBot:
     def step(self, rules: AttachRules, dt: float) -> list[Gesture]:
         self.rest -= dt
         if self.finger is None:
+            if not rules.ready:
+                return []  # a child is being told what a CAR is
             free = [p for p in rules.pieces if p.slot is None]
             if not free or self.rest > 0:
                 return []

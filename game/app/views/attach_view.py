@@ -1,6 +1,7 @@
 """Draws the lab: the child's big T cell in the middle, dotted places for CARs on its edge, CAR
 pieces on both sides, and, at the end, a cell with CD19 stars whose star the CAR holds. While a
-CAR let go off the cell glides back to its tray, the empty places glow: this is where it goes."""
+CAR let go off the cell glides back to its tray, the empty places glow: this is where it goes.
+Until the child is told to drag them, the CARs rest in their trays, dimmed."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ PIECE = 110  # px square for one CAR piece (a 64 px target at least)
 TAG_TOP = CENTRE[1] + SLOT_REACH + PIECE / 2 + 6
 #: The name tag's height, and the visiting cell's size (radius).
 TAG_HEIGHT, VISITOR_RADIUS = 48, 56
+#: How opaque a CAR resting in its tray is until the child is told to drag it (255: not dimmed).
+RESTING_ALPHA = 110
 
 
 @cache
@@ -43,6 +46,14 @@ def car_piece(size: int, disc: bool = True) -> pygame.Surface:
         pictures.draw_car(surface, c, c, c)
 
     return art.painted((size, size), paint)
+
+
+@cache
+def resting_piece(size: int) -> pygame.Surface:
+    """A CAR in its tray while the story before the instruction is told: seen, dimmed."""
+    image = car_piece(size).copy()
+    image.set_alpha(RESTING_ALPHA)
+    return image
 
 
 @cache
@@ -87,7 +98,7 @@ class AttachView:
                 if lit:
                     glow = 54 + 5 * theme.pulse(rules.time, 0.64)
                     pygame.draw.circle(canvas, art.YELLOW, (round(piece.x), round(piece.y)), glow)
-                image = car_piece(PIECE)
+                image = car_piece(PIECE) if rules.ready else resting_piece(PIECE)
                 canvas.blit(image, image.get_rect(center=(round(piece.x), round(piece.y))))
         self._visitor(canvas)
 
