@@ -522,7 +522,7 @@ def sentences(words: str) -> list[str]:
 
 
 def test_a_reassurance_always_follows_what_it_is_about(texts, spanish):
-    """"That is okay." opening a line is about nothing the child has heard (a play-test heard
+    """ "That is okay." opening a line is about nothing the child has heard (a play-test heard
     "That is okay. Doctors can help." for a 6-year-old): the line first says what is okay."""
     for language, words_of in (("en", {t.id: t.text for t in texts}), ("es", spanish)):
         for text_id, words in words_of.items():
@@ -540,14 +540,44 @@ def test_the_reassurance_check_would_catch_one():
 #: The names a question may ask about, longest first (a 'CAR T cell' is not also a 'T cell').
 NAMES = {
     "en": (
-        r"CAR T cells?", r"T cells?", r"B cells?", r"red blood cells?", r"white blood cells?",
-        r"leukemia", r"CAR", r"CD19", r"IV", r"platelets?", r"lab", r"machine", r"hospital",
-        r"chemo", r"fever", r"grown-ups?", r"doctors?", r"nurses?",
+        r"CAR T cells?",
+        r"T cells?",
+        r"B cells?",
+        r"red blood cells?",
+        r"white blood cells?",
+        r"leukemia",
+        r"CAR",
+        r"CD19",
+        r"IV",
+        r"platelets?",
+        r"lab",
+        r"machine",
+        r"hospital",
+        r"chemo",
+        r"fever",
+        r"grown-ups?",
+        r"doctors?",
+        r"nurses?",
     ),
     "es": (
-        r"células? CAR T", r"células? T", r"células? B", r"glóbulos? rojos?", r"glóbulos? blancos?",
-        r"leucemia", r"CAR", r"CD19", r"IV", r"plaquetas?", r"laboratorio", r"máquina",
-        r"hospital", r"quimio", r"fiebre", r"adultos?", r"doctor(?:es|a)?", r"enfermer[oa]s?",
+        r"células? CAR T",
+        r"células? T",
+        r"células? B",
+        r"glóbulos? rojos?",
+        r"glóbulos? blancos?",
+        r"leucemia",
+        r"CAR",
+        r"CD19",
+        r"IV",
+        r"plaquetas?",
+        r"laboratorio",
+        r"máquina",
+        r"hospital",
+        r"quimio",
+        r"fiebre",
+        r"adultos?",
+        r"doctor(?:es|a)?",
+        r"enfermer[oa]s?",
     ),
 }
 
@@ -570,9 +600,7 @@ def quiz_questions(scenes):
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_a_quiz_card_never_gives_its_answer_away_by_naming_the_question(
-    scenes, library, language
-):
+def test_a_quiz_card_never_gives_its_answer_away_by_naming_the_question(scenes, library, language):
     """A child who reads must not find the answer by matching words: the right card names
     nothing its question names unless a wrong card names it too (a play-test read "Which one is a
     T cell?" over a card saying "T cell")."""
@@ -585,7 +613,9 @@ def test_a_quiz_card_never_gives_its_answer_away_by_naming_the_question(
             shown = [o for o in choice.options if shown_to(o, band)]
             asked = names_in(strings.get(choice.ask), language)
             right = next(o for o in shown if o.right)
-            wrong = set().union(*(names_in(strings.get(o.id), language) for o in shown if o != right))
+            wrong = set().union(
+                *(names_in(strings.get(o.id), language) for o in shown if o != right)
+            )
             given_away = (names_in(strings.get(right.id), language) & asked) - wrong
             assert not given_away, (scene_id, choice.id, band, strings.get(right.id), given_away)
             checked += 1

@@ -97,7 +97,6 @@ def test_the_pick_that_ends_the_chapter_is_answered_before_the_story_goes_on(sce
     assert said.index("meet.nice_name") < said.index("meet.blood")
 
 
-
 def confetti_dots(canvas) -> int:
     """How many confetti dots are drawn round the T cell (on its ring, 200 by 150 round it)."""
     import math

@@ -81,7 +81,7 @@ def test_a_wrong_answer_hears_show_you_again_then_the_explanation(scenes):
 
 
 def test_a_wrong_answer_shows_the_right_picture_while_it_is_explained(scenes, display):
-    """"Let me show you again." shows something: the right picture glows while the explanation
+    """ "Let me show you again." shows something: the right picture glows while the explanation
     is said (a play-test saw nothing change), and the answer after it is recorded with help."""
     from game.app.views.board_view import BoardView
     from game.script.texts import build_strings, load_library
@@ -95,7 +95,7 @@ def test_a_wrong_answer_shows_the_right_picture_while_it_is_explained(scenes, di
     wrong = next(o for o in rules.options if not o.right)
     explanation = wrong.say or question.explain
     canvas = pygame.Surface((1280, 800))
-    x, y, w, h = map(round, rules.tiles[rules.options.index(right)])
+    x, y, w, _ = map(round, rules.tiles[rules.options.index(right)])
     around = [(px, y - 2) for px in range(x + 40, x + w - 40, 4)]  # just above the right card
 
     def glowing() -> bool:
