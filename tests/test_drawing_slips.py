@@ -99,3 +99,25 @@ def test_the_confetti_never_passes_over_the_childs_name_tag(scenes, strings, dis
         for colour in confetti:
             assert _mask(inside, colour, 6).count() == 0, (rules.time, colour)
     assert seen > 0, "the confetti is drawn"
+
+
+# The chapter's title and Pause: only plain wall between them -----------------------------------
+@pytest.mark.parametrize(("scene", "lang"), [("lab", "en"), ("lab", "es"), ("grow", "en")])
+def test_nothing_peeks_out_between_the_title_and_pause(tmp_path, scene, lang):
+    """The lab's wall had a flask and a shelf behind the top bar: a sliver of them showed in
+    the gap between the chapter's title and Pause."""
+    from game.app.screens.play import PAUSE
+    from game.cli import main
+
+    out = tmp_path / "shot.png"
+    assert main(["screenshot", "--scene", scene, "--at", "0.5", "--lang", lang, str(out)]) == 0
+    shot = pygame.image.load(out)
+    gap = pygame.Rect(PAUSE.x - 14, PAUSE.y + 10, 12, PAUSE.height - 16)
+    wall = shot.get_at((PAUSE.x - 8, PAUSE.bottom + 30))  # the wall under the top bar
+    differ = [
+        (x, y)
+        for x in range(gap.left, gap.right)
+        for y in range(gap.top, gap.bottom)
+        if sum(abs(a - b) for a, b in zip(shot.get_at((x, y))[:3], wall[:3], strict=True)) > 12
+    ]
+    assert not differ, f"{len(differ)} pixels of something beside the title, like {differ[0]}"
