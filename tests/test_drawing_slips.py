@@ -121,3 +121,26 @@ def test_nothing_peeks_out_between_the_title_and_pause(tmp_path, scene, lang):
         if sum(abs(a - b) for a, b in zip(shot.get_at((x, y))[:3], wall[:3], strict=True)) > 12
     ]
     assert not differ, f"{len(differ)} pixels of something beside the title, like {differ[0]}"
+
+
+# The quiz's bunting: seen, not hidden under the star counter -----------------------------------
+@pytest.mark.parametrize(
+    ("at", "options"), [("4", []), ("30", []), ("30", ["--band", "older", "--lang", "es"])]
+)
+def test_the_quizs_bunting_is_seen_not_hidden_under_the_top_bar(tmp_path, display, at, options):
+    from game import resources
+    from game.cli import main
+
+    flags = ((0x56, 0xB4, 0xE9), (0xE6, 0x9F, 0x00), (0x00, 0x9E, 0x73), (0xCC, 0x79, 0xA7))
+    flags += ((0xF0, 0xE4, 0x42),)
+    party = pygame.image.load(str(resources.assets_dir() / "backgrounds" / "party.svg"))
+    out = tmp_path / "shot.png"
+    assert main(["screenshot", "--scene", "cheer", "--at", at, *options, str(out)]) == 0
+    shot = pygame.image.load(out)
+    hung = seen = 0
+    for colour in flags:
+        bunting = _mask(party, colour, 4)
+        hung += bunting.count()
+        seen += bunting.overlap_area(_mask(shot, colour, 4), (0, 0))
+    assert hung > 5000  # the background has its bunting
+    assert seen / hung > 0.9, f"only {seen / hung:.0%} of the bunting is seen"
