@@ -626,3 +626,19 @@ def test_the_give_away_check_would_catch_one():
     assert names_in("Which one is a T cell?", "en") & names_in("T cell", "en")
     assert not names_in("How do CAR T cells come back?", "en") & names_in("Collects T cells", "en")
     assert names_in("¿Cuál es la célula T?", "es") & names_in("Célula T", "es")
+
+
+#: The word for how a leukemia cell looks in this game (uneven: it grew wrong; see art.py).
+BUMPY = {"en": "bumpy", "es": "bultos"}
+
+
+def test_the_hunt_says_how_to_tell_a_leukemia_cell_not_only_by_its_stars(texts, spanish):
+    """Healthy B cells wear CD19 stars too (F12), so "a leukemia cell with stars" is not enough
+    to find one: the how-to and the hint say it is the bumpy one, in both languages (a
+    play-test child could not tell them apart)."""
+    english = {t.id: t.text for t in texts}
+    telling = [i for i in english if re.fullmatch(r"hunt\.(how_to|hint)(@\w+)?", i)]
+    assert len(telling) >= 2
+    for language, words_of in (("en", english), ("es", spanish)):
+        for text_id in telling:
+            assert BUMPY[language] in words_of[text_id].lower(), (language, text_id)

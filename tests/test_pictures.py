@@ -266,6 +266,47 @@ def test_b_cells_and_leukemia_cells_always_wear_their_cd19_stars(scenes):
                 assert actor.markers, (scene.id, actor.id)
 
 
+def unevenness(kind: str, radius: int) -> float:
+    """How far a cell's body (drawn without its stars) is from a circle: its farthest edge from
+    the middle less its nearest, over its radius."""
+    sprite = art.cell_sprite(kind, radius, False, False)
+    mask = pygame.mask.from_surface(sprite, 128)
+    cx, cy = sprite.get_width() / 2, sprite.get_height() / 2
+    edges = []
+    for step in range(180):
+        angle = step * math.tau / 180
+        reach = 0.0
+        while True:
+            x, y = round(cx + math.cos(angle) * reach), round(cy + math.sin(angle) * reach)
+            if not (0 <= x < mask.get_size()[0] and 0 <= y < mask.get_size()[1]):
+                break
+            if mask.get_at((x, y)):
+                edge = reach
+            reach += 0.25
+        edges.append(edge)
+    return (max(edges) - min(edges)) / radius
+
+
+def test_a_leukemia_cell_looks_grown_wrong_and_a_healthy_b_cell_smooth():
+    """Both carry CD19 stars (the brief, F12: healthy B cells have CD19 too, and the CAR fits
+    them), so the stars cannot tell them apart; their bodies do, without colour: a leukemia
+    cell's outline is plainly uneven (it grew wrong, F3), a healthy B cell's round. A play-test
+    child could not tell which starred cells the hint meant."""
+    from game.world.cells import BASE_RADIUS
+
+    for radius in (round(BASE_RADIUS["leukemia_cell"]), round(BASE_RADIUS["b_cell"]), 24, 60):
+        assert unevenness("leukemia_cell", radius) >= 0.25, radius
+        assert unevenness("b_cell", radius) <= 0.12, radius  # a pixel or two at most
+    for kind in ("leukemia_cell", "b_cell"):  # and both wear their CD19 stars
+        sprite = art.cell_sprite(kind, 42, True, False)
+        stars = sum(
+            sprite.get_at((x, y)).a > 200 and math.dist(sprite.get_at((x, y))[:3], art.YELLOW) < 40
+            for x in range(sprite.get_width())
+            for y in range(sprite.get_height())
+        )
+        assert stars > 60, kind
+
+
 def test_a_t_cells_outline_is_like_no_other_cells():
     from game.world.cells import BASE_RADIUS
 

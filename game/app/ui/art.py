@@ -3,7 +3,8 @@
 Everything is drawn three times too large and smoothly shrunk, which gives soft, anti-aliased
 edges with the plain pygame drawing calls. Colours come from the Okabe–Ito palette, which
 colour-blind children can tell apart, and meaning never rests on colour alone: CD19 is a star
-shape, the CAR a Y-shaped hand, and only the child's T cell has a face. Its colours (HERO) are
+shape, the CAR a Y-shaped hand, a leukemia cell's outline is bumpy where a healthy B cell's is
+round (both wear CD19 stars), and only the child's T cell has a face. Its colours (HERO) are
 none of the other cells' (CELL_COLOURS), and it stays a smiling cell however small it is drawn.
 """
 
@@ -254,21 +255,41 @@ def _smile(surface, cx: float, cy: float, radius: float, width: float, ink) -> N
 
 
 def _marked_cell(surface, cx, cy, r, unit, body, edge, core, markers: bool, lumpy: bool) -> None:
+    """A B cell: round and smooth, or (``lumpy``) a leukemia cell, a B cell that grew wrong:
+    its outline uneven, bumps of different sizes and dents, and a big, lumpy middle. Both wear
+    their CD19 stars, each on a stalk from where its edge is."""
+    reach = _grown_wrong if lumpy else (lambda angle: 1.0)
     if markers:
         for i in range(6):
-            _stalked_star(surface, cx, cy, r, i * math.tau / 6 + 0.3, unit)
+            angle = i * math.tau / 6 + 0.3
+            _stalked_star(surface, cx, cy, r * reach(angle), angle, unit)
     if lumpy:
-        for i in range(9):
-            pygame.draw.circle(surface, edge, _around(cx, cy, r * 0.86, i * math.tau / 9), r * 0.22)
+        outline = [
+            _around(cx, cy, r * reach(i * math.tau / 72), i * math.tau / 72) for i in range(72)
+        ]
+        inside = [
+            _around(cx, cy, r * reach(i * math.tau / 72) - 4 * unit, i * math.tau / 72)
+            for i in range(72)
+        ]
+        pygame.draw.polygon(surface, edge, outline)
+        pygame.draw.polygon(surface, body, inside)
+        pygame.draw.circle(surface, core, (cx + r * 0.12, cy + r * 0.1), r * 0.42)
+        pygame.draw.circle(surface, core, (cx - r * 0.2, cy - r * 0.04), r * 0.3)
+        pygame.draw.circle(surface, core, (cx + r * 0.02, cy + r * 0.36), r * 0.22)
+        pygame.draw.circle(surface, _lighter(body), (cx - r * 0.36, cy - r * 0.44), r * 0.13)
+        return
     pygame.draw.circle(surface, edge, (cx, cy), r)
-    if lumpy:
-        for i in range(9):
-            pygame.draw.circle(
-                surface, body, _around(cx, cy, r * 0.84, i * math.tau / 9), r * 0.22 - 4 * unit
-            )
     pygame.draw.circle(surface, body, (cx, cy), r - 4 * unit)
-    pygame.draw.circle(surface, core, (cx + r * 0.1, cy + r * 0.08), r * 0.48)
+    pygame.draw.circle(surface, core, (cx + r * 0.1, cy + r * 0.08), r * 0.4)
     pygame.draw.circle(surface, _lighter(body), (cx - r * 0.38, cy - r * 0.4), r * 0.16)
+
+
+def _grown_wrong(angle: float) -> float:
+    """How far a leukemia cell's edge is from its middle at ``angle``, as a share of its
+    radius: uneven all round (never a neat flower), at most a little past it, so its stars and
+    the picture's square still fit."""
+    wobble = 0.07 * math.sin(5 * angle + 0.6) + 0.07 * math.sin(3 * angle + 2.1)
+    return 0.92 + wobble + 0.04 * math.sin(7 * angle + 1.0)
 
 
 def _red_cell(surface, cx, cy, r, unit) -> None:
