@@ -144,3 +144,45 @@ def test_the_quizs_bunting_is_seen_not_hidden_under_the_top_bar(tmp_path, displa
         seen += bunting.overlap_area(_mask(shot, colour, 4), (0, 0))
     assert hung > 5000  # the background has its bunting
     assert seen / hung > 0.9, f"only {seen / hung:.0%} of the bunting is seen"
+
+
+# The grown-up's panel: a star on each chapter played, inside its own button ------------------
+@pytest.mark.parametrize(("target", "lang"), [("lab", "en"), ("grow", "en"), ("lab", "es")])
+def test_a_played_chapters_star_stays_on_its_own_button_clear_of_its_words(
+    scenes, strings, display, target, lang
+):
+    """The star sat on a button's corner, half over the tab above and over the yellow frame
+    round the next chapter beside it."""
+    from game.app.grownup.facilitator import FacilitatorPanel
+    from game.profile.profile import Profile
+    from game.script.catalog import journey
+
+    chapters = [scenes[i] for i in journey(scenes)]
+    played = ["meet", "collect", "lab"]
+
+    def panel(done: list[str]) -> tuple[pygame.Surface, FacilitatorPanel]:
+        profile = Profile("child-1")
+        profile.played = list(done)
+        shown = FacilitatorPanel(strings, profile, chapters, None, target, 60, [], True, lang)
+        shown.page = "chapters"
+        canvas = pygame.Surface((1280, 800))
+        shown.draw(canvas)
+        return canvas, shown
+
+    with_stars, shown = panel(played)
+    without, _ = panel([])
+    buttons = {b.name: b for b in shown.buttons()}
+    changed = pygame.mask.Mask((1280, 800))
+    for x in range(0, 1280):
+        for y in range(180, 560):
+            if with_stars.get_at((x, y)) != without.get_at((x, y)):
+                changed.set_at((x, y))
+    assert changed.count() > 300  # the stars are drawn
+    for scene_id in played:
+        button = buttons[f"play:{scene_id}"]
+        mine = pygame.mask.Mask(button.rect.size, fill=True)
+        words = pygame.mask.Mask(button.label_box.size, fill=True)
+        off = changed.overlap_area(words, button.label_box.topleft)
+        assert off == 0, f"the star of '{scene_id}' is over its words"
+        changed.erase(mine, button.rect.topleft)
+    assert changed.count() == 0, f"{changed.count()} pixels of star outside their buttons"

@@ -45,6 +45,9 @@ TAB_W = (1200 - 4 * (len(PAGES) - 1)) // len(PAGES)  # every tab in one row
 ROW_TOP, ROW_STEP = 214, 100
 VALUE = pygame.Rect(620, 0, 600, 82)
 CHAPTER_W, CHAPTER_H, CHAPTER_GAP = 384, 96, 20
+#: A chapter played has a star inside its button's top right corner, in room kept clear of its
+#: words, so it never reaches over a tab or the yellow frame round the next chapter.
+STAR, STAR_ROOM = 34, 26
 #: Chapter buttons the grid holds (three rows of three); a longer journey shows them a view
 #: at a time, its last cell showing the next view. Leave-out buttons, in the row below.
 GRID_CELLS = 9
@@ -185,7 +188,8 @@ class FacilitatorPanel:
         get = self.strings.get
         found = []
         labels = [f"{i + 1}. {get(f'{scene.id}.title')}" for i, scene in enumerate(self.chapters)]
-        size = widgets.common_size(labels, (CHAPTER_W, CHAPTER_H))  # the grid in one size
+        # the grid in one size, with room at each end for the star of a chapter played
+        size = widgets.common_size(labels, (CHAPTER_W, CHAPTER_H), room=STAR_ROOM)
         shown, more = self._chapters_shown()
         cells = []
         for i in shown:
@@ -201,7 +205,7 @@ class FacilitatorPanel:
                 CHAPTER_W,
                 CHAPTER_H,
             )
-            found.append(widgets.Button(name, label, rect, colour, size=size))
+            found.append(widgets.Button(name, label, rect, colour, size=size, room=STAR_ROOM))
         y = ROW_TOP + 3 * (CHAPTER_H + CHAPTER_GAP)
         actions = ["map"]
         if self.current is not None:
@@ -488,8 +492,9 @@ class FacilitatorPanel:
         for button in self._chapter_buttons():
             scene_id = button.name.removeprefix("play:")
             if scene_id in self.profile.played:
-                star = art.star_icon(40, True)
-                canvas.blit(star, star.get_rect(center=button.rect.topright))
+                star = art.star_icon(STAR, True)
+                corner = button.rect.topright
+                canvas.blit(star, star.get_rect(topright=(corner[0] - 10, corner[1] + 6)))
             if scene_id in self.settings.leave_out:  # a tag on its lower edge, off its words
                 tag = widgets.fitted(get("ui.chapters.left_out"), 24, 200, theme.look().ink)
                 pill = tag.get_rect().inflate(24, 4)

@@ -118,6 +118,9 @@ class Button:
     #: The open page's tab: light, with dark words and a thick dark edge, while the others are
     #: dark; told apart by more than colour, in high contrast too.
     selected: bool = False
+    #: Room (px) kept clear of its words at each end, for a mark drawn there (the star on a
+    #: chapter played, in the grown-up's panel).
+    room: int = 0
 
     def __post_init__(self) -> None:
         if min(self.rect.size) < MIN_TARGET:
@@ -147,7 +150,7 @@ class Button:
     @property
     def label_box(self) -> pygame.Rect:
         """Where its words go: inside the edge, with a little room all round."""
-        return self.rect.inflate(-2 * LABEL_PAD[0], -2 * LABEL_PAD[1])
+        return self.rect.inflate(-2 * (LABEL_PAD[0] + self.room), -2 * LABEL_PAD[1])
 
     def label_image(self) -> pygame.Surface:
         """Its words as big as the text size asks, on two lines before smaller (see label)."""
@@ -167,11 +170,12 @@ class Button:
 LABEL_PAD = (18, 8)
 
 
-def common_size(texts: list[str], size: tuple[int, int], most: int = 38) -> int:
+def common_size(texts: list[str], size: tuple[int, int], most: int = 38, room: int = 0) -> int:
     """The largest words (as ``Button.size``, at normal text size) with which each of ``texts``
-    fits a button of ``size`` without being made smaller: a row of tabs or a grid of chapters
-    in one size, never one of them smaller than the others."""
-    box = Button("probe", "", pygame.Rect((0, 0), size)).label_box
+    fits a button of ``size`` (keeping ``room`` at each end, see ``Button.room``) without being
+    made smaller: a row of tabs or a grid of chapters in one size, never one of them smaller
+    than the others."""
+    box = Button("probe", "", pygame.Rect((0, 0), size), room=room).label_box
     look = theme.look()
     for base in range(most, 8, -1):
         wanted = look.label_size(base)
