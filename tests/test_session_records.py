@@ -401,12 +401,12 @@ def test_the_session_is_recorded_on_every_autosave_so_a_killed_game_keeps_it(
 ):
     data = tmp_path / "data"
     app = make_app(scenes, display, data)
-    app._begin(app._new_profile("meet.colour.lime", []))
+    app._begin(app.keeper.new_profile("meet.colour.lime", []))
     assert saved_sessions(data) == []  # nothing happened yet
     app.session.feelings["before"] = 3
     app.session.played_chapter("meet")
     app.session.answer("meet.teach", True)
-    app.session_seconds = 200.0
+    app.keeper.session_seconds = 200.0
     app._autosave()  # no clean exit after this: the file already holds the session
     [kept] = saved_sessions(data)
     assert kept["date"] == date.today().isoformat() and kept["seconds"] == 200
@@ -430,8 +430,8 @@ def test_the_session_is_recorded_on_every_autosave_so_a_killed_game_keeps_it(
 
 def test_two_new_children_never_share_a_code(scenes, display, tmp_path):
     app = make_app(scenes, display, tmp_path / "data")
-    first = app._new_profile("meet.colour.lime", [])
-    second = app._new_profile("meet.colour.lime", [first])
+    first = app.keeper.new_profile("meet.colour.lime", [])
+    second = app.keeper.new_profile("meet.colour.lime", [first])
     assert first.code != second.code and records.is_code(second.code)
 
 
@@ -456,7 +456,7 @@ def test_the_panels_button_saves_every_session_on_the_device_as_a_table(scenes, 
     ProfileStore(data, ("en", "es")).save(a_child("child-1", "Maya", a_record(1)))
     app = make_app(scenes, display, data)
     run(app)
-    app._begin(app._new_profile("meet.colour.lime", app.screen.profiles))
+    app._begin(app.keeper.new_profile("meet.colour.lime", app.screen.profiles))
     app.profile.child_name = "Ali"
     app.session.answer("cd19", True)  # this child's session, not saved yet when asked for
     open_records(app)
@@ -482,7 +482,7 @@ def test_the_panels_button_saves_every_session_on_the_device_as_a_table(scenes, 
 def test_the_table_that_cannot_be_saved_says_so(scenes, display, tmp_path):
     app = make_app(scenes, display, tmp_path / "data")
     run(app)
-    app._begin(app._new_profile("meet.colour.lime", []))
+    app._begin(app.keeper.new_profile("meet.colour.lime", []))
     open_records(app)
     blocked = tmp_path / "a-file"
     blocked.write_text("in the way")

@@ -16,6 +16,7 @@ import pygame
 
 from game.activities import registry
 from game.app import pace, redraw
+from game.app.keeper import Keeper
 from game.app.platform import intents
 from game.app.platform.audio import Audio
 from game.app.platform.display import Display
@@ -24,16 +25,13 @@ from game.app.scanning import Scanner, is_switch
 from game.app.screens.notice import Notice
 from game.app.screens.profiles_screen import ProfilesScreen
 from game.app.ui import theme, widgets
-from game.profile import records
-from game.profile.device import DeviceSettings
 from game.profile.profile import Profile
 from game.profile.settings import Settings
 from game.profile.store import ProfileStore
-from game.script.catalog import journey
-from game.script.model import Option, Scene
+from game.script.model import Scene
 from game.script.prompt import Prompt
-from game.script.session import from_the_lab
-from game.script.strings import BANDS, DEFAULT_BAND, Strings
+from game.script.session import Session, from_the_lab
+from game.script.strings import Strings
 from game.script.teach_back import teach_back_scene
 from game.script.texts import Library, build_strings, load_library
 from game.world import gestures
@@ -56,8 +54,6 @@ CORNER = pygame.Rect(0, 0, 96, 96)
 HOLD_SECONDS = 3.0
 #: A break reminder waits for a calm moment (the map, a closing card) at most this long.
 REMINDER_PATIENCE = 120.0
-#: Seconds played are saved at least this often, even when nothing else changed.
-SAVE_EVERY = 30.0
 #: The screens the first one ('who is playing?') does not need, by the module that has them:
 #: imported once the first frame is on the screen (see ``_is`` and ``App.frame``), so a child
 #: sees the game sooner.
@@ -201,23 +197,10 @@ class App:
             | FacilitatorPanel
             | Notice
         ] = []
-        #: The chapters in playing order for each age band (a band's alternative in place of
-        #: the usual chapter, as the journey file says); see ``journey``.
-        self._journeys = {band: [scenes[i] for i in journey(scenes, band=band)] for band in BANDS}
-        self.options = {o.id: o for s in scenes.values() for c in s.choices for o in c.options}
         self.bot = None
         self.audio = audio
-        self.store = store
-        self.defaults = defaults or Settings(
-            language=self.strings.language,
-            band=self.strings.band,
-            role=self.strings.role,
-            voice=voice.enabled if voice is not None else False,
-        )
-        self.profile = Profile("guest", settings=self._new_settings())
-        self.session = self.profile.session(self.options)
-        #: What happens in this session, kept in the child's profile (see game.profile.records).
-        self.record: records.SessionRecord | None = None
+        #: Who is playing, their settings, and what is kept for them (game/app/keeper.py).
+        self.keeper = Keeper(scenes, self.strings, store, defaults, voice, audio)
         self.play: ScenePlay | None = None
         #: What comes after the feelings check-in on screen, and after the chapter's teach-back
         #: question being played (see ``_check_in`` and ``_teach_back``).
@@ -226,15 +209,10 @@ class App:
         self.scene_id = first
         self.map_target = first
         self.scanner = Scanner()
-        #: The device's own settings (the grown-up's language), not any child's.
-        self.device = store.load_device() if store is not None else DeviceSettings()
-        self.session_seconds = 0.0
         self.since_break = 0.0
         self.holding: float | None = None  # seconds the top-left corner has been held
-        self._saved: dict | None = None
         #: How often each scene failed with an unexpected error (see ``_guarded``).
         self._failures: dict[str, int] = {}
-        self._since_save = 0.0
         #: What the screen in front says when it opens (see game/script/prompt.py), and for
         #: which screen, words and language it was made.
         self.prompt = Prompt((), None)
@@ -309,39 +287,48 @@ class App:
         if len(self.stack) > 1:
             self.stack.pop()
 
-    # the child and their settings ----------------------------------------------------------------
-    def _new_settings(self) -> Settings:
-        return Settings.from_dict(self.defaults.to_dict(), tuple(self.strings.languages))
+    # the child and their settings (kept by self.keeper) ---------------------------------------
+    @property
+    def store(self) -> ProfileStore | None:
+        return self.keeper.store
+
+    @property
+    def profile(self) -> Profile:
+        """The child playing (a guest when nobody is chosen)."""
+        return self.keeper.profile
+
+    @property
+    def session(self) -> Session:
+        return self.keeper.session
+
+    @property
+    def session_seconds(self) -> float:
+        return self.keeper.session_seconds
 
     @property
     def journey(self) -> list[Scene]:
         """Every chapter in playing order, for this child's age band."""
-        band = self.profile.settings.band
-        return self._journeys.get(band, self._journeys[DEFAULT_BAND])
+        return self.keeper.journey
 
     @property
     def chapters(self) -> list[Scene]:
         """The journey without the chapters left out for this child."""
-        left_out = set(self.profile.settings.leave_out)
-        return [s for s in self.journey if not (s.optional and s.id in left_out)]
+        return self.keeper.chapters
 
     def _choose_profile(self) -> None:
         self._hush()
         assert self.store is not None
-        colours, names = self._keeps("colour"), self._keeps("name")
+        keeper = self.keeper
         self.screen = ProfilesScreen(
             self.store.load(),
-            colours,
-            names,
+            keeper.keeps("colour"),
+            keeper.keeps("name"),
             self.strings,
-            self.defaults.role,
+            keeper.defaults.role,
             from_the_lab(self.journey),
         )
         if self.store.notice is not None and self.overlay is None:  # else once it is closed
             self._tell_once(self.store.notice)
-
-    def _keeps(self, keep: str) -> list[Option]:
-        return [o for s in self.journey for c in s.choices if c.keep == keep for o in c.options]
 
     def _tell_once(self, note: str) -> None:
         """A gentle note for the grown-up (like 'progress is not being saved')."""
@@ -349,34 +336,12 @@ class App:
             self.store.notice = None
         self.overlay = Notice(self.strings, "ui.note.title", note, "ui.note.ok", "grown_up")
 
-    def _new_profile(
-        self, colour_id: str, taken: list[Profile], role: str | None = None
-    ) -> Profile:
-        """A new child: the colour they tapped, who is playing (the patient or a brother or
-        sister), and a T cell name no one with that colour has."""
-        assert self.store is not None
-        used = {(p.picked.get("colour"), p.picked.get("name")) for p in taken}
-        names = [o.id for o in self._keeps("name")]
-        free = [n for n in names if (colour_id, n) not in used] or names
-        name_id = free[0] if free else None
-        profile = Profile(self.store.new_id(taken), settings=self._new_settings())
-        profile.code = records.new_code(p.code for p in taken)  # no two children share one
-        if role is not None:
-            profile.settings.role = role
-        profile.picked = {"colour": colour_id, **({"name": name_id} if name_id else {})}
-        self.store.create(profile, taken)  # another game on this folder may take an id first
-        return profile
-
     def _begin(self, profile: Profile) -> None:
         """Play as ``profile``: their settings, and the journey map where they left off (or
         straight into the scene asked for on the command line)."""
-        self.profile = profile
-        self.session = profile.session(self.options)
-        self.record = records.SessionRecord.start(profile.sessions)
-        self.session_seconds = self.since_break = 0.0
-        self._saved = None
+        self.keeper.begin(profile)
+        self.since_break = 0.0
         self._apply_settings()
-        self._autosave()
         self._check_in("before", self._set_off)
 
     def _set_off(self) -> None:
@@ -439,26 +404,17 @@ class App:
             self._show_map(self.map_target)
             return
         self._autosave()
-        self.profile = Profile("guest", settings=self._new_settings())
-        self.session = self.profile.session(self.options)
+        self.keeper.as_guest()
         self.play = None
         self._apply_settings()
         self._choose_profile()
 
     def _apply_settings(self) -> None:
-        """Put this child's settings into the words, the voice, the sound and the look."""
-        s = self.profile.settings
-        if s.language in self.strings.languages:
-            self.strings.set_language(s.language)
-        self.strings.set_band(s.band)
-        self.strings.set_role(s.role)
-        if self.voice is not None:
-            self.voice.set_enabled(s.voice)
-        if self.audio is not None:
-            self.audio.set_volumes(s.effects / 100, s.music / 100)
-        theme.use(theme.Look(s.text_size, s.high_contrast, s.reduced_motion))
+        """Put this child's settings into the words, voice, sound and look, the narration's
+        speed and the screen's labels."""
+        self.keeper.apply_settings()
         if self.play is not None:
-            self.play.narrator.chars_per_second = s.chars_per_second
+            self.play.narrator.chars_per_second = self.profile.settings.chars_per_second
         self._relabel_screen()
 
     def _relabel_screen(self) -> None:
@@ -469,30 +425,12 @@ class App:
             screen.child = self.profile.child_name
         screen.relabel()
 
-    def _sync_settings(self) -> None:
-        """Choices made on the map (language, age band, voice) belong to the child too."""
-        s = self.profile.settings
-        s.language, s.band, s.role = self.strings.language, self.strings.band, self.strings.role
-        if self.voice is not None:
-            s.voice = self.voice.enabled
-
     def _autosave(self) -> None:
-        """Save the child's profile whenever it changed (and the time played now and then).
-        Never a reason to stop: the store logs a failure once and plays on."""
-        if self.store is None or self.profile.id == "guest":
-            return
-        self._sync_settings()
-        self.profile.take(self.session)
-        self._keep_record()
-        now = self.profile.to_dict()
-        del now["seconds_played"]
-        for kept in now["sessions"]:  # time, like seconds_played, is saved now and then
-            del kept["seconds"]
-        if now != self._saved or self._since_save >= SAVE_EVERY:
-            self.store.save(self.profile)
-            self._saved, self._since_save = now, 0.0
-            if self.store.notice is not None and self.overlay is None:
-                self._tell_once(self.store.notice)
+        """Save the child's profile when it changed (game/app/keeper.py); a save that failed
+        is told to the grown-up, once."""
+        saved = self.keeper.save()
+        if saved and self.store is not None and self.store.notice and self.overlay is None:
+            self._tell_once(self.store.notice)
 
     # the loop -------------------------------------------------------------------------------------
     async def run(
@@ -652,7 +590,7 @@ class App:
             self.session_seconds,
             folders,
             saving=self.store is not None and self.store.saving,
-            language=self._grownup_language(),
+            language=self.keeper.grownup_language(),
         )
         self.overlay.feelings = dict(self.session.feelings)
         self.overlay.colour = self.session.hero_colour
@@ -664,10 +602,7 @@ class App:
             self.holding += STEP
             if self.holding >= HOLD_SECONDS:
                 self._toggle_panel()
-        if not isinstance(self.screen, ProfilesScreen):
-            self.session_seconds += STEP
-            self.profile.seconds_played += STEP
-        self._since_save += STEP
+        self.keeper.played(STEP, isinstance(self.screen, ProfilesScreen))
         front = self.front
         if self.scanning:
             for intent in self.scanner.update(
@@ -724,7 +659,9 @@ class App:
             if outcome == "chosen":
                 self._begin(next(p for p in screen.profiles if p.id == screen.chosen))
             elif outcome == "new" and screen.new_colour is not None:
-                self._begin(self._new_profile(screen.new_colour, screen.profiles, screen.new_role))
+                self._begin(
+                    self.keeper.new_profile(screen.new_colour, screen.profiles, screen.new_role)
+                )
         elif outcome == "resume":
             self._resume()
         elif outcome == "again":
@@ -822,8 +759,8 @@ class App:
             overlay.changed = False
             self._apply_settings()
             self._autosave()
-        if overlay.language != self.device.grownup_language:
-            self._keep_grownup_language(overlay.language)
+        if overlay.language != self.keeper.device.grownup_language:
+            self.keeper.keep_grownup_language(overlay.language)
         command = overlay.take_command()
         if command is None:
             return
@@ -857,58 +794,24 @@ class App:
             self._check_in("after", self._session_over)
         elif command in ("switch_child", "clear_child", "clear_all") and self.store is not None:
             self._autosave()
-            if command == "clear_child":
-                self.store.remove(self.profile.id)
-            elif command == "clear_all":
-                self.store.remove_all()
-            self.profile = Profile("guest", settings=self._new_settings())
-            self.session = self.profile.session(self.options)
+            self.keeper.forget(command)
             self.play = None
             self._apply_settings()
             self._choose_profile()
-
-    def _grownup_language(self) -> str:
-        """The language of the grown-up's controls: the device's, or the first time the one
-        the game is in then, kept from then on (a child's language never changes it)."""
-        chosen = self.device.grownup_language
-        if chosen not in self.strings.languages:
-            chosen = self.strings.language
-            self._keep_grownup_language(chosen)
-        return chosen
-
-    def _keep_grownup_language(self, code: str) -> None:
-        self.device.grownup_language = code
-        if self.store is not None:
-            self.store.save_device(self.device)
 
     def _save_summary(self, panel: FacilitatorPanel) -> str:
         """Save the one-page summary picture of this session (see game.app.grownup.files)."""
         from game.app.grownup import files
 
-        self._sync_settings()
-        self.profile.take(self.session)
         own = self.store.folder if self.store is not None else None
         return files.save_summary_picture(
-            panel, self.profile, self.journey, self.strings, self.session.feelings, own
+            panel, self.keeper.taken(), self.journey, self.strings, self.session.feelings, own
         )
 
-    def _keep_record(self) -> None:
-        """Bring this session's record up to date in the child's profile (it is kept once
-        something happened in it; see game.profile.records)."""
-        if self.record is None or self.profile.id == "guest":
-            return
-        kept = {s.id for s in self.chapters}
-        left_out = [s.id for s in self.journey if s.id not in kept]
-        self.record.update(self.session, self.profile.settings, self.session_seconds, left_out)
-        records.keep(self.profile.sessions, self.record)
-
     def _device_sessions(self) -> export.Device:
-        """Every child's sessions on this device, this child's as it is now."""
-        from game.app.grownup import files
-
+        """Every child's sessions on this device, this child's as it is now (saved first)."""
         self._autosave()
-        own = self.store.folder if self.store is not None else None
-        return files.device_sessions(own, self.profile)
+        return self.keeper.device_sessions()
 
     def _hush(self) -> None:
         if self.voice is not None:
