@@ -280,7 +280,7 @@ def _app_with_child(display, tmp_path):
 
     store = store_in(tmp_path / "data")
     app = App(load_all(), "meet", display, StepClock(), store=store)
-    app._begin(app._new_profile("meet.colour.lime", []))
+    app._begin(app.keeper.new_profile("meet.colour.lime", []))
     app.profile.child_name = "Maya"
     return app
 
