@@ -41,8 +41,22 @@ SOURCE_LANGUAGE = "en"
 #: Age bands: 4 to 6, 7 to 9 (the lines as written) and 10 to 12.
 BANDS = ("little", "middle", "older")
 DEFAULT_BAND = "middle"
+#: The ages each band is for, as a new child answers "How old are you?".
+BAND_AGES = {"little": (4, 5, 6), "middle": (7, 8, 9), "older": (10, 11, 12)}
 #: Variants a line may carry, by band (the middle band is the line itself).
 VARIANT_BANDS = ("little", "older")
+
+
+def band_for_age(age: int) -> str:
+    """The age band for a child of ``age``: younger than 7 is 4 to 6, older than 9 is 10 to
+    12 (a brother or sister of 3 or of 13 plays in the nearest band)."""
+    if age <= max(BAND_AGES["little"]):
+        return "little"
+    if age >= min(BAND_AGES["older"]):
+        return "older"
+    return "middle"
+
+
 #: Who is playing: the child getting CAR T cells, or their brother or sister.
 ROLES = ("patient", "sibling")
 DEFAULT_ROLE = "patient"

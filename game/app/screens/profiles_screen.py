@@ -1,7 +1,10 @@
 """'Who is playing?': each child finds their own T cell (its colour and its name) and taps it.
 A new child is three taps: 'New', a colour, then who is getting CAR T cells: 'Me!' or 'My
 brother or sister' (two big pictures), so a sibling hears about their brother's or sister's
-body, not their own. Their T cell gets a name no one else's has.
+body, not their own. Their T cell gets a name no one else's has. When the app asks it
+(``ask_age``), a fourth: "How old are you?", the ages 4 to 12 as big numbers, each with as
+many dots to count, which sets their age band (or 'Skip', for the usual one); a grown-up can
+change it in their panel.
 
 Each child's tile shows their T cell in its colour, its name's picture as a badge (sun, star,
 moon or zap: up to four children with one colour each have their own), and the child's own
@@ -11,6 +14,7 @@ tile by colour and picture, and one who can finds it by name."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import pygame
 
@@ -20,7 +24,7 @@ from game.app.ui import art, labels, pictures, widgets
 from game.profile.profile import Profile
 from game.script.model import Option
 from game.script.session import wears_car
-from game.script.strings import DEFAULT_ROLE, ROLES, Strings
+from game.script.strings import BAND_AGES, BANDS, DEFAULT_ROLE, ROLES, Strings, band_for_age
 from game.world.gestures import Gesture, Press, Release
 from game.world.spots import Spot
 
@@ -30,11 +34,24 @@ TOP = 150
 MORE = pygame.Rect(1080, 680, 180, 90)
 BACK = pygame.Rect(40, 680, 220, 90)
 ROLE_W, ROLE_H, ROLE_GAP, ROLE_TOP = 540, 430, 50, 160
+#: "How old are you?": the ages in three rows, one row an age band (4 5 6, 7 8 9, 10 11 12).
+AGE_W, AGE_H, AGE_GAP, AGE_TOP = 290, 150, 24, 146
+AGES = tuple(age for band in BANDS for age in BAND_AGES[band])
+SKIP = pygame.Rect(1020, 680, 220, 90)
 #: A child's tile: the badge with their T cell name's picture, and room for their typed name.
 BADGE, TYPED_HEIGHT = 76, 60
 #: On a child's tile the T cell stands a little left of the middle, and its badge to its right,
 #: level with it: between the CARs that point right-up and right-down, never over one.
 CELL_LEFT, BADGE_RIGHT, CELL_TOP = 16, 88, 92
+
+
+def age_rect(index: int) -> pygame.Rect:
+    """The tile of ``AGES[index]``: three to a row, the rows one under another."""
+    row, col = divmod(index, 3)
+    left = (1280 - 3 * AGE_W - 2 * AGE_GAP) // 2
+    return pygame.Rect(
+        left + col * (AGE_W + AGE_GAP), AGE_TOP + row * (AGE_H + AGE_GAP), AGE_W, AGE_H
+    )
 
 
 def role_rect(index: int) -> pygame.Rect:
@@ -44,7 +61,7 @@ def role_rect(index: int) -> pygame.Rect:
 
 @dataclass(frozen=True)
 class Tile:
-    name: str  # 'new', 'profile:<id>', 'colour:<option id>' or 'role:<role>'
+    name: str  # 'new', 'profile:<id>', 'colour:<option id>', 'role:<role>' or 'age:<years>'
     rect: pygame.Rect
     colour: str
     label: str
@@ -66,8 +83,9 @@ def tile_rect(index: int, count: int = 4) -> pygame.Rect:
 
 class ProfilesScreen:
     """``chosen`` becomes the tapped profile's id; ``new_colour`` the option id of the colour
-    picked for a new child and ``new_role`` who is playing (the app makes the profile).
-    ``role`` is the one the demo's bot picks (a new child's default)."""
+    picked for a new child, ``new_role`` who is playing and, when ``ask_age``, ``new_band``
+    the age band of the age they tapped (None: skipped; the app makes the profile). ``role``
+    is the one the demo's bot picks (a new child's default); the bot skips the age."""
 
     def __init__(
         self,
@@ -77,9 +95,11 @@ class ProfilesScreen:
         strings: Strings,
         role: str = DEFAULT_ROLE,
         from_lab: tuple[str, ...] = (),
+        ask_age: bool = False,
     ) -> None:
         """``from_lab``: the journey's chapters from the lab on (see session.from_the_lab), so
-        a child who has been there finds their T cell with its CARs."""
+        a child who has been there finds their T cell with its CARs; ``ask_age``: a new child
+        is asked how old they are, after who is playing."""
         self.profiles = profiles
         self.from_lab = from_lab
         self.colours = colours
@@ -87,11 +107,14 @@ class ProfilesScreen:
         self.strings = strings
         self.picking_colour = not profiles
         self.picking_role = False
+        self.ask_age = ask_age
+        self.picking_age = False
         self.role = role
         self.page = 0
         self.chosen: str | None = None
         self.new_colour: str | None = None
         self.new_role: str | None = None
+        self.new_band: str | None = None
         self.outcome: str | None = None
         if self.picking_colour:
             self.press("new")
@@ -99,6 +122,9 @@ class ProfilesScreen:
 
     def tiles(self) -> list[Tile]:
         get = self.strings.get
+        if self.picking_age:
+            colour = self._new_colour()
+            return [Tile(f"age:{age}", age_rect(i), colour, str(age)) for i, age in enumerate(AGES)]
         if self.picking_role:
             return [
                 Tile(f"role:{role}", role_rect(i), "", get(f"ui.profiles.role.{role}"))
@@ -127,6 +153,11 @@ class ProfilesScreen:
             )
         return found
 
+    def _new_colour(self) -> str:
+        """The colour a new child just picked (the dots they count are their T cell's)."""
+        option = next((o for o in self.colours if o.id == self.new_colour), None)
+        return option.colour if option is not None and option.colour else "sky"
+
     def _colour(self, profile: Profile) -> str:
         option = next((o for o in self.colours if o.id == profile.picked.get("colour")), None)
         return option.colour if option is not None and option.colour else "sky"
@@ -141,6 +172,11 @@ class ProfilesScreen:
 
     def buttons(self) -> list[widgets.Button]:
         get = self.strings.get
+        if self.picking_age:
+            return [
+                widgets.Button("back", get("ui.profiles.back"), BACK, art.INK),
+                widgets.Button("skip", get("ui.profiles.age.skip"), SKIP, art.INK),
+            ]
         if self.picking_role:
             return [widgets.Button("back", get("ui.profiles.back"), BACK, art.INK)]
         if self.picking_colour:
@@ -171,7 +207,9 @@ class ProfilesScreen:
                 return
 
     def press(self, name: str) -> None:
-        if name == "new" and not self.colours:  # no colour to pick: straight to who is playing
+        if self.picking_age:
+            self._press_age(name)
+        elif name == "new" and not self.colours:  # no colour to pick: straight to who is playing
             self.picking_colour, self.picking_role, self.new_colour = True, True, ""
         elif name == "new":
             self.picking_colour = True
@@ -190,16 +228,31 @@ class ProfilesScreen:
             self.picking_role = True
         elif name.startswith("role:") and self.new_colour is not None:
             self.new_role = name.removeprefix("role:")
-            self.outcome = "new"
+            if self.ask_age:
+                self.picking_age = True
+            else:
+                self.outcome = "new"
         elif name.startswith("profile:"):
             self.chosen = name.removeprefix("profile:")
             self.outcome = "chosen"
+
+    def _press_age(self, name: str) -> None:
+        """'How old are you?': an age sets the band, 'Skip' keeps the usual one, 'Back' goes
+        back to who is playing."""
+        if name == "back":
+            self.picking_age, self.new_role = False, None
+        elif name == "skip":
+            self.new_band, self.outcome = None, "new"
+        elif name.startswith("age:"):
+            self.new_band, self.outcome = band_for_age(int(name.removeprefix("age:"))), "new"
 
     def update(self, dt: float) -> None:
         self.clock += dt
 
     def prompt_ids(self) -> tuple[str, ...]:
         """Said when the page opens: its question, and who may answer the role question."""
+        if self.picking_age:
+            return ("ui.profiles.how_old",)
         if self.picking_role:
             return ("ui.profiles.who_gets", *(f"ui.profiles.role.{role}" for role in ROLES))
         if self.picking_colour:
@@ -214,10 +267,14 @@ class ProfilesScreen:
         return pace.RESTING
 
     def bot_gestures(self, bot, dt: float) -> list[Gesture]:
-        """The demo is a new child: 'New', the first colour, then the role it was given."""
+        """The demo is a new child: 'New', the first colour, then the role it was given, and
+        it skips the age (so it plays in the band it was given)."""
         if self.clock < 0.5:
             return []
         self.clock = 0.0
+        if self.picking_age:
+            x, y = SKIP.center
+            return [Press(x, y), Release(x, y)]
         tiles = self.tiles()
         x, y = next((t for t in tiles if t.name == f"role:{self.role}"), tiles[0]).rect.center
         return [Press(x, y), Release(x, y)]
@@ -225,7 +282,9 @@ class ProfilesScreen:
     def draw(self, canvas: pygame.Surface) -> None:
         canvas.fill((238, 246, 240))
         heading = "ui.profiles.title"
-        if self.picking_role:
+        if self.picking_age:
+            heading = "ui.profiles.how_old"
+        elif self.picking_role:
             heading = "ui.profiles.who_gets"
         elif self.picking_colour:
             heading = "ui.profiles.pick_colour"
@@ -240,6 +299,9 @@ class ProfilesScreen:
                 canvas.blit(picture, picture.get_rect(midtop=(tile.rect.centerx, tile.rect.y + 24)))
             elif tile.name.startswith("profile:"):
                 self._child(canvas, tile)
+                continue
+            elif tile.name.startswith("age:"):
+                self._age(canvas, tile)
                 continue
             else:
                 radius = 58 if tile.car else 70  # room for its CARs above the name
@@ -275,6 +337,22 @@ class ProfilesScreen:
         label = widgets.fitted(tile.label, 26, width)
         canvas.blit(label, label.get_rect(center=(rect.centerx, rect.bottom - 20)))
 
+    def _age(self, canvas: pygame.Surface, tile: Tile) -> None:
+        """An age: the number big, and beside it as many dots, in the child's T cell colour,
+        in rows of up to four, for a child who counts rather than reads."""
+        rect = tile.rect
+        number = widgets.fitted(tile.label, 84, 120)
+        canvas.blit(number, number.get_rect(center=(rect.x + 76, rect.centery)))
+        age = int(tile.label)
+        dot = _dot(tile.colour)
+        step = 30
+        top = rect.centery - (-(-age // 4) - 1) * step / 2
+        for i in range(age):
+            row, col = divmod(i, 4)
+            in_row = min(4, age - row * 4)
+            x = rect.x + 204 - (in_row - 1) * step / 2 + col * step
+            canvas.blit(dot, dot.get_rect(center=(round(x), round(top + row * step))))
+
     def _plus(self, canvas: pygame.Surface, rect: pygame.Rect) -> None:
         centre = (rect.centerx, rect.y + 105)
         pygame.draw.circle(canvas, art.GREEN_DARK, centre, 66)
@@ -282,3 +360,16 @@ class ProfilesScreen:
             bar = pygame.Rect((0, 0), size)
             bar.center = centre
             pygame.draw.rect(canvas, (255, 255, 255), bar, border_radius=8)
+
+
+@cache
+def _dot(colour: str) -> pygame.Surface:
+    """One dot to count, in the T cell colour ``colour``, painted once with smooth edges."""
+    body, edge = art.hero_colours(colour)
+
+    def paint(surface: pygame.Surface, unit: float) -> None:
+        c = 12 * unit
+        pygame.draw.circle(surface, edge, (c, c), 11 * unit)
+        pygame.draw.circle(surface, body, (c, c), 8 * unit)
+
+    return art.painted((24, 24), paint)
