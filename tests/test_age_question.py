@@ -112,3 +112,17 @@ def test_the_demo_skips_the_age_and_plays_in_the_band_it_was_given(scenes, strin
     press = screen.bot_gestures(None, 0.0)[0]
     screen.handle(intents.PointerDown(press.x, press.y))
     assert (screen.outcome, screen.new_band) == ("new", None)  # the band it was started with
+
+
+def test_the_question_is_heard_in_the_games_own_voice_in_both_languages(strings):
+    """Its voice files are made (Kokoro, like every line a child hears) and say its words
+    today, so a child who cannot read hears the question, never the computer's own speech."""
+    from game import resources
+    from game.script.strings import source_hash
+    from game.voice.index import load_index, voice_file
+
+    folder = resources.assets_dir() / "voice"
+    for language in ("en", "es"):
+        recorded = load_index(folder, language)["ui.profiles.how_old"]
+        assert recorded.hash == source_hash(strings.text_in(language, "ui.profiles.how_old"))
+        assert voice_file(folder, language, "ui.profiles.how_old").is_file()
