@@ -36,7 +36,10 @@ class Rules(Protocol):
     Rules that wait for a line to be heard (a quiz question) also have ``listening_for``, the
     line id they wait for or None, and ``hear(line_id)``, which the chapter calls once the
     narration has said that line in full. Rules that wait for a line to begin (a pick's
-    pictures come with its question) have ``waiting_to_ask`` and ``ask(line_id)`` alike."""
+    pictures come with its question; the lab's CARs take a finger with "Drag each CAR onto your
+    T cell") have ``waiting_to_ask`` and ``ask(line_id)`` alike. Rules whose celebration goes with
+    a line (the confetti with "Hello, new friend!") have ``cheering_with`` and
+    ``cheered(line_id)``, called once the narration has moved past it."""
 
     def update(self, dt: float) -> list[WorldEvent]: ...
 
