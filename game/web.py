@@ -7,6 +7,10 @@ intranet; nothing is ever asked of another host):
   file for use with no network), ``manifest.webmanifest`` and icons (installable);
 - ``pyodide/``: Python for the browser, Pyodide's core from npm, pinned by version and SHA-256
   and fetched once into the build cache (``~/.cache/t-cell-hero`` or ``$T_CELL_HERO_CACHE``);
+  and, where the building machine has Node.js, ``python.snapshot.gz``: Python's memory just
+  after it started, made by running that same Pyodide in Node. The page starts from it instead
+  of starting Python (about four seconds less on a slow machine); without it, or if it cannot
+  be used, the page starts Python itself;
 - ``game.bundle.gz``: the game's Python, PyYAML's pure-Python part (from this environment),
   the scenes, the story as this build read and checked it, and the small asset files, written
   into Pyodide's own files at start (fonts, sounds and voices as empty stand-ins: the page
@@ -24,7 +28,9 @@ import gzip
 import hashlib
 import json
 import shutil
+import subprocess
 import tarfile
+import tempfile
 import urllib.request
 from pathlib import Path
 
@@ -61,15 +67,23 @@ def build(out: Path, cache: Path | None = None) -> dict:
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     assets = resources.assets_dir()
-    _pyodide(out / "pyodide", cache or cache_dir())
+    package = _pyodide(out / "pyodide", cache or cache_dir())
     shutil.copytree(assets, out / "assets", dirs_exist_ok=True)
-    bundle, contents = _bundle(assets, _story())
+    files = _game_files(assets, _story())
+    snapshot, compiled = _snapshot(package, files) or (None, [])
+    if snapshot is not None:
+        (out / "pyodide" / SNAPSHOT).write_bytes(gzip.compress(snapshot, 6, mtime=0))
+    bundle, contents = _bundle(files + compiled)
     (out / "game.bundle.gz").write_bytes(bundle)
     for name in ("index.html", "bridge.js", "manifest.webmanifest"):
         shutil.copyfile(SITE / name, out / name)
     _icons(out)
     listing = _files_listing(out, assets)
     listing["bundle"] = contents
+    listing["snapshot"] = f"pyodide/{SNAPSHOT}" if snapshot is not None else None
+    # Where the game's compiled code is: shipped in the bundle, or kept by the browser after
+    # the first launch compiled it.
+    listing["pycache"] = f"/app/{PYCACHE}" if compiled else "/data/pycache"
     # The time every game file gets in the browser: the same for the same build, so the code
     # compiled at one launch is used at the next (and a new build's is compiled afresh).
     listing["built"] = 1_500_000_000 + int(listing["version"][:7], 16)
@@ -86,10 +100,16 @@ def build(out: Path, cache: Path | None = None) -> dict:
         shutil.rmtree(old)
     else:
         out.rename(final)
-    return {"files": len(listing["keep"]), "bytes": listing["bytes"], "version": listing["version"]}
+    return {
+        "files": len(listing["keep"]),
+        "bytes": listing["bytes"],
+        "version": listing["version"],
+        "snapshot": snapshot is not None,
+    }
 
 
-def _pyodide(into: Path, cache: Path) -> None:
+def _pyodide(into: Path, cache: Path) -> Path:
+    """Pyodide's files the page needs, into ``into``; returns the package it came from."""
     package = cache / f"pyodide-{PYODIDE_VERSION}.tgz"
     if not package.is_file() or _sha256(package.read_bytes()) != PYODIDE_SHA256:
         print(f"fetching {PYODIDE_URL}")
@@ -107,6 +127,120 @@ def _pyodide(into: Path, cache: Path) -> None:
                 raise RuntimeError(f"Pyodide {PYODIDE_VERSION} has no {name}")
             (into / name).write_bytes(member.read())
     (into / "NOTICE.txt").write_text(PYODIDE_NOTICE, encoding="utf-8")
+    return package
+
+
+#: Python's memory once started, made at build time (see ``_snapshot``).
+SNAPSHOT = "python.snapshot.gz"
+#: The game's code compiled at build time, in the bundle (each file checked by its hash
+#: of nothing: a build's compiled code goes only with that build's files).
+PYCACHE = "pycache"
+#: Imported before the snapshot is taken, so the page finds them imported: the game's rules
+#: and data, which never import pygame (tests/test_purity.py), and the standard library they
+#: use. The screens import pygame, which is the page's own (``canvas.install``), so they are
+#: imported in the page.
+SNAPSHOT_IMPORTS = (
+    "game.cli",
+    "game.activities",
+    "game.script.chapter",
+    "game.script.narrator",
+    "game.script.runner",
+    "game.world.hunt",
+    "game.voice.index",
+    "game.profile.profile",
+    "game.profile.store",
+)
+#: Run by Node in a folder holding Pyodide's package and the game's files (``app/``): start
+#: Python as the page does, put the game where the page puts it, import the modules above and
+#: write Python's memory. ``loadPyodide``'s snapshot options are Pyodide's own (marked private
+#: in its documentation, so tied to the pinned version): the page starts Python itself if the
+#: snapshot is refused. A fixed hash seed keeps builds of the same files alike.
+SNAPSHOT_SCRIPT = """
+import { loadPyodide } from "./pyodide.mjs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+const pyodide = await loadPyodide({ _makeSnapshot: true, env: { PYTHONHASHSEED: "0" } });
+const modules = JSON.parse(process.argv[2]);
+for (const name of readdirSync("app", { recursive: true })) {
+  const path = "/app/" + name.replaceAll("\\\\", "/");
+  let data;
+  try { data = readFileSync("app/" + name); } catch { continue; }  // a folder
+  pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+  pyodide.FS.writeFile(path, data);
+}
+pyodide.globals.set("modules", pyodide.toPy(modules));
+pyodide.runPython(`
+import importlib, sys
+sys.path.insert(0, "/app")
+sys.dont_write_bytecode = True
+for name in modules:
+    importlib.import_module(name)
+assert "pygame" not in sys.modules, "the snapshot must not import pygame"
+`);
+writeFileSync("snapshot.bin", pyodide.makeMemorySnapshot());
+// Then the rest of the game's code compiled as Pyodide's Python compiles it, for the page.
+pyodide.runPython(`
+import compileall, py_compile, sys
+sys.pycache_prefix, sys.dont_write_bytecode = "/pyc", False
+mode = py_compile.PycInvalidationMode.UNCHECKED_HASH
+assert compileall.compile_dir("/app", quiet=1, invalidation_mode=mode)
+`);
+const walk = (folder) => {
+  for (const name of pyodide.FS.readdir(folder)) {
+    if (name === "." || name === "..") continue;
+    const path = folder + "/" + name;
+    if (pyodide.FS.isDir(pyodide.FS.stat(path).mode)) walk(path);
+    else {
+      mkdirSync("compiled" + folder, { recursive: true });
+      writeFileSync("compiled" + path, pyodide.FS.readFile(path));
+    }
+  }
+};
+walk("/pyc");
+"""
+
+
+def _snapshot(
+    package: Path, files: list[tuple[str, bytes]]
+) -> tuple[bytes, list[tuple[str, bytes]]] | None:
+    """Python's memory just after Pyodide started it with the game's rules and data imported,
+    and the game's code compiled by that Python (``PYCACHE/...``, for the bundle), made by
+    running the pinned Pyodide in Node.js (a build-time tool, like the voice tools); None,
+    with a note, where there is no Node or it fails: the page then starts Python, imports and
+    compiles the game itself, a few seconds slower."""
+    node = shutil.which("node")
+    if node is None:
+        print("web: no Node.js here, so no start-up snapshot: the page starts Python itself")
+        return None
+    with tempfile.TemporaryDirectory() as folder, tarfile.open(package) as archive:
+        for member in archive.getmembers():
+            name = member.name.removeprefix("package/")
+            if member.isfile() and "/" not in name:
+                source = archive.extractfile(member)
+                if source is not None:
+                    (Path(folder) / name).write_bytes(source.read())
+        for name, data in files:
+            (Path(folder) / "app" / name).parent.mkdir(parents=True, exist_ok=True)
+            (Path(folder) / "app" / name).write_bytes(data)
+        (Path(folder) / "snapshot.mjs").write_text(SNAPSHOT_SCRIPT, encoding="utf-8")
+        arguments = json.dumps(list(SNAPSHOT_IMPORTS))
+        try:
+            subprocess.run(
+                [node, "snapshot.mjs", arguments],
+                cwd=folder,
+                check=True,
+                capture_output=True,
+                timeout=300,
+            )
+            compiled = Path(folder) / "compiled" / "pyc"
+            return (Path(folder) / "snapshot.bin").read_bytes(), [
+                (f"{PYCACHE}/{path.relative_to(compiled).as_posix()}", path.read_bytes())
+                for path in sorted(compiled.rglob("*.pyc"))
+            ]
+        except (OSError, subprocess.SubprocessError) as exc:
+            detail = getattr(exc, "stderr", b"") or b""
+            print(f"web: no start-up snapshot ({exc}; {detail.decode(errors='replace')[-500:]})")
+            print("web: the page starts Python itself, a few seconds slower")
+            return None
 
 
 def _story() -> bytes:
@@ -123,11 +257,10 @@ def _story() -> bytes:
 PAGE_FILES = (".mp3", ".ogg", ".wav", ".ttf", ".otf")
 
 
-def _bundle(assets: Path, story: bytes) -> tuple[bytes, list[list]]:
+def _game_files(assets: Path, story: bytes) -> list[tuple[str, bytes]]:
     """The files Python reads, laid out as in a checkout (game/, scenes/, assets/, yaml/, and
-    story.pickle), as one gzip stream and its table of contents ([name, size], in order):
-    the page writes them into Pyodide's files with no Python at all, which is much quicker
-    than unpacking an archive in Python."""
+    story.pickle). They go to the page as one gzip stream (``_bundle``) that it writes into
+    Pyodide's files with no Python at all, much quicker than unpacking an archive in Python."""
     import yaml
 
     code = Path(__file__).resolve().parent
@@ -147,6 +280,11 @@ def _bundle(assets: Path, story: bytes) -> tuple[bytes, list[list]]:
             data = b"" if stand_in else path.read_bytes()
             files.append((f"assets/{path.relative_to(assets).as_posix()}", data))
     files.append(("story.pickle", story))
+    return files
+
+
+def _bundle(files: list[tuple[str, bytes]]) -> tuple[bytes, list[list]]:
+    """``files`` as one gzip stream and its table of contents ([name, size], in order)."""
     contents = [[name, len(data)] for name, data in files]
     return gzip.compress(b"".join(data for _, data in files), 9, mtime=0), contents
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -304,6 +305,7 @@ def test_the_web_build_plays_the_whole_journey_in_a_browser(tmp_path):
 
     # the first screen came, said its words where a screen reader reads them, and took taps
     assert report["first"]["firstFrameMs"] > 0 and report["first"].get("error") is None
+    assert report["first"]["snapshot"] is True  # Python started from the build's snapshot
     assert report["live"] == "Pick a color for your T cell"
     assert report["pointers"] >= 4 and report["tapsLeft"] == 0  # down and up, twice: all read
     assert report["liveAfterTap"] not in ("", report["live"])  # a colour chosen: the next question
@@ -365,6 +367,41 @@ def test_a_tablet_that_kept_the_game_takes_up_a_new_build(tmp_path, monkeypatch)
     assert visits[1]["waiting"]
     assert visits[2]["ran"] == second
     assert visits[2]["kept"] == [f"t-cell-hero-{second}"]  # the old copy is gone
+
+
+@pytest.mark.slow
+def test_a_snapshot_the_browser_refuses_still_starts_the_game(tmp_path):
+    """The start-up snapshot uses Pyodide's own private options: if a browser refuses it,
+    the page starts Python itself, and a build made where there is no Node.js has none."""
+    _need_the_browser()
+    from game import web
+
+    site = tmp_path / "web"
+    web.build(site)
+    listing = json.loads((site / "files.json").read_text())
+    assert listing["snapshot"] == f"pyodide/{web.SNAPSHOT}"
+    assert any(name.startswith(f"{web.PYCACHE}/") for name, _ in listing["bundle"])
+    (site / listing["snapshot"]).write_bytes(gzip.compress(b"not Python's memory"))
+    with serving(site) as url:
+        visit = _node("update.mjs", url, str(tmp_path / "chromium-profile"))
+    assert visit["shown"] == "yes" and visit["error"] is None, visit
+    assert visit["snapshot"] is False
+
+
+@pytest.mark.slow
+def test_a_build_without_node_has_no_snapshot_and_compiles_in_the_browser(tmp_path, monkeypatch):
+    from game import web
+
+    real_which = shutil.which
+    monkeypatch.setattr(
+        web.shutil, "which", lambda name: None if name == "node" else real_which(name)
+    )
+    made = web.build(tmp_path / "web")
+    listing = json.loads((tmp_path / "web" / "files.json").read_text())
+    assert made["snapshot"] is False and listing["snapshot"] is None
+    assert listing["pycache"] == "/data/pycache"  # the browser keeps what it compiles
+    assert not any(name.startswith(f"{web.PYCACHE}/") for name, _ in listing["bundle"])
+    assert not (tmp_path / "web" / "pyodide" / web.SNAPSHOT).exists()
 
 
 def _need_the_browser() -> None:

@@ -46,7 +46,8 @@ const profiles = () => py("import os; str(sorted(os.listdir('/data/profiles')) i
 try {
   // 1. A child opens the game: the first screen, then real taps on it.
   const first = await open("");
-  report.first = { firstFrameMs: Math.round(first.firstFrameMs), wallMs: first.wallMs, error: first.error };
+  report.first = { firstFrameMs: Math.round(first.firstFrameMs), wallMs: first.wallMs, error: first.error,
+    snapshot: await page.evaluate(() => window.marks.snapshot) };
   await wait(1500);
   await picture("first");
   report.live = await page.$eval("#live", (e) => e.textContent);

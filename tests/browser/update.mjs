@@ -38,6 +38,7 @@ try {
       shown: document.body.dataset.shown || null,
       error: window.bootError || null,
       ran: window.filesVersion,
+      snapshot: window.marks.snapshot,
       active: Boolean(ready.active),
       kept: names,
       waiting: Boolean(reg.waiting),

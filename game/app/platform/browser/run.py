@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import pickle
+import random
 import time
 from pathlib import Path
 
@@ -43,6 +44,9 @@ async def main(page, options) -> dict:
     ``scene`` (the bot playing it) or, with ``map=1``, of the journey map; ``cells=N``
     (``bench --web``): the bot hunts among N cells in real time for ``seconds``, and the
     result says how many frames a second the page showed."""
+    # Python may have started from the build's snapshot (game/web.py), whose random state
+    # would then be every tablet's: draw a fresh one.
+    random.seed()
     canvas.install(page)
     options = dict(options)
     from game import logs
