@@ -69,6 +69,7 @@ def build(out: Path, cache: Path | None = None) -> dict:
     assets = resources.assets_dir()
     package = _pyodide(out / "pyodide", cache or cache_dir())
     shutil.copytree(assets, out / "assets", dirs_exist_ok=True)
+    _wav_copies(out / "assets")
     files = _game_files(assets, _story())
     snapshot, compiled = _snapshot(package, files) or (None, [])
     if snapshot is not None:
@@ -241,6 +242,34 @@ def _snapshot(
             print(f"web: no start-up snapshot ({exc}; {detail.decode(errors='replace')[-500:]})")
             print("web: the page starts Python itself, a few seconds slower")
             return None
+
+
+def _wav_copies(assets: Path) -> None:
+    """Beside each OGG sound (the effects and the music), the same sound as WAV: Safari
+    plays OGG Vorbis only from 18.4 (iPadOS 18.4) on, and the page plays the WAV where the
+    browser cannot play OGG (site/bridge.js). Decoded with pygame, which the build has."""
+    import os
+    import wave
+
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")  # nothing is played
+    import pygame
+
+    started = pygame.mixer.get_init() is None
+    if started:
+        pygame.mixer.init(frequency=44100, size=-16, channels=1)
+    try:
+        frequency, size, channels = pygame.mixer.get_init()
+        if size != -16:
+            raise RuntimeError(f"the sound mixer is {size}-bit; WAV copies need 16-bit")
+        for ogg in sorted(assets.rglob("*.ogg")):
+            with wave.open(str(ogg.with_suffix(".wav")), "wb") as copy:
+                copy.setnchannels(channels)
+                copy.setsampwidth(2)
+                copy.setframerate(frequency)
+                copy.writeframes(pygame.mixer.Sound(str(ogg)).get_raw())
+    finally:
+        if started:
+            pygame.mixer.quit()
 
 
 def _story() -> bytes:

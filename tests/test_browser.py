@@ -388,6 +388,45 @@ def test_a_snapshot_the_browser_refuses_still_starts_the_game(tmp_path):
     assert visit["snapshot"] is False
 
 
+def test_every_ogg_sound_has_a_wav_copy_of_the_same_length(tmp_path):
+    """Safari before 18.4 plays no OGG: the web build puts a WAV beside each OGG sound."""
+    import wave
+
+    from game import web
+
+    assets = tmp_path / "assets"
+    shutil.copytree(ROOT / "assets" / "sounds", assets / "sounds")
+    shutil.copytree(ROOT / "assets" / "music", assets / "music")
+    web._wav_copies(assets)
+    oggs = sorted(assets.rglob("*.ogg"))
+    assert oggs
+    pygame.mixer.init()
+    try:
+        for ogg in oggs:
+            with wave.open(str(ogg.with_suffix(".wav"))) as copy:
+                seconds = copy.getnframes() / copy.getframerate()
+            assert seconds == pytest.approx(pygame.mixer.Sound(str(ogg)).get_length(), abs=0.01)
+    finally:
+        pygame.mixer.quit()
+
+
+@pytest.mark.slow
+def test_a_browser_that_plays_no_ogg_gets_the_wav_copies(tmp_path):
+    _need_the_browser()
+    from game import web
+
+    site = tmp_path / "web"
+    web.build(site)
+    with serving(site) as url:
+        report = _node("sounds.mjs", url)
+    assert "failure" not in report, report["failure"]
+    fetched = [name for name, status in report["fetched"] if status in (200, 304)]
+    assert "music/journey.wav" in fetched
+    assert [name for name in fetched if name.startswith("sounds/") and name.endswith(".wav")]
+    assert not [name for name in fetched if name.endswith(".ogg")]
+    assert any(name.endswith(".mp3") for name in fetched)  # voices stay MP3, which Safari plays
+
+
 @pytest.mark.slow
 def test_a_build_without_node_has_no_snapshot_and_compiles_in_the_browser(tmp_path, monkeypatch):
     from game import web

@@ -89,9 +89,16 @@ const tch = (() => {
     }
     return audio;
   }
+  // Safari before 18.4 plays no OGG Vorbis: there, each effect and the music come from the
+  // WAV copy the build made beside it (game/web.py).
+  const playsOgg = (() => {
+    try { return document.createElement("audio").canPlayType('audio/ogg; codecs="vorbis"') !== ""; }
+    catch (e) { return false; }
+  })();
   function load(key) {
     if (!buffers.has(key) && context()) {
-      const loading = fetch("assets/" + key)
+      const file = !playsOgg && key.endsWith(".ogg") ? key.slice(0, -4) + ".wav" : key;
+      const loading = fetch("assets/" + file)
         .then((r) => { if (!r.ok) throw new Error(r.status); return r.arrayBuffer(); })
         .then((b) => new Promise((ok, no) => audio.decodeAudioData(b, ok, no)))
         .then((buf) => { buffers.set(key, buf); return buf; })
