@@ -132,12 +132,12 @@ def test_the_quiz_answers_are_kept_for_the_specialist(scenes, tmp_path):
     assert results["played"] == ["cheer"]
     questions = [choice.id for choice in scenes["cheer"].choices]
     assert list(results["answers"]) == questions
-    first, second = questions[:2]  # the bot answers the second wrong first
-    assert results["answers"][second] == {
+    first, second = questions[:2]  # the bot answers the second wrong first...
+    assert results["answers"][second] == {  # ...and is then shown the right picture
         "tries": 2,
         "right_first_try": False,
         "solved": True,
-        "with_help": False,
+        "with_help": True,
     }
     assert results["answers"][first] == {
         "tries": 1,
