@@ -83,9 +83,7 @@ def test_who_is_playing_comes_back_in_the_language_the_last_child_played_in(
     assert app.screen.tiles()[0].label == app.strings.text_in("es", "ui.profiles.new")
 
 
-def test_the_next_launch_opens_in_the_language_the_last_child_played_in(
-    scenes, display, tmp_path
-):
+def test_the_next_launch_opens_in_the_language_the_last_child_played_in(scenes, display, tmp_path):
     new_child_playing_in(launch(scenes, display, tmp_path), "es")
     assert json.loads((tmp_path / "device.json").read_text())["language"] == "es"
     app = launch(scenes, display, tmp_path)  # started as 'play' is, with no --lang
