@@ -307,6 +307,7 @@ def test_the_web_build_plays_the_whole_journey_in_a_browser(tmp_path):
     assert report["first"]["firstFrameMs"] > 0 and report["first"].get("error") is None
     assert report["first"]["snapshot"] is True  # Python started from the build's snapshot
     assert report["live"] == "Pick a color for your T cell"
+    assert report["turnPortrait"] and not report["turnLandscape"]  # "turn the tablet" upright only
     assert report["pointers"] >= 4 and report["tapsLeft"] == 0  # down and up, twice: all read
     assert report["liveAfterTap"] not in ("", report["live"])  # a colour chosen: the next question
 

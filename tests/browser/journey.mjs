@@ -51,6 +51,12 @@ try {
   await wait(1500);
   await picture("first");
   report.live = await page.$eval("#live", (e) => e.textContent);
+  // held upright, the tablet says it can be turned; on its side, nothing is said
+  const turnShown = () => page.$eval("#turn", (e) => getComputedStyle(e).display !== "none");
+  report.turnLandscape = await turnShown();
+  await page.setViewport({ width: 800, height: 1280, hasTouch: true });
+  report.turnPortrait = await turnShown();
+  await page.setViewport({ width: 1280, height: 800, hasTouch: true });
   // a finger on an empty spot, then a mouse click on the first colour card ("Sky blue")
   const box = await (await page.$("#stage")).boundingBox();
   const before = await page.evaluate(() => window.tch.pointers());
