@@ -29,7 +29,7 @@ from game.script.catalog import (
 )
 from game.script.errors import SceneError, did_you_mean
 from game.script.model import Scene
-from game.script.strings import BANDS, DEFAULT_BAND, DEFAULT_ROLE, ROLES, Strings
+from game.script.strings import BANDS, DEFAULT_BAND, DEFAULT_ROLE, ROLES, SOURCE_LANGUAGE, Strings
 from game.script.texts import Library, all_texts, build_strings, load_library
 
 log = logging.getLogger("game")
@@ -362,7 +362,10 @@ def _parser(command: str) -> argparse.ArgumentParser:
 
 def _words_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--lang", default="en", metavar="CODE", help="language of the words (en, es...)"
+        "--lang",
+        metavar="CODE",
+        help="language of the words (en, es...; default: the one the last child played in "
+        "on this device, else en)",
     )
     parser.add_argument(
         "--band",
@@ -551,11 +554,14 @@ class Loaded:
     first: str
     library: Library
     strings: Strings
+    #: The language was asked for (``--lang``, the page's ``lang=``): it wins over the one the
+    #: last child played in on this device (see game/app/start.py).
+    language_given: bool = False
 
 
 def _load(
     scene_id: str | None,
-    language: str = "en",
+    language: str | None = None,
     band: str = DEFAULT_BAND,
     role: str = DEFAULT_ROLE,
     cache: Path | None = None,
@@ -564,7 +570,9 @@ def _load(
     """Every shipped scene, the word book and the language tables, and the scene to start
     with; problems are printed, not raised. With ``cache`` (a folder), the loaded story is kept
     there for the next launch (see game.script.startcache). ``read`` reads the story instead
-    of the scene files (the web build's story, read at build time)."""
+    of the scene files (the web build's story, read at build time). ``language`` None: the
+    usual one (English), and the device may choose another (``Loaded.language_given``)."""
+    given, language = language is not None, language or SOURCE_LANGUAGE
     try:
         scenes, library, strings = startcache.loaded(cache, read or _read_story)
     except SceneError as exc:
@@ -588,7 +596,7 @@ def _load(
             file=sys.stderr,
         )
         return None
-    return Loaded(scenes, scene_id or journey(scenes)[0], library, strings)
+    return Loaded(scenes, scene_id or journey(scenes)[0], library, strings, given)
 
 
 def _read_story() -> tuple[dict[str, Scene], Library, Strings]:
@@ -678,7 +686,8 @@ def _preview(options: argparse.Namespace) -> int:
     if not options.path.is_file():
         print(f"{options.path}: there is no such scene file", file=sys.stderr)
         return 1
-    return run_preview(options.path, options.lang, options.band, options.role, not options.no_voice)
+    language = options.lang or SOURCE_LANGUAGE
+    return run_preview(options.path, language, options.band, options.role, not options.no_voice)
 
 
 def _bench(options: argparse.Namespace) -> int:
@@ -715,7 +724,7 @@ def _lines(options: argparse.Namespace) -> int:
             if "@" in text.id:
                 continue  # the variant is shown in its line's place when this child gets it
             text_id = loaded.strings.resolve(text.id)[1]
-        words = loaded.strings.text_in(options.lang, text_id)
+        words = loaded.strings.text_in(loaded.strings.language, text_id)
         writer.writerow([text_id, text.scene, text.fact or "", words or ""])
     return 0
 

@@ -59,9 +59,13 @@ def make_app(scenes, display, folder, **settings):
 
 
 def new_child(app) -> None:
+    from game.app.screens.profiles_screen import SKIP
+
     for name in ("colour:meet.colour.lime", "role:patient"):
         tile = next(t for t in app.screen.tiles() if t.name == name)
         tap(app, *tile.rect.center)
+    assert app.screen.picking_age  # how old they are: 'Skip' keeps the usual age band
+    tap(app, *SKIP.center)
 
 
 def tap_face(app, face: int) -> None:

@@ -12,7 +12,9 @@ from game.script.catalog import journey, load_all
 def test_the_pause_card_and_the_word_book_show_the_childs_colour(display, monkeypatch):
     scenes = load_all()
     app = App(scenes, journey(scenes)[0], display, StepClock())
-    app.session.picked["colour"] = next(o for o in app.keeper.options.values() if o.colour == "lime")
+    app.session.picked["colour"] = next(
+        o for o in app.keeper.options.values() if o.colour == "lime"
+    )
     asked = []
     real = pictures.picture
 

@@ -98,3 +98,11 @@ def test_the_grown_ups_language_is_the_devices_not_the_childs(keeper):
     assert keeper.grownup_language() == "en"
     keeper.keep_grownup_language("es")
     assert keeper.store.load_device().grownup_language == "es"
+
+
+def test_a_new_child_gets_the_band_of_the_age_they_tapped(keeper):
+    assert keeper.new_profile("meet.colour.lime", []).settings.band == keeper.defaults.band
+    older = keeper.new_profile("meet.colour.lime", [], band="older")
+    assert older.settings.band == "older"
+    keeper.begin(older)
+    assert keeper.strings.band == "older"

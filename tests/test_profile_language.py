@@ -20,16 +20,17 @@ def scenes():
     return load_all()
 
 
-def launch(scenes, display, folder, lang: str = "en"):
-    """The game as ``play`` starts it (make_app), with its profiles in ``folder``."""
+def launch(scenes, display, folder, lang: str | None = None):
+    """The game as ``play`` starts it (make_app), with its profiles in ``folder``; ``lang``
+    as given with --lang (None: no --lang)."""
     from game.app.loop import StepClock
     from game.app.start import make_app
     from game.cli import Loaded
 
     library = load_library()
     strings = build_strings(scenes, library)
-    strings.set_language(lang)
-    loaded = Loaded(scenes, "meet", library, strings)
+    strings.set_language(lang or "en")
+    loaded = Loaded(scenes, "meet", library, strings, language_given=lang is not None)
     app = make_app(loaded, display, StepClock(), voice=None, audio=None, data_dir=folder)
     run(app)
     return app
@@ -97,6 +98,19 @@ def test_a_language_given_at_launch_comes_first(scenes, display, tmp_path):
     new_child_playing_in(launch(scenes, display, tmp_path), "en")
     app = launch(scenes, display, tmp_path, lang="es")  # --lang es
     assert isinstance(app.screen, ProfilesScreen) and app.strings.language == "es"
+
+
+def test_english_given_at_launch_comes_first_too(scenes, display, tmp_path):
+    new_child_playing_in(launch(scenes, display, tmp_path), "es")
+    app = launch(scenes, display, tmp_path, lang="en")  # --lang en
+    assert isinstance(app.screen, ProfilesScreen) and app.strings.language == "en"
+
+
+def test_the_command_line_tells_a_language_given_from_none(capsys):
+    from game.cli import _load
+
+    assert _load(None).language_given is False and _load(None).strings.language == "en"
+    assert _load(None, "en").language_given is True
 
 
 def test_the_grown_ups_language_and_the_last_childs_are_kept_apart(tmp_path):

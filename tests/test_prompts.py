@@ -79,11 +79,14 @@ def test_who_is_playing_then_the_color_then_the_role_question_and_its_answers(
     role = next(t for t in app.screen.tiles() if t.name == "role:patient")
     tap(*role.rect.center)
     run(app, 240)
-    assert ears.said[4:] == ["ui.feelings.ask", "ui.feelings.how"]  # the feelings check-in
+    assert ears.said[4:] == ["ui.profiles.how_old"]  # how old they are
+    press(app, "skip")
+    run(app, 240)
+    assert ears.said[5:] == ["ui.feelings.ask", "ui.feelings.how"]  # the feelings check-in
     tap(*tile_rect(0).center)
     run(app, 300)
     # a thank-you, then the map, and where to go next
-    assert ears.said[6:] == ["ui.feelings.thanks", "ui.map.title", "meet.title"]
+    assert ears.said[7:] == ["ui.feelings.thanks", "ui.map.title", "meet.title"]
 
 
 def test_a_tap_on_a_later_stop_says_the_hint_and_a_new_screen_hushes_the_old_words(

@@ -342,7 +342,9 @@ def test_the_demo_bot_makes_a_child_of_the_role_it_was_given(scenes, display, tm
     from game.world.gestures import Release
 
     app = make_app(scenes, display, None)
-    screen = ProfilesScreen([], app.keeper.keeps("colour"), app.keeper.keeps("name"), app.strings, "sibling")
+    screen = ProfilesScreen(
+        [], app.keeper.keeps("colour"), app.keeper.keeps("name"), app.strings, "sibling"
+    )
     for _ in range(4):
         screen.update(1.0)
         for gesture in screen.bot_gestures(None, 1.0):

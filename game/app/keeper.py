@@ -91,9 +91,16 @@ class Keeper:
         a T cell's name)."""
         return [o for s in self.journey for c in s.choices if c.keep == keep for o in c.options]
 
-    def new_profile(self, colour_id: str, taken: list[Profile], role: str | None = None) -> Profile:
+    def new_profile(
+        self,
+        colour_id: str,
+        taken: list[Profile],
+        role: str | None = None,
+        band: str | None = None,
+    ) -> Profile:
         """A new child: the colour they tapped, who is playing (the patient or a brother or
-        sister), and a T cell name no one with that colour has."""
+        sister), the age band of the age they tapped (None: the usual one), and a T cell name
+        no one with that colour has."""
         assert self.store is not None
         used = {(p.picked.get("colour"), p.picked.get("name")) for p in taken}
         names = [o.id for o in self.keeps("name")]
@@ -103,6 +110,8 @@ class Keeper:
         profile.code = records.new_code(p.code for p in taken)  # no two children share one
         if role is not None:
             profile.settings.role = role
+        if band is not None:
+            profile.settings.band = band
         profile.picked = {"colour": colour_id, **({"name": name_id} if name_id else {})}
         self.store.create(profile, taken)  # another game on this folder may take an id first
         return profile

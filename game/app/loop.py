@@ -326,6 +326,7 @@ class App:
             self.strings,
             keeper.defaults.role,
             from_the_lab(self.journey),
+            ask_age=True,
         )
         if self.store.notice is not None and self.overlay is None:  # else once it is closed
             self._tell_once(self.store.notice)
@@ -660,7 +661,9 @@ class App:
                 self._begin(next(p for p in screen.profiles if p.id == screen.chosen))
             elif outcome == "new" and screen.new_colour is not None:
                 self._begin(
-                    self.keeper.new_profile(screen.new_colour, screen.profiles, screen.new_role)
+                    self.keeper.new_profile(
+                        screen.new_colour, screen.profiles, screen.new_role, screen.new_band
+                    )
                 )
         elif outcome == "resume":
             self._resume()

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.profile.settings import Settings
-from game.script.strings import SOURCE_LANGUAGE
 
 if TYPE_CHECKING:
     from game.app.loop import App
@@ -54,7 +53,7 @@ def make_app(
         **{k: v for k, v in (("effects", effects), ("music", music)) if v is not None},
     )
     if store is not None:
-        _follow_language(store, defaults, strings.language)
+        _follow_language(store, defaults, strings.language if loaded.language_given else None)
     return App(
         loaded.scenes,
         loaded.first,
@@ -74,12 +73,11 @@ def make_app(
     )
 
 
-def _follow_language(store: ProfileStore, defaults: Settings, given: str) -> None:
+def _follow_language(store: ProfileStore, defaults: Settings, given: str | None) -> None:
     """'Who is playing?' opens in the language the game will play in, and a new child starts
     in it: the language the last child played in on this device (kept in device.json), from
     one session to the next and from one launch to the next. A language given on the command
-    line or in the page's address (``given``, when it is not the usual English) wins at
-    launch."""
+    line or in the page's address (``given``) wins at launch."""
     store.follow_language(defaults)
-    if given != SOURCE_LANGUAGE:
+    if given is not None:
         defaults.language = given

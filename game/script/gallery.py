@@ -25,9 +25,9 @@ PICTURE_FOLDER = "pictures"
 PICTURE_SUFFIXES = (".svg", ".png")
 #: A picture file's name (without ``.svg`` / ``.png``): like an id.
 PICTURE_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
-#: The drawn pictures a scene may name: model.PICTURES, and the word book's IV, infusion and
-#: central line, each its own (they were one IV bag), drawn in game/app/ui/tubes.py.
-DRAWN_PICTURES = (*model.PICTURES, "iv", "infusion", "central_line")
+#: The drawn pictures a scene may name (the word book's IV, infusion and central line are
+#: drawn in game/app/ui/tubes.py).
+DRAWN_PICTURES = model.PICTURES
 #: Pictures the game draws itself: the ones a scene may name, and those only its own screens
 #: show ('who is getting CAR T cells?'). A file may not take any of these names.
 DRAWN = (*DRAWN_PICTURES, "patient", "sibling")

@@ -67,7 +67,7 @@ async def main(page, options) -> dict:
     picture = options.get("frames") is not None
     crowd = int(options["cells"]) if options.get("cells") else None
     scene = "hunt" if crowd else options.get("scene") or None
-    language, band = options.get("lang") or "en", options.get("band") or DEFAULT_BAND
+    language, band = options.get("lang") or None, options.get("band") or DEFAULT_BAND
     shipped = STORY.is_file()  # read at build time (game/web.py): nothing to read here
     loaded = _load(
         scene,
