@@ -26,7 +26,17 @@ try {
     return page.evaluate(() => ({ marks: window.marks, report: window.report, error: window.bootError }));
   };
   out.first = await open("", "shown");
-  // a calm first screen ("pick a color"): how busy the page's main thread is while nobody taps
+  // a calm first screen ("pick a color"): how busy the page's main thread is while nobody taps,
+  // once the offline copy has every file (the first opening fetches them all, once)
+  await page.evaluate(async () => {
+    if (!("serviceWorker" in navigator)) return;
+    await navigator.serviceWorker.ready;
+    for (let i = 0; i < 600; i++) {
+      const reg = await navigator.serviceWorker.getRegistration();
+      if (reg && !reg.installing) break;
+      await new Promise((ok) => setTimeout(ok, 200));
+    }
+  });
   await new Promise((ok) => setTimeout(ok, 4000));
   const before = await page.metrics();
   await new Promise((ok) => setTimeout(ok, 6000));
