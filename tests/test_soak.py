@@ -112,7 +112,7 @@ def test_twenty_thousand_frames_of_random_input_through_every_scene(display, tmp
     store = ProfileStore(tmp_path, ("en", "es"))
     app = App(scenes, order[0], display, StepClock(), show_map=True, store=store)
     fidget = Fidget(random.Random(SEED), display)
-    for _step in ("colour", "who is getting CAR T cells"):  # a new child: two taps
+    for _step in ("colour", "who is getting CAR T cells", "how old"):  # a new child: three taps
         x, y = app.screen.tiles()[0].rect.center
         for what in ("down", "up"):
             pygame.event.post(fidget._pointer(what, x, y))
