@@ -22,7 +22,11 @@ def test_a_line_reveals_letter_by_letter_and_a_tap_completes_it():
     assert narrator.visible_text == "Hello there" and narrator.revealed
 
 
-def test_a_second_tap_moves_on_and_the_last_tap_closes_the_box():
+def test_a_second_tap_moves_on_and_a_tap_on_the_last_line_leaves_it_there():
+    """The last line is often what to do now ("Tap a picture you like"): a child tapping the
+    box to move on must not wipe it (play-test: the box went blank)."""
+    from game.script.narrator import hold_seconds
+
     narrator = Narrator()
     narrator.say("a.one", "One")
     narrator.say("a.two", "Two")
@@ -31,7 +35,10 @@ def test_a_second_tap_moves_on_and_the_last_tap_closes_the_box():
     assert narrator.current.line_id == "a.two"
     narrator.advance()
     narrator.advance()
-    assert narrator.current is None and narrator.settled
+    narrator.advance()
+    assert narrator.current.line_id == "a.two" and narrator.text == "Two"
+    narrator.update(hold_seconds("Two"))
+    assert narrator.settled  # and it has had its time
     assert narrator.history == ["a.one", "a.two"]
 
 

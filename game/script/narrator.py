@@ -150,14 +150,16 @@ class Narrator:
                 self._leave()
 
     def advance(self) -> None:
-        """A tap, space or enter: finish the reveal, or move on to the next line (or close)."""
+        """A tap, space or enter: finish the reveal, or move on to the next line. With no next
+        line the last one stays in its box (often what to do now: a tap must not wipe it)."""
         if self.current is None:
             return
         if not self.revealed:
             self.shown = float(len(self.text))
             self._hush()
             return
-        self._next()
+        if self.queue:
+            self._next()
 
     def replay(self) -> None:
         """Show (and say) the current line, or the last one, again from its start (never a line
