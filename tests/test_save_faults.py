@@ -236,13 +236,18 @@ def test_clearing_one_child_takes_their_pictures_and_half_written_copies_only(tm
 
 
 # D3, S6: the log ---------------------------------------------------------------------------------
+def log_handler(path):
+    """The game's handler writing to the log file at ``path``."""
+    return next(
+        h for h in logging.getLogger("game").handlers if getattr(h, "baseFilename", "") == str(path)
+    )
+
+
 def test_a_log_that_cannot_be_written_prints_nothing_and_saves_go_on(tmp_path, capsys):
     from game import logs
 
     path = logs.setup_logging(tmp_path / "logdir")
-    handler = next(
-        h for h in logging.getLogger("game").handlers if getattr(h, "baseFilename", "") == str(path)
-    )
+    handler = log_handler(path)
     try:
         if sys.platform != "win32":
             assert path.stat().st_mode & 0o077 == 0  # only this user may read it
@@ -365,9 +370,7 @@ def test_a_long_log_is_moved_aside_when_the_game_opens_it(tmp_path):
     (folder / f"{logs.LOG_NAME}.1").write_text("older")
     (folder / f"{logs.LOG_NAME}.2").write_text("oldest")
     path = logs.setup_logging(folder)
-    handler = next(
-        h for h in logging.getLogger("game").handlers if getattr(h, "baseFilename", "") == str(path)
-    )
+    handler = log_handler(path)
     try:
         logging.getLogger("game.test").warning("a new session")
         handler.flush()
@@ -387,9 +390,7 @@ def test_a_short_log_is_kept_and_added_to(tmp_path):
     folder.mkdir()
     (folder / logs.LOG_NAME).write_text("last session\n")
     path = logs.setup_logging(folder)
-    handler = next(
-        h for h in logging.getLogger("game").handlers if getattr(h, "baseFilename", "") == str(path)
-    )
+    handler = log_handler(path)
     try:
         logging.getLogger("game.test").warning("this session")
         handler.flush()

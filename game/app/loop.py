@@ -340,9 +340,10 @@ class App:
     def _begin(self, profile: Profile) -> None:
         """Play as ``profile``: their settings, and the journey map where they left off (or
         straight into the scene asked for on the command line)."""
-        self.keeper.begin(profile)
+        self.keeper.begin(profile)  # their settings in place, and saved
         self.since_break = 0.0
-        self._apply_settings()
+        self._show_settings()
+        self._tell_if_not_saved()
         self._check_in("before", self._set_off)
 
     def _set_off(self) -> None:
@@ -407,13 +408,17 @@ class App:
         self._autosave()
         self.keeper.as_guest()
         self.play = None
-        self._apply_settings()
+        self._show_settings()
         self._choose_profile()
 
     def _apply_settings(self) -> None:
         """Put this child's settings into the words, voice, sound and look, the narration's
         speed and the screen's labels."""
         self.keeper.apply_settings()
+        self._show_settings()
+
+    def _show_settings(self) -> None:
+        """The settings the keeper put in place, shown: the narration's speed, the labels."""
         if self.play is not None:
             self.play.narrator.chars_per_second = self.profile.settings.chars_per_second
         self._relabel_screen()
@@ -429,8 +434,12 @@ class App:
     def _autosave(self) -> None:
         """Save the child's profile when it changed (game/app/keeper.py); a save that failed
         is told to the grown-up, once."""
-        saved = self.keeper.save()
-        if saved and self.store is not None and self.store.notice and self.overlay is None:
+        if self.keeper.save():
+            self._tell_if_not_saved()
+
+    def _tell_if_not_saved(self) -> None:
+        """After a save: if the store could not write it, the grown-up is told, once."""
+        if self.store is not None and self.store.notice and self.overlay is None:
             self._tell_once(self.store.notice)
 
     # the loop -------------------------------------------------------------------------------------
@@ -799,7 +808,7 @@ class App:
             self._autosave()
             self.keeper.forget(command)
             self.play = None
-            self._apply_settings()
+            self._show_settings()
             self._choose_profile()
 
     def _save_summary(self, panel: FacilitatorPanel) -> str:
