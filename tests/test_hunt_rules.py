@@ -3,6 +3,8 @@ child looks only for the leukemia cells (the cells the goals count), never for h
 
 from __future__ import annotations
 
+import itertools
+import math
 import random
 import textwrap
 
@@ -15,9 +17,11 @@ from game.world.hunt import (
     ASSIST_REACH,
     DOCK_SECONDS,
     FADE_SECONDS,
+    FIND_REST,
     NAME_TAG_ROOM,
     POP_SECONDS,
     QUIET_AFTER_BIND,
+    SPREAD_OVERLAP,
     HuntBot,
     HuntRules,
 )
@@ -251,7 +255,7 @@ def on_the_buddy(rules: HuntRules, buddy, other) -> list:
 
 def find_with_the_childs_cell(rules: HuntRules, target) -> list:
     rules.point(target.x, target.y)
-    return run(rules, 1.5 + DOCK_SECONDS + POP_SECONDS)
+    return run(rules, 1.5 + DOCK_SECONDS + POP_SECONDS + FIND_REST)
 
 
 def test_a_buddy_meets_b_cells_and_finds_leukemia_cells_that_count():
@@ -453,3 +457,112 @@ def test_the_shipped_hunt_counts_leukemia_cells_and_can_be_finished():
     scene = shipped_hunt()  # loading it runs the check
     leukemia = scene.actor("leukemia")
     assert leukemia.kind == "leukemia_cell" and scene.goals[0].count <= leukemia.count
+
+
+# play-test: a crowd of cells at the T cell -------------------------------------------------------
+def test_no_fit_is_never_told_while_the_t_cell_touches_a_cell_with_stars():
+    """A red cell against the wall, a healthy B cell's stars touching the T cell beside it:
+    the child sees stars at their T cell, so "That cell has no stars" is never said."""
+    rules = world(extra=HEALTHY)
+    red, healthy = cell(rules, "red"), cell(rules, "healthy")
+    cell(rules, "sick").y = 150
+    red.x, red.y = 1250, 350
+    stop = red.x - rules.player.radius - red.radius * 0.9  # where the T cell meets the red cell
+    healthy.x, healthy.y = stop, 350 - (rules.player.radius + healthy.radius + 4)
+    rules.player.x = 1000
+    rules.point(1270, 350)  # pushing on and on into the red cell
+    events = run(rules, 4.0)
+    assert healthy.state == "free"  # not held: only touching, its stars against the CARs
+    assert rules.player.x > stop - 2  # the T cell pressed on the red cell all along
+    assert [e for e in events if e.type == "no_fit"] == []
+    healthy.x = 300  # the B cell goes away: now it is told
+    assert [e.actor for e in run(rules, 1.0) if e.type == "no_fit"] == ["red"]
+
+
+def test_cells_found_in_one_drag_through_a_crowd_go_one_at_a_time():
+    """A drag through a tight crowd of leukemia cells: each is held, breaks apart and is
+    counted on its own, with a rest between, never two at once (the counter goes 1, 2, 3)."""
+    rules = world(count=3, buddies=2)
+    for index, sick in enumerate(c for c in rules.cells if c.actor == "sick"):
+        sick.x, sick.y = 420 + 55 * index, 350 + 30 * (-1) ** index
+    binds = []
+    for _ in range(round(12 / STEP)):
+        if (chased := rules.nearest_target()) is not None:
+            rules.point(chased.x, chased.y)  # the child drags on and on into the crowd
+        binds += [rules.time for e in rules.update(STEP) if e.type == "bind"]
+        leaving = [
+            c for c in rules.cells if c.actor == "sick" and c.state in ("docking", "popping")
+        ]
+        assert len(leaving) <= 1
+    assert len(binds) == 3
+    for before, after in itertools.pairwise(binds):
+        assert after - before >= DOCK_SECONDS + POP_SECONDS + FIND_REST - STEP
+
+
+def test_in_the_shipped_hunt_one_leukemia_cell_at_a_time_is_found_by_anyone():
+    scene = shipped_hunt()
+    for seed in range(10):
+        rules = HuntRules(scene, seed=seed)
+        rules.set_assist(3)
+        walk = random.Random(seed)
+        for frame in range(round(25 / STEP)):
+            if frame % 24 == 0:
+                rules.point(walk.uniform(0, 1280), walk.uniform(90, 620))
+            rules.update(STEP)
+            found = [
+                c
+                for c in rules.cells
+                if c.kind == "leukemia_cell" and c.state in ("docking", "popping")
+            ]
+            assert len(found) <= 1, f"seed {seed}, frame {frame}"
+
+
+def test_cells_the_t_cell_pushes_together_spread_apart_so_each_is_seen():
+    crowd = "  - {id: crowd, kind: red_blood_cell, count: 5, place: {area: [330, 300, 40, 100]}}"
+    rules = world(extra=crowd)
+    cell(rules, "sick").y = 150
+    rules.point(420, 350)  # into the crowd, and staying there
+    run(rules, 4.0)
+    crowd = [c for c in rules.cells if c.actor == "crowd"]
+    for i, one in enumerate(crowd):
+        for other in crowd[i + 1 :]:
+            assert one.distance_to(other) >= (one.radius + other.radius) * SPREAD_OVERLAP - 1
+
+
+def test_the_t_cell_its_buddies_and_the_cells_they_hold_stay_wholly_on_screen():
+    """A child tapping anywhere, at and past the edges: everything at the T cell is drawn
+    wholly on screen, the CARs of the T cell and its buddies too."""
+    left, top, right, bottom = BOUNDS
+    scene = shipped_hunt()
+    for seed in range(8):
+        rules = HuntRules(scene, seed=seed)
+        rules.set_assist(3)
+        walk = random.Random(seed)
+        for frame in range(round(25 / STEP)):
+            if frame % 40 == 0:
+                rules.point(walk.choice((0, 1280, walk.uniform(0, 1280))), walk.uniform(60, 660))
+            rules.update(STEP)
+            for one in [rules.player, *rules.buddies]:
+                reach = one.radius * CAR_REACH
+                assert left + reach - 0.01 <= one.x <= right - reach + 0.01, f"seed {seed}"
+                assert top + reach - 0.01 <= one.y <= bottom - reach + 0.01, f"seed {seed}"
+            for held in rules.cells:
+                if held.state in ("docking", "meeting"):
+                    assert left <= held.x - held.radius and held.x + held.radius <= right
+                    assert top <= held.y - held.radius and held.y + held.radius <= bottom
+
+
+def test_by_a_wall_the_buddies_swim_round_the_t_cell_not_over_it():
+    rules = HuntRules(shipped_hunt(), seed=2)
+    player = rules.player
+    for index in range(6):  # six buddies have joined
+        rules.buddies.append(rules._buddy())
+        rules.buddies[-1].x += 60 * math.cos(index)
+    for corner in ((1279, 350), (1279, 95), (2, 640), (640, 95)):  # walls and corners
+        rules.point(*corner)
+        for _ in range(round(5 / STEP)):
+            rules.update(STEP)
+        for i, buddy in enumerate(rules.buddies):
+            assert buddy.distance_to(player) >= player.radius + buddy.radius * 0.5, corner
+            for other in rules.buddies[i + 1 :]:
+                assert buddy.distance_to(other) >= buddy.radius * 1.5, corner

@@ -5,9 +5,11 @@ brief F12). So what the child looks for comes from the scene's goals, not from t
 *target* is a free cell the CAR fits that counts toward a goal not yet reached (in the shipped
 hunt, a leukemia cell). Only targets are pointed at, offered as one-switch spots and helped
 toward. A target docks onto the CAR and breaks apart gently into sparkles ('bind', then 'pop'),
-one at a time, so each "click" is heard on its own. Any other cell the CAR fits (a healthy B
-cell) is never needed: when a CAR T cell passes and touches one, it docks and fades quietly away
-('bind', then 'fade', never 'pop' or a buddy) and counts for nothing.
+one at a time in the whole hunt (the child's T cell's or a buddy's), with a short rest after
+each: a child who sweeps through a crowd of them sees, hears and counts each one on its own, and
+the counter goes up by one each time, never by three in one drag (play-test). Any other cell the
+CAR fits (a healthy B cell) is never needed: when a CAR T cell passes and touches one, it docks
+and fades quietly away ('bind', then 'fade', never 'pop' or a buddy) and counts for nothing.
 
 The buddies (CAR T cells that join, one for each target found) find cells too as they swim,
 though the child always finds at least two in three; a target a buddy finds counts like one the
@@ -17,7 +19,10 @@ needs to the child. Healthy B cells are never the child's to chase, but every ch
 once the child has found two, a buddy swims off to meet one.
 
 A cell without the marker wiggles "does not fit" only when the child pushes into it on purpose:
-heading at it and pressing on for a moment, never brushing past, and never just after a match.
+heading at it and pressing on for a moment, never brushing past, never just after a match, and
+never while the T cell also touches a cell with the marker, or the cell pushed lies under one: in
+a crowd, the child sees the stars, and "that cell has no stars" would contradict them. Cells the
+T cell pushes aside are spread gently apart, so none hides another.
 Aim assist bends the T cell's path toward a target nearby, more at higher help levels.
 """
 
@@ -51,6 +56,15 @@ PUSH_SECONDS = 0.25
 #: After a CAR fits a cell the child pushes on: no "does not fit" for this long (the docking
 #: and the breaking apart, and a little more).
 QUIET_AFTER_BIND = 2.5
+#: A cell's CD19 stars stand out to this many times its radius from its centre.
+STAR_REACH = 1.3
+#: After a found cell has broken apart, the next is found no sooner than this (s).
+FIND_REST = 0.8
+#: Cells near the T cell (and cells with the marker, anywhere) nearer than this share of their
+#: two radii are spread apart, until their bodies only touch...
+SPREAD_OVERLAP = 1.0
+#: ...by this share of the overlap a second: gently, never a jump.
+SPREAD_RATE = 4.0
 #: How fast (px a second) a buddy swims to meet a healthy B cell.
 ERRAND_SPEED = 220.0
 #: How far (px) aim assist reaches at help levels 0 to 3.
@@ -86,6 +100,10 @@ class HuntRules:
         #: Seconds the child has been pushing into each cell the CAR does not fit, by id.
         self._pushing: dict[int, float] = {}
         self._last_bind = -math.inf
+        #: The found cell docking or breaking apart (one at a time), and when the next may be
+        #: found.
+        self._finding: Cell | None = None
+        self._next_find = 0.0
         #: Targets found by the child's own T cell and by its buddies: the buddies help, but the
         #: child finds at least two in three, so the hunt stays the child's.
         self._child_finds = 0
@@ -180,7 +198,7 @@ class HuntRules:
         player = self.player
         # The cells near the child's T cell and its buddies (they swim round it), found while
         # the cells move: the only ones either can touch this frame.
-        reach = player.radius
+        reach = player.radius + 2 * cellmod.BASE_RADIUS["leukemia_cell"]  # and cells it pushed
         for buddy in self.buddies:
             reach = max(reach, math.hypot(buddy.x - player.x, buddy.y - player.y) + buddy.radius)
         near = cellmod.drift_all(
@@ -192,8 +210,11 @@ class HuntRules:
             if not (cell.wiggle or cell.cooldown):
                 self._shaking.remove(cell)
         pushed, self._pushing = self._pushing, {}
+        starred = self._starred_at_hand(near)
         for cell in near:
-            events.extend(self._touch(cell, dt, pushed))
+            events.extend(self._touch(cell, dt, pushed, starred))
+        near_ids = {c.id for c in near}
+        self._spread(near + [c for c in self._matching if c.id not in near_ids], dt)
         matching = [c for c in near if c.id in self._matching_ids]
         for buddy in self.buddies:
             events.extend(self._buddy_meets(buddy, matching))
@@ -229,14 +250,33 @@ class HuntRules:
                     buddy.y += (self._errand.y - buddy.y) / gap * step
                 buddy.age += dt
                 continue
-            angle = index * math.tau / max(1, len(self.buddies)) + self.time * 0.6
-            reach = player.radius + 46 + 10 * math.sin(self.time * 2 + index)
+            angle, reach = self._ring_place(index, buddy)
             tx = player.x + math.cos(angle) * reach
             ty = player.y + math.sin(angle) * reach
             buddy.x += (tx - buddy.x) * min(1.0, dt * 3)
             buddy.y += (ty - buddy.y) * min(1.0, dt * 3)
-            cellmod.keep_inside(buddy, buddy.radius * cellmod.CAR_REACH)
             buddy.age += dt
+        ring = [b for i, b in enumerate(self.buddies) if i or self._errand is None]
+        self._spread(ring, dt)  # two places taken on the same side: side by side
+        for buddy in ring:
+            cellmod.keep_inside(buddy, buddy.radius * cellmod.CAR_REACH)
+
+    def _ring_place(self, index: int, buddy: Cell) -> tuple[float, float]:
+        """Where buddy ``index`` swims round the child's T cell: its angle and distance. A
+        slowly turning ring; by a wall (or in a corner) the buddies share the open side, a
+        little farther out, so none is squeezed against the wall over the T cell's face."""
+        player, count = self.player, len(self.buddies)
+        reach = player.radius + 46 + 10 * math.sin(self.time * 2 + index)
+        room = reach + buddy.radius * cellmod.CAR_REACH
+        left, top, right, bottom = cellmod.BOUNDS
+        open_x = (player.x - room < left) - (player.x + room > right)
+        open_y = (player.y - room < top) - (player.y + room > bottom)
+        if not (open_x or open_y):
+            return index * math.tau / max(1, count) + self.time * 0.6, reach
+        span = math.pi / 2 if open_x and open_y else math.pi
+        middle = math.atan2(open_y, open_x)
+        reach = max(reach, count * 2.3 * buddy.radius / span)
+        return middle - span / 2 + span * (index + 0.5) / count, reach
 
     def _move_player(self, dt: float) -> None:
         player = self.player
@@ -309,18 +349,62 @@ class HuntRules:
                 return True
         return False
 
-    def _touch(self, cell: Cell, dt: float, pushed: dict[int, float]) -> list[WorldEvent]:
+    def _touch(
+        self, cell: Cell, dt: float, pushed: dict[int, float], starred: list[Cell] | None
+    ) -> list[WorldEvent]:
         player = self.player
         gap = player.distance_to(cell)
         if gap >= player.radius + cell.radius * 0.9:
             return []
         fits = cell.carries(player.car)
-        if fits and self.held is None:
+        if fits and self.held is None and (self._may_find() or not self.is_target(cell)):
             return [self._dock(cell, player)]
         self._nudge_apart(cell, gap)
-        if fits:
-            return []  # it fits, but the CAR is holding another: one at a time
+        if fits or starred is None or any(_covers(star, cell) for star in starred):
+            return []  # it fits, but one at a time; or stars are at hand: never "no stars"
         return self._tried(cell, gap, dt, pushed)
+
+    def _starred_at_hand(self, near: list[Cell]) -> list[Cell] | None:
+        """The cells with the CAR's marker the child sees at their T cell (``near``: the free
+        cells near it, and the one its CAR holds), for ``_covers``; None while the T cell
+        touches one: then no cell it touches "has no stars"."""
+        player = self.player
+        starred = [c for c in near if c.carries(player.car)]
+        if self.held is not None:
+            starred.append(self.held)
+        reach = player.radius * cellmod.CAR_REACH  # where the pictures meet, CARs and stars
+        if any(player.distance_to(c) < reach + c.radius * STAR_REACH for c in starred):
+            return None
+        return starred
+
+    def _may_find(self) -> bool:
+        """Whether a target may be found now: none is docking or breaking apart, and the last
+        has had its moment (so each is seen and counted on its own)."""
+        return self._finding is None and self.time >= self._next_find
+
+    def _spread(self, crowd: list[Cell], dt: float) -> None:
+        """Free cells of ``crowd`` that lie on one another (the T cell pushed them together, or
+        they drifted so) move gently apart, so each can be seen."""
+        free = [c for c in crowd if c.state == "free"]
+        share = min(1.0, SPREAD_RATE * dt) / 2
+        for i, one in enumerate(free):
+            for other in free[i + 1 :]:
+                dx, dy = other.x - one.x, other.y - one.y
+                room = (one.radius + other.radius) * SPREAD_OVERLAP
+                if not (-room < dx < room and -room < dy < room):
+                    continue
+                gap = math.hypot(dx, dy)
+                if gap >= room:
+                    continue
+                if gap < 1e-6:
+                    dx, dy, gap = 1.0, 0.0, 1.0
+                push = (room - gap) * share / gap
+                one.x -= dx * push
+                one.y -= dy * push
+                other.x += dx * push
+                other.y += dy * push
+                cellmod.keep_inside(one)
+                cellmod.keep_inside(other)
 
     def _tried(
         self, cell: Cell, gap: float, dt: float, pushed: dict[int, float]
@@ -363,7 +447,7 @@ class HuntRules:
                 continue
             if cell.state != "free" or not cell.carries(buddy.car) or self._last_needed(cell):
                 continue
-            if not self.is_target(cell) or self._buddy_may_find():
+            if not self.is_target(cell) or (self._buddy_may_find() and self._may_find()):
                 return [self._dock(cell, buddy)]
         return []
 
@@ -383,10 +467,12 @@ class HuntRules:
         cell.state = "docking" if self.is_target(cell) else "meeting"
         if cell.state == "meeting":
             self._met_bystander = True
-        elif holder is self.player:
-            self._child_finds += 1
         else:
-            self._buddy_finds += 1
+            self._finding = cell
+            if holder is self.player:
+                self._child_finds += 1
+            else:
+                self._buddy_finds += 1
         cell.timer = 0.0
         self._holding[holder.id] = cell
         self._holders[cell.id] = holder
@@ -441,6 +527,7 @@ class HuntRules:
             reach = holder.radius + cell.radius * 0.8
             cell.x += (holder.x + math.cos(angle) * reach - cell.x) * min(1.0, dt * 8)
             cell.y += (holder.y + math.sin(angle) * reach - cell.y) * min(1.0, dt * 8)
+            cellmod.keep_inside(cell)  # held at a T cell by the edge: still wholly seen
             if cell.timer < DOCK_SECONDS:
                 return events
             del self._holding[holder.id], self._holders[cell.id]
@@ -454,6 +541,8 @@ class HuntRules:
                 events.append(self._event("buddy", cell))
         elif cell.timer >= (POP_SECONDS if cell.state == "popping" else FADE_SECONDS):
             cell.state = "gone"
+            if cell is self._finding:
+                self._finding, self._next_find = None, self.time + FIND_REST
         return events
 
     def _buddy(self) -> Cell:
@@ -467,6 +556,12 @@ class HuntRules:
             radius=player.radius * 0.55,
             car=player.car,
         )
+
+
+def _covers(star: Cell, cell: Cell) -> bool:
+    """Whether ``star`` (a cell with the CAR's marker) lies over much of ``cell``: the child
+    sees stars there, not ``cell``."""
+    return star.distance_to(cell) < star.radius + cell.radius * 0.5
 
 
 register(
