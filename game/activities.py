@@ -39,7 +39,9 @@ class Rules(Protocol):
     pictures come with its question; the lab's CARs take a finger with "Drag each CAR onto your
     T cell") have ``waiting_to_ask`` and ``ask(line_id)`` alike. Rules whose celebration goes with
     a line (the confetti with "Hello, new friend!") have ``cheering_with`` and
-    ``cheered(line_id)``, called once the narration has moved past it."""
+    ``cheered(line_id)``, called once the narration has moved past it. Rules that show what a
+    line names (the cells beside the T cell in 'Meet your T cell') have ``begin(line_id)``,
+    called as each line begins."""
 
     def update(self, dt: float) -> list[WorldEvent]: ...
 

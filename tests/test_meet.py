@@ -146,3 +146,47 @@ def test_the_party_for_the_name_stops_before_the_story_tells_what_leukemia_is(sc
             seen.add(line)
             assert dots() == 0, line
     assert seen == serious
+
+
+def test_the_cells_the_story_names_are_on_screen_while_it_names_them(scenes, display):
+    """As "B cells are white blood cells too" and "some young B cells grow wrong" are said, a
+    B cell and a bumpy leukemia cell with its CD19 stars glide in beside the child's T cell
+    (a play-test saw the T cell alone through the whole story)."""
+    import re
+
+    import pygame
+
+    from game.app.views.board_view import BoardView
+    from game.script.texts import build_strings, load_library
+    from game.world.stage import OFF_RIGHT
+
+    strings = build_strings(scenes, load_library())
+    chapter = Chapter(scenes["meet"], strings=strings)
+    view = BoardView(scenes["meet"], chapter.rules, chapter.session, strings)
+    canvas, plain = pygame.Surface((1280, 800)), pygame.Surface((1280, 800))
+    plain.blit(view.background, (0, 0))
+    names = {"b_cell": r"\bB cells?\b", "leukemia_cell": r"\bleukemia\b"}
+    for _ in chapter.scene.choices:
+        until(chapter, lambda: chapter.rules.answerable)
+        tap_picture(chapter, 0)
+    checked = set()
+    while not chapter.card_showing:
+        chapter.update(STEP)
+        narrator = chapter.narrator
+        if narrator.current is None or not 2.0 <= narrator.elapsed < 2.0 + STEP:
+            continue  # each line, two seconds after it began: what it names has glided in
+        line = narrator.current.line_id
+        words = strings.get(line)
+        named = {kind for kind, pattern in names.items() if re.search(pattern, words)}
+        shown = chapter.rules.stage.present
+        view.draw(canvas, chapter.runner)
+        for kind in named:
+            here = [g for g in shown if g.kind == kind]
+            assert here, (line, words, kind)
+            for guest in here:  # in its place on screen, and drawn there
+                assert 150 < guest.x < 1130 and 120 < guest.y < 560, (line, guest)
+                where = (round(guest.x), round(guest.y))
+                assert canvas.get_at(where) != plain.get_at(where), (line, guest)
+            checked.add(line)
+    assert {"meet.b_cells", "meet.leukemia"} <= checked
+    assert OFF_RIGHT > 1280  # they come from off the screen, gently

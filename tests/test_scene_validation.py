@@ -427,3 +427,15 @@ def test_a_trigger_about_the_moment_is_read_and_needs_lines_to_say():
     assert text.splitlines()[line - 1] == "    moment: yes" and col == 13
     assert "'moment' tells how long the lines in 'say'" in message
     assert "yes or no" in only_problem(moment.replace("moment: yes", "moment: 3"))[2]
+
+
+def test_a_line_shows_cells_only_in_a_choose_chapter_and_only_known_ones():
+    """'shows' puts the cells a line names beside the T cell of a 'choose' chapter."""
+    line, _, message = only_problem(
+        replace("    text: Hello!\n", "    text: Hi!\n    shows: [b_cell]\n")
+    )
+    assert (
+        line == 15 and "'shows' on line 'mini.hello' is drawn only in a 'choose' chapter" in message
+    )
+    _, _, message = only_problem(replace("    text: Hello!\n", "    text: Hi!\n    shows: b_cel\n"))
+    assert "unknown cell to show 'b_cel'" in message and "did you mean 'b_cell'" in message

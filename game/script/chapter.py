@@ -35,6 +35,7 @@ class Chapter:
         self.complete = False
         #: Sound effects asked for since the app last took them.
         self.sounds: list[str] = []
+        self._begun: str | None = None  # the line the rules were last told had begun
         self._apply(self.runner.start())
 
     @property
@@ -78,6 +79,7 @@ class Chapter:
         # not stuck, and a hint must not cut into the story.
         self._apply(self.runner.update(dt if self.narrator.settled else 0.0))
         self.narrator.update(dt)
+        self._tell_begun()
         self._tell_asked()
         self._tell_heard()
         self._tell_cheered()
@@ -86,6 +88,16 @@ class Chapter:
         """The age band chosen for the child (it shows from the next quiz question on)."""
         if self.strings is not None:
             self.session.band = self.strings.band
+
+    def _tell_begun(self) -> None:
+        """Rules that show what a line names (the cells beside the T cell in 'Meet your T
+        cell') are told each line as the narration begins it."""
+        begin = getattr(self.rules, "begin", None)
+        current = self.narrator.current
+        line = current.line_id if current is not None else None
+        if begin is not None and line is not None and line != self._begun:
+            begin(line)
+        self._begun = line
 
     def _tell_asked(self) -> None:
         """Rules whose pictures wait for their question (a pick in 'Meet your T cell') are told

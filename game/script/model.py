@@ -111,6 +111,9 @@ class Line:
     #: 'older': 10 to 12; 7 to 9 hears ``text``) and for a brother or sister who plays
     #: ('sibling', 'sibling_little', 'sibling_older'). Each is the text ``<id>@<key>``.
     variants: Mapping[str, str] = field(default_factory=dict)
+    #: The cells the line names, shown beside the child's T cell while it is said (a kind
+    #: twice for two of them): a 'choose' chapter's story shows what its words say.
+    shows: tuple[str, ...] = ()
     where: Where = field(default=Where("?"), compare=False)
 
 

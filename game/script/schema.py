@@ -37,6 +37,8 @@ _TOP_OPTIONAL = (
 _ACTOR_KEYS = ("count", "markers", "car", "player", "size", "place", "drift", "detail")
 _TRIGGER_ACTIONS = ("say", "assist", "sound", "once", "moment")
 _CHOICE_KEYS = ("ask", "explain", "keep", "about")
+#: The most cells a line can show beside the T cell (see model.Line.shows).
+SHOWN_AT_MOST = 4
 _OPTION_KEYS = ("colour", "right", "say", "fact", "bands")
 #: What a pick can remember for the rest of the journey.
 KEEPS = ("colour", "name")
@@ -139,7 +141,25 @@ class _SceneBuilder(FieldReader):
             refs=_refs(top, ("id", "title", "next")),  # title: a missing translation
         )
         self._check_references(scene, spec)
+        self._check_shows(scene)
         return scene
+
+    def _check_shows(self, scene: model.Scene) -> None:
+        """A line's ``shows`` is drawn beside the child's T cell in a 'choose' chapter, four
+        cells at most."""
+        for line in scene.lines:
+            if line.shows and scene.activity.name != "choose":
+                self.error(
+                    line.where,
+                    f"'shows' on line '{line.id}' is drawn only in a 'choose' chapter "
+                    f"(this one is '{scene.activity.name}')",
+                )
+            elif len(line.shows) > SHOWN_AT_MOST:
+                self.error(
+                    line.where,
+                    f"line '{line.id}' shows {len(line.shows)} cells; at most "
+                    f"{SHOWN_AT_MOST} fit beside the T cell",
+                )
 
     def _version(self, node: Node) -> None:
         if node.value != model.SCENE_FORMAT_VERSION or isinstance(node.value, bool):
@@ -284,7 +304,7 @@ class _SceneBuilder(FieldReader):
         return text_id
 
     def _line(self, node: Node, scene_id: str | None) -> model.Line | None:
-        found = self.fields(node, "a line", ("id", "text"), ("fact", *VARIANT_KEYS))
+        found = self.fields(node, "a line", ("id", "text"), ("fact", "shows", *VARIANT_KEYS))
         if found is None or "id" not in found or "text" not in found:
             return None
         line_id = self._text_id(found["id"], scene_id, "line")
@@ -295,15 +315,20 @@ class _SceneBuilder(FieldReader):
             for key in VARIANT_KEYS
             if key in found
         }
+        shows = [
+            self.choice(item, "cell to show", model.ACTOR_KINDS)
+            for item in (_one_or_many(found["shows"]) if "shows" in found else [])
+        ]
         if line_id is None or text is None or ("fact" in found and fact is None):
             return None
-        if None in variants.values():
+        if None in variants.values() or None in shows:
             return None
         return model.Line(
             id=line_id,
             text=text.strip(),
             fact=fact,
             variants={key: words.strip() for key, words in variants.items()},
+            shows=tuple(shows),
             where=node.where,
         )
 

@@ -26,6 +26,7 @@ from game.world.events import WorldEvent
 from game.world.gestures import Gesture, Press, Release
 from game.world.reach import Most, goal_problems
 from game.world.spots import Spot
+from game.world.stage import Stage
 from game.world.tapping import Tapping
 
 #: The band of the screen the pictures sit in, between the title and the narration box.
@@ -229,7 +230,14 @@ class ChooseRules(BoardRules):
         #: confetti goes with it. The chapter calls :meth:`cheered` once it has moved past it.
         self.cheering_with: str | None = None
         self._settled_at: float | None = None  # when the confetti began to settle
+        #: The cells the line being said names, beside the T cell (a line's ``shows``).
+        self.stage = Stage()
         super().__init__(scene, seed, session)
+
+    def begin(self, line_id: str) -> None:
+        """The narration has begun ``line_id``: the cells it names come, the others go."""
+        line = next((line for line in self.scene.lines if line.id == line_id), None)
+        self.stage.show(line.shows if line is not None else ())
 
     def cheered(self, line_id: str) -> None:
         """The narration has moved past ``line_id``: if the confetti went with it, it settles,
@@ -248,6 +256,7 @@ class ChooseRules(BoardRules):
         return max(0.0, 1.0 - (self.time - self._settled_at) / self.SETTLE_SECONDS)
 
     def update(self, dt: float) -> list[WorldEvent]:
+        self.stage.update(dt)
         return self._skip_picked() + super().update(dt)
 
     def _skip_picked(self) -> list[WorldEvent]:

@@ -33,6 +33,15 @@ VEIL = (248, 246, 240, 150)
 #: Where the question is written: under the top bar, above one row of pictures.
 QUESTION_TOP, QUESTION_GAP = 104, 14
 QUESTION_SIZES = (44, 38, 32)
+#: How big each cell a line names is drawn beside the T cell (radius 120): as the hunt has
+#: them, a leukemia cell a little bigger than a B cell, a platelet small.
+GUEST_RADIUS = {
+    "t_cell": 56,
+    "leukemia_cell": 62,
+    "b_cell": 54,
+    "red_blood_cell": 46,
+    "platelet": 24,
+}
 
 
 class BoardView:
@@ -127,6 +136,7 @@ class BoardView:
         car = self.session.has_car(self.scene.id)
         if named:
             self._confetti(canvas)
+        self._guests(canvas, car)
         sprite = art.cell_sprite("t_cell", 120, False, car, self.session.hero_colour)
         bob = 8 * theme.pulse(self.rules.time, 0.32)
         centre = (640, round(330 + bob))
@@ -135,6 +145,21 @@ class BoardView:
             return
         below = 520 if car else 480  # under its lowest CAR
         widgets.name_tag(canvas, self.strings, self.session.hero_name, 640, below + bob)
+
+    def _guests(self, canvas: pygame.Surface, car: bool) -> None:
+        """The cells the line being said names, beside the T cell (see game.world.stage):
+        B cells and leukemia cells wear their CD19 stars, as in the hunt."""
+        stage = getattr(self.rules, "stage", None)
+        for guest in stage.guests if stage is not None else ():
+            marked = guest.kind in ("b_cell", "leukemia_cell")
+            sprite = art.cell_sprite(
+                guest.kind,
+                GUEST_RADIUS[guest.kind],
+                marked,
+                car and guest.kind == "t_cell",
+                self.session.hero_colour,
+            )
+            canvas.blit(sprite, sprite.get_rect(center=(round(guest.x), round(guest.y))))
 
     def _confetti(self, canvas: pygame.Surface) -> None:
         # Confetti dots, not stars: in this game stars mean CD19. They go with the answer to
