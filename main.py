@@ -2,7 +2,10 @@
 
 import sys
 
-from game.cli import main
+from game import collector
+
+collector.hold()  # until the first screen is up: see game/collector.py
+from game.cli import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -2,6 +2,9 @@
 
 import sys
 
-from game.cli import main
+from game import collector
+
+collector.hold()  # until the first screen is up: see game/collector.py
+from game.cli import main  # noqa: E402
 
 sys.exit(main())

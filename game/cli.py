@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from game import __version__, logs, resources
+from game import __version__, collector, logs, resources
 from game.profile.settings import Settings
 from game.script import gallery, startcache
 from game.script.catalog import (
@@ -86,7 +86,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     command = args.pop(0) if args and args[0] in COMMANDS else "play"
     parser = _parser(command)
-    options = parser.parse_args(args)
+    if command != "play":  # only playing is raced to its first screen (game/collector.py)
+        collector.release()
+    try:
+        return _main(command, parser.parse_args(args))
+    finally:
+        collector.release()  # the game ended before its first screen settled
+
+
+def _main(command: str, options: argparse.Namespace) -> int:
     for stream in (sys.stdout, sys.stderr):  # a cp1252 console shows what it can, never fails
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")

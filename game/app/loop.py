@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
+from game import collector
 from game.activities import registry
 from game.app import pace, redraw
 from game.app.keeper import Keeper
@@ -484,6 +485,7 @@ class App:
             self._ready = True
             for module in sorted(set(LATER.values())):
                 importlib.import_module(module)
+            collector.settled()  # what starting made is kept for good: see game/collector.py
         interval = 1 / self.pace
         elapsed, events = self.clock.tick(0.0 if first else interval)
         self._behind += min(elapsed, max(STEP * MAX_STEPS_PER_FRAME, interval + STEP))

@@ -454,6 +454,11 @@ def _where(path: str, mark: Any) -> Where:
     return Where(path, mark.line + 1, mark.column + 1)
 
 
+# A scene file has hundreds of values: they are made with tuple.__new__, which skips the named
+# tuples' own argument handling (a good part of the converter's time).
+_tuple = tuple.__new__
+
+
 class _Converter:
     """Turns one composed document into :class:`Node` values, refusing what scenes never need."""
 
@@ -464,7 +469,11 @@ class _Converter:
         self.scalars = yaml.constructor.SafeConstructor()
 
     def convert(self, node: yaml.Node, depth: int = 0) -> Node:
-        where = _where(self.path, node.start_mark)
+        mark = node.start_mark
+        if mark is None:
+            where = Where(self.path)
+        else:
+            where = _tuple(Where, (self.path, mark.line + 1, mark.column + 1))
         if depth > MAX_DEPTH:
             raise SceneError([Problem(where, f"nested more than {MAX_DEPTH} levels deep")])
         if self.seen is not None:
@@ -474,11 +483,13 @@ class _Converter:
                     message += "; a text that starts with & or * must be in quotes"
                 raise SceneError([Problem(where, message)])
             self.seen.add(id(node))
+        if type(node) is yaml.ScalarNode and node.tag == _STR:  # most values: nothing to check
+            return _tuple(Node, (node.value, where))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, where)
         if isinstance(node, yaml.SequenceNode):
             self._expect_tag(node, _SEQ, where)
-            return Node([self.convert(item, depth + 1) for item in node.value], where)
+            return _tuple(Node, ([self.convert(item, depth + 1) for item in node.value], where))
         self._expect_tag(node, _MAP, where)
         return self._mapping(node, where, depth)
 
@@ -502,24 +513,27 @@ class _Converter:
     def _mapping(self, node: yaml.MappingNode, where: Where, depth: int) -> Node:
         mapping: dict[str, tuple[Node, Node]] = {}
         problems = []
+        convert = self.convert
+        depth += 1
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
                 where = _where(self.path, key_node.start_mark)
                 raise SceneError([Problem(where, "merge keys (<<) are not allowed")])
-            key = self.convert(key_node, depth + 1)
-            if isinstance(key.value, bool):
+            key = convert(key_node, depth)
+            name = key.value
+            if isinstance(name, bool):
                 problems.append(Problem(key.where, _yes_no_key(key_node.value)))
                 continue
-            if not isinstance(key.value, str):
+            if not isinstance(name, str):
                 problems.append(Problem(key.where, f"a key must be text, not {key.kind}"))
                 continue
-            if key.value in mapping:
-                first = mapping[key.value][0].where
+            if name in mapping:
+                first = mapping[name][0].where
                 problems.append(
-                    Problem(key.where, f"'{key.value}' is given twice (first at line {first.line})")
+                    Problem(key.where, f"'{name}' is given twice (first at line {first.line})")
                 )
                 continue
-            mapping[key.value] = (key, self.convert(value_node, depth + 1))
+            mapping[name] = (key, convert(value_node, depth))
         if problems:
             raise SceneError(problems)
-        return Node(mapping, where)
+        return _tuple(Node, (mapping, where))

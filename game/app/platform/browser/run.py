@@ -47,6 +47,9 @@ async def main(page, options) -> dict:
     # Python may have started from the build's snapshot (game/web.py), whose random state
     # would then be every tablet's: draw a fresh one.
     random.seed()
+    from game import collector
+
+    collector.hold()  # until the first screen is up: see game/collector.py
     canvas.install(page)
     options = dict(options)
     from game import logs
