@@ -48,7 +48,7 @@ from typing import Any
 
 import yaml
 
-from game import resources
+from game import collector, resources
 from game.script.catalog import check_files, journey, load_all
 from game.script.model import Scene
 
@@ -381,6 +381,7 @@ def hunt_frames(
 
     scenes = load_all()
     scenes["hunt"] = crowded_hunt(scenes, cells)
+    collector.hold()  # as a launch does: what starting made is set aside at the second frame
     app = App(scenes, "hunt", display, StepClock())
     assert app.play is not None
     rules, colour = app.play.rules, app.session.hero_colour
@@ -519,6 +520,7 @@ def in_window(size: tuple[int, int], seconds: float = 4.0, frames: int = 300) ->
         "scaling": getattr(display, "scaling", "smoothscale"),
     }
     idle: dict[str, float] = {}
+    collector.hold()  # as a launch does (game/collector.py)
     app = App(scenes, first, display, StepClock(), show_map=True)
     for _ in range(120):
         app.frame()
