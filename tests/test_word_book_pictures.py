@@ -74,3 +74,22 @@ def test_the_secret_picture_is_a_finger_on_the_lips_held_by_a_hand(display):
     lips = pygame.mask.from_threshold(picture, pictures.LIPS, (10, 10, 10, 255))
     spots = [(x, y) for x in range(240) for y in range(240) if lips.get_at((x, y))]
     assert any(x < 120 - finger for x, _ in spots) and any(x > 120 + finger for x, _ in spots)
+
+
+def test_the_word_book_keeps_a_margin_under_its_last_row_of_cards(display):
+    """Play-test: the last card (central line) touched the bottom edge of the screen. Drawn as
+    the child sees it, the bottom of the screen is the page's own colour, cards and shadows
+    clear of it; a last row that is not full is centred."""
+    from game.app.screens.word_page import BookScreen
+    from game.script.catalog import load_all
+    from game.script.texts import build_strings, load_library
+
+    library = load_library()
+    book = BookScreen(library.book, build_strings(load_all(), library))
+    canvas = pygame.Surface((1280, 800))
+    book.draw(canvas)
+    page = canvas.get_at((640, 799))
+    margin = [canvas.get_at((x, y)) for y in range(780, 800) for x in range(0, 1280, 4)]
+    assert all(pixel == page for pixel in margin)
+    last = [r for r in book.tiles if r.top == book.tiles[-1].top]
+    assert abs((last[0].left + last[-1].right) / 2 - 640) <= 1

@@ -114,19 +114,23 @@ class WordPage:
 
 COLUMNS = 5
 TILE_W, TILE_MOST_H, TILE_GAP = 230, 160, 14
-#: The book's tiles fill the page under its title; Close is top right, clear of them.
-BOARD_TOP, BOARD_BOTTOM = 110, 790
+#: The book's tiles fill the page under its title, with a margin under the last row (its cards'
+#: shadows too: a card touching the screen's edge looks cut off); Close is top right, clear of
+#: them.
+BOARD_TOP, BOARD_BOTTOM = 110, 800 - 24 - widgets.SHADOW
 BOOK_CLOSE = pygame.Rect(1040, 14, 220, 90)
 
 
 def tile_rects(count: int) -> list[pygame.Rect]:
-    """Every word's tile, five to a row, as tall as the rows leave room for."""
+    """Every word's tile, five to a row, as tall as the rows leave room for; a last row that is
+    not full is centred."""
     rows = max(1, -(-count // COLUMNS))
     height = min(TILE_MOST_H, (BOARD_BOTTOM - BOARD_TOP - (rows - 1) * TILE_GAP) // rows)
-    left = 640 - (COLUMNS * (TILE_W + TILE_GAP) - TILE_GAP) // 2
     rects = []
     for i in range(count):
         row, column = divmod(i, COLUMNS)
+        across = min(COLUMNS, count - row * COLUMNS)
+        left = 640 - (across * (TILE_W + TILE_GAP) - TILE_GAP) // 2
         x, y = left + column * (TILE_W + TILE_GAP), BOARD_TOP + row * (height + TILE_GAP)
         rects.append(pygame.Rect(x, y, TILE_W, height))
     return rects
