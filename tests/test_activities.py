@@ -266,7 +266,9 @@ def test_a_press_takes_the_t_cell_near_the_finger_before_a_platelet_under_it(sce
 
 
 def test_a_press_takes_a_t_cell_within_a_generous_reach_but_not_far_off(scenes):
-    for reach, taken in ((60.0, True), (collect.T_CELL_REACH + 5, False)):
+    """A press on no other cell takes a T cell a little way off (a child's finger lands beside
+    a moving cell); far off, it takes nothing."""
+    for reach, taken in ((60.0, True), (100.0, True), (collect.T_CELL_WIDE_REACH + 5, False)):
         rules = collect.CollectRules(scenes["collect"])
         t_cell = first_of(rules, "t_cell")
         only(rules, t_cell)
@@ -275,15 +277,94 @@ def test_a_press_takes_a_t_cell_within_a_generous_reach_but_not_far_off(scenes):
         assert (rules.held is t_cell) is taken, reach
 
 
+def only_t_cells(scene):
+    """The collect chapter with two of its T cells alone in the stream, far apart."""
+    import dataclasses
+
+    actors = tuple(dataclasses.replace(a, count=2) for a in scene.actors if a.kind == "t_cell")
+    return dataclasses.replace(scene, actors=actors)
+
+
+def test_the_stream_waits_under_a_finger_and_a_finger_sliding_onto_a_t_cell_takes_it(scenes):
+    """A five-year-old's finger lands beside the T cell it reached for, which has flowed on:
+    the stream stands still while the finger is down, and sliding onto the cell takes it (a
+    play-test missed about half the grabs on the moving stream)."""
+    rules = collect.CollectRules(only_t_cells(scenes["collect"]))
+    run(rules, 3.0)
+    cell = min(rules.cells, key=lambda c: abs(c.x - 640))
+    far = collect.T_CELL_REACH + rules.flow * collect.REACH_BACK + 20
+    landed = (cell.x - far, collect.TUBE_Y)  # too far behind it
+    rules.point(*landed)
+    assert rules.held is None
+    run(rules, 0.3)
+    seen = (cell.x, rules.travel)
+    run(rules, 1.0)  # the finger rests there: the stream stands still
+    assert (cell.x, rules.travel) == pytest.approx(seen, abs=0.01)
+    for step in range(1, 21):  # the finger slides onto the cell
+        rules.point(landed[0] + (cell.x - landed[0]) * step / 20, collect.TUBE_Y)
+        rules.update(STEP)
+    assert rules.held is cell
+    events = drag(rules, (cell.x, cell.y), collect.bag_centre())
+    assert [e.type for e in events] == ["collect"]
+    run(rules, 2.0)  # the finger is up: the stream flows again
+    assert rules.travel > seen[1] + rules.flow
+
+
+def test_after_a_press_that_took_nothing_the_stream_waits_for_the_next_try(scenes):
+    rules = collect.CollectRules(only_t_cells(scenes["collect"]))
+    run(rules, 3.0)
+    cell = min(rules.cells, key=lambda c: abs(c.x - 640))
+    seen = cell.x
+    rules.point(cell.x, collect.TUBE_Y + 200)  # a miss, below the tube
+    run(rules, 0.4)
+    rules.release()
+    run(rules, 1.0)  # the child lifts the finger and tries again where they saw the cell
+    assert cell.x == pytest.approx(seen, abs=15)  # it came to a stop, gently
+    rules.point(seen, collect.TUBE_Y)
+    assert rules.held is cell
+    rules.release()
+    run(rules, collect.LINGER + 1.0)  # taken: the stream flows on
+    assert rules.pace > 0.9
+
+
+def test_a_press_where_a_t_cell_was_a_moment_ago_takes_it(scenes):
+    """A child sees a T cell in the machine's window and reaches for it; their finger lands
+    where they saw it, two seconds on, on the red cell that has flowed there since: the T cell
+    they reached for is taken (a play-test took the red cell, or nothing)."""
+    rules = collect.CollectRules(scenes["collect"])
+    run(rules, 3.0)
+    while True:
+        seen = [c for c in rules.cells if c.kind == "t_cell" and collect.in_window(c)]
+        if seen:
+            break
+        run(rules, 0.1)
+    cell = seen[0]
+    where = (cell.x, cell.y)
+    run(rules, 2.0)
+    assert math.dist(where, (cell.x, cell.y)) > collect.T_CELL_WIDE_REACH  # it flowed on
+    rules.point(*where)
+    assert rules.held is cell
+
+
 def test_a_press_on_another_cell_with_no_t_cell_near_takes_that_cell(scenes):
     rules = collect.CollectRules(scenes["collect"])
+    ahead = collect.T_CELL_REACH + rules.flow * collect.REACH_BACK  # where a T cell just was
+    tried = 0
     for cell in rules.cells:  # the cells beside each red cell in the stream, as they flow
         if cell.kind != "red_blood_cell":
+            continue
+        if any(
+            t.kind == "t_cell" and 0 <= t.x - cell.x <= ahead and t.state == "free"
+            for t in rules.cells
+        ):
+            run(rules, 1.0)
             continue
         rules.point(cell.x, cell.y)
         assert rules.held is cell  # a finger on a red cell is beyond its neighbour's reach
         rules.release()
         run(rules, 1.0)
+        tried += 1
+    assert tried >= 3
 
 
 def test_cells_in_the_stream_never_overlap_even_after_one_is_let_go(scenes):

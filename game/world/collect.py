@@ -4,12 +4,17 @@ flows back to the body. Nothing is lost: a T cell that flows past comes round ag
 
 Made for small fingers on a moving stream: the cells flow in single file, each in its own place
 with room round it (a cell let go glides back to its place), and a press takes the T cell near
-the finger before any other cell, since T cells are what the child is asked to take."""
+the finger before any other cell, since T cells are what the child is asked to take. The stream
+stands still while a finger is down (and a moment after a press that took nothing, for another
+try), so a T cell the child reaches for waits for them: a press where it was a moment ago
+takes it, a finger that landed beside it takes it as it slides onto it, and a press a little
+way off, on no other cell, takes it too."""
 
 from __future__ import annotations
 
 import math
 import random
+from collections import deque
 
 from game.activities import ActivitySpec, Option, register
 from game.script.errors import Problem, Where
@@ -35,6 +40,16 @@ T_CELL_REACH = 72.0
 #: ...and this close to another cell's edge, when no T cell is within reach: a child may still
 #: try a red cell (and hear that it goes back), but a tiny platelet is not taken by a near miss.
 GRAB_MARGIN = 16.0
+#: A press on no cell at all takes a T cell this close (px): a little way off it still counts.
+T_CELL_WIDE_REACH = 110.0
+#: How fast the stream comes to a stop under a finger, and gets going again (its share of its
+#: speed a second): still a fifth of a second after the finger lands.
+PACE_EASE = 5.0
+#: Seconds the stream stays still after a press that took nothing, for the child's next try.
+LINGER = 1.5
+#: A press where a T cell was this many seconds ago takes it: the finger lands where the
+#: child saw it, and it has flowed on a little since.
+REACH_BACK = 1.2
 RETURN_SPEED = 500.0
 CELL_SCALE = 0.8
 #: The least room (px) between two cells next to each other in the stream: a finger pressed on
@@ -79,6 +94,12 @@ class CollectRules(Tapping):
             for index, (actor, kind) in enumerate(kinds)
         ]
         self.time = 0.0
+        #: How far the stream has flowed (px), and how fast it flows now (1: the scene's speed,
+        #: 0: still, under a finger).
+        self.travel = 0.0
+        self.pace = 1.0
+        self.linger = 0.0
+        self._travelled: deque[tuple[float, float]] = deque()  # (time, travel) of late
         self.loop, self.places = _stream(self.cells)
         for cell in self.cells:
             cell.x = self.place(cell)
@@ -89,6 +110,10 @@ class CollectRules(Tapping):
     # input -----------------------------------------------------------------------------------
     def point(self, x: float, y: float) -> None:
         self.finger = (x, y)  # a held cell follows the finger
+        if self.pressed and self.held is None:  # a finger that slides onto a T cell takes it
+            near = self.cell_at(x, y, t_cells_only=True)
+            if near is not None:
+                self.held, near.state = near, "held"
         super().point(x, y)
 
     def tap(self, x: float, y: float) -> None:
@@ -99,25 +124,39 @@ class CollectRules(Tapping):
             self.held = near
             near.state = "held"
 
-    def cell_at(self, x: float, y: float) -> Cell | None:
-        """The cell a press at (x, y) takes: T cells first (see ``tap``)."""
-
-        def reach(cell: Cell) -> float:
-            return T_CELL_REACH if cell.kind == "t_cell" else cell.radius + GRAB_MARGIN
-
-        free = [
-            (math.hypot(c.x - x, c.y - y), c)
+    def cell_at(self, x: float, y: float, t_cells_only: bool = False) -> Cell | None:
+        """The cell a press at (x, y) takes: a T cell within ``T_CELL_REACH`` of where it is or
+        was a moment ago (a child's finger lands where they saw it) first (see ``tap``), else
+        another cell under the finger, else a T cell a little further off."""
+        free = sorted(
+            (math.hypot(c.x - x, c.y - y), c.kind != "t_cell", c.id, c)
             for c in self.cells
-            if c.state == "free" and math.hypot(c.x - x, c.y - y) <= reach(c)
+            if c.state == "free"
+        )
+        t_cells = [(gap, c) for gap, other, _, c in free if not other]
+        trail = self.travel - self._travel_before()
+        behind = [
+            (math.hypot(max(0.0, c.x - trail - x, x - c.x), c.y - y), c.id, c) for _, c in t_cells
         ]
-        t_cells = [found for found in free if found[1].kind == "t_cell"]
-        nearest = min(t_cells or free, key=lambda found: found[0], default=None)
-        return None if nearest is None else nearest[1]
+        reached = min(behind, default=None)
+        if reached is not None and reached[0] <= T_CELL_REACH:
+            return reached[2]
+        if t_cells_only:
+            return None
+        under = [c for gap, other, _, c in free if other and gap <= c.radius + GRAB_MARGIN]
+        if under:
+            return under[0]
+        if t_cells and t_cells[0][0] <= T_CELL_WIDE_REACH:
+            return t_cells[0][1]
+        return None
 
     def release(self) -> None:
+        lifted = self.pressed
         super().release()
         cell, self.held = self.held, None
         if cell is None:
+            if lifted:  # the child missed: the stream waits for the next try
+                self.linger = LINGER
             return
         if in_bag(cell.x, cell.y) and cell.kind == "t_cell":
             cell.state = "kept"
@@ -126,6 +165,11 @@ class CollectRules(Tapping):
             cell.state = "returning"
             if in_bag(cell.x, cell.y):
                 self._events.append(WorldEvent("not_this", cell.actor))
+
+    def _travel_before(self) -> float:
+        """How far the stream had flowed ``REACH_BACK`` seconds ago (or when it was first
+        seen)."""
+        return self._travelled[0][1] if self._travelled else self.travel
 
     # queries ---------------------------------------------------------------------------------
     def kept(self) -> list[Cell]:
@@ -151,11 +195,19 @@ class CollectRules(Tapping):
         """Where ``cell``'s own place in the stream is now, across the tube: all places flow
         together, so cells never crowd each other."""
         start = STREAM_END - self.loop
-        return start + (self.places[cell.id] + self.flow * self.time - start) % self.loop
+        return start + (self.places[cell.id] + self.travel - start) % self.loop
 
     # rules -----------------------------------------------------------------------------------
     def update(self, dt: float) -> list[WorldEvent]:
         self.time += dt
+        self.linger = max(0.0, self.linger - dt)
+        still = self.pressed or self.linger > 0  # under a finger, or waiting for another try
+        goal, step = (0.0 if still else 1.0), PACE_EASE * dt
+        self.pace = max(goal, self.pace - step) if self.pace > goal else min(goal, self.pace + step)
+        self.travel += self.flow * self.pace * dt
+        self._travelled.append((self.time, self.travel))
+        while self._travelled and self._travelled[0][0] < self.time - REACH_BACK:
+            self._travelled.popleft()
         for cell in self.cells:
             cell.age += dt
             if cell.state == "free":  # at its place; back to the body, and round again
