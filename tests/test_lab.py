@@ -76,3 +76,66 @@ def test_every_line_about_cd19_is_said_while_a_cell_with_cd19_is_on_screen(scene
             heard.add(line)
             assert chapter.rules.visitor_position() is not None, (line, chapter.clock)
     assert heard == about_cd19
+
+
+def test_the_leukemia_cell_stops_beside_the_car_it_fits_big_enough_to_see(scenes, display):
+    """The key in the lock, seen: the leukemia cell is big, and stops beside a CAR with one of
+    its CD19 stars held in the CAR's Y, both in sight (a play-test saw a small cell land on
+    the CAR, hiding it)."""
+    import math
+
+    import pygame
+
+    from game.app.ui import art
+    from game.app.views.attach_view import PIECE, AttachView
+    from game.script.texts import build_strings, load_library
+    from game.world import attach
+
+    strings = build_strings(scenes, load_library())
+    chapter = Chapter(scenes["lab"], strings=strings)
+    view = AttachView(scenes["lab"], chapter.rules, chapter.session, strings)
+    rules, bot = chapter.rules, chapter.spec.make_bot()
+    while rules.visit is None or rules.visit < 1.0:
+        assert chapter.clock < 300, "no cell came"
+        for gesture in bot.step(rules, STEP):
+            if isinstance(gesture, Release):
+                chapter.release()
+            else:
+                chapter.point(gesture.x, gesture.y)
+        chapter.update(STEP)
+    canvas = pygame.Surface((1280, 800))
+    view.draw(canvas, chapter.runner)
+
+    def near(colour, want, by=40) -> bool:
+        return math.dist(colour[:3], want) < by
+
+    # big enough to see: its body at least 0.4 of the child's T cell's
+    vx, vy = rules.visitor_position()
+    colours = art.CELL_COLOURS["leukemia_cell"]
+    body = sum(
+        any(near(canvas.get_at((x, y)), colour, 24) for colour in colours)
+        for x in range(round(vx) - 150, round(vx) + 150)
+        for y in range(max(0, round(vy) - 150), round(vy) + 150)
+    )
+    assert body >= 0.4 * math.pi * attach.CELL_RADIUS**2, body
+    # the CAR nearest it: both arms of its Y in sight, and a CD19 star between them
+    slot = min(
+        range(rules.count), key=lambda i: math.dist(attach.slot_position(i, rules.count), (vx, vy))
+    )
+    angle, c = attach.slot_angle(slot, rules.count), PIECE / 2
+    out, side = (math.cos(angle), math.sin(angle)), (-math.sin(angle), math.cos(angle))
+    sx, sy = attach.slot_position(slot, rules.count)
+    for turn in (-1, 1):
+        tip = (
+            sx + out[0] * 0.5 * c + turn * side[0] * 0.38 * c,
+            sy + out[1] * 0.5 * c + turn * side[1] * 0.38 * c,
+        )
+        assert near(canvas.get_at((round(tip[0]), round(tip[1]))), art.ORANGE), (turn, tip)
+    cup = (sx + out[0] * 0.55 * c, sy + out[1] * 0.55 * c)
+    star = [
+        (x, y)
+        for x in range(round(cup[0]) - 14, round(cup[0]) + 15)
+        for y in range(round(cup[1]) - 14, round(cup[1]) + 15)
+        if near(canvas.get_at((x, y)), art.YELLOW, 30)
+    ]
+    assert len(star) > 40, len(star)

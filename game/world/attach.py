@@ -42,6 +42,18 @@ CLICK_SPEED = 1400.0
 #: A piece let go this close to its place in the tray was only picked up: no 'back'.
 STILL = 40.0
 VISIT_SECONDS = 2.2
+#: The leukemia cell that visits once every CAR is on: big enough to see its CD19 stars (the T
+#: cell's radius is 105)...
+VISITOR_RADIUS = 84.0
+#: ...and it stops beside the CAR on the T cell's upper right, one of its stars held in that
+#: CAR's Y ("like a key in a lock"), where the child sees both: how far out from the CAR's
+#: middle its Y holds the star, and from the star to the visitor's middle (a CD19 star stands
+#: about 1.16 of the cell's radius out: see art._marked_cell).
+FIT_SLOT = 1
+CUP = 32.0
+STAR_REACH = 1.16 * VISITOR_RADIUS
+#: Where the visitor comes from: off the screen, top right.
+VISIT_START = (1420.0, 130.0)
 
 
 @dataclass
@@ -193,15 +205,24 @@ class AttachRules(Tapping):
         events, self._events = self._events, []
         return events
 
+    def fit_point(self) -> tuple[float, float]:
+        """Where the CAR the visitor fits holds its CD19 star: in that CAR's Y."""
+        return _out(slot_angle(FIT_SLOT, self.count), SLOT_REACH + CUP)
+
     def visitor_position(self) -> tuple[float, float] | None:
-        """Where the visiting CD19 cell is: gliding in from the right to the CAR on top."""
+        """Where the visiting CD19 cell's middle is: gliding in from the right, slowing, to
+        beside the CAR it fits (never over it)."""
         if self.visit is None:
             return None
-        tx, ty = slot_position(0, self.count)
-        tx, ty = tx, ty - 70
-        start = (1180.0, 160.0)
+        tx, ty = _out(slot_angle(FIT_SLOT, self.count), SLOT_REACH + CUP + STAR_REACH)
+        sx, sy = VISIT_START
         ease = 1 - (1 - self.visit) ** 3
-        return start[0] + (tx - start[0]) * ease, start[1] + (ty - start[1]) * ease
+        return sx + (tx - sx) * ease, sy + (ty - sy) * ease
+
+
+def _out(angle: float, reach: float) -> tuple[float, float]:
+    """The point ``reach`` px from the T cell's middle, at ``angle``."""
+    return CENTRE[0] + math.cos(angle) * reach, CENTRE[1] + math.sin(angle) * reach
 
 
 def _go_line(scene: Scene) -> str | None:

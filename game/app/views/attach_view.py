@@ -18,7 +18,9 @@ from game.script.strings import Strings
 from game.world.attach import (
     CELL_RADIUS,
     CENTRE,
+    FIT_SLOT,
     SLOT_REACH,
+    VISITOR_RADIUS,
     AttachRules,
     slot_angle,
     slot_position,
@@ -27,8 +29,8 @@ from game.world.attach import (
 PIECE = 110  # px square for one CAR piece (a 64 px target at least)
 #: The name tag hangs under the lowest CAR, never over it.
 TAG_TOP = CENTRE[1] + SLOT_REACH + PIECE / 2 + 6
-#: The name tag's height, and the visiting cell's size (radius).
-TAG_HEIGHT, VISITOR_RADIUS = 48, 56
+#: The name tag's height.
+TAG_HEIGHT = 48
 #: How opaque a CAR resting in its tray is until the child is told to drag it (255: not dimmed).
 RESTING_ALPHA = 110
 
@@ -111,18 +113,42 @@ class AttachView:
         where = self.rules.visitor_position()
         if where is None:
             return hero
-        visitor = pygame.Rect(0, 0, 2 * VISITOR_RADIUS, 2 * VISITOR_RADIUS)
+        reach = round(2 * 1.45 * VISITOR_RADIUS)  # its body and its CD19 stars
+        visitor = pygame.Rect(0, 0, reach, reach)
         visitor.center = (round(where[0]), round(where[1]))
         return hero.union(visitor)
 
     def _visitor(self, canvas: pygame.Surface) -> None:
-        """A leukemia cell with CD19 stars glides in; the top CAR holds one of its stars."""
-        where = self.rules.visitor_position()
+        """A big leukemia cell with its CD19 stars glides in and stops beside a CAR, turned so
+        that one of its stars sits in the CAR's Y, like a key in a lock; once there, a soft
+        ring circles the two."""
+        rules = self.rules
+        where = rules.visitor_position()
         if where is None:
             return
-        sprite = art.cell_sprite("leukemia_cell", VISITOR_RADIUS, True, False)
+        sprite = visitor_sprite(round(VISITOR_RADIUS), slot_angle(FIT_SLOT, rules.count))
         canvas.blit(sprite, sprite.get_rect(center=(round(where[0]), round(where[1]))))
-        if self.rules.visit is not None and self.rules.visit >= 1.0:
-            x, y = slot_position(0, self.rules.count)
-            ring = 34 + 6 * theme.pulse(self.rules.time, 0.8)
-            pygame.draw.circle(canvas, art.ORANGE, (round(x), round(y - 20)), ring, 5)
+        if rules.visit is not None and rules.visit >= 1.0:
+            x, y = rules.fit_point()
+            ring = 50 + 6 * theme.pulse(rules.time, 0.8)
+            pygame.draw.circle(canvas, art.ORANGE, (round(x), round(y)), ring, 4)
+
+
+@cache
+def visitor_sprite(radius: int, toward: float) -> pygame.Surface:
+    """The leukemia cell, turned so that the CD19 star nearest the way back to the T cell
+    (``toward`` is the way from the T cell to it) points straight at the T cell."""
+    back = toward + math.pi
+    stars = [STAR_TURN + i * math.tau / 6 for i in range(6)]
+    turn = min(
+        (math.remainder(star - back, math.tau) for star in stars),
+        key=abs,
+    )
+    sprite = art.cell_sprite("leukemia_cell", radius, True, False)
+    # on screen, y grows down: a star at angle a, turned by +d degrees (counterclockwise as
+    # seen), ends at angle a - d
+    return pygame.transform.rotozoom(sprite, math.degrees(turn), 1.0)
+
+
+#: Where the first of a marked cell's six CD19 stars stands (radians; see art._marked_cell).
+STAR_TURN = 0.3
