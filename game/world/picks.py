@@ -39,22 +39,35 @@ NEXT_DELAY = 2.5
 Rect = tuple[float, float, float, float]
 
 
-def layout(count: int) -> list[Rect]:
-    """Tiles for ``count`` pictures: rows of up to four, balanced (five are three and two, six
-    are three and three: no picture left alone on a row), centred in ``AREA``."""
-    lines = -(-count // PER_ROW)
-    per_row = -(-count // lines) if count else PER_ROW
+#: Cards (Getting ready, Afterwards) stand in the room between its plant and its window, and
+#: leave the right side free for the closing card: up to six, in rows of three narrower tiles.
+CARDS_AREA = (140.0, 104.0, 884.0, 620.0)
+CARD_W, CARD_GAP, CARDS_PER_ROW = 224.0, 24.0, 3
+
+
+def layout(
+    count: int,
+    area: Rect = AREA,
+    tile_w: float = TILE_W,
+    gap: float = GAP,
+    per_row_most: int = PER_ROW,
+) -> list[Rect]:
+    """Tiles for ``count`` pictures: rows of up to four (``per_row_most``), balanced (five are
+    three and two, six are three and three: no picture left alone on a row), centred in
+    ``area``."""
+    lines = -(-count // per_row_most)
+    per_row = -(-count // lines) if count else per_row_most
     rows = [min(per_row, count - start) for start in range(0, count, per_row)]
-    left, top, right, bottom = AREA
-    height = len(rows) * TILE_H + (len(rows) - 1) * GAP
+    left, top, right, bottom = area
+    height = len(rows) * TILE_H + (len(rows) - 1) * gap
     y = top + (bottom - top - height) / 2
     tiles: list[Rect] = []
     for in_row in rows:
-        width = in_row * TILE_W + (in_row - 1) * GAP
+        width = in_row * tile_w + (in_row - 1) * gap
         x = left + (right - left - width) / 2
         for i in range(in_row):
-            tiles.append((x + i * (TILE_W + GAP), y, TILE_W, TILE_H))
-        y += TILE_H + GAP
+            tiles.append((x + i * (tile_w + gap), y, tile_w, TILE_H))
+        y += TILE_H + gap
     return tiles
 
 
@@ -195,10 +208,14 @@ class BoardRules(Tapping):
         """Lay out the pictures the child's age band sees, and wait for the question again."""
         choice = self.choice
         self.options = choice.shown_to(self.session.band) if choice is not None else ()
-        self.tiles = layout(len(self.options))
+        self.tiles = self.layout(len(self.options))
         self.chosen = set()
         self.shown = self.open_seconds = 0.0
         self.heard = self.asking = self._asked = False
+
+    def layout(self, count: int) -> list[Rect]:
+        """Where this board's ``count`` pictures stand."""
+        return layout(count)
 
     def tapped(self, choice: Choice, option: model.Option) -> list[WorldEvent]:
         raise NotImplementedError
@@ -284,11 +301,23 @@ class ChooseRules(BoardRules):
 
 
 class CardsRules(BoardRules):
+    """Cards to tap and hear. The last board stays once every card is heard: the closing lines
+    (about feelings, the care team, staying well) are said over the cards, not over an empty
+    room."""
+
+    def layout(self, count: int) -> list[Rect]:
+        """Between the room's plant and its window, clear of the closing card (six or fewer;
+        more take the whole width, in rows of four)."""
+        if count > 2 * CARDS_PER_ROW:
+            return layout(count)
+        return layout(count, CARDS_AREA, CARD_W, CARD_GAP, CARDS_PER_ROW)
+
     def tapped(self, choice: Choice, option: model.Option) -> list[WorldEvent]:
         if option.id in self.chosen:
             return [WorldEvent("again", line=option.say)]
         self.chosen.add(option.id)
-        if len(self.chosen) == len(self.options):
+        last_board = self.index + 1 >= len(self.scene.choices)
+        if len(self.chosen) == len(self.options) and not last_board:
             self.wait = NEXT_DELAY * 2  # time to hear the last card before the next board
         return [WorldEvent("card", line=option.say)]
 

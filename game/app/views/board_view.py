@@ -22,7 +22,7 @@ from game.script.model import Option, Scene
 from game.script.runner import Runner
 from game.script.session import Session
 from game.script.strings import Strings
-from game.world.picks import BoardRules, QuizRules
+from game.world.picks import BoardRules, CardsRules, QuizRules
 
 PICTURE = 160
 #: A card's words at normal text size; the picture above shrinks (never below PICTURE_LEAST)
@@ -74,6 +74,20 @@ class BoardView:
             self._tile(canvas, option, tile, option is hint)
             if waiting:
                 canvas.blit(_veil(tile.size), tile.topleft)
+
+    def hero_rect(self) -> pygame.Rect | None:
+        """The cards, when the chapter ends on them (Getting ready, Afterwards): the closing
+        card stands clear of them. None otherwise (the T cell in the middle)."""
+        rules = self.rules
+        if not isinstance(rules, CardsRules) or rules.choice is None or not rules.on_show:
+            return None
+        tiles = [pygame.Rect(*map(round, rect)) for rect in rules.tiles]
+        if not tiles:
+            return None
+        around = tiles[0]
+        for tile in tiles[1:]:
+            around = around.union(tile)
+        return around
 
     def _tile(self, canvas: pygame.Surface, option: Option, rect: pygame.Rect, hint: bool) -> None:
         rules = self.rules
