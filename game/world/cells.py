@@ -115,18 +115,30 @@ def drift_all(
     rng: random.Random,
     skip: Cell | None = None,
     near: tuple[float, float, float] | None = None,
+    turn: int | None = None,
 ) -> list[Cell]:
     """Move every free cell (but ``skip``) by its drift style: still, a slow wander, or the
     blood's flow; return those that come within ``near`` (x, y, reach) of a point, by a
     square test (a cell within reach plus its own radius across and down). Run for hundreds
-    of cells every frame, so written for speed: one loop, no calls but the maths."""
+    of cells every frame, so written for speed: one loop, no calls but the maths.
+
+    With ``turn`` (0 or 1, a crowd of hundreds), only the cells whose id has that parity move,
+    by twice ``dt``: each cell moves at every other frame, a step of a pixel or two at the
+    blood's slow pace, for half the cost; every cell is still looked at for ``near``."""
     left, top, right, bottom = BOUNDS
     sin, cos, random_ = math.sin, math.cos, rng.random
     found: list[Cell] = []
     px, py, reach = near if near is not None else (0.0, 0.0, -math.inf)
+    step = dt if turn is None else 2 * dt
     for cell in cells:
         if cell.state != "free" or cell is skip:
             continue
+        if turn is not None and cell.id & 1 != turn:
+            limit = reach + cell.radius
+            if -limit < cell.x - px < limit and -limit < cell.y - py < limit:
+                found.append(cell)
+            continue
+        dt = step
         cell.age += dt
         style = cell.drift_style
         if style == "flow":

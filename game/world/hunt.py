@@ -65,6 +65,13 @@ FIND_REST = 0.8
 SPREAD_OVERLAP = 1.0
 #: ...by this share of the overlap a second: gently, never a jump.
 SPREAD_RATE = 4.0
+#: In a crowd, the cells with the marker away from the T cell are spread this many at a
+#: time, taking turns (in a hunt of a few dozen cells, all of them at every frame).
+SPREAD_AWAY = 16
+#: More cells than this are a crowd (``bench`` hunts among hundreds): half of them drift at
+#: each frame, the other half at the next (see cells.drift_all), and cells lying on one
+#: another are spread at every other frame, by twice as much.
+CROWD = 100
 #: How fast (px a second) a buddy swims to meet a healthy B cell.
 ERRAND_SPEED = 220.0
 #: How far (px) aim assist reaches at help levels 0 to 3.
@@ -104,6 +111,12 @@ class HuntRules:
         #: found.
         self._finding: Cell | None = None
         self._next_find = 0.0
+        #: Whose turn it is to be spread, among the many cells with the marker far from the T
+        #: cell (see _away_turn).
+        self._spread_turn = 0
+        #: Frames played: in a crowd of more than CROWD cells, half of it drifts at each, and
+        #: cells are spread at every other.
+        self._frames = 0
         #: Targets found by the child's own T cell and by its buddies: the buddies help, but the
         #: child finds at least two in three, so the hunt stays the child's.
         self._child_finds = 0
@@ -201,8 +214,15 @@ class HuntRules:
         reach = player.radius + 2 * cellmod.BASE_RADIUS["leukemia_cell"]  # and cells it pushed
         for buddy in self.buddies:
             reach = max(reach, math.hypot(buddy.x - player.x, buddy.y - player.y) + buddy.radius)
+        crowded = len(self.cells) > CROWD
+        turn, self._frames = self._frames & 1, self._frames + 1
         near = cellmod.drift_all(
-            self.cells, dt, self.rng, skip=player, near=(player.x, player.y, reach)
+            self.cells,
+            dt,
+            self.rng,
+            skip=player,
+            near=(player.x, player.y, reach),
+            turn=turn if crowded else None,
         )
         for cell in list(self._shaking):
             cell.wiggle = max(0.0, cell.wiggle - dt)
@@ -213,8 +233,20 @@ class HuntRules:
         starred = self._starred_at_hand(near)
         for cell in near:
             events.extend(self._touch(cell, dt, pushed, starred))
-        near_ids = {c.id for c in near}
-        self._spread(near + [c for c in self._matching if c.id not in near_ids], dt)
+        if not crowded:
+            near_ids = {c.id for c in near}
+            self._spread(near + [c for c in self._matching if c.id not in near_ids], dt)
+        elif turn:  # a crowd: every other frame, by twice as much, the cells far off in turns
+            # (and near: those the T cell itself may have pushed, not all round its buddies)
+            pushing = player.radius + 2 * cellmod.BASE_RADIUS["leukemia_cell"]
+            close = [
+                c
+                for c in near
+                if -pushing < c.x - player.x < pushing and -pushing < c.y - player.y < pushing
+            ]
+            close_ids = {c.id for c in close}
+            away = self._away_turn([c for c in self._matching if c.id not in close_ids])
+            self._spread(close + away, 2 * dt)
         matching = [c for c in near if c.id in self._matching_ids]
         for buddy in self.buddies:
             events.extend(self._buddy_meets(buddy, matching))
@@ -382,29 +414,57 @@ class HuntRules:
         has had its moment (so each is seen and counted on its own)."""
         return self._finding is None and self.time >= self._next_find
 
+    def _away_turn(self, away: list[Cell]) -> list[Cell]:
+        """The cells of ``away`` spread at this frame: all of them, or in a crowd of more than
+        ``SPREAD_AWAY`` every n-th, a different share at each frame."""
+        if len(away) <= SPREAD_AWAY:
+            return away
+        turns = -(-len(away) // SPREAD_AWAY)
+        self._spread_turn = (self._spread_turn + 1) % turns
+        return away[self._spread_turn :: turns]
+
     def _spread(self, crowd: list[Cell], dt: float) -> None:
         """Free cells of ``crowd`` that lie on one another (the T cell pushed them together, or
-        they drifted so) move gently apart, so each can be seen."""
+        they drifted so) move gently apart, so each can be seen.
+
+        Only cells in the same or a neighbouring square of a grid as wide as the room two cells
+        need can lie on one another, so each cell is compared with those few, not with every
+        other: a crowd of hundreds costs a fraction of a millisecond (``bench``)."""
         free = [c for c in crowd if c.state == "free"]
+        if len(free) < 2:
+            return
         share = min(1.0, SPREAD_RATE * dt) / 2
-        for i, one in enumerate(free):
-            for other in free[i + 1 :]:
-                dx, dy = other.x - one.x, other.y - one.y
-                room = (one.radius + other.radius) * SPREAD_OVERLAP
-                if not (-room < dx < room and -room < dy < room):
+        size = 2 * max(c.radius for c in free) * SPREAD_OVERLAP
+        grid: dict[tuple[int, int], list[Cell]] = {}
+        for cell in free:
+            grid.setdefault((int(cell.x // size), int(cell.y // size)), []).append(cell)
+        moved: dict[int, Cell] = {}
+        hypot = math.hypot
+        for (gx, gy), here in grid.items():
+            # This square with itself, then with the squares after it: each pair once.
+            for key in (None, (gx + 1, gy), (gx - 1, gy + 1), (gx, gy + 1), (gx + 1, gy + 1)):
+                there = here if key is None else grid.get(key)
+                if not there:
                     continue
-                gap = math.hypot(dx, dy)
-                if gap >= room:
-                    continue
-                if gap < 1e-6:
-                    dx, dy, gap = 1.0, 0.0, 1.0
-                push = (room - gap) * share / gap
-                one.x -= dx * push
-                one.y -= dy * push
-                other.x += dx * push
-                other.y += dy * push
-                cellmod.keep_inside(one)
-                cellmod.keep_inside(other)
+                for index, one in enumerate(here):
+                    for other in here[index + 1 :] if key is None else there:
+                        dx, dy = other.x - one.x, other.y - one.y
+                        room = (one.radius + other.radius) * SPREAD_OVERLAP
+                        if not (-room < dx < room and -room < dy < room):
+                            continue
+                        gap = hypot(dx, dy)
+                        if gap >= room:
+                            continue
+                        if gap < 1e-6:
+                            dx, dy, gap = 1.0, 0.0, 1.0
+                        push = (room - gap) * share / gap
+                        one.x -= dx * push
+                        one.y -= dy * push
+                        other.x += dx * push
+                        other.y += dy * push
+                        moved[one.id], moved[other.id] = one, other
+        for cell in moved.values():
+            cellmod.keep_inside(cell)
 
     def _tried(
         self, cell: Cell, gap: float, dt: float, pushed: dict[int, float]
