@@ -1,5 +1,6 @@
 """Coming back: the child taps the IV bag and a drop of glowing CAR T cells slides down the tube
-into the vein, where the cells flow away into the body."""
+into the vein, where the cells gather, each swimming gently in its own place, all of them in
+sight: at the end every CAR T cell from the bag is in the arm."""
 
 from __future__ import annotations
 
@@ -24,6 +25,12 @@ DROP_SPEED = 260.0
 VEIN_SPEED = 170.0
 MAX_DROPS = 3
 CELLS_PER_DROP = 3
+#: Where the cells gather in the vein: rows of places right of the tube's end, clear of the
+#: screen's right edge and of the narration box below (a cell's radius is 22 on screen).
+GATHER_LEFT, GATHER_STEP = 810.0, 58.0
+GATHER_ROWS = (520.0, 562.0, 604.0)
+#: How far a gathered cell bobs up and down in its place (px).
+BOB = 4.0
 
 
 def tube_length() -> float:
@@ -48,11 +55,22 @@ class Drop:
 
 @dataclass
 class Swimmer:
-    """A CAR T cell that has arrived in the vein."""
+    """A CAR T cell that has arrived in the vein, on its way to its place (``home``)."""
 
     x: float
     y: float
     phase: float
+    home: tuple[float, float] = (0.0, 0.0)
+
+
+def gather_place(index: int) -> tuple[float, float]:
+    """The place of the ``index``-th cell to arrive: along the rows in turn, the middle row
+    set off by half a place, so the crowd looks loose; past the last place, they share."""
+    columns = 8
+    row = index % len(GATHER_ROWS)
+    column = (index // len(GATHER_ROWS)) % columns
+    offset = GATHER_STEP / 2 if row == 1 else 0.0
+    return GATHER_LEFT + column * GATHER_STEP + offset, GATHER_ROWS[row]
 
 
 class DripRules(Tapping):
@@ -95,13 +113,19 @@ class DripRules(Tapping):
                 self.drops.remove(drop)
                 x = TUBE[-1][0]
                 for i in range(CELLS_PER_DROP):
-                    self.swimmers.append(Swimmer(x + i * 24, VEIN_Y, self.time + i))
+                    home = gather_place(len(self.swimmers))
+                    self.swimmers.append(Swimmer(x + i * 24, VEIN_Y, self.time + i, home))
                 events.append(WorldEvent("drip"))
-        for swimmer in list(self.swimmers):
-            swimmer.x += VEIN_SPEED * dt
-            swimmer.y = VEIN_Y + math.sin(self.time * 2 + swimmer.phase) * 14
-            if swimmer.x > 1340:
-                self.swimmers.remove(swimmer)  # off into the body
+        for swimmer in self.swimmers:  # each swims to its place, slowing, and bobs there
+            hx, hy = swimmer.home
+            hy += math.sin(self.time * 2 + swimmer.phase) * BOB
+            gap = math.hypot(hx - swimmer.x, hy - swimmer.y)
+            step = min(VEIN_SPEED, 20.0 + 3.0 * gap) * dt
+            if gap <= step:
+                swimmer.x, swimmer.y = hx, hy
+            else:
+                swimmer.x += (hx - swimmer.x) / gap * step
+                swimmer.y += (hy - swimmer.y) / gap * step
         return events
 
 

@@ -1,5 +1,5 @@
 """Draws coming back: the IV bag on its pole, the tube down to the arm's vein, drops of glowing
-CAR T cells sliding down, and the cells flowing away in the vein."""
+CAR T cells sliding down, and the cells gathering in the vein."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from game.script.model import Scene
 from game.script.runner import Runner
 from game.script.session import Session
 from game.script.strings import Strings
-from game.world.drip import BAG, CELLS_PER_DROP, TUBE, DripRules, along_tube
+from game.world.drip import BAG, CELLS_PER_DROP, TUBE, DripRules, along_tube, gather_place
 
 POLE = (140, 140, 150)
 
@@ -30,6 +30,16 @@ class DripView:
         tube = [(TUBE[0][0], by + bh - 6), *TUBE]
         pygame.draw.lines(self.stage, (150, 190, 210), False, tube, 22)
         pygame.draw.lines(self.stage, (236, 246, 252), False, tube, 14)
+
+    def hero_rect(self) -> pygame.Rect:
+        """Where the CAR T cells gather in the vein: the closing card stands clear of them."""
+        count = self.rules.total * CELLS_PER_DROP
+        places = [gather_place(i) for i in range(count)]
+        around = pygame.Rect(0, 0, 0, 0)
+        around.center = (round(places[0][0]), round(places[0][1]))
+        for x, y in places:
+            around = around.union(pygame.Rect(round(x) - 26, round(y) - 26, 52, 52))
+        return around
 
     def draw(self, canvas: pygame.Surface, runner: Runner) -> None:
         rules = self.rules

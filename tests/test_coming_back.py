@@ -1,0 +1,83 @@
+"""Coming back as a child plays it: "More cells are on the way" is said only while the IV bag
+still holds cells, and the CAR T cells that come down the tube gather in the arm, every one in
+sight (a play-test heard the line over an empty bag, and saw the cells go off the edge)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import pytest
+
+from game.script.catalog import load_all
+from game.script.chapter import Chapter
+from game.world import drip
+from game.world.gestures import Release
+
+STEP = 1 / 60
+
+
+@pytest.fixture(scope="module")
+def scenes():
+    return load_all()
+
+
+def tap_bag(chapter: Chapter) -> None:
+    bx, by, bw, bh = drip.BAG
+    chapter.point(bx + bw / 2, by + bh / 2)
+    chapter.release()
+
+
+@pytest.mark.parametrize("rest", [0.0, 0.8, 2.0, 4.0])
+def test_more_cells_are_on_the_way_only_while_the_bag_holds_some(scenes, rest):
+    """A child who taps as fast as the bag lets them, and children who wait between taps."""
+    chapter = Chapter(scenes["back"])
+    rules, said_at, waited = chapter.rules, [], rest
+    while not chapter.card_showing:
+        assert chapter.clock < 300, "the chapter did not end"
+        waited += STEP
+        if rules.can_drop and waited >= rest:
+            tap_bag(chapter)
+            waited = 0.0
+        before = chapter.narrator.current
+        chapter.update(STEP)
+        now = chapter.narrator.current
+        if now is not None and now.line_id == "back.more" and now is not before:
+            said_at.append(rules.left)  # the line begins: the bag as the child sees it
+    assert all(left > 0 for left in said_at), said_at
+    if rest >= 2.0:  # a child who waits for each drop hears it
+        assert said_at
+
+
+def test_the_cells_gather_in_the_arm_all_in_sight(scenes, display):
+    from game.app.views.drip_view import DripView
+    from game.script.texts import build_strings, load_library
+
+    chapter = Chapter(scenes["back"])
+    rules, bot = chapter.rules, chapter.spec.make_bot()
+    while not chapter.card_showing:
+        assert chapter.clock < 300, "the chapter did not end"
+        for gesture in bot.step(rules, STEP):
+            if isinstance(gesture, Release):
+                chapter.release()
+            else:
+                chapter.point(gesture.x, gesture.y)
+        chapter.update(STEP)
+        for cell in rules.swimmers:  # while they come and while they stay: on the screen
+            assert 22 <= cell.x <= 1280 - 22, cell
+    for _ in range(round(5 / STEP)):  # the closing card: they have found their places
+        chapter.update(STEP)
+    assert len(rules.swimmers) == rules.total * drip.CELLS_PER_DROP  # every one of them
+    box_top = 645  # the narration box
+    for cell in rules.swimmers:
+        assert 22 <= cell.x <= 1280 - 22 and cell.y + 22 <= box_top, cell
+    for a, b in itertools.combinations(rules.swimmers, 2):
+        assert math.dist((a.x, a.y), (b.x, b.y)) >= 40, (a, b)  # each in its own place
+    # ...and the closing card stands clear of them
+    from game.app.screens.play import CARD, CARD_LEFT
+
+    strings = build_strings(scenes, load_library())
+    view = DripView(scenes["back"], rules, chapter.session, strings)
+    crowd = view.hero_rect()
+    assert all(crowd.collidepoint(round(c.x), round(c.y)) for c in rules.swimmers)
+    assert crowd.colliderect(CARD) and not crowd.colliderect(CARD_LEFT)
