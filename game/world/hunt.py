@@ -409,6 +409,12 @@ class HuntRules:
             return None
         return starred
 
+    @property
+    def leaving(self) -> list[Cell]:
+        """The cells held by a CAR, breaking apart or fading, in the order they were met (a
+        few at most: the view draws them over the crowd without looking through it)."""
+        return self._leaving
+
     def _may_find(self) -> bool:
         """Whether a target may be found now: none is docking or breaking apart, and the last
         has had its moment (so each is seen and counted on its own)."""

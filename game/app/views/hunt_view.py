@@ -46,6 +46,7 @@ class HuntView:
         self._order = sorted(rules.cells, key=lambda c: (_LAYER[c.kind], c is rules.player))
         self._colour = ""
         self._pictures: list[tuple[Cell, pygame.Surface, int, int]] = []
+        self._sprites: dict[int, pygame.Surface] = {}  # each cell's picture, by id
         self._shrunk: dict[tuple[int, int], pygame.Surface] = {}
         self._faded: dict[tuple[int, int], pygame.Surface] = {}
 
@@ -87,7 +88,7 @@ class HuntView:
                 if cell.state in ("free", "docking", "meeting")
             ],
         )
-        self._effects(canvas, pictured)
+        self._effects(canvas)
         if rules.buddies:
             buddy = self._picture(rules.buddies[0])  # every buddy looks alike
             half_w, half_h = buddy.get_width() // 2, buddy.get_height() // 2
@@ -124,6 +125,7 @@ class HuntView:
                 self._pictures.append(
                     (cell, sprite, sprite.get_width() // 2, sprite.get_height() // 2)
                 )
+            self._sprites = {cell.id: sprite for cell, sprite, _, _ in self._pictures}
         return self._pictures
 
     def _picture(self, cell: Cell) -> pygame.Surface:
@@ -131,9 +133,7 @@ class HuntView:
             cell.kind, round(cell.radius), bool(cell.markers), cell.car is not None, self._colour
         )
 
-    def _effects(
-        self, canvas: pygame.Surface, pictured: list[tuple[Cell, pygame.Surface, int, int]]
-    ) -> None:
+    def _effects(self, canvas: pygame.Surface) -> None:
         """Over the crowd, in one blits() call: the CAR holding the star of each held cell (the
         key in its lock), on the child's T cell or a buddy; each found cell breaking apart
         gently, shrinking away into drifting sparkles; each healthy B cell met fading away.
@@ -141,8 +141,8 @@ class HuntView:
         rules = self.rules
         batch: list[tuple[pygame.Surface, tuple[int, int]]] = []
         rings = []
-        leaving = [picture for picture in pictured if picture[0].state in _LEAVING]
-        for cell, sprite, _, _ in leaving:
+        for cell in rules.leaving:
+            sprite = self._sprites[cell.id]
             holder = rules.holder(cell) if cell.state in ("docking", "meeting") else None
             if holder is not None:
                 angle = math.atan2(cell.y - holder.y, cell.x - holder.x)
