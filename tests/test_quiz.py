@@ -138,6 +138,47 @@ def test_the_question_stays_written_above_the_pictures_while_a_hint_is_said(scen
     )
 
 
+@pytest.mark.parametrize("text_size", ["normal", "largest"])
+def test_two_pictures_are_big_far_apart_and_clear_of_the_question_and_the_words(
+    scenes, display, text_size
+):
+    """A small finger on a tablet: each two-picture question (most of them, for ages 4 to 6)
+    has big cards with room between them, the question written above them and the narration
+    box, even at its tallest, below them."""
+    from game.app.ui import theme
+    from game.app.views.board_view import QUESTION_TOP, BoardView
+    from game.app.views.narration_view import NarrationView
+    from game.script.texts import build_strings, load_library
+
+    theme.use(theme.Look(text_size=text_size))
+    try:
+        strings = build_strings(scenes, load_library())
+        strings.set_band("little")
+        chapter = Chapter(scenes["cheer"], session=Session(band="little"), strings=strings)
+        rules = chapter.rules
+        view = BoardView(scenes["cheer"], rules, chapter.session, strings)
+        narration = NarrationView(strings)
+        canvas = pygame.Surface((1280, 800))
+        pairs = 0
+        while not rules.finished:
+            until(chapter, lambda: rules.answerable)
+            if len(rules.options) == 2:
+                pairs += 1
+                (x1, y1, w1, h1), (x2, _, w2, h2) = rules.tiles
+                assert min(w1, h1, w2, h2) >= 320, "cards big enough for a small finger"
+                assert x2 - (x1 + w1) >= 120, "room between the two cards"
+                view.draw(canvas, chapter.runner)
+                assert view.question() is not None  # still written above them
+                assert y1 > QUESTION_TOP + 60
+                narration.draw(canvas, chapter.narrator, chapter.clock)
+                assert y1 + h1 < narration.box.top, "the narration box covers no card"
+            tap_option(chapter, right_of(rules))
+            until(chapter, lambda: rules.finished or (rules.choice and not rules.chosen))
+        assert pairs >= 5
+    finally:
+        theme.use(theme.Look())
+
+
 class SlowVoice:
     """A voice that takes four seconds over every line."""
 
@@ -295,7 +336,7 @@ def test_each_age_band_sees_its_own_answers_laid_out_as_shown(band, shown):
     assert scene.choices[0].about == ("after",)
     rules = picks.QuizRules(scene, session=Session(band=band))
     assert [o.id for o in rules.options] == shown
-    assert rules.tiles == picks.layout(len(shown))
+    assert rules.tiles == picks.quiz_layout(len(shown))
     rules.update(STEP)
     rules.hear("quiz2.ask")
     assert [s.name for s in rules.spots()] == shown

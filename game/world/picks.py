@@ -44,6 +44,13 @@ Rect = tuple[float, float, float, float]
 CARDS_AREA = (140.0, 104.0, 884.0, 620.0)
 CARD_W, CARD_GAP, CARDS_PER_ROW = 224.0, 24.0, 3
 
+#: A quiz question with two pictures (most of them, for the youngest): two big cards, far apart,
+#: for a small finger on a tablet (a play-test found 250 px cards 36 px apart). They start where
+#: a row of smaller cards does, so the question keeps its room above them, and end above the
+#: narration box at its tallest (the largest text).
+PAIR_AREA = (40.0, 250.0, 1240.0, 590.0)
+PAIR_W, PAIR_H, PAIR_GAP = 380.0, 340.0, 160.0
+
 
 def layout(
     count: int,
@@ -51,6 +58,7 @@ def layout(
     tile_w: float = TILE_W,
     gap: float = GAP,
     per_row_most: int = PER_ROW,
+    tile_h: float = TILE_H,
 ) -> list[Rect]:
     """Tiles for ``count`` pictures: rows of up to four (``per_row_most``), balanced (five are
     three and two, six are three and three: no picture left alone on a row), centred in
@@ -59,16 +67,24 @@ def layout(
     per_row = -(-count // lines) if count else per_row_most
     rows = [min(per_row, count - start) for start in range(0, count, per_row)]
     left, top, right, bottom = area
-    height = len(rows) * TILE_H + (len(rows) - 1) * gap
+    height = len(rows) * tile_h + (len(rows) - 1) * gap
     y = top + (bottom - top - height) / 2
     tiles: list[Rect] = []
     for in_row in rows:
         width = in_row * tile_w + (in_row - 1) * gap
         x = left + (right - left - width) / 2
         for i in range(in_row):
-            tiles.append((x + i * (tile_w + gap), y, tile_w, TILE_H))
-        y += TILE_H + gap
+            tiles.append((x + i * (tile_w + gap), y, tile_w, tile_h))
+        y += tile_h + gap
     return tiles
+
+
+def quiz_layout(count: int) -> list[Rect]:
+    """Tiles for a quiz question's ``count`` pictures: two (or one) big and far apart; more in
+    the usual rows."""
+    if count <= 2:
+        return layout(count, PAIR_AREA, PAIR_W, PAIR_GAP, tile_h=PAIR_H)
+    return layout(count)
 
 
 def _inside(rect: Rect, x: float, y: float) -> bool:
@@ -345,6 +361,10 @@ class QuizRules(BoardRules):
         super()._show_choice()
         self.helped = False
         self.assist = 0
+
+    def layout(self, count: int) -> list[Rect]:
+        """Two pictures big and far apart (see ``quiz_layout``)."""
+        return quiz_layout(count)
 
     def update(self, dt: float) -> list[WorldEvent]:
         self._note_help()  # the glow drawn since the last update came before these taps

@@ -22,7 +22,7 @@ from game.script.model import Option, Scene
 from game.script.runner import Runner
 from game.script.session import Session
 from game.script.strings import Strings
-from game.world.picks import BoardRules, CardsRules, QuizRules
+from game.world.picks import TILE_H, BoardRules, CardsRules, QuizRules
 
 PICTURE = 160
 #: A card's words at normal text size; the picture above shrinks (never below PICTURE_LEAST)
@@ -219,8 +219,10 @@ def card_parts(
 ) -> tuple[pygame.Surface, pygame.Rect, int, tuple[int, int]]:
     """A card's words and where they go, and its picture's size and middle: two lines of words
     before smaller ones, the picture making room (see labels.picture_card). The words keep
-    clear of the green ring a chosen card wears (``RING`` wide) by ``LABEL_PAD``."""
-    return labels.picture_card(words, rect, LABEL_SIZE, PICTURE, PICTURE_LEAST, LABEL_PAD)
+    clear of the green ring a chosen card wears (``RING`` wide) by ``LABEL_PAD``. A taller card
+    (a quiz question's two) has a bigger picture."""
+    biggest = round(PICTURE * max(1.0, rect.height / TILE_H))
+    return labels.picture_card(words, rect, LABEL_SIZE, biggest, PICTURE_LEAST, LABEL_PAD)
 
 
 #: The ring round a chosen card, and how far inside the card its words stay.
