@@ -5,8 +5,8 @@ flows back to the body. Nothing is lost: a T cell that flows past comes round ag
 Made for small fingers on a moving stream: the cells flow in single file, each in its own place
 with room round it (a cell let go glides back to its place), and a press takes the T cell near
 the finger before any other cell, since T cells are what the child is asked to take. The stream
-stands still while a finger is down (and a moment after a press that took nothing, for another
-try), so a T cell the child reaches for waits for them: a press where it was a moment ago
+stands still while a finger is down reaching for a cell (and a moment after a press that took
+nothing, for another try), so a T cell the child reaches for waits for them: a press where it was a moment ago
 takes it, a finger that landed beside it takes it as it slides onto it, and a press a little
 way off, on no other cell, takes it too."""
 
@@ -201,7 +201,9 @@ class CollectRules(Tapping):
     def update(self, dt: float) -> list[WorldEvent]:
         self.time += dt
         self.linger = max(0.0, self.linger - dt)
-        still = self.pressed or self.linger > 0  # under a finger, or waiting for another try
+        # still under a finger reaching for a cell, or waiting for another try; a cell being
+        # carried to the bag lets the others flow on
+        still = (self.pressed and self.held is None) or self.linger > 0
         goal, step = (0.0 if still else 1.0), PACE_EASE * dt
         self.pace = max(goal, self.pace - step) if self.pace > goal else min(goal, self.pace + step)
         self.travel += self.flow * self.pace * dt
