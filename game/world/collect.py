@@ -6,9 +6,9 @@ Made for small fingers on a moving stream: the cells flow in single file, each i
 with room round it (a cell let go glides back to its place), and a press takes the T cell near
 the finger before any other cell, since T cells are what the child is asked to take. The stream
 stands still while a finger is down reaching for a cell (and a moment after a press that took
-nothing, for another try), so a T cell the child reaches for waits for them: a press where it was a moment ago
-takes it, a finger that landed beside it takes it as it slides onto it, and a press a little
-way off, on no other cell, takes it too."""
+nothing, for another try), so a T cell the child reaches for waits for them: a press where it
+was a moment ago takes it, a finger that landed beside it takes it as it slides onto it, and a
+press a little way off, on no other cell, takes it too."""
 
 from __future__ import annotations
 
