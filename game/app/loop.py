@@ -511,7 +511,7 @@ class App:
         self._since_whole += self._since_draw
         quiet = moves_only and self.overlay is None and not self.scanning and self.holding is None
         area = redraw.part(self._moving(), self._moving_at_whole, self._since_whole, quiet)
-        if area is not None:  # only the part that moves: drawn, sent, no checksums
+        if area is not None:  # only the part that moves: drawn and sent, no look
             self._guarded(lambda: self._draw_part(area))
             self.shown.sent([area])
             self.display.present([area])
