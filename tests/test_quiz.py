@@ -389,6 +389,79 @@ def test_bands_and_about_are_for_quiz_questions_only():
     ]
 
 
+def test_a_question_names_the_age_bands_it_is_asked_of_where_it_is_written():
+    fine = change("    about: [after]\n", "    about: [after]\n    bands: [middle, older]\n")
+    assert banded(fine).choices[0].bands == ("middle", "older")
+    assert banded(change("    about: [after]\n", "    bands: older\n")).choices[0].bands == (
+        "older",
+    )
+    [problem] = problems_in(fine.replace("bands: [middle, older]", "bands: [midle, older]"))
+    assert (problem.where.line, problem.where.col) == (15, 13)  # at the name
+    assert problem.message.startswith("unknown age band 'midle' (did you mean 'middle'?)")
+    [problem] = problems_in(fine.replace("bands: [middle, older]", "bands: []"))
+    assert problem.where.line == 15 and "'bands' needs at least one age band" in problem.message
+    # its answers are checked for the bands it is asked of: 'little' sees one picture here,
+    # but is never asked
+    alone = fine.replace("bands: [little, middle]}", "bands: [middle]}")
+    assert problems_in(alone) == []
+    assert problems_in(alone.replace("    bands: [middle, older]\n", "")) != []
+
+
+def test_a_question_s_bands_are_for_the_quiz_only():
+    cards = change("activity: quiz", "activity: cards").replace(", right: yes", "")
+    explained = "    explain: quiz2.explain\n    about: [after]\n"
+    cards = cards.replace(explained, "    bands: [older]\n")
+    cards = cards.replace("picture: lab}", "picture: lab, say: quiz2.ask}")
+    for option in ("b", "c", "d"):
+        cards = cards.replace(f"id: quiz2.{option}, ", f"id: quiz2.{option}, say: quiz2.ask, ")
+        cards = cards.replace(", bands: [little, middle]}", "}").replace(", bands: [older]}", "}")
+    cards = cards.replace(", bands: older}", "}").replace("when: right", "when: card")
+    assert [(p.where.line, p.message) for p in problems_in(cards)] == [
+        (13, "'bands' is for quiz questions, not 'cards'"),
+    ]
+    teach = BANDED.replace("activity: quiz", "activity: cards").split("choices:")[0]
+    teach += "teach_back:\n  ask: quiz2.ask\n  bands: [older]\n  options: []\n"
+    assert any(
+        "a 'teach_back' question is asked of every age band" in p.message
+        for p in problems_in(teach)
+    )
+
+
+def test_the_youngest_get_a_shorter_quiz_and_its_answers_are_kept(scenes):
+    """Ages 4 to 6 are asked fewer questions (the shipped quiz: six of nine); the chapter
+    still ends on its stars, and every answer reaches Results and the session's record."""
+    from game.app.grownup.summary import quiz_rows
+    from game.profile.records import SessionRecord
+    from game.script.texts import build_strings, load_library
+
+    cheer = scenes["cheer"]
+    asked = {}
+    for band in ("little", "middle"):
+        strings = build_strings(scenes, load_library())
+        strings.set_band(band)
+        chapter = Chapter(cheer, seed=3, session=Session(), strings=strings)
+        play_with_bot(chapter)
+        assert chapter.card_showing and chapter.complete
+        session = chapter.session
+        asked[band] = list(session.answers)
+        goal = next(g for g in chapter.scene.goals if g.when == "right")
+        assert chapter.runner.progress[goal.id] == goal.count == len(asked[band])
+        profile = Profile("child-1")
+        profile.settings.band = band
+        profile.take(session)
+        rows = quiz_rows(profile, [scenes[i] for i in journey(scenes)], strings)
+        assert [row.question for row in rows] == [
+            strings.get(c.ask) for c in cheer.choices if c.id in asked[band]
+        ]
+        assert all(row.solved for row in rows)
+        record = SessionRecord.start([])
+        record.update(session, profile.settings, 300.0, [])
+        assert list(record.answers) == asked[band] and record.band == band
+    assert asked["middle"] == [c.id for c in cheer.choices]
+    assert len(asked["little"]) < len(asked["middle"])
+    assert asked["little"] == [c.id for c in cheer.choices if "little" in c.bands]
+
+
 def write(folder, text: str):
     path = folder / "quiz2.yaml"
     path.write_text(textwrap.dedent(text), encoding="utf-8")

@@ -22,11 +22,12 @@ class Chapter:
     ) -> None:
         """``strings`` gives the lines in the child's language and age band (default: the
         scene's English, and the session's band); ``speaker`` says them aloud (default: text
-        only)."""
-        self.scene = scene
+        only). The quiz questions are those asked of the child's age band when the chapter
+        starts (``Choice.bands``); ``scene`` keeps only them."""
         self.session = session if session is not None else Session()
         self.strings = strings
         self._follow_band()
+        self.scene = scene = scene.for_band(self.session.band)
         self.spec = registry()[scene.activity.name]
         self.rules = self.spec.make_rules(scene, seed, self.session)
         self.runner = Runner(scene)

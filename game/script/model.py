@@ -217,7 +217,8 @@ class Choice(_Located):
     """A set of pictures shown together: one question of a quiz, one pick (colour, name) or one
     board of cards. ``ask`` is said when it appears; ``explain`` after a wrong quiz answer;
     ``keep`` names what a pick remembers for the rest of the journey; ``about`` names the
-    chapters and details a quiz question asks about, so it is not asked when one is left out."""
+    chapters and details a quiz question asks about, so it is not asked when one is left out;
+    ``bands`` the age bands a quiz question is asked of (a shorter quiz for the youngest)."""
 
     id: str
     options: tuple[Option, ...]
@@ -225,6 +226,7 @@ class Choice(_Located):
     explain: str | None = None
     keep: str | None = None
     about: tuple[str, ...] = ()
+    bands: tuple[str, ...] = BANDS
     where: Where = field(default=Where("?"), compare=False)
     refs: Mapping[str, Where] = field(default_factory=dict, compare=False)
 
@@ -323,6 +325,17 @@ class Scene(_Located):
         left_out = set(left_out)
         gone = [a for a in self.actors if a.detail and a.detail in left_out]
         skipped = [c for c in self.choices if left_out & set(c.about)]
+        return self._leaving(gone, skipped)
+
+    def for_band(self, band: str) -> Scene:
+        """This scene as a child of age band ``band`` plays it: without the quiz questions not
+        asked of that band (a question's ``bands``: a shorter quiz for ages 4 to 6). A goal
+        counting right answers needs one fewer for each, as in :meth:`without`."""
+        return self._leaving([], [c for c in self.choices if band not in c.bands])
+
+    def _leaving(self, gone: list[Actor], skipped: list[Choice]) -> Scene:
+        """This scene without the actors ``gone`` and the quiz questions ``skipped``, its goals
+        lowered by what they counted (see :meth:`without`)."""
         if not gone and not skipped:
             return self
         gone_ids = {a.id for a in gone}

@@ -36,7 +36,7 @@ _TOP_OPTIONAL = (
 )
 _ACTOR_KEYS = ("count", "markers", "car", "player", "size", "place", "drift", "detail")
 _TRIGGER_ACTIONS = ("say", "assist", "sound", "once", "moment")
-_CHOICE_KEYS = ("ask", "explain", "keep", "about")
+_CHOICE_KEYS = ("ask", "explain", "keep", "about", "bands")
 #: The most cells a line can show beside the T cell (see model.Line.shows).
 SHOWN_AT_MOST = 4
 _OPTION_KEYS = ("colour", "right", "say", "fact", "bands")
@@ -358,9 +358,11 @@ class _SceneBuilder(FieldReader):
             values["about"] = None if None in about or not about else tuple(about)
             if not about_items:
                 self.error(found["about"].where, "'about' needs a chapter id or detail")
+        if "bands" in found:
+            values["bands"] = self._bands(found["bands"])
         if choice_id is None or None in options or None in values.values() or not options:
             return None
-        refs = _refs(found, ("ask", "explain", "about"))
+        refs = _refs(found, ("ask", "explain", "about", "bands"))
         refs.update({f"about:{item.value}": item.where for item in about_items})
         return model.Choice(
             id=choice_id,
@@ -382,6 +384,12 @@ class _SceneBuilder(FieldReader):
             )
         elif isinstance(node.value, dict) and "keep" in node.value:
             self.error(node.value["keep"][0].where, "'keep' is for picks, not 'teach_back'")
+        elif isinstance(node.value, dict) and "bands" in node.value:
+            self.error(
+                node.value["bands"][0].where,
+                "a 'teach_back' question is asked of every age band: give 'bands' to its "
+                "answers instead",
+            )
         else:
             if isinstance(node.value, dict):  # the id every teach-back has, for the checks
                 named = Node(teach_back.SUFFIX, node.where)
@@ -417,7 +425,8 @@ class _SceneBuilder(FieldReader):
         return model.Option(where=node.where, refs=_refs(found, ("say", "bands")), **values)
 
     def _bands(self, node: Node) -> tuple[str, ...] | None:
-        """The age bands that see an option, in the usual order; one or a list."""
+        """The age bands that see an option (or a quiz question is asked of), in the usual
+        order; one or a list."""
         items = _one_or_many(node)
         bands = [self.choice(item, "age band", BANDS) for item in items]
         if not items:

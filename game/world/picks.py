@@ -453,6 +453,10 @@ def _needs_choices(scene: Scene, activity: str) -> list[Problem]:
             problems.append(
                 Problem(choice.at("about"), f"'about' is for quiz questions, not '{activity}'")
             )
+        if choice.bands != BANDS:
+            problems.append(
+                Problem(choice.at("bands"), f"'bands' is for quiz questions, not '{activity}'")
+            )
         problems += [
             Problem(option.at("bands"), f"'bands' is for quiz answers, not '{activity}'")
             for option in choice.options
@@ -462,11 +466,12 @@ def _needs_choices(scene: Scene, activity: str) -> list[Problem]:
 
 
 def _answers_by_band(choice: Choice) -> list[Problem]:
-    """Every age band sees one right answer and something to choose between. A question with
-    no 'bands' is the same for all, so it is checked (and reported) once."""
+    """Every age band the question is asked of sees one right answer and something to choose
+    between. A question with no 'bands' on its answers is the same for all, so it is checked
+    (and reported) once."""
     problems = []
     banded = any(o.bands != BANDS for o in choice.options)
-    for band in BANDS if banded else BANDS[:1]:
+    for band in choice.bands if banded else choice.bands[:1]:
         shown = choice.shown_to(band)
         rights = sum(o.right for o in shown)
         who = f" for the '{band}' age band" if banded else ""
@@ -517,12 +522,12 @@ def check_quiz(scene: Scene) -> list[Problem]:
 def board_limits(scene: Scene, activity: str) -> dict[str, Most]:
     """The most each board event can happen, for every child: a card is tapped first once; a
     quiz has one right answer a question for every age band; a pick is one a choice. A question
-    is asked once, unless it may be skipped (a quiz question 'about' something left out, a
-    colour picked before the chapter)."""
+    is asked once, unless it may be skipped (a quiz question 'about' something left out or not
+    asked of every age band, a colour picked before the chapter)."""
     asked = sum(
         1
         for c in scene.choices
-        if c.ask and not c.about and c.keep not in ChooseRules.PICKED_BEFORE
+        if c.ask and not c.about and c.bands == BANDS and c.keep not in ChooseRules.PICKED_BEFORE
     )
     limits = {"ask": Most(asked, "questions asked", "only {n} of its choices are always asked")}
     if activity == "choose":

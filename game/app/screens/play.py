@@ -61,7 +61,7 @@ class ScenePlay:
         self.child = child
         self.chapter = Chapter(scene, seed, session, strings, speaker)
         self.chapter.narrator.chars_per_second = chars_per_second
-        self.scene = scene
+        self.scene = scene = self.chapter.scene  # the questions asked of the child's age band
         self.strings = strings
         self.book = book
         self.speaker = speaker
