@@ -480,3 +480,28 @@ def _node(script: str, *args: str) -> dict:
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *_args) -> None:
         pass
+
+
+@pytest.mark.slow
+def test_on_a_high_dpi_screen_the_stage_is_as_sharp_as_the_screen(tmp_path):
+    """An iPad shows two device pixels to a CSS pixel: the stage (and each word) keeps two to
+    a game pixel, so the first screen has much more fine detail than the same screen kept at
+    one and scaled by the browser, and it is the same screen; taps land where they are meant."""
+    _need_the_browser()
+    from game import web
+
+    site = tmp_path / "web"
+    web.build(site)
+    with serving(site) as url:
+        report = _node("sharp.mjs", url)
+    assert "failure" not in report, report["failure"]
+    sharp, one = report["screen"], report["one"]
+    assert sharp["error"] is None and one["error"] is None
+    assert (sharp["sharp"], sharp["width"], sharp["height"]) == (2, 2560, 1600)
+    assert (one["sharp"], one["width"], one["height"]) == (1, 1280, 800)
+    assert sharp["screen"] == one["screen"] == "ProfilesScreen"
+    assert sharp["edges"] > 1.3 * one["edges"]  # words and shapes drawn at the screen's size
+    differences = sorted(abs(a - b) for a, b in zip(sharp["blocks"], one["blocks"], strict=True))
+    assert differences[len(differences) // 2] <= 2 and differences[-20] <= 12  # the same screen
+    x, y = report["pointer"]
+    assert abs(x - 640) < 1 and abs(y - 400) < 1

@@ -3,10 +3,16 @@
 // Python draws through `tch`: every surface is a <canvas> named by a number (0 is the stage,
 // the one on the page), and every call takes only numbers and strings, so a call from
 // Pyodide costs little. Input is queued here and read once a frame; sound is Web Audio.
+//
+// Sharp on high-DPI screens: Python counts in the game's own pixels (the stage is 1280 x 800),
+// but the stage and each text's surface keep ``sharp`` times as many device pixels (2 on an
+// iPad, at most 2; `?sharp=1` for 1) with their context scaled to match, so words and shapes
+// drawn on the stage are as sharp as the screen; pictures are as before. Every other surface
+// keeps one device pixel to a game pixel (a tablet's browser limits all canvases' memory).
 "use strict";
 
 const tch = (() => {
-  const surfaces = [];      // id -> { c: canvas, x: 2D context, clipped: bool }
+  const surfaces = [];      // id -> { c: canvas, x: 2D context, clipped: bool, k: scale }
   const freeIds = [];
   const spare = [];         // canvases given back, reused before making new ones
   const metrics = new Map(); // CSS font -> [ascent, descent]
@@ -14,21 +20,29 @@ const tch = (() => {
   const queue = [];         // input events waiting for Python, as arrays
   let stage = null;
   let lengths = {};
-  let reader = null;        // a 2D context kept for reading pixels back (bounds)         // "voice/en/x.mp3" -> seconds, from the build's file list
+  let reader = null;        // a 2D context kept for reading pixels back (bounds)
+  let sharp = 1;            // device pixels to a game pixel on the stage and texts (see above)
 
-  function canvas(w, h) {
+  // A canvas of w x h game pixels, at k device pixels to one.
+  function canvas(w, h, k = 1) {
     const c = spare.pop() || document.createElement("canvas");
-    c.width = Math.max(0, w); c.height = Math.max(0, h);
+    c.width = Math.max(0, Math.round(w * k)); c.height = Math.max(0, Math.round(h * k));
     return c;
   }
-  function add(c, opaque) {
+  function add(c, opaque, k = 1) {
     const x = c.getContext("2d");
+    x.setTransform(k, 0, 0, k, 0, 0);
     x.globalAlpha = 1; x.globalCompositeOperation = "source-over";
     x.imageSmoothingQuality = "high";
-    if (opaque) { x.fillStyle = "#000"; x.fillRect(0, 0, c.width, c.height); }
+    if (opaque) { x.fillStyle = "#000"; x.fillRect(0, 0, c.width / k, c.height / k); }
     const id = freeIds.length ? freeIds.pop() : surfaces.length;
-    surfaces[id] = { c, x, clipped: false };
+    surfaces[id] = { c, x, clipped: false, k };
     return id;
+  }
+  // Draw game-pixel area (sx, sy, sw, sh) of surface ``s`` at (x, y) of context ``c``.
+  function drawPart(c, s, sx, sy, sw, sh, x, y) {
+    const k = s.k;
+    c.drawImage(s.c, sx * k, sy * k, sw * k, sh * k, x, y, sw, sh);
   }
   const ctx = (id) => surfaces[id].x;
   const drawable = (c) => c.width > 0 && c.height > 0;
@@ -58,6 +72,17 @@ const tch = (() => {
     return m;
   }
 
+  // How many device pixels to a game pixel the stage keeps: as many as the screen shows of it
+  // (the device's pixel ratio times the stage's size on the page over its own), in quarters,
+  // from 1 to 2; `?sharp=1` in the address keeps 1 (and so the pictures the tests compare).
+  function sharpness(c) {
+    const asked = Number(new URLSearchParams(location.search).get("sharp"));
+    if (asked >= 1) return Math.min(2, asked);
+    const shown = c.getBoundingClientRect().width || c.width;
+    const k = (window.devicePixelRatio || 1) * shown / c.width;
+    return Math.min(2, Math.max(1, Math.round(k * 4) / 4));
+  }
+
   let waking = null;        // ends a calm wait early: input came
   function push(item) {
     queue.push(item);
@@ -67,10 +92,11 @@ const tch = (() => {
   function pointer(e, kind) {
     pointers += 1;
     const r = stage.getBoundingClientRect();
-    const x = (e.clientX - r.left) * stage.width / r.width;
-    const y = (e.clientY - r.top) * stage.height / r.height;
+    const width = stage.width / sharp, height = stage.height / sharp; // game pixels
+    const x = (e.clientX - r.left) * width / r.width;
+    const y = (e.clientY - r.top) * height / r.height;
     if (e.pointerType === "touch" || e.pointerType === "pen") {
-      push(["finger", kind, e.pointerId, x / stage.width, y / stage.height]);
+      push(["finger", kind, e.pointerId, x / width, y / height]);
     } else {
       push(["mouse", kind, Math.round(x), Math.round(y), e.button === -1 ? 0 : e.button + 1]);
     }
@@ -118,7 +144,10 @@ const tch = (() => {
     // set up ----------------------------------------------------------------------------------
     async boot(canvasElement, files) {
       stage = canvasElement;
-      add(stage, false); // surface 0
+      sharp = sharpness(stage);
+      const w = stage.width, h = stage.height; // the game's own size, from the page
+      stage.width = Math.round(w * sharp); stage.height = Math.round(h * sharp);
+      add(stage, false, sharp); // surface 0
       lengths = files.lengths || {};
       const wanted = [];
       for (const font of files.fonts) {
@@ -168,6 +197,7 @@ const tch = (() => {
     // a made-up touch, sent through the page like a real one (the demo bot uses it)
     touch(kind, x, y) {
       const r = stage.getBoundingClientRect();
+      x *= sharp; y *= sharp; // game pixels to the stage's device pixels, as below
       const type = { down: "pointerdown", move: "pointermove", up: "pointerup" }[kind];
       stage.dispatchEvent(new PointerEvent(type, {
         pointerId: 7, pointerType: "touch", isPrimary: true, bubbles: true, cancelable: true,
@@ -196,11 +226,16 @@ const tch = (() => {
       s.c.width = 0; s.c.height = 0; // its pixels go now (iOS limits all canvases' memory)
       if (spare.length < 64) spare.push(s.c);
     },
-    dims(id) { const c = surfaces[id].c; return c.width * 65536 + c.height; },
+    dims(id) {
+      const s = surfaces[id];
+      return Math.round(s.c.width / s.k) * 65536 + Math.round(s.c.height / s.k);
+    },
+    sharpness() { return sharp; },
+    // a copy keeps its surface's sharpness (the stage under a card, a word)
     copy(id, x, y, w, h, alpha) {
-      const from = surfaces[id].c;
-      const to = add(canvas(w, h), !alpha);
-      if (drawable(from) && w > 0 && h > 0) ctx(to).drawImage(from, x, y, w, h, 0, 0, w, h);
+      const from = surfaces[id];
+      const to = add(canvas(w, h, from.k), !alpha, from.k);
+      if (drawable(from.c) && w > 0 && h > 0) drawPart(ctx(to), from, x, y, w, h, 0, 0);
       return to;
     },
     fill(id, color, x, y, w, h, opaque) {
@@ -209,12 +244,12 @@ const tch = (() => {
       c.fillStyle = color; c.fillRect(x, y, w, h);
     },
     blit(dst, src, x, y, sx, sy, sw, sh, alpha, mode) {
-      const from = surfaces[src].c;
-      if (!drawable(from)) return;
+      const from = surfaces[src];
+      if (!drawable(from.c)) return;
       const c = ctx(dst);
       c.globalAlpha = alpha;
       if (mode) c.globalCompositeOperation = "destination-in";
-      c.drawImage(from, sx, sy, sw, sh, x, y, sw, sh);
+      drawPart(c, from, sx, sy, sw, sh, x, y);
       c.globalAlpha = 1;
       if (mode) c.globalCompositeOperation = "source-over";
     },
@@ -222,8 +257,10 @@ const tch = (() => {
     blits(dst, list) {
       const c = ctx(dst);
       for (let i = 0; i < list.length; i += 3) {
-        const from = surfaces[list[i]].c;
-        if (drawable(from)) c.drawImage(from, list[i + 1], list[i + 2]);
+        const from = surfaces[list[i]];
+        if (!drawable(from.c)) continue;
+        if (from.k === 1) c.drawImage(from.c, list[i + 1], list[i + 2]);
+        else c.drawImage(from.c, list[i + 1], list[i + 2], from.c.width / from.k, from.c.height / from.k);
       }
     },
     clip(id, x, y, w, h) {
@@ -233,7 +270,7 @@ const tch = (() => {
     },
     unclip(id) { const s = surfaces[id]; if (s.clipped) { s.x.restore(); s.clipped = false; } },
     bounds(id) {
-      const c = surfaces[id].c;
+      const c = surfaces[id].c, k = surfaces[id].k;
       if (!drawable(c)) return "0,0,0,0";
       // read through a canvas kept for reading (the browser asks for one, to read quickly)
       reader = reader || document.createElement("canvas").getContext("2d", { willReadFrequently: true });
@@ -249,7 +286,10 @@ const tch = (() => {
           }
         }
       }
-      return right < 0 ? "0,0,0,0" : `${left},${top},${right - left + 1},${bottom - top + 1}`;
+      if (right < 0) return "0,0,0,0";
+      // in game pixels: every game pixel any device pixel of it shows
+      const l = Math.floor(left / k), t = Math.floor(top / k);
+      return `${l},${t},${Math.ceil((right + 1) / k) - l},${Math.ceil((bottom + 1) / k) - t}`;
     },
     png(id) { return surfaces[id].c.toDataURL("image/png"); },
 
@@ -305,7 +345,7 @@ const tch = (() => {
     metrics(font) { const m = fontMetrics(font); return m[0] * 65536 + m[1]; },
     measure(font, text) { const c = surfaces[0].x; c.font = font; return c.measureText(text).width; },
     text(font, text, color, width, height, background) {
-      const id = add(canvas(width, height), false);
+      const id = add(canvas(width, height, sharp), false, sharp);
       const c = ctx(id);
       if (background) { c.fillStyle = background; c.fillRect(0, 0, width, height); }
       c.font = font; c.fillStyle = color; c.textBaseline = "alphabetic";
@@ -325,20 +365,21 @@ const tch = (() => {
       return id;
     },
     scale(id, w, h, smooth) {
-      const from = surfaces[id].c;
-      const to = add(canvas(w, h), false);
+      const from = surfaces[id];
+      const to = add(canvas(w, h, from.k), false, from.k);
       const c = ctx(to);
       c.imageSmoothingEnabled = !!smooth;
-      if (drawable(from) && w > 0 && h > 0) c.drawImage(from, 0, 0, w, h);
+      if (drawable(from.c) && w > 0 && h > 0) c.drawImage(from.c, 0, 0, w, h);
       return to;
     },
     rotate(id, degrees, zoom, w, h) {
-      const from = surfaces[id].c;
-      const to = add(canvas(w, h), false);
+      const from = surfaces[id], k = from.k;
+      const to = add(canvas(w, h, k), false, k);
       const c = ctx(to);
       c.translate(w / 2, h / 2); c.rotate(-degrees * Math.PI / 180); c.scale(zoom, zoom);
-      if (drawable(from)) c.drawImage(from, -from.width / 2, -from.height / 2);
-      c.setTransform(1, 0, 0, 1, 0, 0);
+      const fw = from.c.width / k, fh = from.c.height / k;
+      if (drawable(from.c)) c.drawImage(from.c, -fw / 2, -fh / 2, fw, fh);
+      c.setTransform(k, 0, 0, k, 0, 0);
       return to;
     },
 
