@@ -246,6 +246,58 @@ def test_help_after_a_wrong_try_is_still_help():
     assert not session.answers["r"].right_first_try
 
 
+# left and come back ----------------------------------------------------------------------------
+def answer_right(chapter: Chapter) -> str:
+    """Wait for the question to be heard, tap its right picture; the question's id."""
+    rules = chapter.rules
+    until(chapter, lambda: rules.answerable)
+    question = rules.choice.id
+    tap_option(chapter, right_of(rules))
+    return question
+
+
+def test_a_quiz_left_and_played_again_in_the_session_goes_on_where_the_child_was(scenes):
+    cheer = scenes["cheer"]
+    session = Session()
+    first = Chapter(cheer, session=session)
+    first_rules = first.rules
+    until(first, lambda: first_rules.answerable)
+    wrong = next(o for o in first_rules.options if not o.right)
+    tap_option(first, wrong)  # one wrong try, kept
+    done = [answer_right(first)]
+    until(first, lambda: first_rules.choice.id != done[0])
+    done.append(answer_right(first))
+    kept = dict(session.answers)
+    assert kept[done[0]].tries == 2 and not first.complete
+    # left for the map; then the quiz again, in the same session
+    again = Chapter(cheer, session=session)
+    until(again, lambda: again.rules.asking)
+    assert again.rules.choice.id == cheer.choices[2].id  # the first one not answered
+    assert again.runner.progress["answered"] == 2  # the stars the child had
+    assert session.answers == kept  # nothing answered again, nothing lost
+    play_with_bot(again)
+    assert again.card_showing and again.complete
+    assert list(session.answers) == [c.id for c in cheer.choices]
+    assert session.answers[done[0]].tries == 2  # counted once, as it went
+    # played to its end: the next time it starts at the first question
+    fresh = Chapter(cheer, session=session)
+    until(fresh, lambda: fresh.rules.asking)
+    assert fresh.rules.choice.id == cheer.choices[0].id
+    assert fresh.runner.progress["answered"] == 0
+
+
+def test_a_new_session_starts_the_quiz_at_its_first_question(scenes):
+    cheer = scenes["cheer"]
+    session = Session()
+    chapter = Chapter(cheer, session=session)
+    answer_right(chapter)
+    profile = Profile("child-1")
+    profile.take(session)
+    later = Chapter(cheer, session=profile.session({}))  # another day
+    until(later, lambda: later.rules.asking)
+    assert later.rules.choice.id == cheer.choices[0].id
+
+
 # left out --------------------------------------------------------------------------------------
 def about_first(cheer, *names: str):
     """The quiz with only its first question about ``names``."""

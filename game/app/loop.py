@@ -798,6 +798,7 @@ class App:
         if command.startswith("play:"):
             self._start(command.removeprefix("play:"))
         elif command == "restart":
+            self.session.solved_in.pop(self.scene_id, None)  # from its first question
             self._start(self.scene_id)
         elif command == "skip":
             following = self._following(self.scene_id)

@@ -67,6 +67,11 @@ class Session:
     #: asked again. The session record keeps them (see game.profile.records).
     answered_now: dict[str, Answer] = field(default_factory=dict)
     played_now: list[str] = field(default_factory=list)
+    #: A quiz left before its end in this session (pause, the map, the grown-up's corner): the
+    #: questions answered right in it, by chapter, so coming back goes on from the first one
+    #: not answered (see game.world.picks.QuizRules). Forgotten once the chapter is played to
+    #: its end (or started again by the grown-up), and never saved: a new session starts anew.
+    solved_in: dict[str, list[str]] = field(default_factory=dict)
 
     def has_car(self, scene_id: str | None = None) -> bool:
         """Whether the child's T cell wears its CARs in ``scene_id`` (see ``wears_car``)."""
@@ -90,6 +95,7 @@ class Session:
         return _count(self.answers.setdefault(question, Answer()), right, with_help)
 
     def played_chapter(self, scene_id: str) -> None:
+        self.solved_in.pop(scene_id, None)  # played to its end: next time from the start
         if scene_id not in self.played:
             self.played.append(scene_id)
         if scene_id not in self.played_now:

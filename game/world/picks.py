@@ -346,7 +346,11 @@ class CardsRules(BoardRules):
 
 class QuizRules(BoardRules):
     """Teach-back questions. The help glow (level 2 up) is for the question it was given for:
-    the next question starts without it, and any answer after it is recorded with help."""
+    the next question starts without it, and any answer after it is recorded with help.
+
+    A quiz left before its end and played again in the same session goes on where the child
+    was: the questions answered right then (``Session.solved_in``) are not asked again, and
+    count, quietly, as answered (their answers are kept in the session as they were)."""
 
     LISTEN_FIRST = True
     #: The next question's pictures come with its question: not greyed under the last
@@ -368,8 +372,18 @@ class QuizRules(BoardRules):
 
     def update(self, dt: float) -> list[WorldEvent]:
         self._note_help()  # the glow drawn since the last update came before these taps
-        events = super().update(dt)
+        events = self._skip_solved() + super().update(dt)
         self._note_help()
+        return events
+
+    def _skip_solved(self) -> list[WorldEvent]:
+        """Move past each question answered right when this quiz was left in this session,
+        before it is asked; each counts as a right answer, said and sounded by nothing."""
+        events: list[WorldEvent] = []
+        solved = self.session.solved_in.get(self.scene.id, ())
+        while (choice := self.choice) is not None and not self._asked and choice.id in solved:
+            events.append(WorldEvent("right", quiet=True))
+            self._next_choice()
         return events
 
     def tapped(self, choice: Choice, option: model.Option) -> list[WorldEvent]:
@@ -378,6 +392,7 @@ class QuizRules(BoardRules):
         self.session.answer(choice.id, option.right, self.helped)
         self.chosen.add(option.id)
         if option.right:
+            self.session.solved_in.setdefault(self.scene.id, []).append(choice.id)
             self.wait = NEXT_DELAY
             return [WorldEvent("right", line=option.say)]
         return [WorldEvent("try_again", line=option.say or choice.explain)]
