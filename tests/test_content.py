@@ -452,7 +452,7 @@ def test_collection_and_infusion_day_are_told_as_the_child_lives_them(texts):
 # The quiz as teach-back ---------------------------------------------------------------------------
 
 #: Pictures that only make a silly answer: fine for little ones, never for 10 to 12.
-SILLY = {"sun", "moon", "ball", "zap", "star", "heart"}
+SILLY = {"sun", "moon", "ball", "zap", "wand", "star", "heart"}
 
 
 def shown_to(option, band):

@@ -48,6 +48,7 @@ PICTURES = (
     "star",
     "moon",
     "zap",
+    "wand",
     "heart",
     "secret",
     "ball",

@@ -90,6 +90,26 @@ def _zap(s, cx, cy, r, unit) -> None:
     pygame.draw.polygon(s, YELLOW, inner)
 
 
+def _wand(s, cx, cy, r, unit) -> None:
+    """'With a zap': a magic wand zapping, a burst of little lines and dots at its tip. Not a
+    lightning bolt (that is the badge of the T cell name Zip), and no star (stars mean CD19)."""
+    tip = (cx + r * 0.2, cy - r * 0.2)
+    handle = (cx - r * 0.72, cy + r * 0.72)
+    art._thick_line(s, INK, handle, tip, 16 * unit)
+    white = (tip[0] - (tip[0] - handle[0]) * 0.22, tip[1] - (tip[1] - handle[1]) * 0.22)
+    art._thick_line(s, WHITE, white, tip, 9 * unit)
+    colours = (ORANGE, SKY, GREEN, VERMILLION, BLUE, PURPLE, YELLOW, GREEN)
+    step = math.radians(240) / (len(colours) - 1)
+    for i, colour in enumerate(colours):  # a fan round the tip, away from the hand
+        a = math.radians(-165) + i * step
+        start = art._around(*tip, r * 0.24, a)
+        end = art._around(*tip, r * (0.46 if i % 2 else 0.58), a)
+        art._thick_line(s, colour, start, end, 8 * unit)
+        if i:
+            dot = art._around(*tip, r * 0.7, a - step / 2)
+            pygame.draw.circle(s, colours[-i], dot, r * 0.05)
+
+
 def _heart(s, cx, cy, r, unit) -> None:
     pygame.draw.circle(s, VERMILLION, (cx - r * 0.3, cy - r * 0.2), r * 0.36)
     pygame.draw.circle(s, VERMILLION, (cx + r * 0.3, cy - r * 0.2), r * 0.36)
@@ -496,6 +516,8 @@ def _picture(
             _moon(s, c, c, r, unit)
         elif name == "zap":
             _zap(s, c, c, r, unit)
+        elif name == "wand":
+            _wand(s, c, c, r, unit)
         elif name == "heart":
             _heart(s, c, c, r, unit)
         elif name == "secret":
