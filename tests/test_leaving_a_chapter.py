@@ -9,6 +9,7 @@ import pytest
 import test_facilitator as tf
 
 from game.script.catalog import load_all
+from game.script.chapter import play_with_bot
 
 
 @pytest.fixture(scope="module")
@@ -65,3 +66,93 @@ def test_the_quiz_left_through_the_grown_ups_corner_goes_on_where_the_child_was(
     until(app, lambda: app.play.rules.asking)
     assert app.play.rules.choice.id == cheer.choices[0].id
     pygame.event.clear()
+
+
+# pause: keep playing, or back to the map --------------------------------------------------------
+def pause(app):
+    from game.app.screens.notice import Notice
+    from game.app.screens.play import PAUSE
+
+    tf.tap(*PAUSE.center)
+    tf.run(app)
+    assert isinstance(app.overlay, Notice) and app.overlay.title == "ui.pause.title"
+    return app.overlay
+
+
+def test_pause_offers_a_soft_way_back_to_the_map_and_the_quiz_goes_on_from_there(scenes, display):
+    app = tf.make_app(scenes, display, first="cheer", show_map=False)
+    cheer = app.play.scene
+    answered = answer_right(app)
+    paused = pause(app)
+    names = [b.name for b in paused.buttons()]
+    assert names == ["close", "map"]  # keep playing first, as Enter chooses
+    labels = {b.name: b.label for b in paused.buttons()}
+    assert labels["map"] == "Back to the map"
+    go_on, back = paused.buttons()
+    assert back.quiet and not go_on.quiet  # the soft second choice, told apart by more than colour
+    assert not back.rect.colliderect(go_on.rect)
+    tf.press(app, "map")
+    assert app.overlay is None
+    assert type(app.screen).__name__ == "JourneyMap" and app.screen.target == "cheer"
+    assert "cheer" not in app.session.played  # left, not played
+    go_to_the_quiz_again(app)
+    until(app, lambda: app.play.rules.asking)
+    assert app.play.rules.choice.id == cheer.choices[1].id != answered
+
+
+def test_the_way_back_to_the_map_is_reached_by_the_keyboard_and_by_one_switch(scenes, display):
+    from game.app.screens.notice import Notice
+
+    app = tf.make_app(scenes, display, first="grow", show_map=False)
+    tf.run(app, 30)
+    pause(app)
+    key = pygame.KEYDOWN
+    pygame.event.post(pygame.event.Event(key, key=pygame.K_RETURN, mod=0))
+    tf.run(app)
+    assert app.overlay is None and app.screen is app.play  # Enter: keep playing
+    pause(app)
+    for pressed in (pygame.K_RIGHT, pygame.K_RETURN):
+        pygame.event.post(pygame.event.Event(key, key=pressed, mod=0))
+        pygame.event.post(pygame.event.Event(pygame.KEYUP, key=pressed, mod=0))
+        tf.run(app)
+    assert type(app.screen).__name__ == "JourneyMap" and app.screen.target == "grow"
+
+    app = tf.make_app(scenes, display, first="grow", show_map=False)
+    app.profile.settings.one_switch = True
+    app.profile.settings.scan_seconds = 0.5
+    tf.run(app, 30)
+    until(app, lambda: app.scanner.lit is not None and app.scanner.lit.name == "pause", 600)
+    pygame.event.post(pygame.event.Event(key, key=pygame.K_x, mod=0))
+    until(app, lambda: isinstance(app.overlay, Notice), 120)
+    assert {s.name for s in app.overlay.spots()} == {"close", "map"}
+    until(app, lambda: app.scanner.lit is not None and app.scanner.lit.name == "map", 600)
+    pygame.event.post(pygame.event.Event(key, key=pygame.K_x, mod=0))
+    until(app, lambda: type(app.screen).__name__ == "JourneyMap", 120)
+    assert app.screen.target == "grow"
+
+
+def test_the_break_reminder_leaves_the_closing_card_and_its_next_in_sight(scenes, display):
+    """It comes at a calm moment, often the closing card: it stands beside it, never over it,
+    wherever the card stands (left or right of the chapter's hero)."""
+    from game.app.screens.notice import Notice
+
+    for chapter, side in (("grow", None), ("grow", "left")):
+        app = tf.make_app(scenes, display, first=chapter, show_map=False)
+        play_with_bot(app.play.chapter)  # played to its end: its closing card
+        tf.run(app)
+        assert app.play.card_showing
+        if side is not None:
+            app.play.card_side = side
+        card = app.play.card_rect()
+        app.profile.settings.break_minutes = 10
+        app.since_break = 10 * 60
+        tf.run(app, 2)
+        reminder = app.overlay
+        assert isinstance(reminder, Notice) and reminder.title == "ui.rest.title"
+        assert not reminder.rect.colliderect(card)
+        assert all(0 <= x <= 1280 for x in (reminder.rect.left, reminder.rect.right))
+        nxt = next(b for b in app.play.buttons() if b.name in ("next", "map"))
+        assert card.contains(nxt.rect)
+        tf.press(app, "close")
+        assert app.overlay is None
+        until(app, lambda app=app: app.play.card_showing)  # Next is still there to tap

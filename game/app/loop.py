@@ -689,6 +689,8 @@ class App:
                 "ui.pause.note",
                 "ui.pause.go_on",
                 colour=self.session.hero_colour,
+                # a soft way out, to the journey map (a chapter on it)
+                second=("map", "ui.pause.map") if self._on_the_map(self.scene_id) else None,
             )
         elif outcome == "next" and self.play is not None:
             following = self._following(self.scene_id)
@@ -722,6 +724,10 @@ class App:
             return
         self._show_map(following)
 
+    def _on_the_map(self, scene_id: str) -> bool:
+        """Whether ``scene_id`` is a stop on this child's journey map."""
+        return any(scene.id == scene_id for scene in self.chapters)
+
     def _first_unplayed(self) -> str:
         """The first chapter this child has not played (all played: the first), where the map
         points after the last one: a child who came to it by a grown-up's shortcut is led to
@@ -748,19 +754,24 @@ class App:
         )
         if due >= 0 and (calm or due >= REMINDER_PATIENCE):
             self._hush()
+            closing = self.play is not None and self.screen is self.play and self.play.card_showing
             self.overlay = Notice(
                 self.strings,
                 "ui.rest.title",
                 "ui.rest.note",
                 "ui.rest.go_on",
                 colour=self.session.hero_colour,
+                avoid=self.play.card_rect() if closing else None,  # its Next stays in sight
             )
             self.since_break = 0.0
 
     def _overlay_done(self) -> None:
         overlay = self.overlay
         if isinstance(overlay, Notice):
-            if overlay.closed:
+            if overlay.closed and overlay.chosen == "map" and self.screen is self.play:
+                self.overlay = None  # pause's 'Back to the map': the chapter is left
+                self._show_map(self.scene_id)
+            elif overlay.closed:
                 self._close()
                 if self.store is not None and self.store.notice is not None:
                     self._tell_once(self.store.notice)  # a note that waited for this one

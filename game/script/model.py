@@ -79,6 +79,7 @@ VOICED_MENUS = (
     "ui.pause.title",
     "ui.pause.note",
     "ui.pause.go_on",
+    "ui.pause.map",
     "ui.rest.title",
     "ui.rest.note",
     "ui.rest.go_on",
