@@ -2,10 +2,7 @@
 
 import sys
 
-from game import collector
-
-collector.hold()  # until the first screen is up: see game/collector.py
-from game.cli import main  # noqa: E402
+from game.launch import main
 
 if __name__ == "__main__":
     sys.exit(main())

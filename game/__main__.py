@@ -2,9 +2,6 @@
 
 import sys
 
-from game import collector
-
-collector.hold()  # until the first screen is up: see game/collector.py
-from game.cli import main  # noqa: E402
+from game.launch import main
 
 sys.exit(main())

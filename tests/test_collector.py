@@ -113,3 +113,21 @@ def test_only_play_holds_the_collector(tmp_path):
         "print(seen)\n"
     )
     assert _run(code) == "[True]"
+
+
+def test_every_way_in_holds_the_collector_while_the_game_starts():
+    """main.py, python -m game and the installed t-cell-hero all start through launch.main."""
+    code = (
+        "import gc, sys\n"
+        "from game import cli, launch\n"
+        "seen = []\n"
+        "cli._play = lambda options: seen.append(gc.isenabled()) or 0\n"
+        "sys.argv = ['t-cell-hero', 'play']\n"
+        "launch.main()\n"
+        "print(seen, gc.isenabled())\n"
+    )
+    assert _run(code) == "[False] True"
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 't-cell-hero = "game.launch:main"' in text
+    for way_in in (ROOT / "main.py", ROOT / "game" / "__main__.py"):
+        assert "from game.launch import main" in way_in.read_text(encoding="utf-8")

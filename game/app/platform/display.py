@@ -37,7 +37,8 @@ class Display:
             self.canvas = self.window
         else:
             if self._own_canvas is None:
-                self._own_canvas = pygame.Surface(LOGICAL).convert()
+                # made in the window's own pixel format: no copy to convert it (4 MB)
+                self._own_canvas = pygame.Surface(LOGICAL, 0, self.window)
             self.canvas = self._own_canvas
 
     @property
