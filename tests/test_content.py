@@ -628,6 +628,29 @@ def test_the_give_away_check_would_catch_one():
     assert names_in("¿Cuál es la célula T?", "es") & names_in("Célula T", "es")
 
 
+#: Words for a lightning bolt, the badge of the T cell name Zip (the picture 'zap').
+BOLT_WORDS = {"en": ("lightning", "bolt"), "es": ("rayo", "relámpago")}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_quiz_card_names_a_lightning_bolt_only_under_the_bolt(scenes, library, language):
+    """The bolt is Zip's badge, so no quiz card shows it; a card's words say what its picture
+    shows, so none names a bolt either ('With a zap' is a magic wand: in Spanish it was 'Con un
+    rayo', a lightning bolt, under the wand)."""
+    strings = build_strings(scenes, library)
+    strings.set_language(language)
+    checked = 0
+    for band in ("little", "middle", "older"):
+        strings.set_band(band)
+        for scene_id, choice in quiz_questions(scenes):
+            for option in (o for o in choice.options if shown_to(o, band)):
+                words = strings.get(option.id).lower()
+                named = [w for w in BOLT_WORDS[language] if re.search(rf"\b{w}\b", words)]
+                assert option.picture == "zap" or not named, (scene_id, option.id, words)
+                checked += 1
+    assert checked >= 100
+
+
 #: The word for how a leukemia cell looks in this game (uneven: it grew wrong; see art.py).
 BUMPY = {"en": "bumpy", "es": "bultos"}
 
