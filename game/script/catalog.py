@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import os
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -25,9 +27,15 @@ def label_for(path: Path) -> str:
     """How a path is shown in messages: relative to the current folder when it is inside it,
     else as it was given."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(_here(os.getcwd())))
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         return str(path)
+
+
+@functools.lru_cache(maxsize=4)
+def _here(cwd: str) -> Path:
+    """The current folder, resolved once (a story of 200 scenes asked it 200 times)."""
+    return Path(cwd).resolve()
 
 
 def check_files(
