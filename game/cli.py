@@ -25,9 +25,12 @@ from game.script.catalog import (
     check_journey,
     journey,
     journey_file_beside,
+    journey_of,
     load_all,
+    remember_journey,
 )
 from game.script.errors import SceneError, did_you_mean
+from game.script.journey_file import Journey
 from game.script.model import Scene
 from game.script.strings import BANDS, DEFAULT_BAND, DEFAULT_ROLE, ROLES, SOURCE_LANGUAGE, Strings
 from game.script.texts import Library, all_texts, build_strings, load_library
@@ -582,7 +585,7 @@ def _load(
     usual one (English), and the device may choose another (``Loaded.language_given``)."""
     given, language = language is not None, language or SOURCE_LANGUAGE
     try:
-        scenes, library, strings = startcache.loaded(cache, read or _read_story)
+        scenes, library, strings, plan = startcache.loaded(cache, read or _read_story)
     except SceneError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -594,6 +597,7 @@ def _load(
             file=sys.stderr,
         )
         return None
+    remember_journey(scenes, plan)  # as read with the story: the file is not read again
     strings.set_language(language)
     strings.set_band(band)
     strings.set_role(role)
@@ -607,9 +611,12 @@ def _load(
     return Loaded(scenes, scene_id or journey(scenes)[0], library, strings, given)
 
 
-def _read_story() -> tuple[dict[str, Scene], Library, Strings]:
+def _read_story() -> tuple[dict[str, Scene], Library, Strings, Journey | None]:
+    """The story as a launch needs it, kept whole in the start cache (and the web build's
+    story.pickle): the scenes, the word book and tables, the words, and the journey file's
+    plan (so a launch from the cache reads no YAML at all)."""
     scenes, library = load_all(), load_library()
-    return scenes, library, build_strings(scenes, library)
+    return scenes, library, build_strings(scenes, library), journey_of(scenes)
 
 
 def _play(options: argparse.Namespace) -> int:

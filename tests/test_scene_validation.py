@@ -72,9 +72,9 @@ def test_a_key_that_is_not_text():
 def test_nesting_too_deep(monkeypatch, libyaml_stops_it, depth):
     """Refused with a place whichever reads the nesting: libyaml (0.2.5 on) and the converter,
     or the token scan first (the pure-Python loader, an older libyaml)."""
-    from game.script import yamlsafe
+    from game.script import yamlread
 
-    monkeypatch.setattr(yamlsafe, "_LIBYAML_STOPS_DEEP_NESTING", libyaml_stops_it)
+    monkeypatch.setattr(yamlread, "_LIBYAML_STOPS_DEEP_NESTING", libyaml_stops_it)
     line, col, message = only_problem("a: " + "[" * depth + "]" * depth + "\n")
     assert line == 1 and col > 3
     assert "nested more than" in message or "nesting depth" in message

@@ -355,9 +355,8 @@ def _with_next(scenes: dict[str, Scene], plan: Journey) -> dict[str, Scene]:
 _read_plans: dict[tuple[str, int, int], Journey | None] = {}
 
 
-def journey_of(scenes: dict[str, Scene]) -> Journey | None:
-    """The journey file beside these scenes' files, or None (none, or one that cannot be read:
-    ``check`` reports it, and 'next' orders the chapters meanwhile)."""
+def _plan_key(scenes: dict[str, Scene]) -> tuple[Path, tuple[str, int, int]] | None:
+    """The journey file beside these scenes' files and what it is as it stands (None: none)."""
     path = journey_file_beside(Path(scene.path) for scene in scenes.values())
     if path is None:
         return None
@@ -365,7 +364,24 @@ def journey_of(scenes: dict[str, Scene]) -> Journey | None:
         info = path.stat()
     except OSError:
         return None
-    key = (str(path.resolve()), info.st_size, info.st_mtime_ns)
+    return path, (str(path.resolve()), info.st_size, info.st_mtime_ns)
+
+
+def remember_journey(scenes: dict[str, Scene], plan: Journey | None) -> None:
+    """``plan`` is what the journey file beside these scenes says (read with them and kept in
+    the start cache, whose key covers the file): ``journey_of`` answers without reading it."""
+    found = _plan_key(scenes)
+    if found is not None:
+        _read_plans[found[1]] = plan
+
+
+def journey_of(scenes: dict[str, Scene]) -> Journey | None:
+    """The journey file beside these scenes' files, or None (none, or one that cannot be read:
+    ``check`` reports it, and 'next' orders the chapters meanwhile)."""
+    found = _plan_key(scenes)
+    if found is None:
+        return None
+    path, key = found
     if key not in _read_plans:
         if len(_read_plans) > 16:
             _read_plans.clear()

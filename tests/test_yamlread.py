@@ -1,4 +1,4 @@
-"""The scene loader's quicker way of naming a plain value's type gives PyYAML's own tags for
+"""The scene reader's quicker way of naming a plain value's type gives PyYAML's own tags for
 every value: the shipped scenes and tables, and the public YAML test suite's documents."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, SHARED
-from game.script import yamlsafe
+from game.script import yamlread
 
 CASES = SHARED / "yaml-test-suite" / "cases"
 
@@ -37,13 +37,13 @@ def _files() -> list:
 
 
 def test_the_quick_loader_is_pyyamls_safe_loader_with_the_same_tags():
-    assert issubclass(yamlsafe._Loader, yamlsafe._Base)
-    assert yamlsafe._Loader._QUICK  # PyYAML's safe loader has no wildcard or path resolvers
+    assert issubclass(yamlread._Loader, yamlread._Base)
+    assert yamlread._Loader._QUICK  # PyYAML's safe loader has no wildcard or path resolvers
     tricky = "a: yes\nb: '1'\nc: 1.5e3\nd: ~\ne: null\nf: 2026-12-01\ng: hello\nh: -3\ni: .inf\n"
-    assert _composed(tricky, yamlsafe._Loader) == _composed(tricky, yamlsafe._Base)
+    assert _composed(tricky, yamlread._Loader) == _composed(tricky, yamlread._Base)
 
 
 @pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
 def test_every_value_gets_the_tag_pyyaml_gives_it(path):
     text = path.read_text(encoding="utf-8", errors="replace")
-    assert _composed(text, yamlsafe._Loader) == _composed(text, yamlsafe._Base)
+    assert _composed(text, yamlread._Loader) == _composed(text, yamlread._Base)
