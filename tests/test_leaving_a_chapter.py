@@ -155,4 +155,36 @@ def test_the_break_reminder_leaves_the_closing_card_and_its_next_in_sight(scenes
         assert card.contains(nxt.rect)
         tf.press(app, "close")
         assert app.overlay is None
-        until(app, lambda app=app: app.play.card_showing)  # Next is still there to tap
+        assert app.play.card_showing  # Next is still there to tap
+
+
+def test_the_first_tap_on_next_after_the_break_reminder_counts(scenes, display):
+    """Closed, the reminder says the last line again under the closing card (play-test: the
+    card and its Next went away while it was said, so the child's first tap did nothing)."""
+    for voiced in (False, True):
+        app = tf.make_app(scenes, display, first="grow", show_map=False)
+        if voiced:  # the last line said again takes a voice's time, not a typewriter's
+            app.play.narrator.speaker = Ears()
+        play_with_bot(app.play.chapter)
+        tf.run(app)
+        app.profile.settings.break_minutes = 10
+        app.since_break = 10 * 60
+        tf.run(app, 2)
+        assert app.overlay is not None and app.overlay.title == "ui.rest.title"
+        tf.press(app, "close")
+        assert app.overlay is None
+        assert not app.play.narrator.revealed  # the last line is being said again...
+        tf.press(app, "next")  # ...and the first tap on Next, at once, goes on
+        assert app.screen is not app.play or app.scene_id != "grow"
+
+
+class Ears:
+    """A voice that says every line in three seconds."""
+
+    def speak(self, line_id: str):
+        from game.script.narrator import Timing
+
+        return Timing(3.0)
+
+    def hush(self) -> None:
+        pass

@@ -75,6 +75,8 @@ class ScenePlay:
         self.pressing = False
         #: Where the closing card stands, chosen when it first shows (see ``card_rect``).
         self.card_side: str | None = None
+        #: The closing card has come: it stays, even while its last line is said again.
+        self.card_came = False
 
     @property
     def goals_reached(self) -> bool:
@@ -82,7 +84,10 @@ class ScenePlay:
 
     @property
     def card_showing(self) -> bool:
-        return self.chapter.card_showing
+        """The closing card, once it has come, stays: the last line said again under it (the
+        round arrow, a language switch, a break reminder or pause closed) never takes it, or
+        its Next, away for a moment, so the first tap on Next counts."""
+        return self.card_came or self.chapter.card_showing
 
     def buttons(self) -> list[widgets.Button]:
         """The closing card's: on to the map ('next', or 'map' after the last chapter), then
@@ -235,6 +240,7 @@ class ScenePlay:
         self.chapter.update(dt)
         if self.card_showing and self.card_side is None:  # chosen once: the card stays put
             self.card_side = self._side_away_from_hero()
+        self.card_came = self.card_showing
 
     def bot_gestures(self, bot, dt: float) -> list[Gesture]:
         """What the demo bot's finger does now: play, or tap 'Next' (or 'Journey map')."""
