@@ -81,3 +81,45 @@ def test_the_cells_gather_in_the_arm_all_in_sight(scenes, display):
     crowd = view.hero_rect()
     assert all(crowd.collidepoint(round(c.x), round(c.y)) for c in rules.swimmers)
     assert crowd.colliderect(CARD) and not crowd.colliderect(CARD_LEFT)
+
+
+def dots_in_the_bag(canvas, colour) -> int:
+    """The cells drawn in the IV bag: the separate spots of the child's colour inside it
+    (above its spout, where a drop just sent begins its way down the tube)."""
+    import pygame
+
+    bx, by, bw, bh = drip.BAG
+    bag = canvas.subsurface(pygame.Rect(round(bx), round(by), round(bw), round(bh) - 40))
+    spots = pygame.mask.from_threshold(bag, colour, (40, 40, 40, 255))
+    return sum(1 for part in spots.connected_components() if part.count() >= 30)
+
+
+@pytest.mark.parametrize("colour", ["sky", "purple"])
+def test_the_bags_dots_count_down_with_the_drops(scenes, display, colour):
+    """One dot of cells in the IV bag for each drop still in it: eight, then seven... then
+    none (play-test: the bag showed five dots, then four, whatever was left)."""
+    import pygame
+
+    from game.app.ui import art
+    from game.app.views.drip_view import DripView
+    from game.script.texts import build_strings, load_library
+
+    chapter = Chapter(scenes["back"])
+    meet = scenes["meet"].choices[0]
+    chapter.session.picked["colour"] = next(o for o in meet.options if o.colour == colour)
+    rules = chapter.rules
+    strings = build_strings(scenes, load_library())
+    view = DripView(scenes["back"], rules, chapter.session, strings)
+    canvas = pygame.Surface((1280, 800))
+    cell = art.hero_colours(colour)[0]
+    seen = []
+    while rules.left > 0 or rules.drops:
+        assert chapter.clock < 300, "the bag never emptied"
+        if rules.can_drop:
+            tap_bag(chapter)
+        chapter.update(STEP)
+        if not seen or seen[-1][0] != rules.left:
+            view.draw(canvas, chapter.runner)
+            seen.append((rules.left, dots_in_the_bag(canvas, cell)))
+    assert [left for left, _ in seen] == list(range(rules.total - 1, -1, -1))
+    assert all(dots == left for left, dots in seen), seen

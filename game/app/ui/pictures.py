@@ -121,22 +121,42 @@ def _heart(s, cx, cy, r, unit) -> None:
 
 
 def draw_iv_bag(
-    s, cx, cy, w, h, unit, fill: float = 1.0, glow: bool = True, cell: tuple = SKY
+    s,
+    cx,
+    cy,
+    w,
+    h,
+    unit,
+    fill: float = 1.0,
+    glow: bool = True,
+    cell: tuple = SKY,
+    cells: int | None = None,
 ) -> None:
     """An IV bag: a soft clear pouch with glowing CAR T cells inside (in ``cell``'s colour,
-    the child's), a hook on top and a spout below. An empty bag (``fill`` 0) holds no cells."""
+    the child's), a hook on top and a spout below. An empty bag (``fill`` 0) holds no cells.
+    ``cells``: exactly how many it holds, each its own dot, three to a row, the level high
+    enough for them (the bag of 'Coming back': one for each drop still in it); None: a few."""
     bag = _rect(cx, cy, w, h)
     pygame.draw.rect(s, STEEL, _rect(cx, bag.top - h * 0.06, w * 0.16, h * 0.12), border_radius=4)
     pygame.draw.rect(s, (196, 222, 236), bag, border_radius=round(w * 0.22))
     pygame.draw.rect(s, (120, 160, 186), bag, width=_width(unit, 4), border_radius=round(w * 0.22))
+    if cells == 0:
+        fill = 0.0
     if fill > 0:
         level = bag.inflate(-w * 0.14, -h * 0.1)
-        level.height = round(level.height * max(0.08, fill))
+        full = level.height
+        row = w * 0.21  # a row of dots, three across
+        rows = math.ceil(cells / 3) if cells is not None else 0
+        level.height = round(min(full, max(full * max(0.08, fill), rows * row + w * 0.06)))
         level.bottom = bag.bottom - round(h * 0.05)
         pygame.draw.rect(s, (255, 236, 170), level, border_radius=round(w * 0.16))
-        for i in range(max(1, round(5 * fill)) if glow else 0):
+        dots = max(1, round(5 * fill)) if cells is None else cells
+        for i in range(dots if glow else 0):
             x = level.left + level.width * (0.22 + 0.28 * (i % 3))
-            y = level.bottom - level.height * (0.25 + 0.35 * (i // 3))
+            if cells is None:
+                y = level.bottom - level.height * (0.25 + 0.35 * (i // 3))
+            else:
+                y = level.bottom - w * 0.03 - row * (i // 3 + 0.5)
             pygame.draw.circle(s, (255, 248, 210), (x, y), w * 0.09)
             pygame.draw.circle(s, cell, (x, y), w * 0.055)
     pygame.draw.rect(

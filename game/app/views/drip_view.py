@@ -45,9 +45,7 @@ class DripView:
         rules = self.rules
         canvas.blit(self.stage, (0, 0))
         bx, by, bw, bh = BAG
-        fill = rules.left / rules.total
-        tenths = round(fill * 10) if rules.left == 0 else max(1, round(fill * 10))
-        surface = _bag(round(bw), round(bh), tenths, self.session.hero_colour)
+        surface = _bag(round(bw), round(bh), rules.left, rules.total, self.session.hero_colour)
         canvas.blit(surface, (round(bx), round(by)))
         if rules.assist >= 2 and rules.can_drop:
             glow = 10 + 5 * theme.pulse(rules.time, 0.64)
@@ -74,13 +72,14 @@ class DripView:
         pygame.draw.circle(canvas, (150, 190, 210), tip, 14)
 
 
-_bags: dict[tuple[int, int, int, str], pygame.Surface] = {}
+_bags: dict[tuple[int, int, int, int, str], pygame.Surface] = {}
 
 
-def _bag(width: int, height: int, tenths: int, colour: str) -> pygame.Surface:
-    """The IV bag, as full as ``tenths`` of ten, its cells in the child's ``colour``; painted
-    once for each level (empty only when no drop is left in it)."""
-    key = (width, height, tenths, colour)
+def _bag(width: int, height: int, left: int, total: int, colour: str) -> pygame.Surface:
+    """The IV bag holding ``left`` of its ``total`` drops: one dot of cells for each drop
+    still in it, so they count down with the child's taps, in the child's ``colour``; painted
+    once for each count (empty when no drop is left in it)."""
+    key = (width, height, left, total, colour)
     if key not in _bags:
 
         def paint(surface: pygame.Surface, unit: float) -> None:
@@ -91,8 +90,9 @@ def _bag(width: int, height: int, tenths: int, colour: str) -> pygame.Surface:
                 width * unit * 0.9,
                 height * unit * 0.88,
                 unit,
-                fill=tenths / 10,
+                fill=left / total,
                 cell=art.hero_colours(colour)[0],
+                cells=left,
             )
 
         _bags[key] = art.painted((width, height), paint)
