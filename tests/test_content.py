@@ -452,7 +452,7 @@ def test_collection_and_infusion_day_are_told_as_the_child_lives_them(texts):
 # The quiz as teach-back ---------------------------------------------------------------------------
 
 #: Pictures that only make a silly answer: fine for little ones, never for 10 to 12.
-SILLY = {"sun", "moon", "ball", "zap", "wand", "star", "heart"}
+SILLY = {"sun", "moon", "ball", "zap", "wand", "star", "heart", "rocket", "tree"}
 
 
 def shown_to(option, band):
@@ -628,27 +628,55 @@ def test_the_give_away_check_would_catch_one():
     assert names_in("¿Cuál es la célula T?", "es") & names_in("Célula T", "es")
 
 
-#: Words for a lightning bolt, the badge of the T cell name Zip (the picture 'zap').
-BOLT_WORDS = {"en": ("lightning", "bolt"), "es": ("rayo", "relámpago")}
+#: Words for what each T cell name's badge shows (its picture on the name card and on the child's
+#: tile): Sunny's sun, Star's star, Luna's moon, Zip's lightning bolt.
+BADGE_WORDS = {
+    "sun": {"en": ("sun",), "es": ("sol",)},
+    "star": {"en": ("star",), "es": ("estrella",)},
+    "moon": {"en": ("moon",), "es": ("luna",)},
+    "zap": {"en": ("lightning", "bolt"), "es": ("rayo", "relámpago")},
+}
+
+
+def name_badges(scenes):
+    """The T cell names' pictures, which a child sees as their own badge all through the game."""
+    return {
+        option.picture: option.text
+        for scene in scenes.values()
+        for choice in scene.choices
+        if choice.keep == "name"
+        for option in choice.options
+    }
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_a_quiz_card_names_a_lightning_bolt_only_under_the_bolt(scenes, library, language):
-    """The bolt is Zip's badge, so no quiz card shows it; a card's words say what its picture
-    shows, so none names a bolt either ('With a zap' is a magic wand: in Spanish it was 'Con un
-    rayo', a lightning bolt, under the wand)."""
+def test_no_quiz_or_teach_back_card_shows_or_names_a_t_cell_names_badge(scenes, library, language):
+    """A child who named their T cell Sunny, Star, Luna or Zip never sees its badge as a wrong
+    answer (play-test: 'In the sun' and 'On the moon' in the quiz, 'The moon' in Meet's
+    teach-back; before them 'With a zap' under the bolt). No card in any chapter's quiz or
+    teach-back shows a badge, for any age band, and a card's words say what its picture shows,
+    so none names a badge either ('With a zap' read 'Con un rayo', a lightning bolt, in Spanish)."""
+    badges = name_badges(scenes)
+    assert set(badges) == set(BADGE_WORDS), badges  # every badge has its words here
     strings = build_strings(scenes, library)
     strings.set_language(language)
-    checked = 0
+    checked, seen = 0, set()
     for band in ("little", "middle", "older"):
         strings.set_band(band)
         for scene_id, choice in quiz_questions(scenes):
             for option in (o for o in choice.options if shown_to(o, band)):
+                assert option.picture not in badges, (scene_id, option.id, badges[option.picture])
                 words = strings.get(option.id).lower()
-                named = [w for w in BOLT_WORDS[language] if re.search(rf"\b{w}\b", words)]
-                assert option.picture == "zap" or not named, (scene_id, option.id, words)
+                named = [
+                    w
+                    for words_of in BADGE_WORDS.values()
+                    for w in words_of[language]
+                    if re.search(rf"\b{w}\b", words)
+                ]
+                assert not named, (scene_id, option.id, words)
                 checked += 1
-    assert checked >= 100
+                seen.add(scene_id)
+    assert checked >= 100 and {"meet", "cheer", "lab", "collect", "after"} <= seen
 
 
 #: The word for how a leukemia cell looks in this game (uneven: it grew wrong; see art.py).

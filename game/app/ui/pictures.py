@@ -110,6 +110,57 @@ def _wand(s, cx, cy, r, unit) -> None:
             pygame.draw.circle(s, colours[-i], dot, r * 0.05)
 
 
+def _rocket(s, cx, cy, r, unit) -> None:
+    """A rocket ship going up: a silly place to be ('In a rocket'). Not the moon or the sun
+    (the badges of the T cell names Luna and Sunny), and no star (stars mean CD19)."""
+    pygame.draw.polygon(
+        s, ORANGE, [(cx - r * 0.2, cy + r * 0.5), (cx, cy + r * 0.95), (cx + r * 0.2, cy + r * 0.5)]
+    )
+    pygame.draw.polygon(
+        s, YELLOW, [(cx - r * 0.1, cy + r * 0.5), (cx, cy + r * 0.75), (cx + r * 0.1, cy + r * 0.5)]
+    )
+    for side in (-1, 1):  # fins
+        fin = [
+            (cx + side * r * 0.22, cy),
+            (cx + side * r * 0.56, cy + r * 0.56),
+            (cx + side * r * 0.22, cy + r * 0.46),
+        ]
+        pygame.draw.polygon(s, VERMILLION, fin)
+    body = _rect(cx, cy - r * 0.08, r * 0.62, r * 1.36)
+    pygame.draw.ellipse(s, VERMILLION, body)
+    s.set_clip(pygame.Rect(0, round(cy - r * 0.4), s.get_width(), s.get_height()))
+    pygame.draw.ellipse(s, WHITE, body)  # white below its red nose
+    s.set_clip(None)
+    pygame.draw.ellipse(s, INK, body, _width(unit, 4))
+    pygame.draw.circle(s, SKY, (cx, cy - r * 0.08), r * 0.15)  # the window
+    pygame.draw.circle(s, BLUE, (cx, cy - r * 0.08), r * 0.15, _width(unit, 5))
+
+
+def _tree(s, cx, cy, r, unit) -> None:
+    """A tree: a brown trunk and a round green top ('In a tree', a silly place)."""
+    trunk = _rect(cx, cy + r * 0.45, r * 0.26, r * 0.7)
+    pygame.draw.rect(s, HAIR, trunk, border_radius=max(1, round(6 * unit)))
+    for dx, dy, size in ((-0.3, -0.05, 0.34), (0.3, -0.05, 0.34), (0.0, -0.35, 0.4)):
+        pygame.draw.circle(s, (0, 130, 90), (cx + r * dx, cy + r * dy), r * size)
+    for dx, dy, size in ((-0.28, -0.07, 0.29), (0.28, -0.07, 0.29), (0.0, -0.37, 0.35)):
+        pygame.draw.circle(s, GREEN, (cx + r * dx, cy + r * dy), r * size)
+
+
+def _clock(s, cx, cy, r, unit) -> None:
+    """A clock, for waiting ('Wait until tomorrow'): a round face, twelve ticks, two hands."""
+    pygame.draw.circle(s, STEEL, (cx, cy), r * 0.72)
+    pygame.draw.circle(s, WHITE, (cx, cy), r * 0.64)
+    for i in range(12):
+        a = i * math.tau / 12
+        inner = 0.48 if i % 3 else 0.42
+        art._thick_line(
+            s, INK, art._around(cx, cy, r * inner, a), art._around(cx, cy, r * 0.56, a), 5 * unit
+        )
+    art._thick_line(s, INK, (cx, cy), art._around(cx, cy, r * 0.3, -math.pi / 2 - 1.0), 9 * unit)
+    art._thick_line(s, BLUE, (cx, cy), art._around(cx, cy, r * 0.44, -math.pi / 2), 7 * unit)
+    pygame.draw.circle(s, INK, (cx, cy), r * 0.06)
+
+
 def _heart(s, cx, cy, r, unit) -> None:
     pygame.draw.circle(s, VERMILLION, (cx - r * 0.3, cy - r * 0.2), r * 0.36)
     pygame.draw.circle(s, VERMILLION, (cx + r * 0.3, cy - r * 0.2), r * 0.36)
@@ -219,7 +270,7 @@ def _thermometer(s, cx, cy, r, unit) -> None:
 
 def _face(s, cx, cy, r, unit, mood: str) -> None:
     """A round child's face: tired (closed eyes and a 'z'), achy (a hand on the head),
-    muddled (a speech bubble of mixed-up letters)."""
+    muddled (a speech bubble of mixed-up letters), happy (a big open smile)."""
     pygame.draw.circle(s, (224, 170, 136), (cx, cy), r * 0.52)
     pygame.draw.circle(s, SKIN, (cx, cy), r * 0.48)
     if mood == "tired":
@@ -244,6 +295,13 @@ def _face(s, cx, cy, r, unit, mood: str) -> None:
                 [(zx - z, zy - z), (zx + z, zy - z), (zx - z, zy + z), (zx + z, zy + z)],
                 _width(unit, 5),
             )
+    elif mood == "happy":  # 'Only happy ones': a smiling face, not the sun (Sunny's badge)
+        for side in (-1, 1):
+            pygame.draw.circle(s, INK, (cx + side * r * 0.18, cy - r * 0.08), r * 0.06)
+            pygame.draw.circle(s, (240, 150, 140), (cx + side * r * 0.3, cy + r * 0.1), r * 0.07)
+        mouth = [art._around(cx, cy + r * 0.1, r * 0.24, i * math.pi / 8) for i in range(9)]
+        pygame.draw.polygon(s, INK, mouth)  # a big open smile
+        pygame.draw.circle(s, LIPS, (cx, cy + r * 0.26), r * 0.07)
     else:
         for side in (-1, 1):
             pygame.draw.circle(s, INK, (cx + side * r * 0.18, cy - r * 0.05), r * 0.06)
@@ -519,7 +577,7 @@ def _picture(
             _many_cells(s, c, c, r, unit, colour, car)
         elif name == "hot":
             _thermometer(s, c, c, r, unit)
-        elif name in ("tired", "achy", "muddled"):
+        elif name in ("tired", "achy", "muddled", "happy"):
             _face(s, c, c + r * 0.1, r, unit, name)
         elif name == "grown_up":
             _person(s, c - r * 0.35, c - r * 0.1, r * 0.55, unit, GREEN, hat=True)
@@ -538,6 +596,12 @@ def _picture(
             _zap(s, c, c, r, unit)
         elif name == "wand":
             _wand(s, c, c, r, unit)
+        elif name == "rocket":
+            _rocket(s, c, c, r, unit)
+        elif name == "tree":
+            _tree(s, c, c, r, unit)
+        elif name == "clock":
+            _clock(s, c, c, r, unit)
         elif name == "heart":
             _heart(s, c, c, r, unit)
         elif name == "secret":
