@@ -5,6 +5,7 @@ summary picture say how each question went, and a saved profile keeps it."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import replace
 from datetime import datetime
@@ -177,6 +178,69 @@ def test_two_pictures_are_big_far_apart_and_clear_of_the_question_and_the_words(
         assert pairs >= 5
     finally:
         theme.use(theme.Look())
+
+
+def bunting() -> list[pygame.Rect]:
+    """Where the party's bunting hangs, read from its picture (assets/backgrounds/party.svg):
+    the string and its flags down each side, each with its stroke's width round it."""
+    svg = (ROOT / "assets" / "backgrounds" / "party.svg").read_text(encoding="utf-8")
+    sides: dict[bool, list[tuple[float, float]]] = {True: [], False: []}
+    for path in re.findall(r'<path d="([^"]+)"', svg):
+        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", path)]
+        points = list(zip(numbers[0::2], numbers[1::2], strict=True))
+        sides[points[0][0] < 640] += points
+    rects = []
+    for points in sides.values():
+        xs, ys = [x for x, _ in points], [y for _, y in points]
+        rect = pygame.Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+        rects.append(rect.inflate(4, 4))
+    return rects
+
+
+def test_the_bunting_is_read_from_the_party_picture():
+    left, right = sorted(bunting(), key=lambda r: r.x)
+    assert left.left <= 26 and left.right >= 72 and left.top <= 110 and left.bottom >= 620
+    assert right.left <= 1208 and right.right >= 1254
+
+
+def each_question(chapter: Chapter):
+    """Play the quiz through: each question once it is asked, then its right answer."""
+    rules = chapter.rules
+    while not rules.finished:
+        until(chapter, lambda: rules.answerable)
+        yield rules.choice
+        tap_option(chapter, right_of(rules))
+        until(chapter, lambda: rules.finished or (rules.choice and not rules.chosen))
+
+
+@pytest.mark.parametrize("role", ["patient", "sibling"])
+def test_every_question_is_written_clear_of_the_bunting(scenes, display, role):
+    """Play-test: a long question ran into the bunting at the top of the quiz (Spanish 'Después
+    de que vuelvan las células CAR T, ¿dónde te quedas?' most). Every question of the quiz, in
+    English and Spanish and for every age band, is written (wrapped or smaller) on a card that
+    stands clear of the bunting on both sides and above its pictures."""
+    from game.app.views.board_view import BoardView
+    from game.script.texts import build_strings, load_library
+
+    strings = build_strings(scenes, load_library())
+    strings.set_role(role)
+    flags = bunting()
+    seen = set()
+    for band in ("little", "middle", "older"):
+        strings.set_band(band)
+        chapter = Chapter(scenes["cheer"], session=Session(band=band), strings=strings)
+        view = BoardView(scenes["cheer"], chapter.rules, chapter.session, strings)
+        for choice in each_question(chapter):
+            top = min(y for _, y, _, _ in chapter.rules.tiles)
+            for language in ("en", "es"):
+                strings.set_language(language)
+                words = strings.get(choice.ask)
+                card = view.question_rect()
+                assert card is not None, (language, band, words)  # written, not left out
+                assert card.collidelist(flags) == -1, (language, band, words, card)
+                assert card.bottom <= top, (language, band, words)
+                seen.add((language, band, choice.id))
+    assert len(seen) == 2 * (6 + 9 + 9)
 
 
 class SlowVoice:

@@ -32,6 +32,12 @@ LABEL_SIZE, PICTURE_LEAST = 34, 100
 VEIL = (248, 246, 240, 150)
 #: Where the question is written: under the top bar, above one row of pictures.
 QUESTION_TOP, QUESTION_GAP = 104, 14
+#: The question's card stands between these, clear of the quiz's bunting, which hangs down
+#: both sides of the party (assets/backgrounds/party.svg: its flags reach x 72 on the left
+#: and x 1208 on the right); a long question wraps or is written smaller instead.
+QUESTION_LEFT, QUESTION_RIGHT = 92, 1188
+#: The card's margin round the question's words, across and down.
+QUESTION_PAD = (48, 24)
 QUESTION_SIZES = (44, 38, 32)
 #: How big each cell a line names is drawn beside the T cell (radius 120): as the hunt has
 #: them, a leukemia cell a little bigger than a B cell, a platelet small.
@@ -128,18 +134,37 @@ class BoardView:
         return words if _question_words(words, *self._question_room()) is not None else None
 
     def _question_room(self) -> tuple[int, int]:
-        """How wide and how high the question's words may be, above the pictures."""
+        """How wide and how high the question's words may be, above the pictures and between
+        the bunting."""
         top = min((y for _, y, _, _ in self.rules.tiles), default=QUESTION_TOP)
-        return 1160, round(top) - QUESTION_GAP - QUESTION_TOP - 24
+        width = QUESTION_RIGHT - QUESTION_LEFT - QUESTION_PAD[0]
+        return width, round(top) - QUESTION_GAP - QUESTION_TOP - QUESTION_PAD[1]
 
-    def _question(self, canvas: pygame.Surface, words: str) -> None:
-        """The question on a card above its pictures."""
+    def question_rect(self) -> pygame.Rect | None:
+        """The card the question is written on now, or None when none is written."""
+        words = self.question()
+        card = self._question_card(words) if words is not None else None
+        return card[1] if card is not None else None
+
+    def _question_card(self, words: str) -> tuple[pygame.Surface, pygame.Rect] | None:
+        """The question's words and the card they are written on, above the pictures."""
         width, height = self._question_room()
         image = _question_words(words, width, height)
         if image is None:
+            return None
+        rect = image.get_rect().inflate(*QUESTION_PAD)
+        rect.center = (
+            (QUESTION_LEFT + QUESTION_RIGHT) // 2,
+            QUESTION_TOP + (height + QUESTION_PAD[1]) // 2,
+        )
+        return image, rect
+
+    def _question(self, canvas: pygame.Surface, words: str) -> None:
+        """The question on a card above its pictures."""
+        card = self._question_card(words)
+        if card is None:
             return
-        rect = image.get_rect().inflate(48, 24)
-        rect.center = (640, QUESTION_TOP + (height + 24) // 2)
+        image, rect = card
         widgets.panel(canvas, rect, radius=26)
         canvas.blit(image, image.get_rect(center=rect.center))
 
