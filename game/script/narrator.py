@@ -37,6 +37,10 @@ READING_WORDS_PER_SECOND = 1.8
 NORMAL_CHARS_PER_SECOND = 30.0
 #: The goal a ``moment`` line belongs to when any goal's progress makes it untrue.
 ANY_GOAL = "*"
+#: A line that ends in an ellipsis ("Breathe in slowly...") leaves the child time to do what it
+#: says: it stays at least this long from when it begins, heard or only read (a slow breath in,
+#: or out, for a young child). A tap on the box still moves on.
+PAUSE_SECONDS = 4.0
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,12 @@ class Speaker(Protocol):
 def hold_seconds(words: str) -> float:
     """How long a fully shown line stays when nothing else is waiting."""
     return 2.5 + 0.35 * len(words.split())
+
+
+def pauses(words: str) -> bool:
+    """Whether a line (its English, so every language keeps the same time) ends in an
+    ellipsis: a pause for the child to fill (see ``PAUSE_SECONDS``)."""
+    return words.rstrip().endswith(("...", "\u2026"))
 
 
 def read_seconds(words: str) -> float:
@@ -235,6 +245,8 @@ class Narrator:
         line that was only shown, at least the time a young reader needs), its comfortable hold
         when none do. Lines asked for together (a trigger's facts) each get their reading time."""
         if self.current is None or not self.revealed:
+            return False
+        if pauses(self.current.text) and self.elapsed < PAUSE_SECONDS:
             return False
         if not self.queue:
             return self.held >= hold_seconds(self.text)
