@@ -15,9 +15,11 @@ from game.script.schema import load_scene, parse_scene
 from game.world.cells import BOUNDS, CAR_REACH
 from game.world.hunt import (
     ASSIST_REACH,
+    BUDDY_REST,
     DOCK_SECONDS,
     FADE_SECONDS,
     FIND_REST,
+    HUNTING_GRACE,
     NAME_TAG_ROOM,
     POP_SECONDS,
     QUIET_AFTER_BIND,
@@ -283,10 +285,38 @@ def test_the_child_finds_at_least_two_in_three_and_the_last_one():
     assert on_the_buddy(rules, buddy, second) == []  # one found: the child finds the next
     find_with_the_childs_cell(rules, second)
     assert second.state == "gone"
+    rules.point(rules.player.x, rules.player.y)  # the child hunts on, beside their buddy
+    run(rules, BUDDY_REST)
     assert [(e.type, e.actor) for e in on_the_buddy(rules, buddy, third)] == [("bind", "sick")]
     assert rules.holder(third) is buddy  # two found by the child: a buddy may help with one
     run(rules, DOCK_SECONDS + POP_SECONDS)
     assert on_the_buddy(rules, buddy, last) == [] and rules.targets() == [last]
+
+
+def test_the_child_finds_the_cells_a_resting_t_cell_and_its_buddies_find_none():
+    """Play-test: the counter rose from two to four in two and a half seconds while the child
+    did nothing. A leukemia cell that drifts into the T cell resting on its own is only nudged
+    aside, and the buddies wait for the child; once the child hunts again, cells are found."""
+    rules = world(buddies=3, count=5)
+    first, second, third, drifting, _ = [c for c in rules.cells if c.actor == "sick"]
+    rules.player.x = 520
+    find_with_the_childs_cell(rules, first)
+    find_with_the_childs_cell(rules, second)
+    rules.release()
+    run(rules, HUNTING_GRACE + BUDDY_REST)  # the child rests: their T cell has stopped
+    assert not rules.hunting and len(rules.buddies) == 2
+    buddy = rules.buddies[1]
+    assert on_the_buddy(rules, buddy, third) == []  # a buddy does not find it for them
+    drifting.x, drifting.y = rules.player.x + rules.player.radius, rules.player.y
+    events = run(rules, 1.0)  # nor does it count when it drifts into the resting T cell
+    assert events == [] and drifting.state == "free" and third.state == "free"
+    assert rules.player.distance_to(drifting) >= rules.player.radius  # nudged aside
+    rules.point(drifting.x, drifting.y)  # the child hunts again: they find it
+    events = []
+    while not events and rules.time < 60:
+        events = rules.update(STEP)
+    assert [(e.type, e.actor) for e in events] == [("bind", "sick")]
+    assert rules.holder(drifting) is rules.player
 
 
 def test_once_the_child_has_found_two_a_buddy_goes_to_meet_a_healthy_b_cell():

@@ -11,12 +11,17 @@ the counter goes up by one each time, never by three in one drag (play-test). An
 CAR fits (a healthy B cell) is never needed: when a CAR T cell passes and touches one, it docks
 and fades quietly away ('bind', then 'fade', never 'pop' or a buddy) and counts for nothing.
 
-The buddies (CAR T cells that join, one for each target found) find cells too as they swim,
-though the child always finds at least two in three; a target a buddy finds counts like one the
-child finds: every leukemia cell that goes is counted, so while a goal is unmet a cell it needs is
-still free (``check_hunt`` makes sure the scene has enough). A buddy leaves the last cell a goal
-needs to the child. Healthy B cells are never the child's to chase, but every child hears of them:
-once the child has found two, a buddy swims off to meet one.
+The child is the one who finds them: a target is found only while the child is hunting (a
+finger down, the arrow keys held, their T cell swimming where the child sent it, or a moment
+after): a leukemia cell that drifts into a T cell resting on its own is only nudged aside, and the
+buddies do not find cells for a child who has stopped (play-test: the counter rose from two to
+four while the child did nothing). The buddies (CAR T cells that join, one for each target found)
+find cells too as they swim beside a hunting child, though the child always finds at least two in
+three, and a buddy no sooner than ``BUDDY_REST`` after the last cell broke apart; a target a buddy
+finds counts like one the child finds: every leukemia cell that goes is counted, so while a goal
+is unmet a cell it needs is still free (``check_hunt`` makes sure the scene has enough). A buddy
+leaves the last cell a goal needs to the child. Healthy B cells are never the child's to chase,
+but every child hears of them: once the child has found two, a buddy swims off to meet one.
 
 A cell without the marker wiggles "does not fit" only when the child pushes into it on purpose:
 heading at it and pressing on for a moment, never brushing past, never just after a match, and
@@ -72,6 +77,15 @@ SPREAD_AWAY = 16
 #: each frame, the other half at the next (see cells.drift_all), and cells lying on one
 #: another are spread at every other frame, by twice as much.
 CROWD = 100
+#: The child is hunting for this long (s) after their last touch or key, and while their T
+#: cell still swims to where the finger was lifted: only then are cells found.
+HUNTING_GRACE = 2.0
+#: A buddy finds a cell no sooner than this (s) after the last found cell broke apart: each
+#: one the child finds is seen on its own first.
+BUDDY_REST = 3.0
+#: The T cell swims when it moves faster than this (px a second): where the child sent it, it
+#: slows to a stop, and pressed against the edge it does not move at all.
+SWIMMING = 20.0
 #: How fast (px a second) a buddy swims to meet a healthy B cell.
 ERRAND_SPEED = 220.0
 #: How far (px) aim assist reaches at help levels 0 to 3.
@@ -96,6 +110,11 @@ class HuntRules:
         self.target: tuple[float, float] | None = None
         self.steering = (0.0, 0.0)
         self.time = 0.0
+        #: A finger is down on the hunt, and when the child last touched it or pressed a key.
+        self._pressing = False
+        self._touched = -math.inf
+        #: The T cell swam at this frame (pressed against the edge, it does not).
+        self._swimming = False
         #: What each T cell's CAR holds, by the T cell's id, and who holds each held cell: one
         #: at a time, so each "click" is heard on its own.
         self._holding: dict[int, Cell] = {}
@@ -143,12 +162,15 @@ class HuntRules:
     # input -----------------------------------------------------------------------------------
     def point(self, x: float, y: float) -> None:
         self.target = (x, y)
+        self._pressing, self._touched = True, self.time
 
     def release(self) -> None:
-        """The T cell keeps swimming to where the finger was lifted."""
+        """The T cell keeps swimming to where the finger was lifted (and rests there)."""
+        self._pressing, self._touched = False, self.time
 
     def steer(self, dx: float, dy: float) -> None:
         self.steering = (dx, dy)
+        self._touched = self.time
         if dx or dy:
             self.target = None
 
@@ -202,6 +224,17 @@ class HuntRules:
     def hint_target(self) -> Cell | None:
         """The cell a helping arrow points at, from help level 2 up."""
         return self.nearest_target() if self.assist >= 2 else None
+
+    @property
+    def hunting(self) -> bool:
+        """Whether the child is hunting now: a finger down, an arrow key held, their T cell
+        swimming where they sent it, or within ``HUNTING_GRACE`` of their last touch."""
+        return (
+            self._pressing
+            or self.steering != (0.0, 0.0)
+            or self._swimming
+            or self.time - self._touched < HUNTING_GRACE
+        )
 
     # rules -----------------------------------------------------------------------------------
     def update(self, dt: float) -> list[WorldEvent]:
@@ -328,9 +361,13 @@ class HuntRules:
             vx = vy = 0.0
         vx, vy = self._assisted(vx, vy)
         player.vx, player.vy = vx, vy
+        was_x, was_y = player.x, player.y
         player.x += vx * dt
         player.y += vy * dt
         self._keep_in_view()
+        self._swimming = math.hypot(player.x - was_x, player.y - was_y) > SWIMMING * dt
+        if not (self._swimming or self._pressing):
+            self.target = None  # there, or held by the edge short of it: it rests
 
     def _keep_in_view(self) -> None:
         """The child's T cell stays wholly on screen: its CARs and its name tag too."""
@@ -389,7 +426,8 @@ class HuntRules:
         if gap >= player.radius + cell.radius * 0.9:
             return []
         fits = cell.carries(player.car)
-        if fits and self.held is None and (self._may_find() or not self.is_target(cell)):
+        found = not self.is_target(cell) or (self._may_find() and self.hunting)
+        if fits and self.held is None and found:  # a target only for a child who is hunting
             return [self._dock(cell, player)]
         self._nudge_apart(cell, gap)
         if fits or starred is None or any(_covers(star, cell) for star in starred):
@@ -518,8 +556,13 @@ class HuntRules:
         return []
 
     def _buddy_may_find(self) -> bool:
-        """Whether a buddy may find a target now: the child keeps at least two in three."""
-        return (self._buddy_finds + 1) * 2 <= self._child_finds
+        """Whether a buddy may find a target now: beside a child who is hunting, a while after
+        the last cell broke apart, and the child keeps at least two in three."""
+        return (
+            (self._buddy_finds + 1) * 2 <= self._child_finds
+            and self.time >= self._next_find - FIND_REST + BUDDY_REST
+            and self.hunting
+        )
 
     def _last_needed(self, cell: Cell) -> bool:
         """Whether finding ``cell`` would reach a goal."""
