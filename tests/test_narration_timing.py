@@ -222,3 +222,42 @@ def test_a_hint_on_screen_goes_when_the_child_moves_on(scenes):
     assert chapter.runner.progress["fill"] == 1
     current = chapter.narrator.current
     assert current is None or current.line_id not in hints
+
+
+def test_in_the_hunt_a_hint_that_passed_gives_the_box_back_to_what_to_do(scenes):
+    """Play-test: a hint said to its end went once the child found a cell, and the box stayed
+    empty for seconds (finds after the third have no lines of their own). Now the hunt's
+    how-to comes back, shown and not said again, and stays until something new is said."""
+    voice = Voice()
+    chapter = Chapter(scenes["hunt"], speaker=voice)
+    bot = chapter.spec.make_bot()
+
+    def hunt_until(found: int) -> None:
+        while chapter.runner.progress["find_leukemia"] < found and chapter.clock < 300:
+            for gesture in bot.step(chapter.rules, STEP):
+                if isinstance(gesture, Release):
+                    chapter.release()
+                else:
+                    chapter.point(gesture.x, gesture.y)
+            chapter.update(STEP)
+
+    hunt_until(3)
+    chapter.release()
+    bot = chapter.spec.make_bot()
+    narrator = chapter.narrator
+    while narrator.current is None or narrator.current.line_id != "hunt.hint":
+        chapter.update(STEP)  # the child rests until the hint comes
+        assert chapter.clock < 300, narrator.history
+    while not narrator.revealed:
+        chapter.update(STEP)  # ... and hears it to its end
+    found = chapter.runner.progress["find_leukemia"] + 1
+    assert found < 6
+    hunt_until(found)
+    said = len(voice.said)
+    shown = []
+    for _ in range(round(5 / STEP)):
+        chapter.update(STEP)
+        shown.append(narrator.current.line_id if narrator.current else None)
+    assert None not in shown, (shown, narrator.history)
+    assert shown[-1] == "hunt.how_to" and "hunt.hint" not in shown[-60:], str(narrator.history)
+    assert voice.said[said:] == []  # shown again, not said again

@@ -223,9 +223,41 @@ def test_a_shown_line_about_a_passed_moment_goes_at_once_and_is_not_kept_to_repl
     narrator.say("a.eight", "Now there are eight", now=True, moment="fill")
     assert narrator.current.line_id == "a.eight"
     narrator.move_on("fill")
-    assert narrator.current is None and narrator.last.line_id == "a.intro"
+    assert narrator.current.line_id == "a.intro" and narrator.last.line_id == "a.intro"
     narrator.say("a.sixteen", "Sixteen!", now=True, moment="fill")
     assert narrator.current.line_id == "a.sixteen" and narrator.visible_text == ""
+
+
+def test_a_passed_moment_with_nothing_after_it_gives_the_box_back_to_what_to_do_now():
+    """Play-test: after a hint was said to its end and the child found a cell, the box stayed
+    empty until the next hint. The opening's last line comes back, whole, quiet and settled;
+    a new line takes its place at once, and the round arrow says it again."""
+    speaker = FakeSpeaker()
+    narrator = Narrator(speaker=speaker)
+    narrator.say("a.intro", "Welcome")
+    narrator.say("a.how", "Drag your cell to a bumpy cell")
+    run(narrator, 8.0)
+    narrator.say("a.fact", "Cells copy themselves.", now=True)  # an answer that explains
+    run(narrator, 8.0)
+    narrator.say("a.hint", "Find a bumpy cell", now=True, moment=ANY_GOAL)
+    run(narrator, 0.5)
+    narrator.move_on("find")  # found one while the hint was said: it finishes, then goes
+    assert narrator.current.line_id == "a.hint"
+    said = len(speaker.said)
+    run(narrator, 2.0)
+    assert narrator.current.line_id == "a.how"  # not the fact before the hint: what to do
+    assert narrator.visible_text == "Drag your cell to a bumpy cell"
+    assert len(speaker.said) == said and not narrator.speaking  # shown, not said again
+    assert narrator.settled and narrator.history.count("a.how") == 1
+    narrator.say("a.found", "Click! It fits.", now=True)
+    assert narrator.current.line_id == "a.found"  # an answer never waits behind it
+    narrator.say("a.no", "No stars", now=True, moment=ANY_GOAL)
+    run(narrator, 4.0)
+    narrator.move_on("find")
+    run(narrator, 2.0)
+    assert narrator.current.line_id == "a.how"
+    narrator.replay()  # the round arrow
+    assert speaker.said[-1] == "a.how" and narrator.speaking
 
 
 def test_a_line_being_said_when_its_moment_passes_finishes_its_sentence_then_goes():

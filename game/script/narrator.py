@@ -13,7 +13,10 @@ ahead of other answers, and when the goal it describes moves on before it is sai
 (``move_on``); one being said finishes its sentence, never cut mid-word, and then goes at once,
 with no pause after it and not kept to replay. A line that is only shown goes at once. So no line
 about how things are starts after they have changed. Lines that explain are never dropped: they
-follow once the child's moment has been answered.
+follow once the child's moment has been answered. When such a line goes and nothing follows, the
+box is not left empty: it shows again, whole and quiet (not said again), the line that says what
+to do now: the last line of the opening, or the question waiting for its answer (``standing``).
+Any new line takes its place at once.
 """
 
 from __future__ import annotations
@@ -37,10 +40,6 @@ READING_WORDS_PER_SECOND = 1.8
 NORMAL_CHARS_PER_SECOND = 30.0
 #: The goal a ``moment`` line belongs to when any goal's progress makes it untrue.
 ANY_GOAL = "*"
-#: A line that ends in an ellipsis ("Breathe in slowly...") leaves the child time to do what it
-#: says: it stays at least this long from when it begins, heard or only read (a slow breath in,
-#: or out, for a young child). A tap on the box still moves on.
-PAUSE_SECONDS = 4.0
 
 
 @dataclass(frozen=True)
@@ -75,12 +74,6 @@ class Speaker(Protocol):
 def hold_seconds(words: str) -> float:
     """How long a fully shown line stays when nothing else is waiting."""
     return 2.5 + 0.35 * len(words.split())
-
-
-def pauses(words: str) -> bool:
-    """Whether a line (its English, so every language keeps the same time) ends in an
-    ellipsis: a pause for the child to fill (see ``PAUSE_SECONDS``)."""
-    return words.rstrip().endswith(("...", "\u2026"))
 
 
 def read_seconds(words: str) -> float:
@@ -123,6 +116,11 @@ class Narrator:
         self._heard = False  # the current line was given to a voice (not only shown)
         self._passed = False  # the current line is about a moment that has passed
         self._began = 0.0  # when the current line began (the narrator's clock)
+        #: The line that says what to do now: the last one begun that answers nothing and
+        #: stays true (an opening line, a question waiting for its answer). It comes back to
+        #: the box, quietly, when a line about a passed moment goes with nothing after it.
+        self.standing: Spoken | None = None
+        self._restored = False  # the current line is ``standing``, back in the box quietly
 
     def say(self, line_id: str, text: str, now: bool = False, moment: str | None = None) -> None:
         """Queue a line; ``now`` for a line that answers what the child just did; ``moment``
@@ -175,7 +173,7 @@ class Narrator:
         """Show (and say) the current line, or the last one, again from its start (never a line
         about a moment that has passed: that one goes, and the line before it is said again)."""
         if self._passed:
-            self._leave()
+            self._leave(restore=False)
         line = self.current or self.last
         if line is not None:
             self.current = line
@@ -246,8 +244,8 @@ class Narrator:
         when none do. Lines asked for together (a trigger's facts) each get their reading time."""
         if self.current is None or not self.revealed:
             return False
-        if pauses(self.current.text) and self.elapsed < PAUSE_SECONDS:
-            return False
+        if self._restored:
+            return True  # only a reminder of what to do: anything new comes at once
         if not self.queue:
             return self.held >= hold_seconds(self.text)
         if self.queue[0].now and (self._heard or self.queue[0].at > self._began):
@@ -283,6 +281,8 @@ class Narrator:
             return
         self.history.append(self.current.line_id)
         self._shown_at[self.current.line_id] = self.time
+        if not self.current.now and self.current.moment is None:
+            self.standing = self.current
         self._begin()
 
     def _begin(self) -> None:
@@ -294,16 +294,23 @@ class Narrator:
         if self.speaker is not None and self.current is not None:
             self.timing = self.speaker.speak(self.current.line_id)
         self._heard = self.timing is not None
-        self._passed = False
+        self._passed = self._restored = False
         if self.timing is not None:
             self.shown = float(len(self.text))
 
-    def _leave(self) -> None:
-        """The current line goes, and is not kept to replay: it is no longer true."""
+    def _leave(self, restore: bool = True) -> None:
+        """The current line goes, and is not kept to replay: it is no longer true. With nothing
+        waiting, the line that says what to do now comes back, shown whole and not said again
+        (``restore``: not when the child asked to hear a line again; ``replay`` chooses)."""
         self._hush()
         self.current = None
         self.shown = self.held = 0.0
-        self._passed = False
+        self._passed = self._restored = False
+        if restore and not self.queue and self.standing is not None:
+            self.current, self._restored = self.standing, True
+            self.elapsed = 0.0
+            self._heard = False
+            self.shown = float(len(self.text))
 
     def _hush(self) -> None:
         if self.timing is not None and self.speaker is not None:
