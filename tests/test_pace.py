@@ -290,6 +290,37 @@ def test_the_journey_map_draws_and_sends_only_its_glow(display, monkeypatch):
     assert all(rects == [pygame.Rect(area)] for rects in glow)
 
 
+def test_the_hunts_story_box_is_drawn_once_while_its_line_stays(display, monkeypatch):
+    """The hunt draws every frame, but its story box only when what it shows changes (the
+    line, its words appearing or lit, the look) or something moves under its top: otherwise
+    the copy kept of it is put back, and the frame is exactly what a whole draw would be."""
+    scenes = load_all()
+    app = App(scenes, "hunt", display, StepClock())
+    assert app.play is not None
+    narration, narrator, view = app.play.narration, app.play.narrator, app.play.view
+    drawn, keys = [], set()
+    draw_box = narration._draw
+    monkeypatch.setattr(narration, "_draw", lambda *a: (drawn.append(1), draw_box(*a)))
+    frames = 0
+    for step in range(900):
+        if not app.frame():
+            continue
+        frames += 1
+        keys.add(narration.drawn_from(narrator))
+        if step % 15 == 0 and narration._kept is not None:
+            canvas = pygame.image.tobytes(app.display.canvas, "RGB")
+            narration._kept = None
+            app._draw()  # drawn afresh
+            assert pygame.image.tobytes(app.display.canvas, "RGB") == canvas
+    assert narrator.history  # lines came and went while the cells drifted
+    assert frames > 300 and len(drawn) <= len(keys) + 900 // 15
+    drawn.clear()
+    monkeypatch.setattr(view, "lowest", lambda: 700.0)  # a sparkle under the box's top
+    for _ in range(60):
+        app.frame()
+    assert len(drawn) >= 20  # every frame drawn
+
+
 def test_a_pause_draws_the_waiting_game_once(display, monkeypatch):
     """Under 'Paused' the game waits: it is drawn and dimmed once and kept, not drawn again
     each look; a tap draws it again (a setting may have changed), a pointer moving does not."""

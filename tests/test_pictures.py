@@ -562,3 +562,25 @@ def test_no_quiz_answer_shows_the_badge_of_the_name_zip(scenes, display):
     assert yellow.count() > 2000  # the bolt is a big yellow shape...
     assert pygame.mask.from_threshold(wand, art.YELLOW, (12, 12, 12, 255)).count() < 500
     assert pygame.mask.from_threshold(wand, art.INK, (12, 12, 12, 255)).count() > 1000  # a wand
+
+
+@pytest.mark.parametrize(
+    "kind", ["t_cell", "leukemia_cell", "b_cell", "red_blood_cell", "platelet"]
+)
+def test_a_cell_painted_solid_is_solid_once_shrunk(display, kind):
+    """Shrinking a picture painted three times larger loses a step or two of alpha: a body
+    painted opaque came out 253 of 255, so it was a little see-through and every one of its
+    pixels had to be blended. What was opaque stays opaque (a crowd of cells is drawn in half
+    the time: ``python -m game bench``), and the soft edge keeps its shades."""
+    sprite = art.cell_sprite(kind, 40, True, kind == "t_cell", "sky")
+    alphas = [
+        sprite.get_at((x, y)).a
+        for x in range(sprite.get_width())
+        for y in range(0, sprite.get_height())
+    ]
+    body = sum(a == 255 for a in alphas)
+    edge = sum(0 < a < 250 for a in alphas)
+    assert not [a for a in alphas if 250 <= a < 255]
+    assert body > 4 * edge > 0
+    centre = sprite.get_at((sprite.get_width() // 2, sprite.get_height() // 2))
+    assert centre.a == 255

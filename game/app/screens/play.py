@@ -59,6 +59,8 @@ class ScenePlay:
         """``chars_per_second``: how fast text appears when no voice reads it; ``child``: the
         child's name, if the grown-up typed one (the closing card uses it)."""
         self.child = child
+        if session is not None and session.goes_on(scene):
+            scene = scene.going_on()  # a quiz left halfway: on to its next question at once
         self.chapter = Chapter(scene, seed, session, strings, speaker)
         self.chapter.narrator.chars_per_second = chars_per_second
         self.scene = scene = self.chapter.scene  # the questions asked of the child's age band
@@ -277,7 +279,10 @@ class ScenePlay:
             )
         widgets.title_pill(canvas, self.strings.get(f"{self.scene.id}.title"), PAUSE.x - 16)
         self.pause_button().draw(canvas)
-        self.narration.draw(canvas, self.narrator, self.chapter.clock)
+        lowest = getattr(self.view, "lowest", None)  # how low what moves is drawn now
+        self.narration.draw(
+            canvas, self.narrator, self.chapter.clock, None if lowest is None else lowest()
+        )
         if self.card_showing:
             self._card(canvas)
         if self.page is not None:

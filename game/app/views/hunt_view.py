@@ -17,7 +17,7 @@ from game.script.model import Scene
 from game.script.runner import Runner
 from game.script.session import Session
 from game.script.strings import Strings
-from game.world.cells import Cell
+from game.world.cells import BOUNDS, Cell
 from game.world.hunt import DOCK_SECONDS, FADE_SECONDS, POP_SECONDS, HuntRules
 
 _LAYER = {"platelet": 0, "red_blood_cell": 1, "b_cell": 2, "leukemia_cell": 2, "t_cell": 3}
@@ -30,8 +30,6 @@ TURN_STEP = 5
 SHRINK_STEPS = 10
 #: A healthy B cell fades in this many steps, each made once.
 FADE_STEPS = 12
-#: Cells held by a CAR, breaking apart or fading: drawn every frame.
-_LEAVING = ("docking", "meeting", "popping", "fading")
 
 
 class HuntView:
@@ -55,14 +53,11 @@ class HuntView:
         drifting in the blood (and buddies circling) look smooth at a calmer pace."""
         rules = self.rules
         player = rules.player
-        if player.vx or player.vy:
+        if player.vx or player.vy or rules.leaving:
             return pace.MOVING
-        drifting = bool(rules.buddies)
-        for cell in rules.cells:
-            if cell.state in _LEAVING or cell.wiggle > 0:
-                return pace.MOVING
-            drifting = drifting or (cell.state == "free" and cell.drift_speed > 0)
-        if drifting:
+        if any(cell.wiggle > 0 for cell in rules.cells):
+            return pace.MOVING
+        if rules.buddies or any(c.state == "free" and c.drift_speed > 0 for c in rules.cells):
             return pace.DRIFTING
         return pace.RESTING if rules.hint_target() is None else pace.pulsing()
 
@@ -98,6 +93,22 @@ class HuntView:
             canvas, self.strings, self.session.hero_name, player.x, player.y + player.radius + 14
         )
         self._hint(canvas)
+
+    def lowest(self) -> float:
+        """The lowest row anything that moves may be drawn at now: the swimming band's bottom
+        (cells, buddies and the name tag are kept inside it), or lower for the helping arrow
+        and a found cell's sparkles and ring near the bottom: the story box under it is
+        drawn again only when something reaches under its top (see ``NarrationView.draw``)."""
+        rules = self.rules
+        bottom = BOUNDS[3]
+        for cell in rules.leaving:  # sparkles: 1.8 radii out; a held star's ring: 1.32 + 47
+            holder = rules.holder(cell) if cell.state in ("docking", "meeting") else cell
+            low = max(cell.y, holder.y) + 2 * max(cell.radius, holder.radius) + 50
+            bottom = max(bottom, low)
+        if rules.hint_target() is not None:  # the arrow, bobbing round the T cell (its
+            player = rules.player  # centre up to 56 px past the body, turned: 68 px across)
+            bottom = max(bottom, player.y + player.radius + 56 + 70)
+        return bottom
 
     def hero_rect(self) -> pygame.Rect:
         """The child's CAR T cell with its name tag, and the CAR T cells that joined it: what

@@ -205,6 +205,9 @@ class NarrationView:
         self._line: tuple[str, str] | None = None
         self._before: list[tuple[pygame.Rect, str]] = []
         self._changed_at = float("-inf")
+        #: The box as last drawn over a still background (see ``draw``): the state it was
+        #: drawn from, where it is (with its shadow) and a copy of those pixels.
+        self._kept: tuple[tuple, pygame.Rect, pygame.Surface] | None = None
 
     @property
     def spoken(self) -> SpokenText:
@@ -226,7 +229,45 @@ class NarrationView:
             return f"word:{word_id}"
         return "box" if self.box.collidepoint(x, y) else None
 
-    def draw(self, canvas: pygame.Surface, narrator: Narrator, clock: float) -> None:
+    def drawn_from(self, narrator: Narrator) -> tuple:
+        """Everything the box is drawn from but the bobbing 'more' marker: while it stays the
+        same, so does the box."""
+        current = narrator.current
+        look = theme.look()
+        if current is None:
+            return (narrator.last is None, look)
+        text = narrator.text
+        shown = min(int(narrator.shown), len(text))
+        lit = (narrator.speaking, narrator.spoken_word)
+        return (current.line_id, text, shown, lit, self.strings.language, look)
+
+    def draw(
+        self, canvas: pygame.Surface, narrator: Narrator, clock: float, lowest: float | None = None
+    ) -> None:
+        """The box, its words and the replay button. ``lowest``: the lowest row the activity
+        draws anything that moves at now (None: unknown). While nothing moves under the box
+        and the box is drawn from the same state as before, the copy of it kept then is put
+        back (one blit: the hunt draws every frame), then the bobbing marker."""
+        key = self.drawn_from(narrator)
+        kept = self._kept
+        if kept is not None and kept[0] == key and lowest is not None and lowest <= kept[1].top:
+            canvas.blit(kept[2], kept[1])
+            self._marker(canvas, narrator, clock)
+            return
+        self._kept = None
+        self._draw(canvas, narrator, clock)
+        region = self.box.copy()
+        region.height += widgets.SHADOW  # and the shadow under it
+        still = lowest is not None and lowest <= region.top
+        if still and narrator.current is not None and canvas.get_rect().contains(region):
+            self._kept = (key, region, canvas.subsurface(region).copy())
+        self._marker(canvas, narrator, clock)
+
+    def _marker(self, canvas: pygame.Surface, narrator: Narrator, clock: float) -> None:
+        if narrator.current is not None and narrator.revealed and narrator.queue:
+            self._more_marker(canvas, clock)
+
+    def _draw(self, canvas: pygame.Surface, narrator: Narrator, clock: float) -> None:
         spoken = self.spoken
         line = (narrator.current.line_id, narrator.text) if narrator.current else None
         if line != self._line:  # the words that just left stay tappable for a moment
@@ -253,8 +294,6 @@ class NarrationView:
         spoken.draw(
             canvas, tokens, TEXT_LEFT, self.box.centery, int(narrator.shown), lit_word, lit_line
         )
-        if narrator.revealed and narrator.queue:
-            self._more_marker(canvas, clock)
 
     def _replay_button(self, canvas: pygame.Surface) -> None:
         button = _replay_face(theme.look().button_fill(art.BLUE))
