@@ -188,3 +188,31 @@ class Ears:
 
     def hush(self) -> None:
         pass
+
+
+def test_the_quiz_taken_up_again_goes_on_with_its_next_question_not_its_opening(scenes, display):
+    """Play-test: coming back to a quiz left halfway said "You did it! You followed your T cell
+    all the way." and "Let's play a picture game" again before the next question. Within the
+    session it goes on with the next question at once; the opening lines come again only when
+    the quiz starts from its first question (the grown-up's 'Start this chapter again')."""
+    app = tf.make_app(scenes, display, first="cheer", show_map=False)
+    cheer = app.play.scene
+    opening = ["cheer.hello", "cheer.game"]
+    answer_right(app)
+    assert app.play.narrator.history[:2] == opening  # the first time, as it was
+    until(app, lambda: app.play.rules.choice.id != cheer.choices[0].id)
+    answer_right(app)
+    pause(app)
+    tf.press(app, "map")
+    go_to_the_quiz_again(app)
+    until(app, lambda: app.play.rules.asking)
+    said = app.play.narrator.history
+    assert said[0] == cheer.choices[2].ask, said  # the next question, first
+    assert not set(opening) & set(said)
+    assert app.play.chapter.runner.progress["answered"] == 2
+    # from its first question again, it opens as it did
+    tf.open_panel(app)
+    tf.press(app, "restart")
+    until(app, lambda: app.play.rules.asking)
+    assert app.play.narrator.history[:2] == opening
+    pygame.event.clear()

@@ -333,6 +333,16 @@ class Scene(_Located):
         skipped = [c for c in self.choices if left_out & set(c.about)]
         return self._leaving(gone, skipped)
 
+    def going_on(self) -> Scene:
+        """This scene as it goes on when the child comes back to it after leaving it halfway
+        in this session (a quiz: see ``Session.goes_on``): its opening lines, heard already
+        ("You did it! You followed your T cell all the way."), are not said again, so the next
+        question comes at once; the 'start' triggers keep their sounds."""
+        return replace(
+            self,
+            triggers=tuple(replace(t, say=()) if t.when == "start" else t for t in self.triggers),
+        )
+
     def for_band(self, band: str) -> Scene:
         """This scene as a child of age band ``band`` plays it: without the quiz questions not
         asked of that band (a question's ``bands``: a shorter quiz for ages 4 to 6). A goal

@@ -94,6 +94,12 @@ class Session:
         _count(self.answered_now.setdefault(question, Answer()), right, with_help)
         return _count(self.answers.setdefault(question, Answer()), right, with_help)
 
+    def goes_on(self, scene: Scene) -> bool:
+        """Whether ``scene`` is a quiz the child left halfway in this session and goes on with
+        now: some of its own questions were answered right then (see ``solved_in``)."""
+        solved = set(self.solved_in.get(scene.id, ()))
+        return any(choice.id in solved for choice in scene.choices)
+
     def played_chapter(self, scene_id: str) -> None:
         self.solved_in.pop(scene_id, None)  # played to its end: next time from the start
         if scene_id not in self.played:
