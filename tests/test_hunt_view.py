@@ -79,3 +79,38 @@ def test_a_leukemia_cell_found_is_celebrated_and_a_healthy_b_cell_met_only_fades
     healthy = next(c for c in rules.cells if c.kind == "b_cell")
     assert healthy.state == "gone" and rules.buddies
     assert seen["b_cell"] == {"fade"}
+
+
+def test_the_name_tag_never_hides_the_cell_the_helping_arrow_points_at(display, monkeypatch):
+    """Play-test: the T cell's name tag covered the cell the arrow pointed at. (The arrow
+    itself, drawn over both, is left out here: what is proved is the cell over the tag.)"""
+    monkeypatch.setattr(HuntView, "_hint", lambda self, canvas: None)
+    scene = parse_scene("w.yaml", SCENE, ROOT / "assets")
+    rules = HuntRules(scene, seed=1)
+    session = Session()
+    session.picked["name"] = type("Name", (), {"id": "Sunny"})()
+    view = HuntView(scene, rules, session, Strings({}, {}))
+    canvas = pygame.Surface((1280, 800))
+
+    def tag(x: int, y: int) -> bool:
+        """Whether the name tag's cream fill is what shows at (x, y)."""
+        return all(
+            abs(a - b) <= 6 for a, b in zip(canvas.get_at((x, y))[:3], (255, 250, 230), strict=True)
+        )
+
+    player = rules.player
+    below = (round(player.x), round(player.y + player.radius + 34))  # in the middle of the tag
+    view.draw(canvas, None)  # type: ignore[arg-type]
+    assert tag(*below)
+    sick = next(c for c in rules.cells if c.kind == "leukemia_cell")
+    sick.x, sick.y = below  # a leukemia cell resting where the tag is
+    rules.set_assist(3)
+    assert rules.hint_target() is sick
+    view.draw(canvas, None)  # type: ignore[arg-type]
+    around = [
+        (below[0] + dx, below[1] + dy) for dx in range(-12, 13, 4) for dy in range(-12, 13, 4)
+    ]
+    assert not any(tag(x, y) for x, y in around)  # the cell is drawn over the tag
+    rules.set_assist(0)  # no arrow: the tag is drawn over the crowd, as before
+    view.draw(canvas, None)  # type: ignore[arg-type]
+    assert tag(*below)

@@ -18,7 +18,7 @@ from game.script.runner import Runner
 from game.script.session import Session
 from game.script.strings import Strings
 from game.world.cells import BOUNDS, Cell
-from game.world.hunt import DOCK_SECONDS, FADE_SECONDS, POP_SECONDS, HuntRules
+from game.world.hunt import DOCK_SECONDS, FADE_SECONDS, POP_SECONDS, STAR_REACH, HuntRules
 
 _LAYER = {"platelet": 0, "red_blood_cell": 1, "b_cell": 2, "leukemia_cell": 2, "t_cell": 3}
 
@@ -30,6 +30,10 @@ TURN_STEP = 5
 SHRINK_STEPS = 10
 #: A healthy B cell fades in this many steps, each made once.
 FADE_STEPS = 12
+#: Room the name tag under the child's T cell may take (px): half its width (a long name),
+#: and its height.
+TAG_HALF_WIDTH = 110
+TAG_HEIGHT = 48
 
 
 class HuntView:
@@ -92,7 +96,24 @@ class HuntView:
         widgets.name_tag(
             canvas, self.strings, self.session.hero_name, player.x, player.y + player.radius + 14
         )
+        self._over_the_tag(canvas)
         self._hint(canvas)
+
+    def _over_the_tag(self, canvas: pygame.Surface) -> None:
+        """The cell the helping arrow points at is drawn again over the name tag when it lies
+        where the tag is, so the tag never hides it (play-test)."""
+        target = self.rules.hint_target()
+        if target is None or self.session.hero_name is None:
+            return
+        player = self.rules.player
+        reach = target.radius * STAR_REACH  # with its stars
+        top = player.y + player.radius + 14
+        if (
+            abs(target.x - player.x) < TAG_HALF_WIDTH + reach
+            and top - reach < target.y < top + TAG_HEIGHT + reach
+        ):
+            sprite = self._sprites[target.id]
+            canvas.blit(sprite, sprite.get_rect(center=(round(target.x), round(target.y))))
 
     def lowest(self) -> float:
         """The lowest row anything that moves may be drawn at now: the swimming band's bottom
