@@ -84,3 +84,49 @@ def test_a_small_change_is_scaled_alone_across_too():
             assert max(abs(a[i] - b[i]) for i in range(3)) <= 4, (x, y)
     far = display.to_window(1000, 250)
     assert partial.get_at((int(far[0]), int(far[1]))) == before.get_at((int(far[0]), int(far[1])))
+
+
+def _words(canvas: pygame.Surface) -> pygame.Rect:
+    """Dark words on a pale card, and a hard edge: what scaling must not blur."""
+    pygame.font.init()
+    canvas.fill((250, 240, 230))
+    words = pygame.font.Font(None, 40).render("CD19 star", True, (30, 30, 40))
+    canvas.blit(words, (500, 380))
+    canvas.fill((30, 30, 40), pygame.Rect(640, 100, 640, 200))  # dark from x = 640 on
+    return words.get_rect(topleft=(500, 380))
+
+
+def test_words_stay_as_sharp_as_on_the_canvas_in_a_window_twice_its_size():
+    """On a high-DPI screen (2560 x 1600) each canvas pixel becomes a block of 2 x 2 window
+    pixels of its very colour: no smoothing smears an edge of a letter over its neighbours."""
+    display = Display((2560, 1600))
+    assert display.crisp == 2
+    area = _words(display.canvas)
+    display.present()
+    for x in range(area.left, area.right):
+        for y in range(area.top, area.bottom, 3):
+            colour = display.canvas.get_at((x, y))
+            for dx, dy in ((0, 0), (1, 0), (0, 1), (1, 1)):
+                assert display.window.get_at((2 * x + dx, 2 * y + dy)) == colour, (x, y)
+
+
+def test_at_a_scale_between_whole_steps_only_the_rest_is_smoothed():
+    """At 2.5 x the whole steps are taken crisp and only the last half smoothed: a hard edge
+    is blurred over fewer window pixels than by smoothing all of the scale, and a piece sent
+    alone still looks as in a whole frame."""
+    display = Display((3200, 2000))
+    assert display.crisp == 2
+    _words(display.canvas)
+    display.present()
+    smoothed = pygame.transform.smoothscale(display.canvas, (3200, 2000))
+
+    def blurred(picture: pygame.Surface) -> int:  # pixels between pale and dark, by the edge
+        row = [picture.get_at((x, 500)).r for x in range(1560, 1640)]
+        return sum(40 < red < 240 for red in row)
+
+    assert blurred(display.window) < blurred(smoothed)
+    whole = display.window.copy()
+    display.present([pygame.Rect(600, 120, 100, 60)])  # the edge, sent alone
+    for x in range(1400, 1800, 3):
+        for y in range(250, 800, 7):
+            assert display.window.get_at((x, y)) == whole.get_at((x, y)), (x, y)

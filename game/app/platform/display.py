@@ -31,6 +31,11 @@ class Display:
         scale = min(width / LOGICAL[0], height / LOGICAL[1]) or 1.0
         size = (max(1, round(LOGICAL[0] * scale)), max(1, round(LOGICAL[1] * scale)))
         self.scale = scale
+        #: Whole steps of the scale (2 in a window twice the canvas's size or more): scaling
+        #: takes them first without smoothing, then smooths only what is left, so words stay
+        #: as sharp as on the canvas (smoothing all of a 2 x scale blurs each edge over two
+        #: window pixels; a high-DPI laptop's window is often 2 to 3 x).
+        self.crisp = max(1, min(size[0] // LOGICAL[0], size[1] // LOGICAL[1]))
         self.area = pygame.Rect((0, 0), size)
         self.area.center = (width // 2, height // 2)
         if self.direct:  # the game draws straight into the window: no copy a frame
@@ -125,9 +130,14 @@ class Display:
             shown.append((first, last, lo, hi, unit, size))
         (x0, x1, xlo, xhi, xu, xs), (y0, y1, ylo, yhi, yu, ys) = shown
         source = pygame.Rect(xlo, ylo, xhi - xlo, yhi - ylo)
-        piece = pygame.transform.smoothscale(
-            self.canvas.subsurface(source), (source.width // xu * xs, source.height // yu * ys)
-        )
+        piece = self.canvas.subsurface(source)
+        size = (source.width // xu * xs, source.height // yu * ys)
+        if self.crisp > 1:  # whole steps first: each canvas pixel a block of window pixels
+            piece = pygame.transform.scale(
+                piece, (source.width * self.crisp, source.height * self.crisp)
+            )
+        if piece.get_size() != size:
+            piece = pygame.transform.smoothscale(piece, size)
         inner = pygame.Rect(
             (x0 - xlo) // xu * xs,
             (y0 - ylo) // yu * ys,
