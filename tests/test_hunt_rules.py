@@ -26,6 +26,7 @@ from game.world.hunt import (
     SPREAD_OVERLAP,
     HuntBot,
     HuntRules,
+    drawn_reach,
 )
 
 STEP = 1 / 60
@@ -596,3 +597,24 @@ def test_by_a_wall_the_buddies_swim_round_the_t_cell_not_over_it():
             assert buddy.distance_to(player) >= player.radius + buddy.radius * 0.5, corner
             for other in rules.buddies[i + 1 :]:
                 assert buddy.distance_to(other) >= buddy.radius * 1.5, corner
+
+
+def test_the_cells_start_apart_stars_and_cars_counted_none_on_the_name_tag():
+    """Play-test: at the start, cells lay on one another (a B cell on a leukemia cell's stars);
+    they were spread apart only later. Now each starts clear of every other, and of the child's
+    T cell with its CARs and name tag, inside the swimming band."""
+    scene = shipped_hunt()
+    left, top, right, bottom = BOUNDS
+    for seed in range(40):
+        rules = HuntRules(scene, seed=seed)
+        player = rules.player
+        assert (player.x, player.y) == (220, 360)  # placed by the scene: it stays
+        for one, other in itertools.combinations(rules.cells, 2):
+            room = drawn_reach(one) + drawn_reach(other)
+            assert one.distance_to(other) >= room, (seed, one.kind, other.kind)
+        for cell in rules.others():
+            assert player.distance_to(cell) >= drawn_reach(player) + drawn_reach(cell)
+            assert left + cell.radius <= cell.x <= right - cell.radius
+            assert top + cell.radius <= cell.y <= bottom - cell.radius
+            below = cell.y - (player.y + player.radius)  # the name tag under the T cell
+            assert not (abs(cell.x - player.x) < 60 and 0 < below < NAME_TAG_ROOM + cell.radius)

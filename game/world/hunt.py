@@ -92,6 +92,12 @@ ERRAND_SPEED = 220.0
 ASSIST_REACH = (0.0, 110.0, 190.0, 300.0)
 #: Room (px) kept under the child's T cell for its name tag, so the tag stays on screen too.
 NAME_TAG_ROOM = 56.0
+#: At the start, cells stand at least this far (px) apart, their stars and CARs counted...
+START_ROOM = 8.0
+#: ...moved apart in at most this many passes over every pair (a hunt of a few dozen cells).
+START_PASSES = 40
+#: The name tag under the child's T cell, kept clear at the start as a round this wide (px).
+TAG_RADIUS = 60.0
 
 
 class HuntRules:
@@ -102,6 +108,11 @@ class HuntRules:
         if player_actor is None:
             raise ValueError(f"scene '{scene.id}' has no player actor")
         self.player = next(c for c in self.cells if c.actor == player_actor.id)
+        if len(self.cells) <= CROWD:  # (hundreds cannot all have room: ``bench``)
+            fixed = {a.id for a in scene.actors if a.place.points}
+            player = self.player
+            tag = Cell(-1000, "", "name_tag", player.x, player.y + player.radius + 38, TAG_RADIUS)
+            place_apart([*self.cells, tag], [c for c in self.cells if c.actor not in fixed])
         self.speed = float(scene.activity.options["player_speed"])
         self.assist = int(scene.activity.options["aim_assist"])
         self.max_buddies = int(scene.activity.options["buddies"])
@@ -665,6 +676,47 @@ class HuntRules:
             radius=player.radius * 0.55,
             car=player.car,
         )
+
+
+def drawn_reach(cell: Cell) -> float:
+    """How far from its centre ``cell`` is drawn: its CARs, its stars, or its body."""
+    if cell.car is not None:
+        return cell.radius * cellmod.CAR_REACH
+    return cell.radius * (STAR_REACH if cell.markers else 1.0)
+
+
+def place_apart(cells: list[Cell], movable: list[Cell]) -> None:
+    """At the start, cells placed at random in their areas are moved apart until none lies on
+    another, stars and CARs counted, with ``START_ROOM`` between them (play-test: they started
+    on one another and were spread apart only later). Only ``movable`` cells move (not the
+    child's T cell and its name tag, nor cells the scene placed at points)."""
+    moving = {c.id for c in movable}
+    for _ in range(START_PASSES):
+        crowded = False
+        for index, one in enumerate(cells):
+            for other in cells[index + 1 :]:
+                if one.id not in moving and other.id not in moving:
+                    continue
+                room = drawn_reach(one) + drawn_reach(other) + START_ROOM
+                dx, dy = other.x - one.x, other.y - one.y
+                gap = math.hypot(dx, dy)
+                if gap >= room:
+                    continue
+                crowded = True
+                if gap < 1e-6:
+                    dx, dy, gap = 1.0, 0.0, 1.0
+                push = (room - gap) / gap
+                share = 0.5 if one.id in moving and other.id in moving else 1.0
+                if one.id in moving:
+                    one.x -= dx * push * share
+                    one.y -= dy * push * share
+                    cellmod.keep_inside(one, drawn_reach(one))
+                if other.id in moving:
+                    other.x += dx * push * share
+                    other.y += dy * push * share
+                    cellmod.keep_inside(other, drawn_reach(other))
+        if not crowded:
+            return
 
 
 def _covers(star: Cell, cell: Cell) -> bool:
