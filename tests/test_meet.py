@@ -190,3 +190,105 @@ def test_the_cells_the_story_names_are_on_screen_while_it_names_them(scenes, dis
             checked.add(line)
     assert {"meet.b_cells", "meet.leukemia"} <= checked
     assert OFF_RIGHT > 1280  # they come from off the screen, gently
+
+
+class RecordedVoice:
+    """Says each line as its English voice file does: its length and word times (index.json),
+    in the age band's variant when it has one."""
+
+    def __init__(self, band: str) -> None:
+        import json
+
+        from game import resources
+
+        path = resources.assets_dir() / "voice" / "en" / "index.json"
+        self.lines = json.loads(path.read_text(encoding="utf-8"))["lines"]
+        self.band = band
+
+    def key(self, line_id: str) -> str:
+        variant = f"{line_id}@{self.band}"
+        return variant if variant in self.lines else line_id
+
+    def speak(self, line_id: str):
+        from game.script.narrator import Timing
+
+        entry = self.lines[self.key(line_id)]
+        return Timing(entry["seconds"], tuple(entry["words"]))
+
+    def hush(self) -> None:
+        pass
+
+
+def tell_the_story(scenes, band: str):
+    """The story of 'Meet your T cell', heard in ``band``'s words: yields the chapter at each
+    step once both pictures are picked."""
+    from game.script.texts import build_strings, load_library
+
+    strings = build_strings(scenes, load_library())
+    strings.set_band(band)
+    voice = RecordedVoice(band)
+    chapter = Chapter(scenes["meet"], strings=strings, speaker=voice)
+    for _ in chapter.scene.choices:
+        until(chapter, lambda: chapter.rules.answerable)
+        tap_picture(chapter, 0)
+    while not chapter.card_showing:
+        assert chapter.clock < 300, "the story did not end"
+        chapter.update(STEP)
+        yield chapter, strings, voice
+
+
+@pytest.mark.parametrize("band", ["little", "middle", "older"])
+def test_a_cell_going_never_crosses_a_cell_coming(scenes, band):
+    """The cells of one line leave before the next line's come (play-test: they crossed over
+    each other for a moment as the lines changed)."""
+    from game.app.views.board_view import GUEST_RADIUS
+
+    def in_sight(guest) -> bool:
+        return -GUEST_RADIUS[guest.kind] < guest.x < 1280 + GUEST_RADIUS[guest.kind]
+
+    changes = 0
+    for chapter, _, _ in tell_the_story(scenes, band):
+        guests = [g for g in chapter.rules.stage.guests if in_sight(g)]
+        going = [g for g in guests if g.leaving]
+        changes += bool(going)
+        for a in going:
+            for b in (g for g in guests if not g.leaving):
+                gap = ((a.x - b.x) ** 2 + (a.y - b.y) ** 2) ** 0.5
+                assert gap >= GUEST_RADIUS[a.kind] + GUEST_RADIUS[b.kind], (a, b)
+    assert changes  # cells did leave as the story went on
+
+
+@pytest.mark.parametrize("band", ["little", "middle", "older"])
+def test_the_cell_a_line_names_is_there_as_its_name_is_said(scenes, band):
+    """"B cells are helpers too": the B cell is whole on the screen when "B cells" has been
+    said, and in its place a moment later (play-test: it came a moment after the words)."""
+    import re
+
+    from game.app.views.board_view import GUEST_RADIUS
+
+    names = {"b_cell": r"\bB cells?\b", "leukemia_cell": r"\bleukemia\b", "t_cell": r"\bT cells\b"}
+    checked = set()
+    begun: dict[str, float] = {}
+    for chapter, strings, voice in tell_the_story(scenes, band):
+        current = chapter.narrator.current
+        if current is None:
+            continue
+        line = chapter.scene.line(current.line_id)
+        begun.setdefault(line.id, chapter.clock)
+        words = strings.get(line.id)
+        times = voice.lines[voice.key(line.id)]
+        for kind in set(line.shows):
+            found = re.search(names[kind], words) if kind in names else None
+            if found is None:
+                continue
+            last = len(words[: found.end()].split()) - 1  # the name's last word
+            said = times["words"][last + 1] if last + 1 < len(times["words"]) else times["seconds"]
+            elapsed = chapter.clock - begun[line.id]
+            here = [g for g in chapter.rules.stage.present if g.kind == kind]
+            if said <= elapsed < said + STEP:  # the name has just been said: it is in sight
+                r = GUEST_RADIUS[kind]
+                assert any(r <= g.x <= 1280 - r for g in here), (line.id, words, here)
+            if said + 0.3 <= elapsed < said + 0.3 + STEP:  # and a moment later, in its place
+                assert any((g.x, g.y) == g.goal for g in here), (line.id, words, here)
+                checked.add(line.id)
+    assert "meet.b_cells" in checked
