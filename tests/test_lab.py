@@ -48,7 +48,9 @@ def test_the_cars_can_be_dragged_when_the_child_is_told_to_drag_them(scenes):
 
 @pytest.mark.parametrize("think", [None, 1.0])
 def test_every_line_about_cd19_is_said_while_a_cell_with_cd19_is_on_screen(scenes, think):
-    """Played fast, and like a child who listens before each drag."""
+    """Played fast, and like a child who listens before each drag. The cell seen is the one
+    said: a healthy B cell with "CD19 is like a name tag on B cells", then the leukemia cell
+    (a play-test saw only the leukemia cell while B cells were named)."""
     scene = scenes["lab"]
     about_cd19 = {
         line.id
@@ -74,7 +76,14 @@ def test_every_line_about_cd19_is_said_while_a_cell_with_cd19_is_on_screen(scene
         line = narrator.current.line_id if narrator.current is not None else None
         if line in about_cd19:
             heard.add(line)
-            assert chapter.rules.visitor_position() is not None, (line, chapter.clock)
+            rules = chapter.rules
+            cd19 = (rules.visitor_position(), rules.b_cell_position())
+            assert cd19 != (None, None), (line, chapter.clock)
+        if line == "lab.name_tag":  # "...a name tag on B cells": a healthy B cell, alone
+            assert chapter.rules.b_cell_position() is not None, chapter.clock
+            assert chapter.rules.visitor_position() is None, chapter.clock
+        if line == "lab.leukemia_tag":  # "Leukemia cells wear CD19 too": the leukemia cell
+            assert chapter.rules.visitor_position() is not None, chapter.clock
     assert heard == about_cd19
 
 
@@ -139,3 +148,52 @@ def test_the_leukemia_cell_stops_beside_the_car_it_fits_big_enough_to_see(scenes
         if near(canvas.get_at((x, y)), art.YELLOW, 30)
     ]
     assert len(star) > 40, len(star)
+
+
+def test_the_healthy_b_cell_stands_in_sight_clear_of_the_t_cell_and_the_leukemia_cell(
+    scenes, display
+):
+    """The B cell that comes with "CD19 is like a name tag on B cells" is drawn whole on the
+    screen, above the story's box, apart from the T cell's CARs and from the leukemia cell, and
+    the closing card leaves it in sight."""
+    import math
+
+    import pygame
+
+    from game.app.screens.play import CARD, CARD_LEFT
+    from game.app.ui import art
+    from game.app.views.attach_view import PIECE, AttachView
+    from game.script.texts import build_strings, load_library
+    from game.world import attach
+
+    strings = build_strings(scenes, load_library())
+    chapter = Chapter(scenes["lab"], strings=strings)
+    view = AttachView(scenes["lab"], chapter.rules, chapter.session, strings)
+    rules, bot = chapter.rules, chapter.spec.make_bot()
+    while not chapter.card_showing:
+        assert chapter.clock < 300, "the chapter did not end"
+        for gesture in bot.step(rules, STEP):
+            if isinstance(gesture, Release):
+                chapter.release()
+            else:
+                chapter.point(gesture.x, gesture.y)
+        chapter.update(STEP)
+    bx, by = rules.b_cell_position()
+    reach = 1.45 * attach.B_CELL_RADIUS  # its body and its CD19 stars
+    assert reach <= bx <= 1280 - reach and reach <= by and by + reach <= 645
+    vx, vy = rules.visitor_position()
+    assert math.dist((bx, by), (vx, vy)) >= reach + 1.45 * attach.VISITOR_RADIUS
+    cx, cy = attach.CENTRE
+    assert math.dist((bx, by), (cx, cy)) >= reach + attach.SLOT_REACH + PIECE / 2
+    canvas = pygame.Surface((1280, 800))
+    view.draw(canvas, chapter.runner)
+    colours = art.CELL_COLOURS["b_cell"]
+    body = sum(
+        any(math.dist(canvas.get_at((x, y))[:3], colour) < 24 for colour in colours)
+        for x in range(round(bx) - 70, round(bx) + 70, 2)
+        for y in range(round(by) - 70, round(by) + 70, 2)
+    )
+    assert body >= 0.5 * math.pi * attach.B_CELL_RADIUS**2 / 4, body  # drawn there
+    hero = view.hero_rect()
+    assert hero.collidepoint(round(bx), round(by))
+    assert hero.colliderect(CARD) and not hero.colliderect(CARD_LEFT)  # the card on the left

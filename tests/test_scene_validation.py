@@ -439,3 +439,15 @@ def test_a_line_shows_cells_only_in_a_choose_chapter_and_only_known_ones():
     )
     _, _, message = only_problem(replace("    text: Hello!\n", "    text: Hi!\n    shows: b_cel\n"))
     assert "unknown cell to show 'b_cel'" in message and "did you mean 'b_cell'" in message
+
+
+def test_the_lab_shows_only_a_b_cell_and_the_leukemia_cell():
+    """In the lab ('attach') a line may bring a healthy B cell or the leukemia cell the CAR
+    fits, as it is said; nothing else."""
+    lab = (ROOT / "scenes" / "lab.yaml").read_text(encoding="utf-8")
+    assert problems_in(lab, "lab.yaml") == []
+    old = "    shows: b_cell"
+    assert old in lab
+    line, _, message = only_problem(lab.replace(old, "    shows: [b_cell, platelet]", 1))
+    assert lab.splitlines()[line - 1].strip().startswith("- id: lab.name_tag")
+    assert "the lab shows only b_cell and leukemia_cell" in message

@@ -39,6 +39,8 @@ _TRIGGER_ACTIONS = ("say", "assist", "sound", "once", "moment")
 _CHOICE_KEYS = ("ask", "explain", "keep", "about", "bands")
 #: The most cells a line can show beside the T cell (see model.Line.shows).
 SHOWN_AT_MOST = 4
+#: The cells a line can bring in the lab (see game.world.attach).
+LAB_SHOWS = frozenset({"b_cell", "leukemia_cell"})
 _OPTION_KEYS = ("colour", "right", "say", "fact", "bands")
 #: What a pick can remember for the rest of the journey.
 KEEPS = ("colour", "name")
@@ -146,13 +148,21 @@ class _SceneBuilder(FieldReader):
 
     def _check_shows(self, scene: model.Scene) -> None:
         """A line's ``shows`` is drawn beside the child's T cell in a 'choose' chapter, four
-        cells at most."""
+        cells at most; in the lab ('attach'), a healthy B cell or the leukemia cell the CAR
+        fits, each coming as the line that names it begins."""
+        lab = scene.activity.name == "attach"
         for line in scene.lines:
-            if line.shows and scene.activity.name != "choose":
+            if lab and not set(line.shows) <= LAB_SHOWS:
                 self.error(
                     line.where,
-                    f"'shows' on line '{line.id}' is drawn only in a 'choose' chapter "
-                    f"(this one is '{scene.activity.name}')",
+                    f"'shows' on line '{line.id}': the lab shows only "
+                    f"{' and '.join(sorted(LAB_SHOWS))}",
+                )
+            elif line.shows and scene.activity.name != "choose" and not lab:
+                self.error(
+                    line.where,
+                    f"'shows' on line '{line.id}' is drawn only in a 'choose' chapter or "
+                    f"the lab ('attach'; this one is '{scene.activity.name}')",
                 )
             elif len(line.shows) > SHOWN_AT_MOST:
                 self.error(

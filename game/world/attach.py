@@ -54,6 +54,12 @@ CUP = 32.0
 STAR_REACH = 1.16 * VISITOR_RADIUS
 #: Where the visitor comes from: off the screen, top right.
 VISIT_START = (1420.0, 130.0)
+#: A healthy B cell with its CD19 comes first, while the name tag line says "CD19 is like a name
+#: tag on B cells" (its ``shows``): it glides in from the right, below the visitor's way, and
+#: stays beside the T cell's lower right, clear of the CARs and the story's box.
+B_CELL_RADIUS = 62.0
+B_CELL_START = (1420.0, 470.0)
+B_CELL_AT = (990.0, 470.0)
 
 
 @dataclass
@@ -92,8 +98,14 @@ class AttachRules(Tapping):
         self.pieces = [Piece(i, home, *home) for i, home in enumerate(_homes(self.count))]
         self.held: Piece | None = None
         self.time = 0.0
-        #: A cell with CD19 that visits once every CAR is on: 0..1 of its way in, or None.
+        #: A cell with CD19 that visits once every CAR is on: 0..1 of its way in, or None. It
+        #: comes as the line that names it begins (``shows: leukemia_cell``), or at once when
+        #: no line does.
         self.visit: float | None = None
+        #: The healthy B cell that comes with the line that names it (``shows: b_cell``).
+        self.b_cell: float | None = None
+        self._shows = {line.id: line.shows for line in scene.lines if line.shows}
+        self._told = any("leukemia_cell" in shows for shows in self._shows.values())
         self._events: list[WorldEvent] = []
         #: The line that tells the child to begin; the CARs take a finger once it is begun.
         self.go_line = _go_line(scene)
@@ -104,6 +116,17 @@ class AttachRules(Tapping):
         """The line the CARs wait for, handed to the narration but not yet begun; None once it
         has begun (or when the scene tells nothing first). The chapter calls :meth:`ask`."""
         return None if self.ready else self.go_line
+
+    def begin(self, line_id: str) -> None:
+        """The narration has begun ``line_id``: once every CAR is on, the cells it names come
+        (a healthy B cell, then the leukemia cell the CAR fits), so what is said is seen."""
+        if self.empty_slots():
+            return
+        shows = self._shows.get(line_id, ())
+        if "b_cell" in shows and self.b_cell is None:
+            self.b_cell = 0.0
+        if "leukemia_cell" in shows and self.visit is None:
+            self.visit = 0.0
 
     def ask(self, line_id: str) -> None:
         """The narration has begun ``line_id``: if it is the instruction, the CARs wake up."""
@@ -136,7 +159,7 @@ class AttachRules(Tapping):
         if slot is not None and self._clicks_on(piece, slot):
             piece.slot = slot  # it slides out to its place (see update)
             self._events.append(WorldEvent("attach"))
-            if all(p.slot is not None for p in self.pieces):
+            if not self._told and all(p.slot is not None for p in self.pieces):
                 self.visit = 0.0
         elif math.hypot(*_minus(piece.home, piece)) > STILL:
             self._events.append(WorldEvent("back"))
@@ -198,6 +221,8 @@ class AttachRules(Tapping):
             elif not piece.held:  # gently: slower as it comes home
                 gap = math.hypot(*_minus(piece.home, piece))
                 _glide(piece, piece.home, min(HOME_SPEED, 40.0 + 4.0 * gap) * dt)
+        if self.b_cell is not None:
+            self.b_cell = min(1.0, self.b_cell + dt / VISIT_SECONDS)
         if self.visit is not None and self.visit < 1.0:
             self.visit = min(1.0, self.visit + dt / VISIT_SECONDS)
             if self.visit >= 1.0:
@@ -217,6 +242,15 @@ class AttachRules(Tapping):
         tx, ty = _out(slot_angle(FIT_SLOT, self.count), SLOT_REACH + CUP + STAR_REACH)
         sx, sy = VISIT_START
         ease = 1 - (1 - self.visit) ** 3
+        return sx + (tx - sx) * ease, sy + (ty - sy) * ease
+
+    def b_cell_position(self) -> tuple[float, float] | None:
+        """Where the healthy B cell's middle is: gliding in from the right, slowing, to its
+        place beside the T cell; None before it is named."""
+        if self.b_cell is None:
+            return None
+        (sx, sy), (tx, ty) = B_CELL_START, B_CELL_AT
+        ease = 1 - (1 - self.b_cell) ** 3
         return sx + (tx - sx) * ease, sy + (ty - sy) * ease
 
 

@@ -16,6 +16,7 @@ from game.script.runner import Runner
 from game.script.session import Session
 from game.script.strings import Strings
 from game.world.attach import (
+    B_CELL_RADIUS,
     CELL_RADIUS,
     CENTRE,
     FIT_SLOT,
@@ -102,6 +103,7 @@ class AttachView:
                     pygame.draw.circle(canvas, art.YELLOW, (round(piece.x), round(piece.y)), glow)
                 image = car_piece(PIECE) if rules.ready else resting_piece(PIECE)
                 canvas.blit(image, image.get_rect(center=(round(piece.x), round(piece.y))))
+        self._b_cell(canvas)
         self._visitor(canvas)
 
     def hero_rect(self) -> pygame.Rect:
@@ -110,13 +112,24 @@ class AttachView:
         reach = SLOT_REACH + PIECE / 2
         hero = pygame.Rect(0, 0, round(2 * reach), round(TAG_TOP + TAG_HEIGHT - CENTRE[1] + reach))
         hero.topleft = (round(CENTRE[0] - reach), round(CENTRE[1] - reach))
-        where = self.rules.visitor_position()
-        if where is None:
-            return hero
-        reach = round(2 * 1.45 * VISITOR_RADIUS)  # its body and its CD19 stars
-        visitor = pygame.Rect(0, 0, reach, reach)
-        visitor.center = (round(where[0]), round(where[1]))
-        return hero.union(visitor)
+        for where, radius in (
+            (self.rules.visitor_position(), VISITOR_RADIUS),
+            (self.rules.b_cell_position(), B_CELL_RADIUS),
+        ):
+            if where is not None:
+                reach = round(2 * 1.45 * radius)  # its body and its CD19 stars
+                cell = pygame.Rect(0, 0, reach, reach)
+                cell.center = (round(where[0]), round(where[1]))
+                hero = hero.union(cell)
+        return hero
+
+    def _b_cell(self, canvas: pygame.Surface) -> None:
+        """A healthy B cell, smooth and round with its CD19 stars, beside the T cell while
+        "CD19 is like a name tag on B cells" is said (and after)."""
+        where = self.rules.b_cell_position()
+        if where is not None:
+            sprite = art.cell_sprite("b_cell", round(B_CELL_RADIUS), True, False)
+            canvas.blit(sprite, sprite.get_rect(center=(round(where[0]), round(where[1]))))
 
     def _visitor(self, canvas: pygame.Surface) -> None:
         """A big leukemia cell with its CD19 stars glides in and stops beside a CAR, turned so
