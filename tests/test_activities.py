@@ -9,6 +9,7 @@ import math
 import pytest
 
 from game.script.catalog import load_all
+from game.script.runner import Runner, Say
 from game.script.session import Session
 from game.world import attach, collect, drip, multiply, picks
 
@@ -21,10 +22,11 @@ def scenes():
 
 
 def run(rules, seconds: float) -> list:
+    """Let ``seconds`` pass; what happened (not that the child was busy carrying a cell)."""
     events = []
     for _ in range(round(seconds / STEP)):
         events += rules.update(STEP)
-    return events
+    return [event for event in events if not event.busy]
 
 
 def tap(rules, x: float, y: float) -> None:
@@ -47,7 +49,7 @@ def drag(rules, start, end, seconds: float = 0.5) -> list:
         rules.point(start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t)
         events += rules.update(STEP)
     rules.release()
-    return events + rules.update(STEP)
+    return [event for event in events + rules.update(STEP) if not event.busy]
 
 
 # picture boards ---------------------------------------------------------------------------------
@@ -195,6 +197,34 @@ def test_another_cell_put_in_the_bag_goes_back_to_the_tube(scenes):
     run(rules, 2.0)  # back to its own place in the stream
     assert cell.state == "free" and abs(cell.y - collect.TUBE_Y) <= 12
     assert cell.x == pytest.approx(rules.place(cell))
+
+
+def test_carrying_a_cell_is_not_idle_no_hint_comes_while_the_child_carries_one(scenes):
+    """Play-test: "Look for T cells in the machine's window. Drag one down." came while the
+    child was carrying a T cell. The wait for a hint starts again when the child lets go."""
+    scene = scenes["collect"]
+    rules, runner = collect.CollectRules(scene), Runner(scene)
+    runner.start()
+    hint = next(t for t in scene.triggers if t.when == "idle").seconds
+
+    def play(seconds: float) -> list[str]:
+        said = []
+        for _ in range(round(seconds / STEP)):
+            for event in rules.update(STEP):
+                said += [out.line_id for out in runner.handle(event) if isinstance(out, Say)]
+            said += [out.line_id for out in runner.update(STEP) if isinstance(out, Say)]
+        return said
+
+    assert play(hint - 3) == []  # looking for a while...
+    cell = first_of(rules, "t_cell")
+    rules.point(cell.x, cell.y)  # ... then takes a T cell and carries it about, slowly
+    assert rules.held is cell
+    assert play(hint + 5) == []
+    rules.point(300, 330)
+    assert play(hint + 5) == []
+    rules.release()  # let go outside the bag: it glides back, and the wait starts again
+    assert play(hint - 1) == []
+    assert play(2) == ["collect.hint"]
 
 
 def test_a_press_far_from_any_cell_picks_nothing_up(scenes):

@@ -83,8 +83,13 @@ class Runner:
 
     def handle(self, event: WorldEvent) -> list[Output]:
         """Count ``event`` toward goals and fire the triggers that listen for it (none for a
-        ``quiet`` event: it only counts)."""
+        ``quiet`` event: it only counts). A ``busy`` event only starts the wait for a hint
+        again: the child is in the middle of something."""
         self._expect_started("handle()")
+        if event.busy:  # the child is doing something (carrying a cell): not idle
+            self.idle_seconds = 0.0
+            self._idle_fired.clear()
+            return []
         out: list[Output] = []
         advanced: list[Goal] = []
         for goal in self.scene.goals:
@@ -107,7 +112,8 @@ class Runner:
         return out
 
     def update(self, dt: float) -> list[Output]:
-        """Let time pass; fires 'idle' triggers when the child has made no progress for a while."""
+        """Let time pass; fires 'idle' triggers when the child has made no progress for a while
+        (and has not been busy: see ``handle``)."""
         self._expect_started("update()")
         if self.status is not Status.RUNNING:
             return []

@@ -222,6 +222,8 @@ class CollectRules(Tapping):
             elif cell.state == "kept":
                 self._settle(cell, dt)
         events, self._events = self._events, []
+        if self.held is not None:  # carrying a cell is not being stuck: no hint comes
+            events.append(WorldEvent("carry", self.held.actor, busy=True))
         return events
 
     def _return(self, cell: Cell, dt: float) -> None:

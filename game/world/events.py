@@ -14,7 +14,11 @@ class WorldEvent:
     question asked when pictures appear), which waits its turn.
 
     A ``quiet`` event counts toward goals, but the triggers that listen for it do not fire:
-    nothing answers it (a pick the child made before the chapter, kept from their profile)."""
+    nothing answers it (a pick the child made before the chapter, kept from their profile).
+
+    A ``busy`` event tells only that the child is in the middle of doing something (carrying a
+    cell to the bag): they are not stuck, so the wait for a hint starts again. It counts toward
+    no goal and nothing answers it."""
 
     type: str
     actor: str | None = None
@@ -22,3 +26,4 @@ class WorldEvent:
     line: str | None = None
     answer: bool = True
     quiet: bool = False
+    busy: bool = False
