@@ -40,6 +40,10 @@ READING_WORDS_PER_SECOND = 1.8
 NORMAL_CHARS_PER_SECOND = 30.0
 #: The goal a ``moment`` line belongs to when any goal's progress makes it untrue.
 ANY_GOAL = "*"
+#: A line that ends in an ellipsis ("Breathe in slowly...") leaves the child time to do what it
+#: says: it stays at least this long from when it begins, heard or only read (a slow breath in,
+#: or out, for a young child). A tap on the box still moves on.
+PAUSE_SECONDS = 4.0
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,12 @@ class Speaker(Protocol):
 def hold_seconds(words: str) -> float:
     """How long a fully shown line stays when nothing else is waiting."""
     return 2.5 + 0.35 * len(words.split())
+
+
+def pauses(words: str) -> bool:
+    """Whether a line (its English, so every language keeps the same time) ends in an
+    ellipsis: a pause for the child to fill (see ``PAUSE_SECONDS``)."""
+    return words.rstrip().endswith(("...", "\u2026"))
 
 
 def read_seconds(words: str) -> float:
@@ -246,6 +256,8 @@ class Narrator:
             return False
         if self._restored:
             return True  # only a reminder of what to do: anything new comes at once
+        if pauses(self.current.text) and self.elapsed < PAUSE_SECONDS:
+            return False
         if not self.queue:
             return self.held >= hold_seconds(self.text)
         if self.queue[0].now and (self._heard or self.queue[0].at > self._began):
