@@ -53,7 +53,7 @@ def test_the_iv_bag_holds_the_childs_cells_and_none_once_they_are_all_given(disp
     from game.app.views.drip_view import _bag
 
     lime = art.HERO["lime"][0]
-    full, empty = _bag(160, 220, 10, "lime"), _bag(160, 220, 0, "lime")
+    full, empty = _bag(160, 220, 8, 8, "lime"), _bag(160, 220, 0, 8, "lime")
     assert _has(full, lime) and not _has(full, art.HERO["sky"][0])
     assert not any(_has(empty, body) for body, _ in art.HERO.values())  # not one cell left
 

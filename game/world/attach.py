@@ -100,12 +100,13 @@ class AttachRules(Tapping):
         self.time = 0.0
         #: A cell with CD19 that visits once every CAR is on: 0..1 of its way in, or None. It
         #: comes as the line that names it begins (``shows: leukemia_cell``), or at once when
-        #: no line does.
+        #: no line does or no narration tells these rules its lines (the rules played alone).
         self.visit: float | None = None
         #: The healthy B cell that comes with the line that names it (``shows: b_cell``).
         self.b_cell: float | None = None
         self._shows = {line.id: line.shows for line in scene.lines if line.shows}
         self._told = any("leukemia_cell" in shows for shows in self._shows.values())
+        self._narrated = False  # a narration tells these rules its lines (see begin)
         self._events: list[WorldEvent] = []
         #: The line that tells the child to begin; the CARs take a finger once it is begun.
         self.go_line = _go_line(scene)
@@ -120,6 +121,7 @@ class AttachRules(Tapping):
     def begin(self, line_id: str) -> None:
         """The narration has begun ``line_id``: once every CAR is on, the cells it names come
         (a healthy B cell, then the leukemia cell the CAR fits), so what is said is seen."""
+        self._narrated = True
         if self.empty_slots():
             return
         shows = self._shows.get(line_id, ())
@@ -159,7 +161,8 @@ class AttachRules(Tapping):
         if slot is not None and self._clicks_on(piece, slot):
             piece.slot = slot  # it slides out to its place (see update)
             self._events.append(WorldEvent("attach"))
-            if not self._told and all(p.slot is not None for p in self.pieces):
+            waits = self._told and self._narrated  # for the line that names it
+            if not waits and all(p.slot is not None for p in self.pieces):
                 self.visit = 0.0
         elif math.hypot(*_minus(piece.home, piece)) > STILL:
             self._events.append(WorldEvent("back"))
