@@ -11,8 +11,7 @@ import pygame
 import pytest
 
 from game.script.catalog import load_all
-from game.script.chapter import Chapter
-from game.world.gestures import Release
+from game.script.chapter import Chapter, bot_turn
 
 STEP = 1 / 60
 
@@ -52,11 +51,7 @@ def test_the_cards_stand_clear_of_the_room_and_stay_for_the_closing_lines(
     rules, bot, heard = chapter.rules, chapter.spec.make_bot(), set()
     while not chapter.card_showing:
         assert chapter.clock < 400, "the chapter did not end"
-        for gesture in bot.step(rules, STEP):
-            if isinstance(gesture, Release):
-                chapter.release()
-            else:
-                chapter.point(gesture.x, gesture.y)
+        bot_turn(chapter, bot, STEP)
         chapter.update(STEP)
         for x, y, w, h in rules.tiles if rules.on_show else ():
             tile = pygame.Rect(round(x), round(y), round(w), round(h))

@@ -13,9 +13,9 @@ from game.app.screens.journey_map import JourneyMap
 from game.app.screens.play import ScenePlay
 from game.app.ui import art, theme, widgets
 from game.script.catalog import journey, load_all
+from game.script.chapter import bot_turn
 from game.script.session import Session, from_the_lab
 from game.script.texts import build_strings, load_library
-from game.world.gestures import Release
 
 CHAPTERS = ["meet", "collect", "lab", "grow", "ready", "back", "hunt", "after", "cheer"]
 
@@ -34,11 +34,7 @@ def finish(play: ScenePlay) -> ScenePlay:
     """Let the chapter's demo bot play until the closing card shows."""
     bot = play.chapter.spec.make_bot()
     while not play.card_showing and play.chapter.clock < 600:
-        for gesture in bot.step(play.rules, 1 / 60):
-            if isinstance(gesture, Release):
-                play.chapter.release()
-            else:
-                play.chapter.point(gesture.x, gesture.y)
+        bot_turn(play.chapter, bot, 1 / 60)
         play.update(1 / 60)
     assert play.card_showing, play.scene.id
     play.update(1 / 60)

@@ -10,9 +10,8 @@ import math
 import pytest
 
 from game.script.catalog import load_all
-from game.script.chapter import Chapter
+from game.script.chapter import Chapter, bot_turn
 from game.world import drip
-from game.world.gestures import Release
 
 STEP = 1 / 60
 
@@ -57,11 +56,7 @@ def test_the_cells_gather_in_the_arm_all_in_sight(scenes, display):
     rules, bot = chapter.rules, chapter.spec.make_bot()
     while not chapter.card_showing:
         assert chapter.clock < 300, "the chapter did not end"
-        for gesture in bot.step(rules, STEP):
-            if isinstance(gesture, Release):
-                chapter.release()
-            else:
-                chapter.point(gesture.x, gesture.y)
+        bot_turn(chapter, bot, STEP)
         chapter.update(STEP)
         for cell in rules.swimmers:  # while they come and while they stay: on the screen
             assert 22 <= cell.x <= 1280 - 22, cell

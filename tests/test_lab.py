@@ -9,8 +9,7 @@ import re
 import pytest
 
 from game.script.catalog import load_all
-from game.script.chapter import Chapter
-from game.world.gestures import Release
+from game.script.chapter import Chapter, bot_turn
 
 STEP = 1 / 60
 
@@ -67,11 +66,7 @@ def test_every_line_about_cd19_is_said_while_a_cell_with_cd19_is_on_screen(scene
         narrator = chapter.narrator
         quiet = 0.0 if narrator.current is not None and not narrator.settled else quiet + STEP
         if think is None or quiet >= think:
-            for gesture in bot.step(chapter.rules, STEP):
-                if isinstance(gesture, Release):
-                    chapter.release()
-                else:
-                    chapter.point(gesture.x, gesture.y)
+            bot_turn(chapter, bot, STEP)
         chapter.update(STEP)
         line = narrator.current.line_id if narrator.current is not None else None
         if line in about_cd19:
@@ -106,11 +101,7 @@ def test_the_leukemia_cell_stops_beside_the_car_it_fits_big_enough_to_see(scenes
     rules, bot = chapter.rules, chapter.spec.make_bot()
     while rules.visit is None or rules.visit < 1.0:
         assert chapter.clock < 300, "no cell came"
-        for gesture in bot.step(rules, STEP):
-            if isinstance(gesture, Release):
-                chapter.release()
-            else:
-                chapter.point(gesture.x, gesture.y)
+        bot_turn(chapter, bot, STEP)
         chapter.update(STEP)
     canvas = pygame.Surface((1280, 800))
     view.draw(canvas, chapter.runner)
@@ -172,11 +163,7 @@ def test_the_healthy_b_cell_stands_in_sight_clear_of_the_t_cell_and_the_leukemia
     rules, bot = chapter.rules, chapter.spec.make_bot()
     while not chapter.card_showing:
         assert chapter.clock < 300, "the chapter did not end"
-        for gesture in bot.step(rules, STEP):
-            if isinstance(gesture, Release):
-                chapter.release()
-            else:
-                chapter.point(gesture.x, gesture.y)
+        bot_turn(chapter, bot, STEP)
         chapter.update(STEP)
     bx, by = rules.b_cell_position()
     reach = 1.45 * attach.B_CELL_RADIUS  # its body and its CD19 stars

@@ -14,11 +14,10 @@ import pytest
 
 from game.cli import main
 from game.script.catalog import load_all
-from game.script.chapter import Chapter
+from game.script.chapter import Chapter, bot_turn
 from game.script.errors import SceneError
 from game.script.strings import load_table, source_hash
 from game.script.texts import all_texts, build_strings, load_library
-from game.world.gestures import Release
 
 SCENES = Path(__file__).resolve().parent.parent / "scenes"
 
@@ -126,11 +125,7 @@ def test_the_language_switches_mid_chapter_without_losing_the_place(scenes, stri
     chapter = Chapter(scenes["meet"], strings=strings)
     bot = chapter.spec.make_bot()
     while "colour" not in chapter.session.picked:
-        for gesture in bot.step(chapter.rules, 1 / 60):
-            if isinstance(gesture, Release):
-                chapter.release()
-            else:
-                chapter.point(gesture.x, gesture.y)
+        bot_turn(chapter, bot, 1 / 60)
         chapter.update(1 / 60)
     history, picked = list(chapter.narrator.history), dict(chapter.session.picked)
     question = chapter.rules.choice

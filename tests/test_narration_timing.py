@@ -12,10 +12,9 @@ from game.app.screens.play import ScenePlay
 from game.app.screens.word_page import WordPage
 from game.app.views.narration_view import WORD_GRACE_SECONDS
 from game.script.catalog import load_all
-from game.script.chapter import Chapter
+from game.script.chapter import Chapter, bot_turn
 from game.script.narrator import Timing
 from game.script.texts import build_strings, load_library
-from game.world.gestures import Release
 from game.world.multiply import DISH
 
 STEP = 1 / 60
@@ -140,11 +139,7 @@ def test_the_closing_card_comes_within_two_seconds_of_the_last_line(scenes, scen
     bot = chapter.spec.make_bot()
     last_line_ended = None
     while not chapter.card_showing and chapter.clock < 600:
-        for gesture in bot.step(chapter.rules, STEP):
-            if isinstance(gesture, Release):
-                chapter.release()
-            else:
-                chapter.point(gesture.x, gesture.y)
+        bot_turn(chapter, bot, STEP)
         chapter.update(STEP)
         narrator = chapter.narrator
         if narrator.current is None or not narrator.revealed or narrator.queue:
@@ -234,11 +229,7 @@ def test_in_the_hunt_a_hint_that_passed_gives_the_box_back_to_what_to_do(scenes)
 
     def hunt_until(found: int) -> None:
         while chapter.runner.progress["find_leukemia"] < found and chapter.clock < 300:
-            for gesture in bot.step(chapter.rules, STEP):
-                if isinstance(gesture, Release):
-                    chapter.release()
-                else:
-                    chapter.point(gesture.x, gesture.y)
+            bot_turn(chapter, bot, STEP)
             chapter.update(STEP)
 
     hunt_until(3)

@@ -160,8 +160,6 @@ def play_with_bot(chapter: Chapter, think: float | None = None, limit: float = 6
     With ``think`` the bot plays like a young child who listens first: it acts only once the
     narration has been quiet for ``think`` seconds. Without it, it plays as fast as it can.
     """
-    from game.world.gestures import Release
-
     step = 1 / 60
     bot = chapter.spec.make_bot()
     quiet = 0.0
@@ -169,10 +167,18 @@ def play_with_bot(chapter: Chapter, think: float | None = None, limit: float = 6
         listening = chapter.narrator.current is not None and not chapter.narrator.settled
         quiet = 0.0 if listening else quiet + step
         if think is None or quiet >= think:
-            for gesture in bot.step(chapter.rules, step):
-                if isinstance(gesture, Release):
-                    chapter.release()
-                else:
-                    chapter.point(gesture.x, gesture.y)
+            bot_turn(chapter, bot, step)
         chapter.update(step)
     return chapter.clock
+
+
+def bot_turn(chapter: Chapter, bot, dt: float) -> None:
+    """The demo bot's finger for one step of ``dt`` seconds: its gestures handed to
+    ``chapter`` as a child's finger would make them (the chapter is not updated)."""
+    from game.world.gestures import Release
+
+    for gesture in bot.step(chapter.rules, dt):
+        if isinstance(gesture, Release):
+            chapter.release()
+        else:
+            chapter.point(gesture.x, gesture.y)
