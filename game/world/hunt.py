@@ -92,7 +92,8 @@ ERRAND_SPEED = 220.0
 ASSIST_REACH = (0.0, 110.0, 190.0, 300.0)
 #: Room (px) kept under the child's T cell for its name tag, so the tag stays on screen too.
 NAME_TAG_ROOM = 56.0
-#: At the start, cells stand at least this far (px) apart, their stars and CARs counted...
+#: At the start, cells stand at least this far (px) apart, their stars and CARs counted (and
+#: in a hunt of a few dozen cells, spreading keeps them so as they drift)...
 START_ROOM = 8.0
 #: ...moved apart in at most this many passes over every pair (a hunt of a few dozen cells).
 START_PASSES = 40
@@ -279,7 +280,7 @@ class HuntRules:
             events.extend(self._touch(cell, dt, pushed, starred))
         if not crowded:
             near_ids = {c.id for c in near}
-            self._spread(near + [c for c in self._matching if c.id not in near_ids], dt)
+            self._spread(near + [c for c in self._matching if c.id not in near_ids], dt, True)
         elif turn:  # a crowd: every other frame, by twice as much, the cells far off in turns
             # (and near: those the T cell itself may have pushed, not all round its buddies)
             pushing = player.radius + 2 * cellmod.BASE_RADIUS["leukemia_cell"]
@@ -478,9 +479,11 @@ class HuntRules:
         self._spread_turn = (self._spread_turn + 1) % turns
         return away[self._spread_turn :: turns]
 
-    def _spread(self, crowd: list[Cell], dt: float) -> None:
+    def _spread(self, crowd: list[Cell], dt: float, drawn: bool = False) -> None:
         """Free cells of ``crowd`` that lie on one another (the T cell pushed them together, or
-        they drifted so) move gently apart, so each can be seen.
+        they drifted so) move gently apart, so each can be seen: their bodies, or with
+        ``drawn`` all that is drawn of them (stars and CARs: a hunt of a few dozen cells, so
+        no cell drifts onto another's stars).
 
         Only cells in the same or a neighbouring square of a grid as wide as the room two cells
         need can lie on one another, so each cell is compared with those few, not with every
@@ -489,7 +492,9 @@ class HuntRules:
         if len(free) < 2:
             return
         share = min(1.0, SPREAD_RATE * dt) / 2
-        size = 2 * max(c.radius for c in free) * SPREAD_OVERLAP
+        reach = {c.id: drawn_reach(c) for c in free} if drawn else None
+        widest = max(reach.values()) if reach else max(c.radius for c in free)
+        size = 2 * widest * SPREAD_OVERLAP + (START_ROOM if reach else 0.0)
         grid: dict[tuple[int, int], list[Cell]] = {}
         for cell in free:
             grid.setdefault((int(cell.x // size), int(cell.y // size)), []).append(cell)
@@ -504,7 +509,10 @@ class HuntRules:
                 for index, one in enumerate(here):
                     for other in here[index + 1 :] if key is None else there:
                         dx, dy = other.x - one.x, other.y - one.y
-                        room = (one.radius + other.radius) * SPREAD_OVERLAP
+                        if reach is None:
+                            room = (one.radius + other.radius) * SPREAD_OVERLAP
+                        else:
+                            room = reach[one.id] + reach[other.id] + START_ROOM
                         if not (-room < dx < room and -room < dy < room):
                             continue
                         gap = hypot(dx, dy)
