@@ -95,7 +95,7 @@ def test_choose_keeps_the_pick_then_shows_the_next_choice(scenes):
     rules.ask("meet.pick_name")
     tap(rules, *centre(rules.tiles[1]))
     run(rules, picks.NEXT_DELAY + 0.1)
-    assert session.hero_name == "meet.name.star" and rules.choice is None
+    assert session.hero_name == "meet.name.dino" and rules.choice is None
 
 
 def test_a_picks_pictures_wait_unseen_and_untappable_until_its_question_is_asked(scenes):

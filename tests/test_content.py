@@ -629,13 +629,17 @@ def test_the_give_away_check_would_catch_one():
 
 
 #: Words for what each T cell name's badge shows (its picture on the name card and on the child's
-#: tile): Sunny's sun, Star's star, Luna's moon, Zip's lightning bolt.
+#: tile): Sunny's sun, Dino's dinosaur, Luna's moon, Zip's lightning bolt.
 BADGE_WORDS = {
     "sun": {"en": ("sun",), "es": ("sol",)},
-    "star": {"en": ("star",), "es": ("estrella",)},
+    "dino": {"en": ("dino", "dinosaur"), "es": ("dino", "dinosaurio")},
     "moon": {"en": ("moon",), "es": ("luna",)},
     "zap": {"en": ("lightning", "bolt"), "es": ("rayo", "relámpago")},
 }
+#: The pictures drawn as a star: CD19's, and the plain star (the quiz chapter's icon).
+STAR_PICTURES = {"cd19", "star"}
+#: The beginnings of the words for a star ('Starry', 'Estrellita', a 'lucero' is a bright star).
+STAR_WORDS = {"en": (r"star",), "es": (r"estrell", r"lucer")}
 
 
 def name_badges(scenes):
@@ -651,7 +655,7 @@ def name_badges(scenes):
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_no_quiz_or_teach_back_card_shows_or_names_a_t_cell_names_badge(scenes, library, language):
-    """A child who named their T cell Sunny, Star, Luna or Zip never sees its badge as a wrong
+    """A child who named their T cell Sunny, Dino, Luna or Zip never sees its badge as a wrong
     answer (play-test: 'In the sun' and 'On the moon' in the quiz, 'The moon' in Meet's
     teach-back; before them 'With a zap' under the bolt). No card in any chapter's quiz or
     teach-back shows a badge, for any age band, and a card's words say what its picture shows,
@@ -677,6 +681,44 @@ def test_no_quiz_or_teach_back_card_shows_or_names_a_t_cell_names_badge(scenes, 
                 checked += 1
                 seen.add(scene_id)
     assert checked >= 100 and {"meet", "cheer", "lab", "collect", "after"} <= seen
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_t_cell_name_is_a_star_or_wears_cd19s_star(scenes, library, language):
+    """The whole game shows CD19 as stars on leukemia cells and B cells ('Look for stars!'): a
+    child whose T cell was Star saw its own badge on the leukemia cells it hunted, and as the
+    quiz's right answer 'Cells with CD19'. No name's badge is drawn as a star, no name is a
+    word for star, and each badge is its name's alone: no other name, card, quiz answer, word
+    book word or chapter icon shows it."""
+    strings = build_strings(scenes, library)
+    strings.set_language(language)
+    names = [
+        option
+        for scene in scenes.values()
+        for choice in scene.choices
+        if choice.keep == "name"
+        for option in choice.options
+    ]
+    assert len(names) >= 4
+    shown_elsewhere = [
+        (option.id, option.picture)
+        for scene in scenes.values()
+        for choice in scene.questions
+        if choice.keep != "name"
+        for option in choice.options
+    ]
+    shown_elsewhere += [(word.id, word.picture) for word in library.book.words]
+    shown_elsewhere += [(f"{scene.id}.icon", scene.icon) for scene in scenes.values()]
+    assert len(shown_elsewhere) > 90
+    badges = [option.picture for option in names]
+    assert len(set(badges)) == len(badges), badges  # no two names share a badge
+    for option in names:
+        assert option.picture not in STAR_PICTURES, (option.id, option.picture)
+        also = [where for where, picture in shown_elsewhere if picture == option.picture]
+        assert not also, (option.id, option.picture, also)
+        words = strings.get(option.id).lower()
+        starry = [w for w in STAR_WORDS[language] if re.search(rf"\b{w}", words)]
+        assert not starry, (option.id, words)
 
 
 #: The word for how a leukemia cell looks in this game (uneven: it grew wrong; see art.py).

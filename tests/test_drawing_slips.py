@@ -28,7 +28,7 @@ def _mask(canvas: pygame.Surface, colour, slack: int = 8) -> pygame.Mask:
 
 
 # "Who is playing?": the badge beside the T cell, never over a CAR ------------------------------
-@pytest.mark.parametrize("badge", ["moon", "sun", "star", "zap"])
+@pytest.mark.parametrize("badge", ["moon", "sun", "dino", "zap"])
 def test_a_childs_badge_never_covers_a_car(scenes, strings, display, badge):
     from game.app.screens.profiles_screen import ProfilesScreen, Tile, tile_rect
 

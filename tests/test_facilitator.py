@@ -691,7 +691,7 @@ def test_two_children_of_one_colour_are_told_apart_by_their_badge_and_typed_name
     tiles = {t.name: t for t in app.screen.tiles()}
     maya, other = tiles["profile:child-1"], tiles["profile:child-2"]
     assert maya.colour == other.colour
-    assert maya.badge != other.badge and {maya.badge, other.badge} <= {"sun", "star", "moon", "zap"}
+    assert maya.badge != other.badge and {maya.badge, other.badge} <= {"sun", "dino", "moon", "zap"}
     assert maya.typed == "Maya" and other.typed == ""
     words, badges = [], []
     real_label, real_picture = labels.label, pictures.picture

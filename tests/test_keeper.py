@@ -52,7 +52,7 @@ def test_a_save_is_written_when_something_changed_or_time_passed(keeper):
     written = saves_of(keeper)
     keeper.played(1.0, on_profiles_screen=False)
     assert not keeper.save()  # only a second more: not worth a write
-    keeper.session.picked["name"] = keeper.options["meet.name.star"]
+    keeper.session.picked["name"] = keeper.options["meet.name.dino"]
     assert keeper.save() and len(written) == 1
     keeper.played(SAVE_EVERY, on_profiles_screen=False)
     assert keeper.save() and len(written) == 2  # the time played, now and then

@@ -245,6 +245,44 @@ def test_a_child_saved_with_an_old_colour_keeps_a_near_one(scenes, saved, colour
     assert set(RENAMED_PICKS.values()) <= set(options)
 
 
+def test_a_child_saved_with_the_old_name_star_keeps_a_name_now_dino(scenes):
+    """The T cell name Star is gone (its badge was CD19's star): a child saved with it loads
+    with Dino, its sun-, moon- and bolt-named friends as they were, and is saved so."""
+    options = {o.id: o for s in scenes.values() for c in s.choices for o in c.options}
+    assert "meet.name.star" not in options
+    data = {"version": 2, "id": "child-1", "picked": {"colour": "meet.colour.sky"}}
+    star = Profile.from_dict({**data, "picked": {**data["picked"], "name": "meet.name.star"}})
+    session = star.session(options)
+    assert session.hero_name == "meet.name.dino" and session.hero_colour == "sky"
+    assert (
+        options[session.hero_name].text == "Dino" and options[session.hero_name].picture == "dino"
+    )
+    assert star.to_dict()["picked"]["name"] == "meet.name.dino"
+    luna = Profile.from_dict({**data, "picked": {**data["picked"], "name": "meet.name.luna"}})
+    assert luna.session(options).hero_name == "meet.name.luna"
+
+
+def outline(picture: str) -> pygame.Mask:
+    """The shape of a picture, its see-through border cut away and stretched to 100 x 100,
+    so a small star and a big one have the same outline."""
+    drawn = pictures.picture(picture, 200)
+    box = drawn.get_bounding_rect()
+    shape = pygame.transform.scale(drawn.subsurface(box), (100, 100))
+    return pygame.mask.from_surface(shape, 127)
+
+
+def test_no_t_cell_names_badge_is_drawn_like_a_cd19_star(scenes, display):
+    """A child whose T cell was called Star saw its star badge on every leukemia cell it
+    hunted (CD19's stars). No name's badge has CD19's outline, or nearly."""
+    badges = {
+        o.text: o.picture for c in scenes["meet"].choices if c.keep == "name" for o in c.options
+    }
+    cd19 = outline("cd19")
+    assert alike(outline("star"), cd19) > SAME_OUTLINE  # the check sees a star as a star
+    for name, badge in badges.items():
+        assert alike(outline(badge), cd19) < 0.6, (name, badge)
+
+
 # shapes --------------------------------------------------------------------------------------
 def silhouette(kind: str, radius: int, markers: bool = False, car: bool = False) -> pygame.Mask:
     sprite = art.cell_sprite(kind, radius, markers, car)

@@ -28,11 +28,13 @@ READS_VERSIONS = (1, 2)
 NAME_LENGTH = 16
 #: Picks whose option was renamed or taken away, and the one a saved child gets instead. The
 #: T cell colours that were too close to another cell's (pink was the leukemia cell's, green
-#: the B cell's, orange the platelet's) became the nearest ones that are not.
+#: the B cell's, orange the platelet's) became the nearest ones that are not. The T cell name
+#: Star became Dino: its star badge was CD19's star, on the leukemia cells it hunts.
 RENAMED_PICKS = {
     "meet.colour.pink": "meet.colour.purple",
     "meet.colour.green": "meet.colour.lime",
     "meet.colour.orange": "meet.colour.yellow",
+    "meet.name.star": "meet.name.dino",
 }
 
 

@@ -48,6 +48,7 @@ PICTURES = (
     "star",
     "moon",
     "zap",
+    "dino",
     "wand",
     "rocket",
     "tree",

@@ -6,7 +6,7 @@ body, not their own. Their T cell gets a name no one else's has. When the app as
 many dots to count, which sets their age band (or 'Skip', for the usual one); a grown-up can
 change it in their panel.
 
-Each child's tile shows their T cell in its colour, its name's picture as a badge (sun, star,
+Each child's tile shows their T cell in its colour, its name's picture as a badge (sun, dino,
 moon or zap: up to four children with one colour each have their own), and the child's own
 name big and clear when the grown-up typed one, so a child who cannot read yet finds their
 tile by colour and picture, and one who can finds it by name."""
@@ -67,7 +67,7 @@ class Tile:
     label: str
     car: bool = False  # the child's T cell wears its CARs (they have been to the lab)
     typed: str = ""  # the child's name as the grown-up typed it ('' when none)
-    badge: str | None = None  # the picture of the T cell's name (sun, star, moon, zap)
+    badge: str | None = None  # the picture of the T cell's name (sun, dino, moon, zap)
 
 
 def tile_rect(index: int, count: int = 4) -> pygame.Rect:

@@ -90,6 +90,34 @@ def _zap(s, cx, cy, r, unit) -> None:
     pygame.draw.polygon(s, YELLOW, inner)
 
 
+def _dino(s, cx, cy, r, unit) -> None:
+    """A friendly long-necked dinosaur, smiling: the badge of the T cell name Dino. Smooth, with
+    no spikes or stars, so nothing on it looks like a bumpy leukemia cell or CD19."""
+    legs = (-0.36, -0.12, 0.14, 0.36)
+    neck_from, head = (cx + r * 0.3, cy + r * 0.1), (cx + r * 0.46, cy - r * 0.5)
+    for colour, grow in ((art.GREEN_DARK, 1.0), (GREEN, 0.0)):  # a dark edge, then the body
+        edge = r * 0.06 * grow
+        tail = [
+            (cx - r * 0.3, cy + r * 0.02 - edge),
+            (cx - r * 0.92 - edge * 1.5, cy + r * 0.5),
+            (cx - r * 0.3, cy + r * 0.46 + edge),
+        ]
+        pygame.draw.polygon(s, colour, tail)
+        for dx in legs:
+            leg = _rect(cx + r * dx, cy + r * 0.5, r * 0.12 + edge * 1.6, r * 0.36 + edge * 1.6)
+            pygame.draw.rect(s, colour, leg, border_radius=max(1, round(8 * unit)))
+        art._thick_line(s, colour, neck_from, head, r * 0.2 + edge * 2)
+        pygame.draw.ellipse(
+            s, colour, _rect(cx, cy + r * 0.2, r * 0.9 + edge * 2, r * 0.54 + edge * 2)
+        )
+        pygame.draw.ellipse(
+            s, colour, _rect(head[0] + r * 0.1, head[1], r * 0.46 + edge * 2, r * 0.3 + edge * 2)
+        )
+    pygame.draw.circle(s, INK, (head[0] + r * 0.08, head[1] - r * 0.04), r * 0.05)
+    smile = _rect(head[0] + r * 0.18, head[1] - r * 0.02, r * 0.22, r * 0.14)
+    pygame.draw.arc(s, INK, smile, math.pi * 1.05, math.pi * 1.95, _width(unit, 5))
+
+
 def _wand(s, cx, cy, r, unit) -> None:
     """'With a zap': a magic wand zapping, a burst of little lines and dots at its tip. Not a
     lightning bolt (that is the badge of the T cell name Zip), and no star (stars mean CD19)."""
@@ -594,6 +622,8 @@ def _picture(
             _moon(s, c, c, r, unit)
         elif name == "zap":
             _zap(s, c, c, r, unit)
+        elif name == "dino":
+            _dino(s, c, c, r, unit)
         elif name == "wand":
             _wand(s, c, c, r, unit)
         elif name == "rocket":
