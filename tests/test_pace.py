@@ -81,6 +81,11 @@ def test_only_the_bands_that_changed_are_sent():
     canvas.fill((0, 0, 200), (0, 799, 1, 1))
     assert shown.changed(canvas, pace.RESTING) == [pygame.Rect(0, 784, 1280, 16)]
     assert shown.changed(canvas, pace.DRIFTING) is None  # moving: all, without looking
+    canvas.fill((0, 200, 0), (5, 500, 1, 1))
+    # ...but into a window of another size, where all that is sent is also rescaled: a look
+    assert shown.changed(canvas, pace.MOVING, scaled=True) is None  # (after one without)
+    canvas.fill((0, 0, 200), (5, 500, 1, 1))
+    assert shown.changed(canvas, pace.MOVING, scaled=True) == [pygame.Rect(0, 496, 1280, 16)]
     shown.changed(canvas, pace.RESTING)
     shown.forget()  # the window was uncovered or resized
     assert shown.changed(canvas, pace.RESTING) is None

@@ -519,7 +519,7 @@ class App:
         else:
             self._guarded(self._draw)
             self._moving_at_whole, self._since_whole = self._moving(), 0.0
-            changed = self.shown.changed(self.display.canvas, self.pace)
+            changed = self.shown.changed(self.display.canvas, self.pace, not self.display.direct)
             self.display.present(changed)
             self._still_for = self._still_for + self._since_draw if changed == [] else 0.0
         self._since_draw = 0.0

@@ -108,12 +108,17 @@ class Shown:
             for index in range(max(0, rect.top // BAND), last):
                 self._bands[index] = None
 
-    def changed(self, canvas: pygame.Surface, pace_now: int) -> list[pygame.Rect] | None:
+    def changed(
+        self, canvas: pygame.Surface, pace_now: int, scaled: bool = False
+    ) -> list[pygame.Rect] | None:
         """The canvas's areas that differ from what was shown (and remember them as shown):
         a list of rectangles (empty: nothing to send), or None to send it all. At a fast pace
         (``DRIFTING`` or ``MOVING``: the hunt's blood, words appearing) most of the screen
-        changes every frame, so it is all sent without looking."""
-        if pace_now > pace.PULSING:
+        changes every frame, so it is all sent without looking; but not into a window of
+        another size (``scaled``), where what is sent is also rescaled: there a look costs less
+        than rescaling what did not change (the story box under the hunt, all but the box
+        while its words appear)."""
+        if pace_now > pace.PULSING and not scaled:
             self.forget()
             return None
         width, height = canvas.get_size()
