@@ -141,17 +141,13 @@ def test_the_leukemia_cell_stops_beside_the_car_it_fits_big_enough_to_see(scenes
     assert len(star) > 40, len(star)
 
 
-def test_the_healthy_b_cell_stands_in_sight_clear_of_the_t_cell_and_the_leukemia_cell(
-    scenes, display
-):
+def test_the_healthy_b_cell_stands_in_sight_clear_of_the_t_cell(scenes, display):
     """The B cell that comes with "CD19 is like a name tag on B cells" is drawn whole on the
-    screen, above the story's box, apart from the T cell's CARs and from the leukemia cell, and
-    the closing card leaves it in sight."""
+    screen, above the story's box, apart from the T cell's CARs."""
     import math
 
     import pygame
 
-    from game.app.screens.play import CARD, CARD_LEFT
     from game.app.ui import art
     from game.app.views.attach_view import PIECE, AttachView
     from game.script.texts import build_strings, load_library
@@ -161,15 +157,14 @@ def test_the_healthy_b_cell_stands_in_sight_clear_of_the_t_cell_and_the_leukemia
     chapter = Chapter(scenes["lab"], strings=strings)
     view = AttachView(scenes["lab"], chapter.rules, chapter.session, strings)
     rules, bot = chapter.rules, chapter.spec.make_bot()
-    while not chapter.card_showing:
-        assert chapter.clock < 300, "the chapter did not end"
+    while rules.b_cell is None or rules.b_cell < 1.0 or rules.b_cell_leaving is not None:
+        assert chapter.clock < 300, "the B cell never stood beside the T cell"
         bot_turn(chapter, bot, STEP)
         chapter.update(STEP)
+    assert chapter.narrator.current.line_id == "lab.name_tag"
     bx, by = rules.b_cell_position()
     reach = 1.45 * attach.B_CELL_RADIUS  # its body and its CD19 stars
     assert reach <= bx <= 1280 - reach and reach <= by and by + reach <= 645
-    vx, vy = rules.visitor_position()
-    assert math.dist((bx, by), (vx, vy)) >= reach + 1.45 * attach.VISITOR_RADIUS
     cx, cy = attach.CENTRE
     assert math.dist((bx, by), (cx, cy)) >= reach + attach.SLOT_REACH + PIECE / 2
     canvas = pygame.Surface((1280, 800))
@@ -181,6 +176,50 @@ def test_the_healthy_b_cell_stands_in_sight_clear_of_the_t_cell_and_the_leukemia
         for y in range(round(by) - 70, round(by) + 70, 2)
     )
     assert body >= 0.5 * math.pi * attach.B_CELL_RADIUS**2 / 4, body  # drawn there
-    hero = view.hero_rect()
-    assert hero.collidepoint(round(bx), round(by))
+    assert view.hero_rect().collidepoint(round(bx), round(by))  # a card would leave it in sight
+
+
+@pytest.mark.parametrize("band", ["little", "middle", "older"])
+def test_the_b_cell_has_gone_when_the_car_is_seen_to_fit_the_leukemia_cell(scenes, band):
+    """ "Look! The CAR fits the CD19 on the leukemia cell." is said with one cell with CD19 in
+    sight, the one it fits (a review: the healthy B cell stayed beside the T cell, so two cells
+    with stars were there and only one was fitted, as if the CAR did not fit a healthy B cell's
+    CD19, against F12). The B cell glides out as "Leukemia cells wear CD19 too" begins, never
+    touching the leukemia cell coming in, and is gone at the closing card, which stays clear
+    of the T cell and the leukemia cell. Timed by the English voice files, in each age band."""
+    import math
+
+    from game.app.screens.play import CARD, CARD_LEFT
+    from game.app.views.attach_view import AttachView
+    from game.script.texts import build_strings, load_library
+    from game.world import attach
+    from tests.test_meet import RecordedVoice
+
+    strings = build_strings(scenes, load_library())
+    strings.set_band(band)
+    chapter = Chapter(scenes["lab"], strings=strings, speaker=RecordedVoice(band))
+    assert "leukemia cell" in strings.get("lab.fit")
+    rules, bot = chapter.rules, chapter.spec.make_bot()
+    said: list[str] = []
+    apart = 1.45 * (attach.B_CELL_RADIUS + attach.VISITOR_RADIUS)  # bodies and stars
+    while not chapter.card_showing:
+        assert chapter.clock < 300, "the chapter did not end"
+        bot_turn(chapter, bot, STEP)
+        chapter.update(STEP)
+        current = chapter.narrator.current
+        line = current.line_id if current is not None else None
+        if line is not None and (not said or said[-1] != line):
+            said.append(line)
+            if line == "lab.leukemia_tag":  # as it begins, the B cell sets off
+                assert rules.b_cell_leaving is not None, chapter.clock
+        b_cell, visitor = rules.b_cell_position(), rules.visitor_position()
+        if line == "lab.name_tag":
+            assert b_cell is not None and rules.b_cell_leaving is None, chapter.clock
+        if line == "lab.fit":  # one cell with CD19 in sight: the leukemia cell
+            assert b_cell is None and visitor is not None, chapter.clock
+        if b_cell is not None and visitor is not None:
+            assert math.dist(b_cell, visitor) >= apart, (chapter.clock, b_cell, visitor)
+    assert {"lab.name_tag", "lab.leukemia_tag", "lab.fit"} <= set(said), said
+    assert rules.b_cell_position() is None and rules.visitor_position() is not None
+    hero = AttachView(scenes["lab"], rules, chapter.session, strings).hero_rect()
     assert hero.colliderect(CARD) and not hero.colliderect(CARD_LEFT)  # the card on the left

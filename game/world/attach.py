@@ -56,10 +56,15 @@ STAR_REACH = 1.16 * VISITOR_RADIUS
 VISIT_START = (1420.0, 130.0)
 #: A healthy B cell with its CD19 comes first, while the name tag line says "CD19 is like a name
 #: tag on B cells" (its ``shows``): it glides in from the right, below the visitor's way, and
-#: stays beside the T cell's lower right, clear of the CARs and the story's box.
+#: stands beside the T cell's lower right, clear of the CARs and the story's box...
 B_CELL_RADIUS = 62.0
 B_CELL_START = (1420.0, 470.0)
 B_CELL_AT = (990.0, 470.0)
+#: ...until the next line that does not name it begins ("Leukemia cells wear CD19 too"): then
+#: it glides back out to the right in this long, gathering speed (as a cell going does in
+#: 'Meet your T cell', game/world/stage.py), so the CAR fits the one cell with CD19 left in
+#: sight. Its way out stays below the leukemia cell's way in: they never touch.
+B_CELL_LEAVE_SECONDS = 0.5
 
 
 @dataclass
@@ -102,8 +107,13 @@ class AttachRules(Tapping):
         #: comes as the line that names it begins (``shows: leukemia_cell``), or at once when
         #: no line does or no narration tells these rules its lines (the rules played alone).
         self.visit: float | None = None
-        #: The healthy B cell that comes with the line that names it (``shows: b_cell``).
+        #: The healthy B cell that comes with the line that names it (``shows: b_cell``): 0..1
+        #: of its way in, or None...
         self.b_cell: float | None = None
+        #: ...and 0..1 of its way out once a line that does not name it begins, or None while
+        #: it stays; from where it was then (``_b_cell_from``).
+        self.b_cell_leaving: float | None = None
+        self._b_cell_from = B_CELL_AT
         self._shows = {line.id: line.shows for line in scene.lines if line.shows}
         self._told = any("leukemia_cell" in shows for shows in self._shows.values())
         self._narrated = False  # a narration tells these rules its lines (see begin)
@@ -120,13 +130,19 @@ class AttachRules(Tapping):
 
     def begin(self, line_id: str) -> None:
         """The narration has begun ``line_id``: once every CAR is on, the cells it names come
-        (a healthy B cell, then the leukemia cell the CAR fits), so what is said is seen."""
+        (a healthy B cell, then the leukemia cell the CAR fits), so what is said is seen. The
+        B cell goes as a line that does not name it begins: the leukemia cell stays, so the CAR
+        is seen to fit it and the closing card is beside it."""
         self._narrated = True
         if self.empty_slots():
             return
         shows = self._shows.get(line_id, ())
-        if "b_cell" in shows and self.b_cell is None:
-            self.b_cell = 0.0
+        if "b_cell" in shows:
+            if self.b_cell is None or self.b_cell_leaving is not None:
+                self.b_cell, self.b_cell_leaving = 0.0, None  # (named again: it comes back)
+        elif self.b_cell is not None and self.b_cell_leaving is None:
+            self._b_cell_from = self.b_cell_position() or B_CELL_AT
+            self.b_cell_leaving = 0.0
         if "leukemia_cell" in shows and self.visit is None:
             self.visit = 0.0
 
@@ -226,6 +242,8 @@ class AttachRules(Tapping):
                 _glide(piece, piece.home, min(HOME_SPEED, 40.0 + 4.0 * gap) * dt)
         if self.b_cell is not None:
             self.b_cell = min(1.0, self.b_cell + dt / VISIT_SECONDS)
+        if self.b_cell_leaving is not None:
+            self.b_cell_leaving = min(1.0, self.b_cell_leaving + dt / B_CELL_LEAVE_SECONDS)
         if self.visit is not None and self.visit < 1.0:
             self.visit = min(1.0, self.visit + dt / VISIT_SECONDS)
             if self.visit >= 1.0:
@@ -249,11 +267,18 @@ class AttachRules(Tapping):
 
     def b_cell_position(self) -> tuple[float, float] | None:
         """Where the healthy B cell's middle is: gliding in from the right, slowing, to its
-        place beside the T cell; None before it is named."""
+        place beside the T cell, and out again, gathering speed, once the story moves on; None
+        before it is named and once it is gone."""
         if self.b_cell is None:
             return None
-        (sx, sy), (tx, ty) = B_CELL_START, B_CELL_AT
-        ease = 1 - (1 - self.b_cell) ** 3
+        if self.b_cell_leaving is not None:
+            if self.b_cell_leaving >= 1.0:
+                return None
+            (sx, sy), (tx, ty) = self._b_cell_from, B_CELL_START
+            ease = self.b_cell_leaving**2
+        else:
+            (sx, sy), (tx, ty) = B_CELL_START, B_CELL_AT
+            ease = 1 - (1 - self.b_cell) ** 3
         return sx + (tx - sx) * ease, sy + (ty - sy) * ease
 
 

@@ -125,7 +125,7 @@ class AttachView:
 
     def _b_cell(self, canvas: pygame.Surface) -> None:
         """A healthy B cell, smooth and round with its CD19 stars, beside the T cell while
-        "CD19 is like a name tag on B cells" is said (and after)."""
+        "CD19 is like a name tag on B cells" is said; it glides out as the next line begins."""
         where = self.rules.b_cell_position()
         if where is not None:
             sprite = art.cell_sprite("b_cell", round(B_CELL_RADIUS), True, False)
