@@ -735,3 +735,32 @@ def test_the_hunt_says_how_to_tell_a_leukemia_cell_not_only_by_its_stars(texts, 
     for language, words_of in (("en", english), ("es", spanish)):
         for text_id in telling:
             assert BUMPY[language] in words_of[text_id].lower(), (language, text_id)
+
+
+#: Words that greet someone as a boy or a girl in Spanish ('amiga nueva', 'campeón', 'niña').
+GENDERED_ES = re.compile(
+    r"\b(amig[oa]|campe[oó]na?|chic[oa]|niñ[oa]|querid[oa]|bienvenid[oa])s?\b", re.IGNORECASE
+)
+
+
+def test_no_spanish_greeting_calls_the_child_a_boy_or_a_girl(scenes, spanish):
+    """The answer to the child's pick of a name or a color ("Hello, new friend!") is said to
+    every child, whose T cell may be Dino or Solecito: in Spanish it greets no one as 'amiga' or
+    'amigo' (a review heard "¡Hola, amiga nueva!" after Dino), in any variant; and no Spanish
+    line calls anyone 'amigo' or 'amiga'."""
+    answers = {
+        option.say for choice in scenes["meet"].choices for option in choice.options if option.say
+    }
+    assert {"meet.nice_name", "meet.nice_colour"} <= answers
+    greetings = [i for i in spanish if i.split("@")[0] in answers]
+    assert "meet.nice_name@sibling" in greetings
+    for text_id in greetings:
+        assert not GENDERED_ES.search(spanish[text_id]), (text_id, spanish[text_id])
+    for text_id, words in spanish.items():
+        assert not re.search(r"\bamig[oa]\b", words, re.IGNORECASE), (text_id, words)
+
+
+def test_the_gendered_greeting_check_would_catch_one():
+    assert GENDERED_ES.search("¡Hola, amiga nueva! Esta célula T es tuya.")
+    assert GENDERED_ES.search("¡Bienvenido, campeón!")
+    assert not GENDERED_ES.search("Una máquina amigable separa la sangre.")
