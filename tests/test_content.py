@@ -764,3 +764,18 @@ def test_the_gendered_greeting_check_would_catch_one():
     assert GENDERED_ES.search("¡Hola, amiga nueva! Esta célula T es tuya.")
     assert GENDERED_ES.search("¡Bienvenido, campeón!")
     assert not GENDERED_ES.search("Una máquina amigable separa la sangre.")
+
+
+def test_a_slow_breath_is_asked_for_with_the_same_word_in_spanish(texts, spanish):
+    """ "Let's take a slow, deep breath together." then "Breathe in slowly...": the Spanish asks
+    for the same slow breath with the same word, 'despacio', each time (a review: the first line
+    said 'Respiremos lento y profundo juntos', then 'Toma aire despacio...')."""
+    english = {t.id: t.text for t in texts}
+    slow = [i for i, words in english.items() if re.search(r"\bslow(ly)?\b.*\bbreath", words, re.I)]
+    slow += [
+        i for i, words in english.items() if re.search(r"\bbreathe\b.*\bslowly\b", words, re.I)
+    ]
+    assert {"ready.breathe", "ready.breathe_in", "ready.breathe_out"} <= set(slow), slow
+    for text_id in slow:
+        assert re.search(r"\bdespacio\b", spanish[text_id]), (text_id, spanish[text_id])
+        assert not re.search(r"\blent[oa]\b", spanish[text_id]), (text_id, spanish[text_id])
