@@ -766,6 +766,32 @@ def test_the_gendered_greeting_check_would_catch_one():
     assert not GENDERED_ES.search("Una máquina amigable separa la sangre.")
 
 
+#: Things you ride in: the lab says "It is not a car you drive!", so no card beside "A CAR"
+#: may be another one (a review: 'A rocket' was the wrong answer next to it).
+VEHICLES = {
+    "pictures": {"rocket"},
+    "en": r"\b(rocket|car you drive|truck|bus|train|plane|boat|bike|bicycle)s?\b",
+    "es": r"\b(cohete|coche|carro|auto|camión|autobús|tren|avión|barco|bici\w*)s?\b",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_answer_beside_the_car_in_the_lab_is_a_vehicle(scenes, library, language):
+    """The lab's teach-back asks what the T cell gets: no wrong answer beside "A CAR" is a thing
+    to ride in, in any age band, by its picture or its words."""
+    strings = build_strings(scenes, library)
+    strings.set_language(language)
+    teach = scenes["lab"].teach_back
+    assert any(option.picture == "car" and option.right for option in teach.options)
+    for band in ("little", "middle", "older"):
+        wrong = [o for o in teach.options if shown_to(o, band) and not o.right]
+        assert wrong, band
+        for option in wrong:
+            assert option.picture not in VEHICLES["pictures"], (band, option.id)
+            words = strings.get(option.id)
+            assert not re.search(VEHICLES[language], words, re.IGNORECASE), (band, option.id)
+
+
 def test_a_slow_breath_is_asked_for_with_the_same_word_in_spanish(texts, spanish):
     """ "Let's take a slow, deep breath together." then "Breathe in slowly...": the Spanish asks
     for the same slow breath with the same word, 'despacio', each time (a review: the first line
