@@ -766,6 +766,33 @@ def test_the_gendered_greeting_check_would_catch_one():
     assert not GENDERED_ES.search("Una máquina amigable separa la sangre.")
 
 
+#: The words a card's text must use when it shows one of these pictures, so the words and the
+#: picture say the same thing ('With a zap' under a magic wand).
+PICTURE_WORDS = {
+    "wand": {"en": r"\bwand\b", "es": r"\bvarita\b"},
+    "rocket": {"en": r"\brocket\b", "es": r"\bcohete\b"},
+    "tree": {"en": r"\btree\b", "es": r"\bárbol\b"},
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_cards_words_say_what_its_picture_shows(scenes, library, language):
+    """A card of a picture that means a thing (a wand, a clock, a sleeping face...) names it, or
+    what it stands for, in both languages, in every chapter's cards, quiz and teach-back."""
+    strings = build_strings(scenes, library)
+    strings.set_language(language)
+    checked = set()
+    for scene in scenes.values():
+        for choice in scene.questions:
+            for option in choice.options:
+                if option.picture in PICTURE_WORDS:
+                    words = strings.get(option.id)
+                    pattern = PICTURE_WORDS[option.picture][language]
+                    assert re.search(pattern, words, re.IGNORECASE), (option.id, words)
+                    checked.add(option.picture)
+    assert checked == set(PICTURE_WORDS), checked
+
+
 #: Things you ride in: the lab says "It is not a car you drive!", so no card beside "A CAR"
 #: may be another one (a review: 'A rocket' was the wrong answer next to it).
 VEHICLES = {
