@@ -767,9 +767,15 @@ def test_the_gendered_greeting_check_would_catch_one():
 
 
 #: The words a card's text must use when it shows one of these pictures, so the words and the
-#: picture say the same thing ('With a zap' under a magic wand).
+#: picture say the same thing ('Wait until later' under a sleeping face reads "go to sleep";
+#: 'With a zap' under a magic wand).
 PICTURE_WORDS = {
     "wand": {"en": r"\bwand\b", "es": r"\bvarita\b"},
+    "clock": {"en": r"\b(wait|later|tomorrow|time)\b", "es": r"\b(esperar|tarde|mañana|hora)\b"},
+    "tired": {
+        "en": r"\b(tired|sleepy|rest)\b",
+        "es": r"\b(cansa\w*|sueño|descans\w*)\b",
+    },
     "rocket": {"en": r"\brocket\b", "es": r"\bcohete\b"},
     "tree": {"en": r"\btree\b", "es": r"\bárbol\b"},
 }
