@@ -586,16 +586,16 @@ def test_white_blood_cell_has_its_own_picture_a_t_cell_and_a_b_cell_together(dis
 # the quiz's pictures ---------------------------------------------------------------------------
 def test_no_quiz_answer_shows_the_badge_of_the_name_zip(scenes, display):
     """The T cell name Zip has the lightning bolt as its badge: a child who named their T cell
-    Zip never sees it as a wrong quiz answer ('With a zap' is a magic wand, drawn, its own)."""
+    Zip never sees it as a wrong quiz answer ('With a magic wand' is a wand, drawn, its own)."""
     names = {
         o.text: o.picture for c in scenes["meet"].choices if c.keep == "name" for o in c.options
     }
     bolt = names["Zip"]
     quiz = [o for c in scenes["cheer"].questions for o in c.options]
     assert bolt not in {o.picture for o in quiz}
-    zap = next(o for o in quiz if "zap" in o.text.lower())
-    assert zap.picture in PICTURES and zap.picture not in names.values()
-    wand, badge = pictures.picture(zap.picture, 200), pictures.picture(bolt, 200)
+    magic = next(o for o in quiz if "wand" in o.text.lower())
+    assert magic.picture in PICTURES and magic.picture not in names.values()
+    wand, badge = pictures.picture(magic.picture, 200), pictures.picture(bolt, 200)
     yellow = pygame.mask.from_threshold(badge, art.YELLOW, (12, 12, 12, 255))
     assert yellow.count() > 2000  # the bolt is a big yellow shape...
     assert pygame.mask.from_threshold(wand, art.YELLOW, (12, 12, 12, 255)).count() < 500
