@@ -327,6 +327,58 @@ def test_the_summary_lists_the_feelings_as_faces_and_each_teach_back_answer(scen
     assert pygame.transform.average_color(bottom)[:3] == (255, 255, 255)  # all on the page
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_word_on_the_summary_lies_whole_inside_the_picture(scenes, display, language):
+    """Play-test: 'At the end: Happ' ran off the right edge. With the longest feeling words
+    (either way round) and a long name, every text drawn on the page lies inside it, and the
+    feeling words are drawn whole."""
+    from game.app.grownup import summary
+    from game.app.screens.feelings import MOODS
+    from game.app.ui import text
+    from game.profile.profile import NAME_LENGTH, Profile
+    from game.script.texts import build_strings, load_library
+
+    strings = build_strings(scenes, load_library())
+    strings.set_language(language)
+    chapters = [scenes[i] for i in journey(scenes)]
+    profile = Profile("child-1", child_name="W" * NAME_LENGTH)
+    profile.played = [s.id for s in chapters]
+    longest = sorted(
+        range(1, len(MOODS) + 1), key=lambda f: len(strings.get(f"ui.feelings.{MOODS[f - 1]}"))
+    )[-2:]
+    render = text.render
+    drawn: list[tuple[str, pygame.Rect]] = []
+    said: dict[int, tuple[str, pygame.Surface]] = {}  # the images kept: ids stay theirs
+
+    def spy(words, *args, **kwargs):
+        image = render(words, *args, **kwargs)
+        said[id(image)] = (words, image)
+        return image
+
+    class Page(pygame.Surface):
+        def blit(self, source, dest, *args, **kwargs):
+            if id(source) in said:
+                where = pygame.Rect(dest[0], dest[1], *source.get_size())
+                drawn.append((said[id(source)][0], where))
+            return super().blit(source, dest, *args, **kwargs)
+
+    for before, after in (longest, longest[::-1], (1, 5)):
+        drawn.clear()
+        feelings = {"before": before, "after": after}
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(text, "render", spy)
+            patch.setattr(summary.pygame, "Surface", Page)
+            page = summary.draw_summary(profile, chapters, strings, datetime(2026, 12, 1), feelings)
+        inside = page.get_rect().inflate(-summary.MARGIN, -summary.MARGIN)
+        assert drawn and all(inside.contains(rect) for _, rect in drawn), [
+            (words, rect) for words, rect in drawn if not inside.contains(rect)
+        ]
+        texts = " ".join(words for words, _ in drawn)
+        for face in (before, after):
+            assert strings.get(f"ui.feelings.{MOODS[face - 1]}") in texts
+        assert "W" * NAME_LENGTH in texts
+
+
 def test_old_settings_and_profiles_without_the_new_fields_still_load():
     from game.profile.profile import Profile
     from game.profile.settings import Settings

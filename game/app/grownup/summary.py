@@ -173,22 +173,33 @@ def _feelings(
     page: pygame.Surface, rows: list[tuple[str, int]], strings: Strings, y: int, colour: str
 ) -> int:
     """The feelings check-in: each answer as its face (in the child's T cell colour, as on
-    the screen) and soft word, on one line; returns the y below."""
+    the screen) and soft word, right of the heading: on one line when they fit, else one
+    answer a line, in smaller words when one is still too wide (the longest word in any
+    language stays whole on the page); returns the y below."""
     if not rows:
         return y
     y += 16
     heading = text.render(strings.get("ui.summary.feelings"), text.font(36, "bold"), (0, 0, 0))
-    middle = y + FEELINGS_FACE + 4
-    page.blit(heading, heading.get_rect(midleft=(MARGIN, middle)))
-    x = MARGIN + heading.get_width() + 30
-    for label, face in rows:
+    page.blit(heading, heading.get_rect(midleft=(MARGIN, y + FEELINGS_FACE + 4)))
+    left = MARGIN + heading.get_width() + 30
+    room = PAGE[0] - MARGIN - left
+    words = [f"{label}: {feelings_words(strings, face)}" for label, face in rows]
+    face_room = 2 * FEELINGS_FACE + 12
+    size = FEELINGS_SIZE
+    while size > 18 and any(face_room + text.width(w, text.font(size)) > room for w in words):
+        size -= 2
+    widths = [face_room + text.width(w, text.font(size)) for w in words]
+    together = sum(widths) + 40 * (len(widths) - 1) <= room
+    x = left
+    for (_, face), said, wide in zip(rows, words, widths, strict=True):
+        if not together and x > left:
+            x, y = left, y + 2 * FEELINGS_FACE + 8
+        middle = y + FEELINGS_FACE + 4
         picture = face_picture(face, FEELINGS_FACE, colour)
         page.blit(picture, picture.get_rect(midleft=(x, middle)))
-        words = text.render(
-            f"{label}: {feelings_words(strings, face)}", text.font(FEELINGS_SIZE), (0, 0, 0)
-        )
-        page.blit(words, words.get_rect(midleft=(x + 2 * FEELINGS_FACE + 12, middle)))
-        x += 2 * FEELINGS_FACE + 12 + words.get_width() + 40
+        image = text.render(said, text.font(size), (0, 0, 0))
+        page.blit(image, image.get_rect(midleft=(x + face_room, middle)))
+        x += wide + 40
     return y + 2 * FEELINGS_FACE + 8
 
 
@@ -227,8 +238,12 @@ def _line(
     """Draw ``words`` wrapped to the page width (less ``right``) from ``y``; returns the y
     below them."""
     face = text.font(size, weight)
-    for row in text.wrap(words, face, PAGE[0] - x - MARGIN - right):
-        page.blit(text.render(row, face, (0, 0, 0)), (x, y))
+    room = PAGE[0] - x - MARGIN - right
+    for row in text.wrap(words, face, room):
+        small = size  # one word wider than the page (a long name): smaller, never cut off
+        while small > 12 and text.width(row, text.font(small, weight)) > room:
+            small -= 2
+        page.blit(text.render(row, text.font(small, weight), (0, 0, 0)), (x, y))
         y += round(size * 1.35)
     return y
 
