@@ -737,6 +737,25 @@ def test_the_hunt_says_how_to_tell_a_leukemia_cell_not_only_by_its_stars(texts, 
             assert BUMPY[language] in words_of[text_id].lower(), (language, text_id)
 
 
+LOOK_FOR = {"en": re.compile(r"\b(look for|find)\b", re.I), "es": re.compile(r"\bbusca\b", re.I)}
+
+
+def test_what_the_hunt_says_to_look_for_is_the_bumpy_cells(texts, spanish):
+    """Healthy B cells wear stars too, so "Look for stars!" sends a child to them as well: every
+    sentence of the hunt's how-to and hint that says what to look for names the bumps, in both
+    languages and for every variant (a play-test child looked for stars only)."""
+    english = {t.id: t.text for t in texts}
+    telling = [i for i in english if re.fullmatch(r"hunt\.(how_to|hint)(@\w+)?", i)]
+    checked = 0
+    for language, words_of in (("en", english), ("es", spanish)):
+        for text_id in telling:
+            for sentence in sentences(words_of[text_id]):
+                if LOOK_FOR[language].search(sentence):
+                    assert BUMPY[language] in sentence.lower(), (language, text_id, sentence)
+                    checked += 1
+    assert checked >= 4
+
+
 #: Words that greet someone as a boy or a girl in Spanish ('amiga nueva', 'campeón', 'niña').
 GENDERED_ES = re.compile(
     r"\b(amig[oa]|campe[oó]na?|chic[oa]|niñ[oa]|querid[oa]|bienvenid[oa])s?\b", re.IGNORECASE
