@@ -10,7 +10,14 @@ import pygame
 import pytest
 
 from game.app.platform import intents
-from game.app.screens.journey_map import HINT_SECONDS, NEXT, STOP_RADIUS, Hint, JourneyMap
+from game.app.screens.journey_map import (
+    HINT_SECONDS,
+    NAME_BELOW,
+    NEXT,
+    STOP_RADIUS,
+    Hint,
+    JourneyMap,
+)
 from game.app.ui import theme, widgets
 from game.script.catalog import journey, load_all
 from game.script.texts import build_strings, load_library
@@ -144,10 +151,25 @@ def test_the_path_never_runs_through_a_stops_name(scenes, strings, display):
     for i, (x, y) in enumerate(journey_map.places):
         words = strings.get(f"{journey_map.chapters[i].id}.title")
         width = min(text.width(words, text.font(26, "bold")), journey_map.name_width)
-        top = round(y + journey_map.radius + 10 * k)
+        top = round(y + journey_map.radius + NAME_BELOW * k)
         seen = {
             tuple(canvas.get_at((round(x) + dx, top + dy)))[:3]
             for dx in range(-width // 2, width // 2, 3)
             for dy in range(0, 30, 3)
         }
         assert GROUND in seen and not seen & path, i
+
+
+def test_the_glow_round_the_next_stop_is_round_under_it_too(scenes, strings, display):
+    """Play-test: the glow was cut flat at its bottom by the plate behind the stop's name.
+    At its fullest (and as it pulses) the glow shows all round the stop, under it as beside
+    it, and the name stays clear of it."""
+    from game.app.ui import art
+
+    journey_map = a_map(scenes, strings)
+    x, y = (round(v) for v in journey_map.places[3])
+    journey_map.update(0.25 / 0.64)  # the pulse at its fullest
+    journey_map.draw(display.canvas)
+    reach = STOP_RADIUS + 15  # in the glow, 2 px inside its edge
+    for dx, dy in ((0, reach), (reach, 0), (-reach, 0), (0, -reach)):
+        assert tuple(display.canvas.get_at((x + dx, y + dy)))[:3] == art.YELLOW, (dx, dy)

@@ -40,6 +40,10 @@ NEXT = pygame.Rect(BOOK.right + 30, GO.y, GO.x - BOOK.right - 60, GO.height)
 #: Where the title goes (at the left of the top buttons).
 TITLE = pygame.Rect(0, 0, LANGUAGE.x, LANGUAGE.bottom + 40)
 STOP_RADIUS = 70
+#: A stop's name stands this far under its edge (at ``STOP_RADIUS``): clear of the glow round
+#: the next stop as it pulses (the name's plate hides the path under it, and cut the glow
+#: flat; a hint's bigger glow may still pass behind it for a moment).
+NAME_BELOW = 20
 #: A tapped stop that cannot be played yet wiggles this long; its hint stays a little longer.
 WIGGLE_SECONDS = 0.6
 HINT_SECONDS = 3.5
@@ -297,7 +301,7 @@ class JourneyMap:
         reach = self.radius + k * 27 + 12
         half = max(reach, self.name_width / 2 + 4)
         top = y - reach
-        return pygame.Rect(x - half, top, 2 * half, y + self.radius + k * 10 + 80 - top)
+        return pygame.Rect(x - half, top, 2 * half, y + self.radius + k * NAME_BELOW + 80 - top)
 
     def _stop(self, canvas: pygame.Surface, i: int, scene: Scene, x: float, y: float) -> None:
         """Played: a star and a solid edge. Next: the go colour and a glow. Later: faded, with a
@@ -343,7 +347,7 @@ class JourneyMap:
             star = art.star_icon(max(24, round(44 * k)), True)
             canvas.blit(star, star.get_rect(center=(round(x + r * 0.75), round(y - r * 0.75))))
         name = widgets.fitted(self.strings.get(f"{scene.id}.title"), 26, self.name_width)
-        where = name.get_rect(midtop=(round(x), round(y + r + 10 * k)))
+        where = name.get_rect(midtop=(round(x), round(y + r + NAME_BELOW * k)))
         pygame.draw.rect(canvas, GROUND, where.inflate(14, 2), border_radius=12)
         canvas.blit(name, where)
 
