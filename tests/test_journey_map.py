@@ -173,3 +173,7 @@ def test_the_glow_round_the_next_stop_is_round_under_it_too(scenes, strings, dis
     reach = STOP_RADIUS + 15  # in the glow, 2 px inside its edge
     for dx, dy in ((0, reach), (reach, 0), (-reach, 0), (0, -reach)):
         assert tuple(display.canvas.get_at((x + dx, y + dy)))[:3] == art.YELLOW, (dx, dy)
+    journey_map.hint = Hint(3, "ui.map.first", journey_map.clock - 0.25 / 1.5)  # fullest too
+    journey_map.draw(display.canvas)
+    below = STOP_RADIUS + NAME_BELOW + 1  # the name's plate, over the path but under the glow
+    assert tuple(display.canvas.get_at((x, y + below)))[:3] == art.YELLOW

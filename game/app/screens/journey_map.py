@@ -41,8 +41,7 @@ NEXT = pygame.Rect(BOOK.right + 30, GO.y, GO.x - BOOK.right - 60, GO.height)
 TITLE = pygame.Rect(0, 0, LANGUAGE.x, LANGUAGE.bottom + 40)
 STOP_RADIUS = 70
 #: A stop's name stands this far under its edge (at ``STOP_RADIUS``): clear of the glow round
-#: the next stop as it pulses (the name's plate hides the path under it, and cut the glow
-#: flat; a hint's bigger glow may still pass behind it for a moment).
+#: the next stop as it pulses (a hint's bigger glow passes behind it).
 NAME_BELOW = 20
 #: A tapped stop that cannot be played yet wiggles this long; its hint stays a little longer.
 WIGGLE_SECONDS = 0.6
@@ -315,6 +314,10 @@ class JourneyMap:
             since = self.clock - hint.at
             if since < WIGGLE_SECONDS:
                 x += 9 * theme.pulse(since, 3.0) * (1 - since / WIGGLE_SECONDS)
+        # The name's plate first (it hides the path under the name), so the glow goes over it.
+        name = widgets.fitted(self.strings.get(f"{scene.id}.title"), 26, self.name_width)
+        where = name.get_rect(midtop=(round(x), round(y + r + NAME_BELOW * k)))
+        pygame.draw.rect(canvas, GROUND, where.inflate(14, 2), border_radius=12)
         if state == "next":
             glow = r + k * (12 + 5 * theme.pulse(self.clock, 0.64))
             if hint is not None:  # "here!": bigger and livelier while the hint shows
@@ -346,9 +349,6 @@ class JourneyMap:
         if scene.id in self.played:
             star = art.star_icon(max(24, round(44 * k)), True)
             canvas.blit(star, star.get_rect(center=(round(x + r * 0.75), round(y - r * 0.75))))
-        name = widgets.fitted(self.strings.get(f"{scene.id}.title"), 26, self.name_width)
-        where = name.get_rect(midtop=(round(x), round(y + r + NAME_BELOW * k)))
-        pygame.draw.rect(canvas, GROUND, where.inflate(14, 2), border_radius=12)
         canvas.blit(name, where)
 
     def _hint(self, canvas: pygame.Surface, hint: Hint) -> None:
