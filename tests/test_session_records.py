@@ -559,6 +559,43 @@ def test_the_picture_counts_first_tries_and_feelings_across_the_device(chapters)
     assert before == [0, 0, 0, 2, 0] and after == [0, 3, 0, 0, 0]
 
 
+@pytest.mark.parametrize("playing", ["patient", "sibling"])
+def test_a_patients_and_a_siblings_answers_are_counted_apart_in_their_own_words(
+    scenes, chapters, display, playing
+):
+    """Play-test: the records pooled a patient's and a sibling's answers under the sibling's
+    words ('Your brother or sister feels hot and shivery... 2 of 2'). Each role has its own
+    row in its own words, whoever is playing when the grown-up opens the records."""
+    from game.app.grownup.records_page import RecordsView
+    from game.script.texts import build_strings, load_library
+
+    patient = a_child("child-1", "Maya", a_record(1, answers={"hot": Answer(1, True, True)}))
+    sibling = a_child(
+        "child-2", "Ali", a_record(1, role="sibling", answers={"hot": Answer(2, False, True)})
+    )
+    questions = export.question_ids(chapters, [patient, sibling])
+    stats = export.question_stats([patient, sibling], questions)
+    assert [(s.role, s.first_try, s.asked) for s in stats if s.id == "hot"] == [
+        ("patient", 1, 1),
+        ("sibling", 0, 1),
+    ]
+    strings = build_strings(scenes, load_library())
+    strings.set_role(playing)
+    view = RecordsView(export.Device([patient, sibling]), chapters)
+    shown = {
+        (s.role, s.first_try, s.asked): view.question_words(strings.get, s.id, s.role)
+        for s in view.shown()
+        if s.id == "hot"
+    }
+    own = "Your body feels hot and shivery. What will you do?"
+    theirs = "Sibling: Your brother or sister feels hot and shivery. What will you do?"
+    assert shown == {("patient", 1, 1): own, ("sibling", 0, 1): theirs}
+    assert strings.role == playing  # the child playing still hears their own words
+    strings.set_language("es")
+    spanish = [view.question_words(strings.get, "hot", role) for role in ("patient", "sibling")]
+    assert spanish[0] != spanish[1] and spanish[1].startswith("Hermano o hermana: ")
+
+
 def test_the_date_is_the_local_day_the_session_began():
     record = SessionRecord.start([a_record(4)])
     assert record.number == 5 and record.date == datetime.now().date().isoformat()

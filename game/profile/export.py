@@ -41,6 +41,7 @@ from game.profile.profile import Profile, UnreadableProfile
 from game.profile.records import CHAPTER_ID, FEELINGS, SessionRecord
 from game.profile.store import FOLDER_NAME, ID_PATTERN, read_json, write_atomically
 from game.script.model import Choice, Scene
+from game.script.strings import DEFAULT_ROLE, ROLES
 
 #: The columns before the questions'; ``name`` comes after ``child`` only when asked for.
 COLUMNS = (
@@ -241,25 +242,31 @@ def save_csv(
 # the panel's picture -------------------------------------------------------------------------
 @dataclass(frozen=True)
 class QuestionStat:
-    """How often one question was asked in a session, and right on the first try."""
+    """How often one question was asked in a session of a child in ``role`` (patient or
+    sibling: each is asked in its own words), and right on the first try."""
 
     id: str
     asked: int
     first_try: int
+    role: str = DEFAULT_ROLE
 
 
 def question_stats(profiles: Iterable[Profile], questions: Sequence[str]) -> list[QuestionStat]:
-    """For each question (in ``questions``' order) asked in at least one session: in how many
-    sessions it was asked, and in how many it was right on the first try."""
-    asked = dict.fromkeys(questions, 0)
-    right = dict.fromkeys(questions, 0)
+    """For each question (in ``questions``' order) and each role (patient, then sibling) it was
+    asked of in at least one session: in how many sessions, and in how many it was right on
+    the first try. A patient's and a sibling's answers are never counted together: a sibling
+    is asked about their brother or sister ('Your brother or sister feels hot and shivery'),
+    a patient about their own body."""
+    asked = {(q, role): 0 for q in questions for role in ROLES}
+    right = dict.fromkeys(asked, 0)
     for profile in profiles:
         for record in profile.sessions:
             for question, answer in record.answers.items():
-                if question in asked:
-                    asked[question] += 1
-                    right[question] += answer.right_first_try
-    return [QuestionStat(q, asked[q], right[q]) for q in questions if asked[q]]
+                key = (question, record.role)
+                if key in asked:
+                    asked[key] += 1
+                    right[key] += answer.right_first_try
+    return [QuestionStat(q, asked[q, r], right[q, r], r) for q, r in asked if asked[q, r]]
 
 
 def feelings_counts(profiles: Iterable[Profile]) -> tuple[list[int], list[int]]:

@@ -12,11 +12,12 @@ from game.script.errors import Problem, Where, did_you_mean, one_of
 
 #: The fields the game fills in a text, as ``{name}``: cells found of the total, the tries a
 #: question took, the child's name, chapter titles, minutes and seconds, an answer, a language,
-#: a saved file's path. A name the game never fills is an error in ``check``.
+#: a saved file's path, a question (the grown-up's records). A name the game never fills is an
+#: error in ``check``.
 FIELDS = frozenset(
     {
         "found", "total", "tries", "child", "chapter", "chapters", "minutes", "seconds",
-        "answer", "language", "name", "path",
+        "answer", "language", "name", "path", "question",
     }
 )  # fmt: skip
 _FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")

@@ -1,8 +1,9 @@
 """The grown-up's picture of every session on this device (opened from the panel's Data page):
 for each question, how often it was right on the first try (a bar, with the question's short
-text), and the feelings check-in before and after (the five faces, with how many sessions
-began and ended with each). Under it: where to save, whether names go in the file, and the
-button that saves every session as a table (CSV, see game.profile.export).
+text; a patient's and a sibling's answers apart, each in the words that child was asked, a
+sibling's after 'Sibling:'), and the feelings check-in before and after (the five faces, with
+how many sessions began and ended with each). Under it: where to save, whether names go in
+the file, and the button that saves every session as a table (CSV, see game.profile.export).
 
 It shows counts, never a judgement: which part of the story may need telling better is for the
 department to see. With many questions they come a page at a time ('More questions').
@@ -21,6 +22,7 @@ from game.app.ui import art, labels, text, theme, widgets
 from game.profile import export
 from game.profile.records import FEELINGS
 from game.script.model import Scene
+from game.script.strings import DEFAULT_ROLE, Strings
 
 Get = Callable[..., str]
 
@@ -101,8 +103,13 @@ class RecordsView:
             self.page = (self.page + 1) % self.pages
 
     # words ---------------------------------------------------------------------------------------
-    def question_words(self, get: Get, question: str) -> str:
-        """A question's short text: what the child was asked, or the chapter it is about."""
+    def question_words(self, get: Get, question: str, role: str = DEFAULT_ROLE) -> str:
+        """A question's short text: what a child in ``role`` was asked (a sibling's own words,
+        after 'Sibling:'), or the chapter it is about."""
+        words = self._asked(in_role(get, role), question)
+        return get("ui.records.sibling", question=words) if role == "sibling" else words
+
+    def _asked(self, get: Get, question: str) -> str:
         try:
             scene, choice = export.question_choice(self.chapters, question)
         except KeyError:
@@ -141,7 +148,8 @@ class RecordsView:
         fill = theme.BLACK if theme.look().high_contrast else art.BLUE
         for i, stat in enumerate(self.shown()):
             y = ROW_TOP + i * ROW_HEIGHT
-            words = _one_line(self.question_words(get, stat.id), ROW_SIZE, QUESTION_WIDTH, ink)
+            asked = self.question_words(get, stat.id, stat.role)
+            words = _one_line(asked, ROW_SIZE, QUESTION_WIDTH, ink)
             canvas.blit(words, words.get_rect(midleft=(area.x, y + ROW_HEIGHT // 2)))
             bar = BAR.move(0, y + (ROW_HEIGHT - BAR.height) // 2)
             share = stat.first_try / stat.asked if stat.asked else 0.0
@@ -169,6 +177,24 @@ class RecordsView:
                     pygame.draw.rect(canvas, fill, pygame.Rect(x, y - 12, width, 24), 0, 6)
                 number = _one_line(str(count), ROW_SIZE, 48, ink)
                 canvas.blit(number, number.get_rect(midleft=(x + width + 6, y)))
+
+
+def in_role(get: Get, role: str) -> Get:
+    """``get`` as a child in ``role`` is spoken to, whoever is playing now: ``get`` is a
+    Strings' lookup (the panel's), switched to ``role`` for each call and back."""
+    strings = getattr(get, "__self__", None)
+    if not isinstance(strings, Strings) or strings.role == role:
+        return get
+
+    def said(text_id: str, **fields: object) -> str:
+        was = strings.role
+        strings.set_role(role)
+        try:
+            return strings.get(text_id, **fields)
+        finally:
+            strings.role = was
+
+    return said
 
 
 def message_words(get: Get, message: str, saved: Path | None, sessions: int) -> str:
