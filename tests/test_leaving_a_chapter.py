@@ -216,3 +216,19 @@ def test_the_quiz_taken_up_again_goes_on_with_its_next_question_not_its_opening(
     until(app, lambda: app.play.rules.asking)
     assert app.play.narrator.history[:2] == opening
     pygame.event.clear()
+
+
+def test_the_pause_card_shows_the_t_cell_as_it_is_in_the_chapter(scenes, display):
+    """Play-test: after the lab the pause card showed the child's T cell without its CARs.
+    It is drawn as in the chapter under it: with CARs in the hunt, without in Collecting."""
+    from game.app.loop import App, StepClock
+    from game.app.screens.notice import Notice
+
+    for scene_id, car in (("hunt", True), ("collect", False)):
+        app = App(scenes, scene_id, display, StepClock())
+        assert app.play is not None
+        app.frame()
+        app.play.outcome = "pause"
+        while app.overlay is None:
+            app.frame()
+        assert isinstance(app.overlay, Notice) and app.overlay.car is car, scene_id

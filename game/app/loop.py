@@ -689,6 +689,7 @@ class App:
                 "ui.pause.note",
                 "ui.pause.go_on",
                 colour=self.session.hero_colour,
+                car=self.session.has_car(self.scene_id),  # as in the chapter under it
                 # a soft way out, to the journey map (a chapter on it)
                 second=("map", "ui.pause.map") if self._on_the_map(self.scene_id) else None,
             )
@@ -761,6 +762,7 @@ class App:
                 "ui.rest.note",
                 "ui.rest.go_on",
                 colour=self.session.hero_colour,
+                car=self.session.has_car(self.scene_id if self.screen is self.play else None),
                 avoid=self.play.card_rect() if closing else None,  # its Next stays in sight
             )
             self.since_break = 0.0

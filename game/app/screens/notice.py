@@ -49,12 +49,15 @@ class Notice:
         colour: str = "sky",
         second: tuple[str, str] | None = None,
         avoid: pygame.Rect | None = None,
+        car: bool = False,
     ) -> None:
         """``title``, ``note`` and ``button`` are text ids; ``picture`` is drawn on top, a T cell
-        in ``colour``, the child's. ``second`` is a soft second choice, (its name, its text id):
-        pause's 'Back to the map'. ``avoid``: what the card must not cover."""
+        in ``colour``, the child's (with its CARs when ``car``: after the lab). ``second`` is a
+        soft second choice, (its name, its text id): pause's 'Back to the map'. ``avoid``: what
+        the card must not cover."""
         self.strings = strings
         self.colour = colour
+        self.car = car
         self.title = title
         self.note = note
         self.label = button
@@ -141,7 +144,7 @@ class Notice:
     def card(self, canvas: pygame.Surface) -> None:
         card = self.rect
         widgets.panel(canvas, card, radius=36)
-        picture = pictures.picture(self.picture, 120, self.colour)
+        picture = pictures.picture(self.picture, 120, self.colour, car=self.car)
         canvas.blit(picture, picture.get_rect(center=(card.centerx, card.y + 85)))
         title = widgets.fitted(self.strings.get(self.title), 50, card.width - 60)
         canvas.blit(title, title.get_rect(center=(card.centerx, card.y + 185)))
