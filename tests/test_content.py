@@ -431,6 +431,51 @@ def test_a_brother_or_sister_hears_what_the_brief_says_they_need(texts, band):
     assert "your brother or sister" in said
 
 
+#: What a brother or sister must not be told is theirs: the patient's T cells, cell or blood.
+YOURS = {
+    "en": re.compile(r"\byour (T cells?|cells?|blood)\b", re.I),
+    "es": re.compile(r"\b(tu célula|tus células|tu sangre)\b", re.I),
+}
+#: Texts that say 'your blood' or 'your T cells' of everybody's (the word book's meanings too).
+SAID_OF_EVERYONE = {
+    **TRUE_FOR_EVERYONE,
+    "meet.title": "the chapter's name (a title has no variants); its lines say 'this T cell'",
+}
+
+
+def told_a_sibling_is_theirs(scenes, library, texts, band, language, role="sibling"):
+    strings = build_strings(scenes, library)
+    strings.set_language(language)
+    strings.set_role(role)
+    strings.set_band(band)
+    told = []
+    for text in texts:
+        if "@" in text.id or text.kind == "meaning" or text.id in SAID_OF_EVERYONE:
+            continue
+        words = strings.get(text.id)
+        if YOURS[language].search(words):
+            told.append((text.id, words))
+    return told
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("band", ["little", "middle", "older"])
+def test_a_brother_or_sister_is_never_told_the_t_cell_is_theirs(
+    scenes, library, texts, band, language
+):
+    """A sibling guides "this T cell", their brother's or sister's: no line, label or title they
+    hear says "your T cell", "your cell" or "your blood" of it (a four-year-old sibling told
+    "Drag each CAR onto your T cell" may think their own T cells get CARs; play-test)."""
+    assert told_a_sibling_is_theirs(scenes, library, texts, band, language) == []
+
+
+def test_the_check_for_your_t_cell_would_catch_one(scenes, library, texts):
+    """The patient is told "your T cell", and the same check finds it."""
+    for language in ("en", "es"):
+        told = dict(told_a_sibling_is_theirs(scenes, library, texts, "middle", language, "patient"))
+        assert {"lab.how_to", "grow.how_to", "hunt.how_to"} <= told.keys(), language
+
+
 @pytest.mark.parametrize("role", ["patient", "sibling"])
 def test_feelings_and_questions_are_welcome(texts, role):
     said = " ".join(t.text for t in band_lines(texts, "middle", role))
