@@ -260,7 +260,7 @@ def test_a_cell_going_never_crosses_a_cell_coming(scenes, band):
 
 @pytest.mark.parametrize("band", ["little", "middle", "older"])
 def test_the_cell_a_line_names_is_there_as_its_name_is_said(scenes, band):
-    """"B cells are helpers too": the B cell is whole on the screen when "B cells" has been
+    """ "B cells are helpers too": the B cell is whole on the screen when "B cells" has been
     said, and in its place a moment later (play-test: it came a moment after the words)."""
     import re
 
@@ -292,3 +292,25 @@ def test_the_cell_a_line_names_is_there_as_its_name_is_said(scenes, band):
                 assert any((g.x, g.y) == g.goal for g in here), (line.id, words, here)
                 checked.add(line.id)
     assert "meet.b_cells" in checked
+
+
+def test_the_t_cell_being_named_stays_in_sight_under_the_names(scenes, options, display):
+    """Play-test: while the child picked a name, their T cell was gone from the screen. It
+    stands under the names, in the child's colour, clear of the pictures and the story box."""
+    from game.app.ui import art
+    from game.app.views.board_view import BoardView
+    from game.app.views.narration_view import BOX
+    from game.script.texts import build_strings, load_library
+
+    profile = Profile("child-1", picked={"colour": "meet.colour.lime"})
+    chapter = Chapter(scenes["meet"], session=profile.session(options))
+    until(chapter, lambda: chapter.rules.choice.id == "name" and chapter.rules.on_show)
+    strings = build_strings(scenes, load_library())
+    view = BoardView(scenes["meet"], chapter.rules, chapter.session, strings)
+    canvas = display.canvas
+    view.draw(canvas, chapter.runner)
+    bottom = max(round(y + h) for _, y, _, h in chapter.rules.tiles)
+    body = art.HERO[chapter.session.hero_colour][0]
+    middle = (bottom + BOX.top) // 2
+    seen = [canvas.get_at((640 + dx, middle + 12)) for dx in (-12, 12)]
+    assert any(max(abs(c[i] - body[i]) for i in range(3)) <= 6 for c in seen), seen

@@ -18,6 +18,7 @@ import pygame
 
 from game.app import pace
 from game.app.ui import art, labels, pictures, text, theme, widgets
+from game.app.views.narration_view import BOX
 from game.script.model import Option, Scene
 from game.script.runner import Runner
 from game.script.session import Session
@@ -25,6 +26,8 @@ from game.script.strings import Strings
 from game.world.picks import TILE_H, BoardRules, CardsRules, QuizRules
 
 PICTURE = 160
+#: The T cell being named, under the names to pick from (its radius).
+NAMED_RADIUS = 44
 #: A card's words at normal text size; the picture above shrinks (never below PICTURE_LEAST)
 #: to leave them room for two lines.
 LABEL_SIZE, PICTURE_LEAST = 34, 100
@@ -80,6 +83,19 @@ class BoardView:
             self._tile(canvas, option, tile, option is hint)
             if waiting:
                 canvas.blit(_veil(tile.size), tile.topleft)
+        if choice.keep == "name":
+            self._being_named(canvas)
+
+    def _being_named(self, canvas: pygame.Surface) -> None:
+        """While the child picks a name, the T cell it is for stays in sight under the
+        pictures (play-test: it went away while it was named), where there is room."""
+        bottom = max(rect[1] + rect[3] for rect in self.rules.tiles)
+        car = self.session.has_car(self.scene.id)
+        sprite = art.cell_sprite("t_cell", NAMED_RADIUS, False, car, self.session.hero_colour)
+        room = BOX.top - bottom
+        if room < sprite.get_height() * 0.8:  # its see-through margin may overlap a little
+            return
+        canvas.blit(sprite, sprite.get_rect(center=(640, round(bottom + room / 2))))
 
     def hero_rect(self) -> pygame.Rect | None:
         """The cards, when the chapter ends on them (Getting ready, Afterwards): the closing
