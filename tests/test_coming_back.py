@@ -118,3 +118,23 @@ def test_the_bags_dots_count_down_with_the_drops(scenes, display, colour):
             seen.append((rules.left, dots_in_the_bag(canvas, cell)))
     assert [left for left, _ in seen] == list(range(rules.total - 1, -1, -1))
     assert all(dots == left for left, dots in seen), seen
+
+
+def test_the_iv_tube_bends_without_a_break_in_its_edge(scenes, display):
+    """Play-test: at each bend of the tube its edge broke (thick lines meet with a notch).
+    All round each bend, just inside the tube's width, is tube, never the wall behind it."""
+    from game.app.ui import art
+    from game.app.views.drip_view import TUBE_WIDTHS, DripView
+    from game.script.texts import build_strings, load_library
+    from game.world.drip import TUBE
+
+    chapter = Chapter(scenes["back"])
+    strings = build_strings(scenes, load_library())
+    view = DripView(scenes["back"], chapter.rules, chapter.session, strings)
+    wall = art.background(scenes["back"].background)
+    reach = TUBE_WIDTHS[0] / 2 - 1.5
+    for x, y in TUBE[:-1]:
+        for step in range(24):
+            angle = step * math.tau / 24
+            at = (round(x + math.cos(angle) * reach), round(y + math.sin(angle) * reach))
+            assert view.stage.get_at(at) != wall.get_at(at), ((x, y), step)

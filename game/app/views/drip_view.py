@@ -28,8 +28,7 @@ class DripView:
         pygame.draw.line(self.stage, POLE, (bx + bw / 2, 60), (bx + bw / 2, by + 4), 8)
         pygame.draw.line(self.stage, POLE, (bx + bw / 2 - 60, 60), (bx + bw / 2 + 60, 60), 8)
         tube = [(TUBE[0][0], by + bh - 6), *TUBE]
-        pygame.draw.lines(self.stage, (150, 190, 210), False, tube, 22)
-        pygame.draw.lines(self.stage, (236, 246, 252), False, tube, 14)
+        _tube(self.stage, tube)
 
     def hero_rect(self) -> pygame.Rect:
         """Where the CAR T cells gather in the vein: the closing card stands clear of them."""
@@ -97,3 +96,17 @@ def _bag(width: int, height: int, left: int, total: int, colour: str) -> pygame.
 
         _bags[key] = art.painted((width, height), paint)
     return _bags[key]
+
+
+#: The IV tube: its edge and the clear inside, and how wide each is drawn.
+TUBE_EDGE, TUBE_INSIDE = (150, 190, 210), (236, 246, 252)
+TUBE_WIDTHS = (22, 14)
+
+
+def _tube(canvas: pygame.Surface, points: list[tuple[float, float]]) -> None:
+    """The tube along ``points``, with round bends (pygame's thick lines meet with a notch at
+    each corner: the edge broke at the bend)."""
+    for colour, width in zip((TUBE_EDGE, TUBE_INSIDE), TUBE_WIDTHS, strict=True):
+        pygame.draw.lines(canvas, colour, False, points, width)
+        for point in points[1:-1]:
+            pygame.draw.circle(canvas, colour, point, width / 2)
