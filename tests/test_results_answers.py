@@ -69,3 +69,48 @@ def test_the_feelings_check_in_is_drawn_as_faces_above_the_chapters(scenes, disp
     strip = pygame.Rect(0, results_page.TOP, 1280, results_page.FEELINGS_HEIGHT)
     assert canvas.subsurface(strip).get_view("2").raw != blank.subsurface(strip).get_view("2").raw
     panel.draw(pygame.Surface((1280, 800)))  # with feelings, the page still draws
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_each_face_on_the_results_and_records_pages_has_its_word(scenes, display, language):
+    """Play-test: the faces had no words, and 'Scared' and 'Very scared' look almost the same
+    that small. Results draws the word of each face the child picked, the records page the
+    word of each of the five faces, in the grown-up's language."""
+    from game.app.grownup import records_page
+    from game.app.grownup.facilitator import FacilitatorPanel
+    from game.app.screens.feelings import MOODS
+    from game.app.ui import text
+    from game.profile import export
+    from game.profile.profile import Profile
+    from game.profile.records import SessionRecord
+    from game.script.texts import build_strings, load_library
+
+    strings = build_strings(scenes, load_library())
+    chapters = [scenes[i] for i in journey(scenes)]
+    panel = FacilitatorPanel(
+        strings, Profile("p1"), chapters, None, "meet", 60.0, [], True, language
+    )
+    words = [panel.strings.get(f"ui.feelings.{mood}") for mood in MOODS]
+    assert panel.strings.language == language and len(set(words)) == len(MOODS)
+    drawn: list[str] = []
+    render = text.render
+
+    def spy(said, *args, **kwargs):
+        drawn.append(said)
+        return render(said, *args, **kwargs)
+
+    canvas = pygame.Surface((1280, 800))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(text, "render", spy)
+        panel.page, panel.feelings = "results", {"before": 4, "after": 5}
+        panel.draw(canvas)
+        assert words[3] in drawn and words[4] in drawn and words[0] not in drawn
+        drawn.clear()
+        record = SessionRecord(1, "2026-12-01", seconds=600, feelings_before=4, feelings_after=5)
+        panel.page = "data"
+        panel.records = records_page.RecordsView(
+            export.Device([Profile("p1", sessions=[record])]), chapters
+        )
+        records_page._one_line.cache_clear()  # drawn afresh, as the first time the page opens
+        panel.draw(canvas)
+    assert all(word in drawn for word in words), (words, drawn)

@@ -27,6 +27,7 @@ from game.app import pace
 from game.app.grownup import records_page, results_page
 from game.app.grownup.summary import feelings_rows, quiz_rows
 from game.app.platform import intents
+from game.app.screens.feelings import feelings_words
 from game.app.ui import art, labels, text, theme, widgets
 from game.app.ui.keyboard import NameKeyboard
 from game.profile.profile import Profile, clean_name
@@ -507,7 +508,10 @@ class FacilitatorPanel:
         played = [s for s in self.chapters if s.id in self.profile.played]
         names = ", ".join(get(f"{s.id}.title") for s in played) or get("ui.results.none")
         top = results_page.draw_feelings(
-            canvas, feelings_rows(self.feelings, self.strings), self.colour
+            canvas,
+            feelings_rows(self.feelings, self.strings),
+            self.colour,
+            lambda face: feelings_words(self.strings, face),
         )
         rows = self._result_rows()
         words = get("ui.results.played", chapters=names)

@@ -1,9 +1,10 @@
 """The grown-up's picture of every session on this device (opened from the panel's Data page):
 for each question, how often it was right on the first try (a bar, with the question's short
 text; a patient's and a sibling's answers apart, each in the words that child was asked, a
-sibling's after 'Sibling:'), and the feelings check-in before and after (the five faces, with
-how many sessions began and ended with each). Under it: where to save, whether names go in
-the file, and the button that saves every session as a table (CSV, see game.profile.export).
+sibling's after 'Sibling:'), and the feelings check-in before and after (the five faces, each
+with its word, and how many sessions began and ended with each). Under it: where to save,
+whether names go in the file, and the button that saves every session as a table (CSV, see
+game.profile.export).
 
 It shows counts, never a judgement: which part of the story may need telling better is for the
 department to see. With many questions they come a page at a time ('More questions').
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import pygame
 
+from game.app.screens.feelings import MOODS
 from game.app.ui import art, labels, text, theme, widgets
 from game.profile import export
 from game.profile.records import FEELINGS
@@ -37,10 +39,12 @@ ROW_SIZE = 22
 QUESTION_WIDTH = 440
 BAR = pygame.Rect(500, 0, 200, 24)
 COUNT_X = 714
-#: The feelings: a face for each row, then a bar for before and one for after.
+#: The feelings: a face for each row, its word beside it (so 'Scared' and 'Very scared' are
+#: told apart), then under the word a bar for before and one for after.
 FACE_X, FACE_RADIUS = 910, 24
 BEFORE_X, AFTER_X, FEELING_BAR = 950, 1105, 95
 FEELING_TOP, FEELING_STEP = 300, 66
+WORD_SIZE, WORD_WIDTH = 20, FEELINGS_AREA.right - BEFORE_X
 #: What became of the last save, over the buttons.
 MESSAGE = pygame.Rect(40, 644, 1200, 44)
 MESSAGE_SIZE = 24
@@ -170,13 +174,21 @@ class RecordsView:
         for i, level in enumerate(FEELINGS):
             y = FEELING_TOP + i * FEELING_STEP + FEELING_STEP // 2
             draw_face(canvas, (FACE_X, y), FACE_RADIUS, level, ink)
+            word = _one_line(feeling_word(get, level), WORD_SIZE, WORD_WIDTH, ink, "bold")
+            canvas.blit(word, word.get_rect(midleft=(BEFORE_X, y - 14)))
             for counts, x in ((self.before, BEFORE_X), (self.after, AFTER_X)):
                 count = counts[i]
                 width = round(FEELING_BAR * count / most)
                 if width:
-                    pygame.draw.rect(canvas, fill, pygame.Rect(x, y - 12, width, 24), 0, 6)
+                    pygame.draw.rect(canvas, fill, pygame.Rect(x, y + 2, width, 20), 0, 6)
                 number = _one_line(str(count), ROW_SIZE, 48, ink)
-                canvas.blit(number, number.get_rect(midleft=(x + width + 6, y)))
+                canvas.blit(number, number.get_rect(midleft=(x + width + 6, y + 12)))
+
+
+def feeling_word(get: Get, level: int) -> str:
+    """The feelings check-in's word for face ``level`` (1 calm .. 5 very scared), as the child
+    saw it under the face, in ``get``'s language."""
+    return get(f"ui.feelings.{MOODS[level - FEELINGS.start]}")
 
 
 def in_role(get: Get, role: str) -> Get:

@@ -99,21 +99,43 @@ def _layout_at(played: str, rows: list[tuple[str, str]], size: int, top: int = T
     return Layout(size, played_lines, placed, y)
 
 
-def draw_feelings(canvas: pygame.Surface, faces: list[tuple[str, int]], colour: str) -> int:
-    """This session's feelings check-in on one line at TOP: each answer's label and its face
-    (never a number); returns where the chapters played start."""
+def draw_feelings(
+    canvas: pygame.Surface,
+    faces: list[tuple[str, int]],
+    colour: str,
+    word: Callable[[int], str] | None = None,
+) -> int:
+    """This session's feelings check-in on one line at TOP: each answer's label, its face
+    (never a number) and the face's word (``word(face)``, in the grown-up's language: 'Scared'
+    and 'Very scared' look alike this small), smaller when they would not fit; returns where
+    the chapters played start."""
     if not faces:
         return TOP
     from game.app.screens.feelings import face_picture
 
+    pictures = [face_picture(face, FACE, colour) for _, face in faces]
+    said = [word(face) if word else "" for _, face in faces]
+
+    def wide(size: int) -> int:
+        found = -40
+        for (label, _), picture, w in zip(faces, pictures, said, strict=True):
+            found += text.width(label, _face(size, "bold")) + 12 + picture.get_width() + 8
+            found += text.width(w, _face(size)) + 40 if w else 40
+        return found
+
+    size = next((size for size in (26, 24, 22, 20, 18) if wide(size) <= WIDTH), 18)
     x, middle = LEFT, TOP + FEELINGS_HEIGHT // 2 - 6
-    for label, face in faces:
-        words = text.render(label, _face(26, "bold"), art.INK)
+    for (label, _), picture, w in zip(faces, pictures, said, strict=True):
+        words = text.render(label, _face(size, "bold"), art.INK)
         canvas.blit(words, words.get_rect(midleft=(x, middle)))
         x += words.get_width() + 12
-        picture = face_picture(face, FACE, colour)
         canvas.blit(picture, picture.get_rect(midleft=(x, middle)))
-        x += picture.get_width() + 40
+        x += picture.get_width() + 8
+        if w:
+            image = text.render(w, _face(size), art.INK)
+            canvas.blit(image, image.get_rect(midleft=(x, middle)))
+            x += image.get_width()
+        x += 40
     return TOP + FEELINGS_HEIGHT
 
 
