@@ -114,3 +114,27 @@ def test_the_name_tag_never_hides_the_cell_the_helping_arrow_points_at(display, 
     rules.set_assist(0)  # no arrow: the tag is drawn over the crowd, as before
     view.draw(canvas, None)  # type: ignore[arg-type]
     assert tag(*below)
+
+
+def test_the_helping_arrow_never_lies_on_the_cell_it_points_at(display):
+    """Play-test: with the cell to find right beside the T cell, the arrow (always beside the T
+    cell) lay on it and hid it. The arrow keeps clear of that cell, stars and all, and still
+    points at it: beside the T cell when there is room, else over the cell pointing down."""
+    import math
+
+    from game.app.views.hunt_view import ARROW
+    from game.world.hunt import STAR_REACH
+
+    scene = parse_scene("w.yaml", SCENE, ROOT / "assets")
+    rules = HuntRules(scene, seed=1)
+    view = HuntView(scene, rules, Session(), Strings({}, {}))
+    rules.set_assist(3)
+    player = rules.player
+    sick = min((c for c in rules.cells if c.kind == "leukemia_cell"), key=player.distance_to)
+    for gap in (70, 110, 160, 260, 400):
+        sick.x, sick.y = player.x + gap, player.y
+        assert rules.hint_target() is sick
+        (x, y), turn = view.arrow()
+        assert math.hypot(sick.x - x, sick.y - y) >= sick.radius * STAR_REACH + ARROW / 2 - 1
+        heading = math.degrees(math.atan2(sick.y - y, sick.x - x)) % 360
+        assert min(abs(heading - turn), 360 - abs(heading - turn)) <= 5, gap  # at the cell

@@ -26,6 +26,8 @@ _LAYER = {"platelet": 0, "red_blood_cell": 1, "b_cell": 2, "leukemia_cell": 2, "
 #: Turned pictures (the CAR holding a star, the helping arrow) are made for every this many
 #: degrees, once, instead of being drawn every frame.
 TURN_STEP = 5
+#: The helping arrow's size (px).
+ARROW = 96
 #: A cell breaking apart shrinks in this many steps, each made once.
 SHRINK_STEPS = 10
 #: A healthy B cell fades in this many steps, each made once.
@@ -126,9 +128,9 @@ class HuntView:
             holder = rules.holder(cell) if cell.state in ("docking", "meeting") else cell
             low = max(cell.y, holder.y) + 2 * max(cell.radius, holder.radius) + 50
             bottom = max(bottom, low)
-        if rules.hint_target() is not None:  # the arrow, bobbing round the T cell (its
-            player = rules.player  # centre up to 56 px past the body, turned: 68 px across)
-            bottom = max(bottom, player.y + player.radius + 56 + 70)
+        arrow = self.arrow()
+        if arrow is not None:  # turned, the arrow reaches 68 px from its centre
+            bottom = max(bottom, arrow[0][1] + ARROW * 0.71 + 2)
         return bottom
 
     def hero_rect(self) -> pygame.Rect:
@@ -230,17 +232,33 @@ class HuntView:
         return faint, faint.get_rect(center=(round(cell.x), round(cell.y))).topleft
 
     def _hint(self, canvas: pygame.Surface) -> None:
-        target = self.rules.hint_target()
-        if target is None:
+        arrow = self.arrow()
+        if arrow is None:
             return
-        player = self.rules.player
+        (x, y), turn = arrow
+        pointer = art.arrow_turned(ARROW, turn)
+        canvas.blit(pointer, pointer.get_rect(center=(round(x), round(y))))
+
+    def arrow(self) -> tuple[tuple[float, float], int] | None:
+        """Where the helping arrow is drawn (its centre) and which way it points (degrees):
+        beside the child's T cell, pointing at the cell to find; when that cell is so near that
+        the arrow would lie on it (play-test: it hid the cell), over the cell pointing down at
+        it (under it, pointing up, by the top edge). None with no arrow."""
+        rules = self.rules
+        target = rules.hint_target()
+        if target is None:
+            return None
+        player = rules.player
         angle = math.atan2(target.y - player.y, target.x - player.x)
-        bob = 6 * theme.pulse(self.rules.time, 0.48)
+        bob = 6 * theme.pulse(rules.time, 0.48)
         reach = player.radius + 50 + bob
-        turn = round(math.degrees(angle) / TURN_STEP) * TURN_STEP % 360
-        pointer = art.arrow_turned(96, turn)
-        centre = (player.x + math.cos(angle) * reach, player.y + math.sin(angle) * reach)
-        canvas.blit(pointer, pointer.get_rect(center=(round(centre[0]), round(centre[1]))))
+        x, y = player.x + math.cos(angle) * reach, player.y + math.sin(angle) * reach
+        clear = target.radius * STAR_REACH + ARROW / 2  # its stars, and half the arrow
+        if math.hypot(target.x - x, target.y - y) < clear:
+            x, y, angle = target.x, target.y - clear - bob, math.pi / 2
+            if y - ARROW / 2 < BOUNDS[1]:
+                y, angle = target.y + clear + bob, -math.pi / 2
+        return (x, y), round(math.degrees(angle) / TURN_STEP) * TURN_STEP % 360
 
 
 def _shaken(cell: Cell) -> float:
