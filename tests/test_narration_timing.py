@@ -4,6 +4,8 @@ soon after the last line, and a tap on a blue word opens its page even as the li
 
 from __future__ import annotations
 
+import math
+
 import pygame
 import pytest
 
@@ -15,6 +17,8 @@ from game.script.catalog import load_all
 from game.script.chapter import Chapter, bot_turn
 from game.script.narrator import Timing
 from game.script.texts import build_strings, load_library
+from game.world.collect import in_window
+from game.world.drip import BAG
 from game.world.multiply import DISH
 
 STEP = 1 / 60
@@ -252,3 +256,124 @@ def test_in_the_hunt_a_hint_that_passed_gives_the_box_back_to_what_to_do(scenes)
     assert None not in shown, (shown, narrator.history)
     assert shown[-1] == "hunt.how_to" and "hunt.hint" not in shown[-60:], str(narrator.history)
     assert voice.said[said:] == []  # shown again, not said again
+
+
+# hints give way to the child (play-test: a child who just succeeded was told how to do it) ------
+class WordVoice:
+    """Says each line at 0.4 s a word, each of its own (English) words timed."""
+
+    def __init__(self, scene) -> None:
+        self.scene = scene
+        self.said: list[str] = []
+
+    def speak(self, line_id: str) -> Timing:
+        self.said.append(line_id)
+        count = len(self.scene.line(line_id).text.split())
+        return Timing(0.4 * count, tuple(0.4 * i for i in range(count)))
+
+    def hush(self) -> None:
+        pass
+
+
+def first_sentence_seconds(text: str) -> float:
+    """How long a WordVoice takes to say the first sentence of ``text``."""
+    words = text.split()
+    end = next(i for i, word in enumerate(words) if word.endswith((".", "!", "?")))
+    return 0.4 * (end + 1)
+
+
+def busy_now(chapter: Chapter) -> bool:
+    """The child is in the middle of doing the thing: a T cell carried, a drop falling."""
+    return getattr(chapter.rules, "held", None) is not None or bool(
+        getattr(chapter.rules, "drops", None)
+    )
+
+
+def child_acts(chapter: Chapter, scene_id: str, bot) -> None:
+    """The child does what the chapter asks, once: keeps a T cell (the demo bot's finger),
+    taps the dish, taps the bag."""
+    if scene_id == "collect":
+        bot_turn(chapter, bot, STEP)
+    elif scene_id == "grow":
+        chapter.point(*DISH[:2])
+        chapter.release()
+    else:
+        x, y, width, height = BAG
+        chapter.point(x + width / 2, y + height / 2)
+        chapter.release()
+
+
+@pytest.mark.parametrize("scene_id", ["collect", "grow", "back"])
+def test_a_hint_begun_just_before_the_child_succeeds_is_gone_when_the_answer_shows(
+    scenes, scene_id
+):
+    """Play-test: 'Look for T cells in the machine's window. Drag one down.' went on after the
+    count showed 1 of 6, and only then 'Got it!'; 'Tap the cells in the dish' was still said at
+    2; 'Tap the bag at the top.' as the drop slid down. A hint the child acts on 0.3 s after it
+    begins ends with the sentence being said (the next is left out), and is gone, not kept to
+    replay, when the answer to the child's success shows."""
+    scene = scenes[scene_id]
+    hints = {line for t in scene.triggers if t.when == "idle" for line in t.say}
+    goal = scene.goals[0].id
+    chapter = Chapter(scene, speaker=WordVoice(scene))
+    narrator = chapter.narrator
+    while narrator.current is None or narrator.current.line_id not in hints:
+        chapter.update(STEP)
+        assert chapter.clock < 120, narrator.history
+    hint, began = narrator.current.line_id, chapter.clock
+    ends = began + first_sentence_seconds(scene.line(hint).text)
+    for _ in range(round(0.3 / STEP)):
+        chapter.update(STEP)
+    bot = chapter.spec.make_bot()
+    said = len(narrator.history)
+    acted = False
+    while len(narrator.history) == said:  # until the next line (the answer) shows
+        if scene_id == "collect" or not acted:
+            child_acts(chapter, scene_id, bot)
+            acted = True
+        chapter.update(STEP)
+        current = narrator.current
+        if chapter.clock > ends + 2 * STEP:
+            assert current is None or current.line_id != hint, "the hint's next sentence"
+        assert chapter.clock < began + 30, narrator.history
+    answer = narrator.current.line_id
+    assert chapter.runner.progress[goal] >= 1 and answer not in hints
+    assert all(waiting.line_id not in hints for waiting in narrator.queue)
+    for _ in range(round(3 / STEP)):  # the answer, and what follows it; the hint never again
+        chapter.update(STEP)
+        assert narrator.current is None or narrator.current.line_id not in hints
+    narrator.replay()
+    assert narrator.current.line_id not in hints
+
+
+@pytest.mark.parametrize("scene_id", ["collect", "back"])
+def test_no_hint_starts_while_the_child_carries_a_cell_or_a_drop_falls(scenes, scene_id):
+    """The child starts doing the thing a second before a hint would come (picks up a T cell and
+    carries it about for 20 s; taps the bag, and the drop slides down the tube): no hint begins
+    while they do it. Play-test: 'Tap the bag at the top.' began as the drop slid down."""
+    scene = scenes[scene_id]
+    hints = {line for t in scene.triggers if t.when == "idle" for line in t.say}
+    first = min(t.seconds for t in scene.triggers if t.when == "idle")
+    chapter = Chapter(scene, speaker=WordVoice(scene))
+    narrator = chapter.narrator
+    while chapter.runner.idle_seconds < first - 1:
+        chapter.update(STEP)
+        assert chapter.clock < 120, narrator.history
+    if scene_id == "collect":
+        cell = next(c for c in chapter.rules.cells if c.kind == "t_cell" and in_window(c))
+        chapter.point(cell.x, cell.y)
+        x, y = cell.x, cell.y
+        seconds = 20.0
+    else:
+        child_acts(chapter, scene_id, None)
+        seconds = 5.0
+    busy_frames = 0
+    for frame in range(round(seconds / STEP)):
+        if scene_id == "collect":  # about the machine's window, never near the bag
+            chapter.point(x + 40 * math.sin(frame / 40), y + 20 * math.cos(frame / 40))
+        said = len(narrator.history)
+        chapter.update(STEP)
+        if busy_now(chapter):
+            busy_frames += 1
+            assert not hints & set(narrator.history[said:]), (chapter.clock, narrator.history)
+    assert busy_frames > 1.5 / STEP  # the child was busy past the hint's time

@@ -277,6 +277,78 @@ def test_a_line_being_said_when_its_moment_passes_finishes_its_sentence_then_goe
     assert narrator.current.line_id == "a.weeks"  # a line that explains is never cut short
 
 
+class WordSpeaker:
+    """Says each line at 0.4 s a word, the words timed."""
+
+    def __init__(self) -> None:
+        self.hushed = 0
+
+    def speak(self, line_id):
+        count = len(self.text[line_id].split())
+        return Timing(0.4 * count, tuple(0.4 * i for i in range(count)))
+
+    def hush(self):
+        self.hushed += 1
+
+
+def test_a_hint_being_said_when_the_child_moves_on_ends_with_its_sentence_before_the_answer():
+    """Play-test: 'Look for T cells in the machine's window. Drag one down.' went on to its end
+    after the child had kept a T cell, and 'Got it!' came only then. Now the sentence being said
+    ends, the next is left out, and the answer follows at once; the hint is not kept to replay."""
+    hint = "Look for T cells in the machine's window. Drag one down."
+    speaker = WordSpeaker()
+    speaker.text = {"a.hint": hint, "a.got": "Got it!"}
+    narrator = Narrator(speaker=speaker)
+    narrator.say("a.hint", hint, now=True, moment=ANY_GOAL, hint=True)
+    run(narrator, 0.5)  # the child keeps a cell as 'Look' is said
+    narrator.move_on("keep")
+    narrator.say("a.got", "Got it!", now=True)
+    run(narrator, 0.4 * 8 - 0.5 - 0.1)  # 'window.', the 8th word, ends at 3.2 s: said whole
+    assert narrator.current.line_id == "a.hint" and speaker.hushed == 0
+    run(narrator, 0.2)
+    assert narrator.current.line_id == "a.got" and speaker.hushed == 1  # not 'Drag one down.'
+    narrator.replay()
+    assert narrator.current.line_id == "a.got"
+
+
+def test_a_line_whose_moment_passes_in_its_last_sentence_is_said_to_its_end():
+    speaker = WordSpeaker()
+    speaker.text = {"a.hint": "Follow the arrow. Drag the T cell into the bag."}
+    narrator = Narrator(speaker=speaker)
+    narrator.say("a.hint", speaker.text["a.hint"], now=True, moment=ANY_GOAL, hint=True)
+    run(narrator, 1.5)  # 'Drag' is being said
+    narrator.move_on("keep")
+    run(narrator, 0.4 * 10 - 1.5 - 0.1)
+    assert narrator.current.line_id == "a.hint"
+    run(narrator, 0.2)
+    assert narrator.current is None
+
+
+def test_while_the_child_is_busy_no_hint_starts_and_one_being_said_ends_with_its_sentence():
+    """Carrying a cell, a drop falling: a hint waiting is dropped, one being said ends with its
+    sentence. Other lines, even about the moment, stay."""
+    speaker = WordSpeaker()
+    speaker.text = {"a.hint": "Tap the bag. Down go the cells!", "a.more": "Now more come"}
+    narrator = Narrator(speaker=speaker)
+    narrator.say("a.more", "Now more come", now=True, moment=ANY_GOAL)
+    narrator.say("a.hint", speaker.text["a.hint"], now=True, moment=ANY_GOAL, hint=True)
+    narrator.busy()
+    assert [w.line_id for w in narrator.queue] == []  # the hint waiting is gone
+    assert narrator.current.line_id == "a.more"
+    run(narrator, 0.1)
+    narrator.busy()
+    run(narrator, 0.4 * 3)
+    assert narrator.current.line_id == "a.more"  # not a hint: said to its end
+    run(narrator, 3.0)
+    narrator.say("a.hint", speaker.text["a.hint"], now=True, moment=ANY_GOAL, hint=True)
+    run(narrator, 0.2)
+    narrator.busy()  # the child taps the bag as the hint begins
+    run(narrator, 0.4 * 3 - 0.3)
+    assert narrator.current.line_id == "a.hint"  # 'Tap the bag.' to its end
+    run(narrator, 0.2)
+    assert narrator.current is None or narrator.current.line_id != "a.hint"
+
+
 def test_replay_never_says_again_a_line_whose_moment_has_passed():
     speaker = FakeSpeaker()
     narrator = Narrator(speaker=speaker)

@@ -64,6 +64,8 @@ class Chapter:
         self.clock += dt
         self._follow_band()
         for event in self.rules.update(dt):
+            if event.busy:  # the child is doing it (carrying a cell): no hint how to
+                self.narrator.busy()
             outputs = self.runner.handle(event)
             # The line that answers what the child just did: after the scene's own words for
             # that moment ("Let me show you again." before the explanation), but before the
@@ -142,7 +144,7 @@ class Chapter:
                 self.narrator.move_on(output.goal_id)
             elif isinstance(output, Say):
                 line = self.scene.line(output.line_id)
-                self.narrator.say(output.line_id, line.text, output.now, output.moment)
+                self.narrator.say(output.line_id, line.text, output.now, output.moment, output.hint)
             elif isinstance(output, Sound):
                 self.sounds.append(output.name)
             elif isinstance(output, Assist):

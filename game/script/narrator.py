@@ -10,13 +10,17 @@ moment after the voice ends, lines that are only read once a young reader could 
 
 A line about the moment ("Now there are eight") is true only until the child moves on. It goes
 ahead of other answers, and when the goal it describes moves on before it is said it is dropped
-(``move_on``); one being said finishes its sentence, never cut mid-word, and then goes at once,
-with no pause after it and not kept to replay. A line that is only shown goes at once. So no line
-about how things are starts after they have changed. Lines that explain are never dropped: they
-follow once the child's moment has been answered. When such a line goes and nothing follows, the
-box is not left empty: it shows again, whole and quiet (not said again), the line that says what
-to do now: the last line of the opening, or the question waiting for its answer (``standing``).
-Any new line takes its place at once.
+(``move_on``); one being said finishes the sentence it is in, never cut mid-word (the sentences
+after it are left out), and then goes at once, with no pause after it and not kept to replay. A
+line that is only shown goes at once. So no line about how things are starts after they have
+changed. Lines that explain are never dropped: they follow once the child's moment has been
+answered. When such a line goes and nothing follows, the box is not left empty: it shows again,
+whole and quiet (not said again), the line that says what to do now: the last line of the opening,
+or the question waiting for its answer (``standing``). Any new line takes its place at once.
+
+A hint (``hint``: what to do, said when the child has done nothing for a while) is such a line,
+and it is not said while the child is in the middle of doing what it says (carrying a cell, a
+drop falling: ``busy``): one waiting is dropped, one being said finishes its sentence and goes.
 """
 
 from __future__ import annotations
@@ -44,6 +48,8 @@ ANY_GOAL = "*"
 #: says: it stays at least this long from when it begins, heard or only read (a slow breath in,
 #: or out, for a young child). A tap on the box still moves on.
 PAUSE_SECONDS = 4.0
+#: What ends a sentence (a closing quote or bracket may follow).
+SENTENCE_ENDS = (".", "!", "?", "\u2026")
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,8 @@ class Spoken:
     moment: str | None = None
     #: When it was asked for (the narrator's clock).
     at: float = field(default=0.0, compare=False)
+    #: A hint: what to do, for a child who has done nothing for a while (see ``busy``).
+    hint: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,6 +133,8 @@ class Narrator:
         self._shown_at: dict[str, float] = {}
         self._heard = False  # the current line was given to a voice (not only shown)
         self._passed = False  # the current line is about a moment that has passed
+        #: When a passed line being said goes (seconds into it): the end of its sentence.
+        self._cut = float("inf")
         self._began = 0.0  # when the current line began (the narrator's clock)
         #: The line that says what to do now: the last one begun that answers nothing and
         #: stays true (an opening line, a question waiting for its answer). It comes back to
@@ -132,10 +142,18 @@ class Narrator:
         self.standing: Spoken | None = None
         self._restored = False  # the current line is ``standing``, back in the box quietly
 
-    def say(self, line_id: str, text: str, now: bool = False, moment: str | None = None) -> None:
+    def say(
+        self,
+        line_id: str,
+        text: str,
+        now: bool = False,
+        moment: str | None = None,
+        hint: bool = False,
+    ) -> None:
         """Queue a line; ``now`` for a line that answers what the child just did; ``moment``
-        for one about how things are right now (see ``Spoken.moment``)."""
-        spoken = Spoken(line_id, text, now, moment, self.time)
+        for one about how things are right now (see ``Spoken.moment``); ``hint`` for a hint
+        (see ``busy``)."""
+        spoken = Spoken(line_id, text, now, moment, self.time, hint)
         shown_at = self._shown_at.get(line_id)
         recent = shown_at is not None and self.time - shown_at < REPEAT_GAP_SECONDS
         if recent or any(waiting.line_id == line_id for waiting in self.queue):
@@ -161,11 +179,49 @@ class Narrator:
         def stale(spoken: Spoken) -> bool:
             return spoken.moment in (goal, ANY_GOAL)
 
+        self._drop(stale)
+
+    def busy(self) -> None:
+        """The child is in the middle of doing something (carrying a cell to the bag, a drop
+        sliding down): a hint now would tell them how to do what they are doing. Waiting hints
+        are dropped; one being said finishes its sentence and goes, as a line about a moment
+        that has passed does."""
+        self._drop(lambda spoken: spoken.hint)
+
+    def _drop(self, stale: Callable[[Spoken], bool]) -> None:
         self.queue = deque(spoken for spoken in self.queue if not stale(spoken))
         if self.current is not None and stale(self.current):
-            self._passed = True
+            if not self._passed:
+                self._passed = True
+                self._cut = self._sentence_end()
             if not self.speaking:
                 self._leave()
+
+    def _sentence_end(self) -> float:
+        """When, in seconds into the current line's voice, the sentence being said ends: the
+        next word's start (its last word's end for the last sentence). From the words' timings,
+        or, without them, from how far through the words the voice is by its length."""
+        timing, words = self.timing, self.text.split()
+        if timing is None or not words:
+            return float("inf")
+
+        def ends(word: str) -> bool:
+            return word.rstrip("\"'\u201d\u00bb)").endswith(SENTENCE_ENDS)
+
+        if timing.words and len(timing.words) == len(words):
+            starts = [*timing.words, timing.seconds]
+            said = self.spoken_word or 0
+            last = next((i for i in range(said, len(words)) if ends(words[i])), len(words) - 1)
+            return starts[last + 1]
+        # No word timings: each character takes the same share of the voice.
+        text = " ".join(words)
+        at = self.elapsed / timing.seconds * len(text)
+        place = 0
+        for word in words:
+            place += len(word) + 1
+            if place - 1 >= at and ends(word):
+                return place / len(text) * timing.seconds
+        return timing.seconds
 
     def advance(self) -> None:
         """A tap, space or enter: finish the reveal, or move on to the next line. With no next
@@ -228,8 +284,8 @@ class Narrator:
             self.elapsed += dt
             if self.timing is not None and not self.speaking:
                 self.timing = None  # the voice has finished: the line is now fully heard
-            if self._passed and not self.speaking:
-                self._leave()  # said to its end; what it described has changed
+            if self._passed and (not self.speaking or self.elapsed >= self._cut):
+                self._leave()  # its sentence said; what it described has changed
         if self.current is None:
             if self.queue:
                 self._next()
@@ -307,6 +363,7 @@ class Narrator:
             self.timing = self.speaker.speak(self.current.line_id)
         self._heard = self.timing is not None
         self._passed = self._restored = False
+        self._cut = float("inf")
         if self.timing is not None:
             self.shown = float(len(self.text))
 

@@ -24,11 +24,13 @@ class Say:
     """Say a line. ``now`` marks an answer to what the child just did (any trigger but
     'start'); the narrator lets it go first. ``moment``: the line describes how things are now
     (a trigger with ``moment: yes``), so it is true only until this goal moves on (``ANY_GOAL``:
-    until any goal does); see ``Narrator.move_on``."""
+    until any goal does); see ``Narrator.move_on``. ``hint``: said because the child has done
+    nothing for a while (an 'idle' trigger); not said while they are busy (``Narrator.busy``)."""
 
     line_id: str
     now: bool = False
     moment: str | None = None
+    hint: bool = False
 
 
 @dataclass(frozen=True)
@@ -165,7 +167,8 @@ class Runner:
         moment = None
         if trigger.moment:
             moment = trigger.goal if trigger.goal is not None else ANY_GOAL
-        out: list[Output] = [Say(line_id, now, moment) for line_id in trigger.say if closing]
+        hint = trigger.when == "idle"
+        out: list[Output] = [Say(line_id, now, moment, hint) for line_id in trigger.say if closing]
         if trigger.sound is not None:
             out.append(Sound(trigger.sound))
         if trigger.assist is not None:

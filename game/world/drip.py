@@ -116,6 +116,8 @@ class DripRules(Tapping):
                     home = gather_place(len(self.swimmers))
                     self.swimmers.append(Swimmer(x + i * 24, VEIN_Y, self.time + i, home))
                 events.append(WorldEvent("drip"))
+        if self.drops:  # a drop on its way down: the child is not stuck (no hint comes)
+            events.append(WorldEvent("fall", busy=True))
         for swimmer in self.swimmers:  # each swims to its place, slowing, and bobs there
             hx, hy = swimmer.home
             hy += math.sin(self.time * 2 + swimmer.phase) * BOB
