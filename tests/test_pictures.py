@@ -622,3 +622,20 @@ def test_a_cell_painted_solid_is_solid_once_shrunk(display, kind):
     assert body > 4 * edge > 0
     centre = sprite.get_at((sprite.get_width() // 2, sprite.get_height() // 2))
     assert centre.a == 255
+
+
+def test_a_small_face_smiles_with_a_thin_wide_smile(display):
+    """Play-test: the care team's smiles read as moustaches at card size (a short smile as
+    thick at three times the size as on a big face). The smile is several times wider than
+    it is tall, however small the face."""
+    r, unit = 72.0, 3.0  # a face 24 px across, painted three times larger
+    surface = pygame.Surface((200, 200), pygame.SRCALPHA)
+    pictures.draw_face(surface, 100, 100, r, unit)
+    ink = [
+        (x, y)
+        for x in range(200)
+        for y in range(100, 200)  # under the eyes
+        if surface.get_at((x, y)).a > 128
+    ]
+    xs, ys = [x for x, _ in ink], [y for _, y in ink]
+    assert ink and (max(xs) - min(xs)) >= 2.8 * (max(ys) - min(ys) + 1)

@@ -41,8 +41,9 @@ def draw_face(s, cx, cy, r, unit) -> None:
     """Two dot eyes and a smile, as on the machine and the grown-ups; ``r`` sets its size."""
     for side in (-1, 1):
         pygame.draw.circle(s, INK, (cx + side * r * 0.25, cy - r * 0.1), r * 0.07)
-    smile = _rect(cx, cy + r * 0.05, r * 0.5, r * 0.3)
-    pygame.draw.arc(s, INK, smile, math.pi * 1.1, math.pi * 1.9, _width(unit, 4))
+    # wide and thin for its size: a small face's short thick smile read as a moustache
+    smile = _rect(cx, cy + r * 0.02, r * 0.62, r * 0.4)
+    pygame.draw.arc(s, INK, smile, math.pi * 1.12, math.pi * 1.88, max(1, round(r * 0.065)))
 
 
 def _person(s, cx, cy, r, unit, shirt, hat: bool = False) -> None:
