@@ -477,6 +477,29 @@ def test_the_check_for_your_t_cell_would_catch_one(scenes, library, texts):
         assert {"lab.how_to", "grow.how_to", "hunt.how_to"} <= told.keys(), language
 
 
+#: Asking a child to write ('They may ask you to write your name').
+WRITE = {"en": re.compile(r"\bwrit", re.I), "es": re.compile(r"\bescrib", re.I)}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("role", ["patient", "sibling"])
+def test_ages_4_to_6_are_not_told_they_will_be_asked_to_write(
+    scenes, library, texts, role, language
+):
+    """Many children of 4 to 6 cannot write yet: 'They may ask you to write your name' is said
+    only to older children (play-test)."""
+    strings = build_strings(scenes, library)
+    strings.set_language(language)
+    strings.set_role(role)
+    line_ids = [t.id for t in texts if t.kind == "line" and "@" not in t.id]
+    said = {}
+    for band in ("little", "middle"):
+        strings.set_band(band)
+        said[band] = [i for i in line_ids if WRITE[language].search(strings.get(i))]
+    assert said["little"] == []
+    assert "after.name" in said["middle"]  # the check finds it where it is said
+
+
 @pytest.mark.parametrize("role", ["patient", "sibling"])
 def test_feelings_and_questions_are_welcome(texts, role):
     said = " ".join(t.text for t in band_lines(texts, "middle", role))
