@@ -218,6 +218,61 @@ def test_the_quiz_taken_up_again_goes_on_with_its_next_question_not_its_opening(
     pygame.event.clear()
 
 
+def test_a_finished_chapter_played_again_and_left_never_holds_the_journey_back(display):
+    """Play-test: a child finished Getting ready, tapped 'Play again' on its closing card, then
+    pause, 'Back to the map': the map glowed Getting ready again and a tap on Coming back said
+    'First, let's go here!'. The next stop is the chapter after it, and a tap on it starts it."""
+    from game.activities import registry
+    from game.app.loop import App, StepClock
+    from game.app.screens.journey_map import JourneyMap
+
+    app = App(load_all(), "meet", display, StepClock(), show_map=True)
+    for done in ("meet", "collect", "lab", "grow"):
+        app.session.played_chapter(done)
+    app._start("ready")
+    app._draw = lambda: None  # drawing only reads state
+    app.demo = True  # the demo bot plays the chapter
+    app.bot = registry()[app.play.scene.activity.name].make_bot()
+    while not app.play.card_showing and app.result.frames < 60 * 240:
+        app.frame()  # one step at a time: the card's buttons are the child's, not the bot's
+    assert app.play.card_showing and "ready" in app.session.played
+    app.demo, app.bot = False, None
+    tf.press(app, "again")
+    assert app.screen is app.play and app.scene_id == "ready" and not app.play.card_showing
+    tf.run(app, 30)
+    pause(app)
+    tf.press(app, "map")
+    assert isinstance(app.screen, JourneyMap)
+    assert app.screen.target == "back" and app.profile.at == "back"
+    assert app.screen.said[1] == "back.title"  # 'Next: Coming back'
+    stops = [s.id for s in app.chapters]
+    assert app.screen.state(stops.index("ready")) == "played"
+    tf.tap(*app.screen.places[stops.index("back")])
+    tf.run(app)
+    assert app.screen is app.play and app.scene_id == "back"
+    # the grown-up's 'Back to the map' from a chapter played again points on as well
+    app._start("ready")
+    tf.run(app, 30)
+    tf.open_panel(app)
+    tf.press(app, "map")
+    assert isinstance(app.screen, JourneyMap) and app.screen.target == "back"
+    pygame.event.clear()
+
+
+def test_an_unfinished_chapter_left_by_pause_is_still_where_the_map_points(display):
+    """The other side of the rule: a chapter left before its first end (also one a grown-up
+    jumped to) is where the map points, to come back to."""
+    from game.app.loop import App, StepClock
+
+    app = App(load_all(), "meet", display, StepClock(), show_map=True)
+    app._start("hunt")  # as the grown-up's panel does
+    tf.run(app, 30)
+    pause(app)
+    tf.press(app, "map")
+    assert type(app.screen).__name__ == "JourneyMap" and app.screen.target == "hunt"
+    pygame.event.clear()
+
+
 def test_the_pause_card_shows_the_t_cell_as_it_is_in_the_chapter(scenes, display):
     """Play-test: after the lab the pause card showed the child's T cell without its CARs.
     It is drawn as in the chapter under it: with CARs in the hunt, without in Collecting."""

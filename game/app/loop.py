@@ -736,6 +736,19 @@ class App:
         ids = [s.id for s in self.chapters]
         return next((i for i in ids if i not in self.session.played), ids[0])
 
+    def _after_leaving(self, scene_id: str) -> str:
+        """Where the map points when the child leaves ``scene_id`` before its end (pause's
+        'Back to the map', the grown-up's 'map'): that chapter if it is not finished yet, to
+        come back to (a quiz goes on where they were; so does a chapter a grown-up jumped
+        to); a chapter finished before and being played again never holds the journey back:
+        then the first chapter not finished (see ``_first_unplayed``), or, all finished, the
+        one after it."""
+        if scene_id not in self.session.played:
+            return scene_id
+        if any(s.id not in self.session.played for s in self.chapters):
+            return self._first_unplayed()
+        return self._following(scene_id) or scene_id
+
     def _following(self, scene_id: str) -> str | None:
         """The chapter after ``scene_id`` for this child (left-out chapters are passed by)."""
         ids = [s.id for s in self.journey]
@@ -772,7 +785,7 @@ class App:
         if isinstance(overlay, Notice):
             if overlay.closed and overlay.chosen == "map" and self.screen is self.play:
                 self.overlay = None  # pause's 'Back to the map': the chapter is left
-                self._show_map(self.scene_id)
+                self._show_map(self._after_leaving(self.scene_id))
             elif overlay.closed:
                 self._close()
                 if self.store is not None and self.store.notice is not None:
@@ -817,7 +830,8 @@ class App:
             following = self._following(self.scene_id)
             self._show_map(following or self.scene_id)
         elif command == "map":
-            self._show_map(self.map_target if self.screen is not self.play else self.scene_id)
+            at = self._after_leaving(self.scene_id)
+            self._show_map(self.map_target if self.screen is not self.play else at)
         elif command == "end_session":
             self._check_in("after", self._session_over)
         elif command in ("switch_child", "clear_child", "clear_all") and self.store is not None:
