@@ -694,3 +694,37 @@ def test_with_help_is_saved_and_an_older_save_still_loads(scenes):
     second = list(mixed["answers"])[1]
     mixed["answers"][second]["right_first_try"] = True  # a hand-edited file: help wins
     assert not Profile.from_dict(mixed).answers[second].right_first_try
+
+
+@pytest.mark.parametrize("band", ["middle", "little"])
+def test_after_the_last_answer_each_closing_line_is_said_once_and_the_question_stays_gone(
+    scenes, band
+):
+    """Play-test report (seen once, not reproduced here): after the quiz's last answer the
+    question came back, its 'Yes! In or near the hospital...' was said again and 'You can
+    feel proud' never came. Played to its end by the demo bot, timed by the English voice
+    files: once the last question is answered and gone, no question comes back, and its answer,
+    'proud' and 'bye' are said once each, in that order."""
+    from test_meet import RecordedVoice
+
+    from game.script.chapter import bot_turn
+    from game.script.texts import build_strings, load_library
+
+    strings = build_strings(scenes, load_library())
+    strings.set_band(band)
+    chapter = Chapter(scenes["cheer"], session=Session(band=band), strings=strings)
+    chapter.narrator.speaker = RecordedVoice(band)
+    last = chapter.scene.choices[-1]
+    bot = chapter.spec.make_bot()
+    gone = False
+    while not chapter.card_showing:
+        assert chapter.clock < 400, chapter.narrator.history
+        bot_turn(chapter, bot, 1 / 60)
+        chapter.update(1 / 60)
+        gone = gone or chapter.rules.finished
+        assert not (gone and chapter.rules.on_show), "the question came back"
+    history = chapter.narrator.history
+    right = next(o.say for o in last.options if o.right)
+    closing = [right, "cheer.proud", "cheer.bye"]
+    assert history[history.index(last.ask) :][-3:] == closing, history
+    assert all(history.count(line) == 1 for line in closing), history
