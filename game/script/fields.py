@@ -168,7 +168,9 @@ class FieldReader:
         """Text a person reads as a ``kind`` of text (a line, a title...): :meth:`text`, and
         any brace in it must be a plain ``{name}`` field (see :mod:`game.script.placeholders`)."""
         text = self.text(node, what, kind=kind)
-        found = brace_problems_at(text or "", node.where)
+        if text is None or ("{" not in text and "}" not in text):  # most text: no field
+            return text
+        found = brace_problems_at(text, node.where)
         shift = 1 if found and self._quoted(node.where) else 0
         for problem in found:
             place = problem.where

@@ -31,6 +31,7 @@ DRAWN_PICTURES = model.PICTURES
 #: Pictures the game draws itself: the ones a scene may name, and those only its own screens
 #: show ('who is getting CAR T cells?'). A file may not take any of these names.
 DRAWN = (*DRAWN_PICTURES, "patient", "sibling")
+_DRAWN_NAMES = frozenset(DRAWN_PICTURES)
 #: The largest picture file read; a bigger one is drawn as a placeholder.
 MAX_PICTURE_BYTES = 1_000_000
 #: The most pixels a side of a PNG picture may have.
@@ -189,6 +190,8 @@ def background_hint(relative: str, assets: Path | None = None) -> str:
 def read_picture(reader, node) -> str | None:
     """A picture name from a scene or the word book (``reader`` is its FieldReader, with an
     ``assets`` folder or the game's own), or None after reporting what is wrong."""
+    if isinstance(node.value, str) and node.value in _DRAWN_NAMES:  # no folder to look in
+        return node.value
     names = picture_names(getattr(reader, "assets", None))
     if not isinstance(node.value, str):
         reader.error(node.where, f"a picture must be a name, like 'star', not {node.kind}")

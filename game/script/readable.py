@@ -29,8 +29,10 @@ _ASCII_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 def text_problems(text: str, kind: str = "other") -> list[tuple[int, str]]:
     """(offset, message) for each reason ``text`` cannot be shown as a ``kind`` of text."""
-    found: list[tuple[int, str]] = []
     limit = LIMITS.get(kind, len(text))
+    if len(text) <= limit and text.isascii() and text.isprintable():  # most text, at once
+        return [] if text.strip(" ") else [(0, "has no letter, number or sign that can be seen")]
+    found: list[tuple[int, str]] = []
     if len(text) > limit:
         found.append((0, f"is {len(text):,} characters long; the most for a {kind} is {limit}"))
     if text.isascii() and _ASCII_CONTROL.search(text) is None:  # most text: the same, quicker

@@ -1,6 +1,12 @@
-"""The part of reading a scene file that needs PyYAML (see :mod:`game.script.yamlsafe`): compose
-the text into PyYAML's nodes, turn them into :class:`Node` values, and say what is wrong with a
-file PyYAML cannot read in words an author can act on."""
+"""The part of reading a scene file that needs PyYAML (see :mod:`game.script.yamlsafe`): read
+the text's events (libyaml's parser, in C where PyYAML has it), build :class:`Node` values from
+them, and say what is wrong with a file PyYAML cannot read in words an author can act on.
+
+The values are built from the parser's events, not from PyYAML's composed node tree: composing
+makes a node object, and calls back into Python, for every value, and costs about three times
+what reading the events does. Reading events never recurses, whatever the nesting, so depth is
+checked as values are built; an anchor (``&name``) is seen on its event, even one that nothing
+refers to (composing drops those without a word)."""
 
 from __future__ import annotations
 
@@ -8,56 +14,32 @@ import re
 from typing import Any
 
 import yaml
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
 from game.script.errors import Problem, SceneError, Where
 from game.script.yamlsafe import MAX_DEPTH, Node, shorten
 
-try:  # libyaml is much faster; the pure-Python loader gives the same nodes.
+try:  # libyaml is much faster; the pure-Python loader gives the same events.
     from yaml import CSafeLoader as _Base
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Base  # type: ignore[assignment]
 
 
-class _Loader(_Base):  # type: ignore[misc,valid-type]
-    """PyYAML's safe loader, naming a plain value's type sooner: one whose first character
-    starts no number, yes/no, null or date is text at once, without trying each of PyYAML's
-    patterns (the same tags: ``test_yamlsafe.py``). It follows no paths (SafeLoader has none)."""
+#: PyYAML's resolver can name a plain value's type only from these first characters: one
+#: starting with any other is text. (Checked once here: PyYAML's safe loaders have no
+#: resolver for any first character, nor path resolvers, which reading events never applies.)
+_TYPED_FIRST = frozenset(_Base.yaml_implicit_resolvers)
+if None in _TYPED_FIRST or _Base.yaml_path_resolvers:  # pragma: no cover - a changed PyYAML
+    raise ImportError("PyYAML's safe loader now has resolvers the scene reader does not follow")
 
-    #: Only while no pattern may match any first character and no paths are followed.
-    _QUICK = None not in _Base.yaml_implicit_resolvers and not _Base.yaml_path_resolvers
-
-    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
-        if (
-            kind is yaml.ScalarNode
-            and value
-            and self._QUICK
-            and value[0] not in self.yaml_implicit_resolvers
-        ):
-            return _STR
-        return super().resolve(kind, value, implicit)
-
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        if not self._QUICK:
-            super().descend_resolver(current_node, current_index)
-
-    def ascend_resolver(self) -> None:
-        if not self._QUICK:
-            super().ascend_resolver()
-
-
-def _libyaml_stops_deep_nesting() -> bool:
-    """Whether files are composed by a libyaml that refuses deep nesting itself (0.2.5 on)."""
-    if _Base is not getattr(yaml, "CSafeLoader", None):
-        return False
-    try:
-        from yaml import _yaml
-
-        return tuple(_yaml.get_version()) >= (0, 2, 5)
-    except (ImportError, AttributeError, TypeError):  # pragma: no cover - how PyYAML was built
-        return False
-
-
-_LIBYAML_STOPS_DEEP_NESTING = _libyaml_stops_deep_nesting()
 
 _STR = "tag:yaml.org,2002:str"
 _SCALAR_TAGS = {
@@ -70,24 +52,14 @@ _SCALAR_TAGS = {
 _MAP = "tag:yaml.org,2002:map"
 _MERGE = "tag:yaml.org,2002:merge"
 _SEQ = "tag:yaml.org,2002:seq"
-_OPENERS = (
-    yaml.BlockMappingStartToken,
-    yaml.BlockSequenceStartToken,
-    yaml.FlowMappingStartToken,
-    yaml.FlowSequenceStartToken,
-)
-_CLOSERS = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 
 
-def parse(path: str, text: str) -> Node:
-    """Parse one scene file's text; ``path`` is only used in messages."""
-    if not _LIBYAML_STOPS_DEEP_NESTING or "&" in text:
-        # libyaml 0.2.5 and later stops at 1,000 levels by itself and the converter at
-        # MAX_DEPTH; PyYAML's own (Python) composer, or an older libyaml, would recurse first.
-        # An '&' may be an anchor composing drops.
-        _check_depth(path, text)
+def parse(path: str, text: str, loader: type | None = None) -> Node:
+    """Parse one scene file's text; ``path`` is only used in messages. ``loader`` is PyYAML's
+    safe loader to read it with (libyaml's where PyYAML has it)."""
+    reader = (loader or _Base)(text)
     try:
-        documents = list(yaml.compose_all(text, Loader=_Loader))
+        return _Builder(path, reader).document()
     except yaml.MarkedYAMLError as exc:
         raise SceneError([syntax_problem(path, text, exc)]) from None
     except yaml.reader.ReaderError as exc:
@@ -96,14 +68,8 @@ def parse(path: str, text: str) -> Node:
         raise SceneError([Problem(where, message)]) from None
     except yaml.YAMLError as exc:
         raise SceneError([Problem(Where(path), f"YAML syntax: {exc}")]) from None
-    if not documents or documents[0] is None:
-        raise SceneError([Problem(Where(path), "the file is empty; a scene starts with 'id:'")])
-    if len(documents) > 1:
-        second = documents[1]
-        where = _where(path, second.start_mark) if second is not None else Where(path)
-        raise SceneError([Problem(where, "one scene per file: remove the second document")])
-    # With no '&', there is no anchor, so no alias: no node can be met twice.
-    return _Converter(path, shared="&" in text).convert(documents[0])
+    finally:
+        reader.dispose()
 
 
 def _char_where(path: str, text: str, offset: int) -> Where:
@@ -112,35 +78,6 @@ def _char_where(path: str, text: str, offset: int) -> Where:
     line = text.count("\n", 0, offset) + 1
     col = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return Where(path, line, col)
-
-
-def _check_depth(path: str, text: str) -> None:
-    """Refuse deep nesting before composing, which recurses once per level, and anchors
-    (``&name``), which composing would drop without a word when nothing refers to them."""
-    depth = 0
-    try:
-        for token in yaml.scan(text, Loader=_Loader):
-            if isinstance(token, _OPENERS):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    raise SceneError(
-                        [
-                            Problem(
-                                _where(path, token.start_mark),
-                                f"nested more than {MAX_DEPTH} levels deep",
-                            )
-                        ]
-                    )
-            elif isinstance(token, _CLOSERS):
-                depth -= 1
-            elif isinstance(token, yaml.AnchorToken):  # composing drops an unused '&name'
-                message = (
-                    "anchors and aliases (& and *) are not allowed; "
-                    "a text that starts with & or * must be in quotes"
-                )
-                raise SceneError([Problem(_where(path, token.start_mark), message)])
-    except yaml.YAMLError:
-        return  # compose reports the syntax error with its place
 
 
 def _yes_no_key(written: str) -> str:
@@ -319,85 +256,171 @@ def _where(path: str, mark: Any) -> Where:
 
 
 # A scene file has hundreds of values: they are made with tuple.__new__, which skips the named
-# tuples' own argument handling (a good part of the converter's time).
+# tuples' own argument handling (a good part of the builder's time).
 _tuple = tuple.__new__
 
+_ANCHORS = "anchors and aliases (& and *) are not allowed"
 
-class _Converter:
-    """Turns one composed document into :class:`Node` values, refusing what scenes never need."""
 
-    def __init__(self, path: str, shared: bool = True) -> None:
+class _Builder:
+    """Builds :class:`Node` values from one file's events, refusing what scenes never need: a
+    second document, anchors and aliases, tags other than the plain ones, merge keys, keys
+    given twice or that are not text, and nesting deeper than :data:`MAX_DEPTH`."""
+
+    def __init__(self, path: str, reader: Any) -> None:
         self.path = path
-        #: The nodes met so far, when a node may be met twice (an alias of an anchor).
-        self.seen: set[int] | None = set() if shared else None
+        self.next = reader.get_event
+        self.resolve = reader.resolve
+        #: The tag of each plain (unquoted) value PyYAML's resolver named so far: a file says
+        #: 'text' and 'when' many times, and the resolver tries a pattern or two each time.
+        self.plain: dict[str, str] = {}
         self.scalars = yaml.constructor.SafeConstructor()
+        self._readers()
 
-    def convert(self, node: yaml.Node, depth: int = 0) -> Node:
-        mark = node.start_mark
-        if mark is None:
-            where = Where(self.path)
-        else:
-            where = _tuple(Where, (self.path, mark.line + 1, mark.column + 1))
+    def document(self) -> Node:
+        self.next()  # the stream starts
+        if type(self.next()) is StreamEndEvent:  # no document at all
+            message = "the file is empty; a scene starts with 'id:'"
+            raise SceneError([Problem(Where(self.path), message)])
+        try:
+            root = self.value(self.next(), 0)
+        except _KeysProblem as found:
+            self._rest()  # a YAML mistake further on is said first: it may be the cause
+            raise SceneError(found.problems) from None
+        self.next()  # the document ends
+        if type(self.next()) is not StreamEndEvent:  # a second document starts
+            second = self.next()
+            where = self._where(second) if type(second) is not StreamEndEvent else Where(self.path)
+            raise SceneError([Problem(where, "one scene per file: remove the second document")])
+        return root
+
+    def _rest(self) -> None:
+        """Read the rest of the file, for the syntax errors it may hold."""
+        while type(self.next()) is not StreamEndEvent:
+            pass
+
+    def _where(self, event: Any) -> Where:
+        mark = event.start_mark
+        return _tuple(Where, (self.path, mark.line + 1, mark.column + 1))
+
+    def _readers(self) -> None:
+        """``self.value(event, depth)``: the value whose first event is ``event``, read to its
+        end (``self.items`` and ``self.pairs`` read a list's and a mapping's, after its first).
+
+        The loop every value of every file goes through, so these are functions over local
+        names (methods, looking up ``self``'s attributes for each value, take a third longer):
+        text, lists and mappings are made here; the rest is checked by :meth:`_checked`."""
+        path, read, plain, checked = self.path, self.next, self.plain, self._checked
+        typed = _TYPED_FIRST
+
+        def value(event: Any, depth: int) -> Node:
+            mark = event.start_mark
+            where = _tuple(Where, (path, mark.line + 1, mark.column + 1))
+            kind = type(event)
+            if event.anchor is not None or event.tag is not None or depth > MAX_DEPTH:
+                return checked(event, where, depth)
+            if kind is ScalarEvent:
+                # In quotes it is text; plain, it is text when its first character starts no
+                # number, yes/no, null or date, or when the same words were text before.
+                text = event.value
+                if (
+                    not event.implicit[0]
+                    or (text and text[0] not in typed)
+                    or plain.get(text) == _STR
+                ):
+                    return _tuple(Node, (text, where))
+                return checked(event, where, depth)
+            if kind is SequenceStartEvent:
+                return items(where, depth + 1)
+            if kind is MappingStartEvent:
+                return pairs(where, depth + 1)
+            return checked(event, where, depth)
+
+        def items(where: Where, depth: int) -> Node:
+            found = []
+            event = read()
+            while type(event) is not SequenceEndEvent:
+                found.append(value(event, depth))
+                event = read()
+            return _tuple(Node, (found, where))
+
+        def pairs(where: Where, depth: int) -> Node:
+            mapping: dict[str, tuple[Node, Node]] = {}
+            problems = []
+            event = read()
+            while type(event) is not MappingEndEvent:
+                key = value(event, depth)
+                item = value(read(), depth)
+                name = key.value
+                if type(name) is str and name not in mapping:  # most keys
+                    mapping[name] = (key, item)
+                else:
+                    problems.append(_key_problem(key, event, mapping))
+                event = read()
+            if problems:
+                raise _KeysProblem(problems)
+            return _tuple(Node, (mapping, where))
+
+        self.value, self.items, self.pairs = value, items, pairs
+
+    def _checked(self, event: Any, where: Where, depth: int) -> Node:
+        """A value that is not simply text, a list or a mapping: a tag, an anchor, an alias,
+        too deep, or a plain value not met before (a number, yes/no, nothing, or text)."""
+        kind = type(event)
+        if kind is AliasEvent:  # never defined: every anchor is refused before its aliases
+            raise yaml.composer.ComposerError(
+                None, None, f"found undefined alias {event.anchor!r}", event.start_mark
+            )
+        if event.anchor is not None:
+            message = _ANCHORS
+            if kind is ScalarEvent:
+                message += "; a text that starts with & or * must be in quotes"
+            raise SceneError([Problem(where, message)])
         if depth > MAX_DEPTH:
             raise SceneError([Problem(where, f"nested more than {MAX_DEPTH} levels deep")])
-        if self.seen is not None:
-            if id(node) in self.seen or getattr(node, "anchor", None):
-                message = "anchors and aliases (& and *) are not allowed"
-                if isinstance(node, yaml.ScalarNode):
-                    message += "; a text that starts with & or * must be in quotes"
-                raise SceneError([Problem(where, message)])
-            self.seen.add(id(node))
-        if type(node) is yaml.ScalarNode and node.tag == _STR:  # most values: nothing to check
-            return _tuple(Node, (node.value, where))
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node, where)
-        if isinstance(node, yaml.SequenceNode):
-            self._expect_tag(node, _SEQ, where)
-            return _tuple(Node, ([self.convert(item, depth + 1) for item in node.value], where))
-        self._expect_tag(node, _MAP, where)
-        return self._mapping(node, where, depth)
+        tag = event.tag
+        if kind is ScalarEvent:
+            if tag is None:  # plain: PyYAML's resolver names its type
+                tag = self.plain.get(event.value)
+                if tag is None:
+                    tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
+                    self.plain[event.value] = tag
+            elif tag == "!":
+                tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
+            if tag == _STR:
+                return _tuple(Node, (event.value, where))
+            return self._scalar(event, tag, where)
+        # A list or mapping with a tag ('!' says none): anchors and depth were refused above.
+        expected = _SEQ if kind is SequenceStartEvent else _MAP
+        if tag not in (expected, "!"):
+            raise SceneError([Problem(where, f"the tag {_tag_name(tag)} is not allowed")])
+        return (self.items if kind is SequenceStartEvent else self.pairs)(where, depth + 1)
 
-    def _expect_tag(self, node: yaml.Node, tag: str, where: Where) -> None:
-        if node.tag != tag:
-            raise SceneError([Problem(where, f"the tag {_tag_name(node.tag)} is not allowed")])
-
-    def _scalar(self, node: yaml.ScalarNode, where: Where) -> Node:
-        if node.tag not in _SCALAR_TAGS:
-            raise SceneError([Problem(where, f"the tag {_tag_name(node.tag)} is not allowed")])
-        if node.tag == _STR:
-            return Node(node.value, where)
+    def _scalar(self, event: ScalarEvent, tag: str, where: Where) -> Node:
+        if tag == _MERGE:
+            raise SceneError([Problem(where, "merge keys (<<) are not allowed")])
+        if tag not in _SCALAR_TAGS:
+            raise SceneError([Problem(where, f"the tag {_tag_name(tag)} is not allowed")])
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
         try:
             return Node(self.scalars.construct_object(node), where)
         except (yaml.YAMLError, ValueError, OverflowError, KeyError, IndexError, TypeError):
             # PyYAML's own readers fail with KeyError ('!!bool maybe') or IndexError
             # ('!!int ""') on values its resolver would never have given that tag.
-            message = f"cannot read {shorten(node.value)} as {_tag_name(node.tag)}"
+            message = f"cannot read {shorten(event.value)} as {_tag_name(tag)}"
             raise SceneError([Problem(where, message)]) from None
 
-    def _mapping(self, node: yaml.MappingNode, where: Where, depth: int) -> Node:
-        mapping: dict[str, tuple[Node, Node]] = {}
-        problems = []
-        convert = self.convert
-        depth += 1
-        for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
-                where = _where(self.path, key_node.start_mark)
-                raise SceneError([Problem(where, "merge keys (<<) are not allowed")])
-            key = convert(key_node, depth)
-            name = key.value
-            if isinstance(name, bool):
-                problems.append(Problem(key.where, _yes_no_key(key_node.value)))
-                continue
-            if not isinstance(name, str):
-                problems.append(Problem(key.where, f"a key must be text, not {key.kind}"))
-                continue
-            if name in mapping:
-                first = mapping[name][0].where
-                problems.append(
-                    Problem(key.where, f"'{name}' is given twice (first at line {first.line})")
-                )
-                continue
-            mapping[name] = (key, convert(value_node, depth))
-        if problems:
-            raise SceneError(problems)
-        return _tuple(Node, (mapping, where))
+
+def _key_problem(key: Node, event: Any, mapping: dict[str, tuple[Node, Node]]) -> Problem:
+    """Why ``key`` (read from ``event``) cannot be a key of ``mapping``."""
+    name = key.value
+    if isinstance(name, bool):
+        return Problem(key.where, _yes_no_key(event.value))
+    if not isinstance(name, str):
+        return Problem(key.where, f"a key must be text, not {key.kind}")
+    first = mapping[name][0].where
+    return Problem(key.where, f"'{name}' is given twice (first at line {first.line})")
+
+
+class _KeysProblem(SceneError):
+    """Keys a mapping cannot have: said once the whole file is known to be YAML."""

@@ -1,8 +1,8 @@
 """Read a scene file into plain values that remember where they came from.
 
-PyYAML composes the file into a node tree (no Python objects are ever constructed from tags, so
-``!!python/...`` cannot run code); :mod:`game.script.yamlread` turns that tree into
-:class:`Node` values and refuses anything a scene never needs: more than one document, anchors
+PyYAML's safe parser reads the file into events (no Python objects are ever constructed from
+tags, so ``!!python/...`` cannot run code); :mod:`game.script.yamlread` builds :class:`Node`
+values from them and refuses anything a scene never needs: more than one document, anchors
 and aliases (which also stops alias bombs), unknown tags, duplicate keys, non-text keys, deep
 nesting and large files. Every refusal is a :class:`~game.script.errors.SceneError` with a
 place, never another exception.
