@@ -163,7 +163,7 @@ def test_a_calm_wait_sleeps_in_sdl_where_the_driver_can_and_looks_often_elsewher
     waits = []
     monkeypatch.setattr(sdl, "input_waiter", lambda: lambda ms: waits.append(ms) or True)
     clock = FrameClock()
-    clock.tick(1 / 60)
+    clock.tick(0.0)  # the first frame: no wait
     clock.tick(0.3)  # "input came" at once
     assert len(waits) == 1 and 250 <= waits[0] <= 300
     pygame.display.quit()
@@ -349,6 +349,26 @@ def test_a_pause_draws_the_waiting_game_once(display, monkeypatch):
     assert drawn == [1]
 
 
+def test_a_pause_while_words_appear_is_as_calm_as_any_pause(display):
+    """Paused as a line's words were still appearing (a hint that had just begun): the line
+    waits under the pause, drawn once, so the loop takes the pause's pace, not the words' 60
+    frames a second for as long as the pause lasts."""
+    app = settled(display)
+    assert app.play is not None
+    narrator = app.play.narrator
+    narrator.say("meet.a_new_hint", "A new line, long enough to be seen appearing word by word.")
+    while not 0 < narrator.shown < len(narrator.text):
+        app.frame()
+    assert app.play.pace() == pace.MOVING  # words appearing
+    app.play.outcome = "pause"
+    for _ in range(30):
+        app.frame()
+    assert app.overlay is not None and 0 < narrator.shown < len(narrator.text)
+    assert app.pace == pace.RESTING
+    drawn = [app.frame() for _ in range(120)]
+    assert sum(drawn[60:]) <= pace.RESTING
+
+
 def test_the_first_frame_is_drawn_at_once_and_later_screens_are_imported_after_it(display):
     """No wait before the first frame (the 'who is playing?' screen), one step, drawn; the
     screens it does not need are imported at the next frame, not before."""
@@ -376,3 +396,24 @@ def test_the_first_frame_is_drawn_at_once_and_later_screens_are_imported_after_i
     assert clock.asked == [0.0] and app.result.frames == 1
     app.frame()
     assert clock.asked[1] > 0.0
+
+
+def test_a_wait_at_full_speed_also_ends_when_input_comes():
+    """At 60 frames a second (a finger dragging, words appearing) a tap is not kept for the
+    rest of the frame's wait either; the next frame after it comes a 60 Hz frame later."""
+    pygame.display.init()
+    pygame.display.set_mode((64, 64))
+    clock = FrameClock()
+    clock.tick(STEP)
+    started = time.perf_counter()
+    clock.tick(STEP)
+    assert time.perf_counter() - started >= STEP * 0.9  # nothing came: a whole frame's wait
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0))
+    started = time.perf_counter()
+    _, events = clock.tick(STEP)
+    woke = time.perf_counter() - started
+    assert [e.type for e in events] == [pygame.KEYDOWN] and woke < STEP / 2
+    started = time.perf_counter()
+    clock.tick(STEP)  # right after input: not before a 60 Hz frame has passed
+    assert time.perf_counter() - started >= STEP * 0.9
+    pygame.display.quit()

@@ -90,37 +90,34 @@ class Clock(Protocol):
 
 
 class FrameClock:
-    """Real time, never more than 60 frames a second, and fewer while the screen is calm. A
-    calm wait looks for input every few milliseconds, so a tap is answered no later than at 60
-    frames a second."""
+    """Real time, never more than 60 frames a second, and fewer while the screen is calm. Every
+    wait, at full speed too, ends when input comes, so a tap is answered at once: never kept
+    for the rest of a frame's wait (at most one 60 Hz frame after the input before it, so a
+    finger's stream of moves is still drawn at most 60 times a second)."""
 
-    #: How often a calm wait looks for input (where SDL cannot sleep until input comes).
+    #: How often a wait looks for input (where SDL cannot sleep until input comes).
     LOOK_EVERY = 0.008
 
     def __init__(self) -> None:
         from game.app.platform import sdl
 
-        self.clock = pygame.time.Clock()
         self.last = time.perf_counter()
         self.woken = False  # the last wait was ended by input
         #: Sleeps until input comes (on X11, Wayland, Windows, macOS): see sdl.input_waiter.
         self.wait_for_input = sdl.input_waiter()
 
     def tick(self, interval: float) -> tuple[float, list[pygame.event.Event]]:
-        if interval <= 0:
-            pass  # no wait (the first frame)
-        elif interval <= STEP:
-            self.clock.tick(60)  # pygame's own pacing is the most even at full speed
-        else:
-            # The first input after a calm frame is answered at once; a stream of it (a
-            # pointer moving) at most 60 times a second.
+        if interval > 0:  # (no wait for the first frame)
+            # The first input after a frame is answered at once; a stream of it (a pointer
+            # moving) at most 60 times a second.
             soonest = self.last + (STEP if self.woken else 0.0)
-            deadline = self.last + interval
+            deadline = self.last + max(interval, STEP)
             self.woken = False
             while (now := time.perf_counter()) < deadline:
                 if now < soonest:  # input just came: the next at most a 60 Hz frame later
                     time.sleep(min(soonest, deadline) - now)
-                elif self.wait_for_input is not None:
+                elif self.wait_for_input is not None and deadline - now >= 0.001:
+                    # (in whole milliseconds, rounded down: the rest is slept below)
                     if self.wait_for_input((deadline - now) * 1000):
                         self.woken = True
                         break
@@ -531,8 +528,11 @@ class App:
         """How often to draw now: the fastest of what is on screen (see game.app.pace)."""
         if self.holding is not None:
             return pace.MOVING  # the corner's ring is filling
+        layers = self.stack
+        if len(layers) > 1 and getattr(layers[-1], "backdrop", None) is not None:
+            layers = layers[-1:]  # the game waits under it, drawn once and kept (see _draw)
         try:
-            paces = [pace.of(layer) for layer in self.stack]
+            paces = [pace.of(layer) for layer in layers]
             if self.scanning:
                 paces.append(pace.of(self.scanner))
         except Exception:  # never a reason to stop: draw every frame

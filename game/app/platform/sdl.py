@@ -45,11 +45,12 @@ WAITING_DRIVERS = ("x11", "wayland", "windows", "cocoa")
 
 
 def input_waiter() -> Callable[[int], bool] | None:
-    """A way to sleep until input comes or ``ms`` milliseconds pass, True if input came: SDL's
-    own ``SDL_WaitEventTimeout`` (the event is left in the queue for pygame), which sleeps on
-    the window system's connection and is woken by events posted from other threads. None
-    where it cannot be had (another driver, SDL not found): the caller looks every few
-    milliseconds instead."""
+    """A way to sleep until input comes or ``ms`` milliseconds pass (rounded down to whole
+    ones, so it never sleeps past a deadline), True if input came: SDL's own
+    ``SDL_WaitEventTimeout`` (the event is left in the queue for pygame), which sleeps on the
+    window system's connection and is woken by events posted from other threads. None where
+    it cannot be had (another driver, SDL not found): the caller looks every few milliseconds
+    instead."""
     try:
         if pygame.display.get_driver() not in WAITING_DRIVERS:
             return None
@@ -63,7 +64,7 @@ def input_waiter() -> Callable[[int], bool] | None:
 
     wait.argtypes = [ctypes.c_void_p, ctypes.c_int]
     wait.restype = ctypes.c_int
-    return lambda ms: wait(None, max(0, math.ceil(ms))) == 1
+    return lambda ms: wait(None, max(0, math.floor(ms))) == 1
 
 
 def _sdl_library():
