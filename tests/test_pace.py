@@ -417,3 +417,28 @@ def test_a_wait_at_full_speed_also_ends_when_input_comes():
     clock.tick(STEP)  # right after input: not before a 60 Hz frame has passed
     assert time.perf_counter() - started >= STEP * 0.9
     pygame.display.quit()
+
+
+def test_at_full_speed_frames_keep_to_the_60_hz_beat(monkeypatch):
+    """A wait that ends a little late (a sleep always does) does not push every later frame
+    back: sixty frames at full speed take one second, not one second and sixty oversleeps."""
+    import game.app.loop as loop
+
+    pygame.display.init()
+    pygame.display.set_mode((64, 64))
+    now = [100.0]
+
+    def sleep(seconds: float) -> None:
+        now[0] += seconds + 0.0007  # each sleep ends 0.7 ms late
+
+    monkeypatch.setattr(loop.time, "perf_counter", lambda: now[0])
+    monkeypatch.setattr(loop.time, "sleep", sleep)
+    clock = FrameClock()
+    clock.wait_for_input = None  # looks for input between short sleeps
+    clock.tick(0.0)
+    started = now[0]
+    for _ in range(60):
+        clock.tick(STEP)
+        now[0] += 0.004  # the frame's work
+    assert 1.0 <= now[0] - started < 1.0 + 0.004 + 0.002
+    pygame.display.quit()

@@ -103,6 +103,9 @@ class FrameClock:
 
         self.last = time.perf_counter()
         self.woken = False  # the last wait was ended by input
+        #: When the last wait was due to end, if it ran to its end: at full speed the next
+        #: frame is due a 60 Hz frame after it, not after the moment the wait really ended.
+        self.beat: float | None = None
         #: Sleeps until input comes (on X11, Wayland, Windows, macOS): see sdl.input_waiter.
         self.wait_for_input = sdl.input_waiter()
 
@@ -112,7 +115,10 @@ class FrameClock:
             # moving) at most 60 times a second.
             soonest = self.last + (STEP if self.woken else 0.0)
             deadline = self.last + max(interval, STEP)
+            if interval <= STEP and self.beat is not None and 0 <= self.last - self.beat < STEP:
+                deadline = self.beat + STEP  # on the 60 Hz beat: no wait's lateness carried on
             self.woken = False
+            self.beat = None
             while (now := time.perf_counter()) < deadline:
                 if now < soonest:  # input just came: the next at most a 60 Hz frame later
                     time.sleep(min(soonest, deadline) - now)
@@ -126,6 +132,8 @@ class FrameClock:
                     break
                 else:
                     time.sleep(min(self.LOOK_EVERY, deadline - now))
+            else:
+                self.beat = deadline
         now = time.perf_counter()
         elapsed, self.last = now - self.last, now
         return elapsed, pygame.event.get()
