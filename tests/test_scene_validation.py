@@ -45,6 +45,7 @@ def test_python_tag_is_refused_and_never_run():
 def test_anchors_and_aliases_are_refused():
     line, col, message = only_problem("a: &x [1]\nb: *x\n")
     assert (line, col) == (1, 4) and "anchors and aliases" in message
+    assert message.endswith("a text that starts with & or * must be in quotes")
 
 
 def test_merge_keys_are_refused():

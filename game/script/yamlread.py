@@ -259,7 +259,7 @@ def _where(path: str, mark: Any) -> Where:
 # tuples' own argument handling (a good part of the builder's time).
 _tuple = tuple.__new__
 
-_ANCHORS = "anchors and aliases (& and *) are not allowed"
+_ANCHORS = "anchors and aliases (& and *) are not allowed"  # (an author meant text, mostly)
 
 
 class _Builder:
@@ -372,9 +372,7 @@ class _Builder:
                 None, None, f"found undefined alias {event.anchor!r}", event.start_mark
             )
         if event.anchor is not None:
-            message = _ANCHORS
-            if kind is ScalarEvent:
-                message += "; a text that starts with & or * must be in quotes"
+            message = _ANCHORS + "; a text that starts with & or * must be in quotes"
             raise SceneError([Problem(where, message)])
         if depth > MAX_DEPTH:
             raise SceneError([Problem(where, f"nested more than {MAX_DEPTH} levels deep")])
