@@ -7,6 +7,7 @@ measures what it says)."""
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import subprocess
 import sys
@@ -419,20 +420,27 @@ def test_a_wait_at_full_speed_also_ends_when_input_comes():
     pygame.display.quit()
 
 
-def test_at_full_speed_frames_keep_to_the_60_hz_beat(monkeypatch):
-    """A wait that ends a little late (a sleep always does) does not push every later frame
-    back: sixty frames at full speed take one second, not one second and sixty oversleeps."""
+def _fake_time(monkeypatch, late: float = 0.0007) -> list[float]:
+    """The loop's clock made of a number moved by hand: each sleep ends ``late`` seconds late."""
     import game.app.loop as loop
 
-    pygame.display.init()
-    pygame.display.set_mode((64, 64))
     now = [100.0]
 
     def sleep(seconds: float) -> None:
-        now[0] += seconds + 0.0007  # each sleep ends 0.7 ms late
+        now[0] += seconds + late
 
     monkeypatch.setattr(loop.time, "perf_counter", lambda: now[0])
     monkeypatch.setattr(loop.time, "sleep", sleep)
+    return now
+
+
+def test_at_full_speed_frames_keep_to_the_60_hz_beat(monkeypatch):
+    """A wait that ends a little late (a sleep always does) does not push every later frame
+    back: sixty frames at full speed take one second, not one second and sixty oversleeps.
+    A frame that took long is not made up for by a short one after it."""
+    pygame.display.init()
+    pygame.display.set_mode((64, 64))
+    now = _fake_time(monkeypatch)
     clock = FrameClock()
     clock.wait_for_input = None  # looks for input between short sleeps
     clock.tick(0.0)
@@ -441,4 +449,39 @@ def test_at_full_speed_frames_keep_to_the_60_hz_beat(monkeypatch):
         clock.tick(STEP)
         now[0] += 0.004  # the frame's work
     assert 1.0 <= now[0] - started < 1.0 + 0.004 + 0.002
+    now[0] += 0.030  # a slow frame: the next is already due
+    clock.tick(STEP)
+    before = now[0]
+    clock.tick(STEP)
+    assert now[0] - before >= STEP  # and the one after it is not hurried to make up for it
+    pygame.display.quit()
+
+
+def test_a_stream_of_input_is_drawn_at_most_60_times_a_second(monkeypatch):
+    """A finger moving sends input all the time: after a frame that had input, the next comes
+    a 60 Hz frame later, at full speed as when calm; a lone tap after a quiet frame at once."""
+    pygame.display.init()
+    pygame.display.set_mode((64, 64))
+    now = _fake_time(monkeypatch)
+    for interval in (STEP, 0.1):
+        clock = FrameClock()
+        clock.wait_for_input = None
+        clock.tick(0.0)
+        times = []
+        for _ in range(30):
+            pygame.event.post(
+                pygame.event.Event(pygame.MOUSEMOTION, pos=(5, 5), rel=(1, 1), buttons=(1, 0, 0))
+            )
+            _, events = clock.tick(interval)
+            assert events
+            times.append(now[0])
+            now[0] += 0.005  # the frame's work
+        gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
+        assert min(gaps) >= STEP - 0.002, interval  # (a sleep's lateness made up for)
+        assert sum(gaps) / len(gaps) < STEP + 0.001, interval
+    clock.tick(0.1)  # a quiet frame
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0))
+    before = now[0]
+    _, events = clock.tick(0.1)
+    assert events and now[0] - before < 0.001  # a lone tap: at once
     pygame.display.quit()

@@ -91,18 +91,22 @@ class Clock(Protocol):
 
 class FrameClock:
     """Real time, never more than 60 frames a second, and fewer while the screen is calm. Every
-    wait, at full speed too, ends when input comes, so a tap is answered at once: never kept
-    for the rest of a frame's wait (at most one 60 Hz frame after the input before it, so a
-    finger's stream of moves is still drawn at most 60 times a second)."""
+    wait, at full speed too, ends when input comes after a frame that had none, so a tap is
+    answered at once, never kept for the rest of a frame's wait; after a frame that had input
+    the next comes a 60 Hz frame later, so a finger's stream of moves is drawn at most 60
+    times a second."""
 
     #: How often a wait looks for input (where SDL cannot sleep until input comes).
     LOOK_EVERY = 0.008
+    #: How late a wait may end and the next frame still keep to the 60 Hz beat (a sleep ends
+    #: a little late; a frame that took long is not made up for by a short one after it).
+    LATE = 0.002
 
     def __init__(self) -> None:
         from game.app.platform import sdl
 
         self.last = time.perf_counter()
-        self.woken = False  # the last wait was ended by input
+        self.busy = False  # the last frame had input (or another event)
         #: When the last wait was due to end, if it ran to its end: at full speed the next
         #: frame is due a 60 Hz frame after it, not after the moment the wait really ended.
         self.beat: float | None = None
@@ -111,13 +115,11 @@ class FrameClock:
 
     def tick(self, interval: float) -> tuple[float, list[pygame.event.Event]]:
         if interval > 0:  # (no wait for the first frame)
-            # The first input after a frame is answered at once; a stream of it (a pointer
-            # moving) at most 60 times a second.
-            soonest = self.last + (STEP if self.woken else 0.0)
+            soonest = self.last + (STEP if self.busy else 0.0)
             deadline = self.last + max(interval, STEP)
-            if interval <= STEP and self.beat is not None and 0 <= self.last - self.beat < STEP:
-                deadline = self.beat + STEP  # on the 60 Hz beat: no wait's lateness carried on
-            self.woken = False
+            beat = self.beat
+            if interval <= STEP and beat is not None and 0 <= self.last - beat < self.LATE:
+                deadline = beat + STEP  # on the 60 Hz beat: a wait's lateness is not carried on
             self.beat = None
             while (now := time.perf_counter()) < deadline:
                 if now < soonest:  # input just came: the next at most a 60 Hz frame later
@@ -125,10 +127,8 @@ class FrameClock:
                 elif self.wait_for_input is not None and deadline - now >= 0.001:
                     # (in whole milliseconds, rounded down: the rest is slept below)
                     if self.wait_for_input((deadline - now) * 1000):
-                        self.woken = True
                         break
                 elif pygame.event.peek():
-                    self.woken = True
                     break
                 else:
                     time.sleep(min(self.LOOK_EVERY, deadline - now))
@@ -136,7 +136,9 @@ class FrameClock:
                 self.beat = deadline
         now = time.perf_counter()
         elapsed, self.last = now - self.last, now
-        return elapsed, pygame.event.get()
+        events = pygame.event.get()
+        self.busy = bool(events)
+        return elapsed, events
 
 
 class StepClock:

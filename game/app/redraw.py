@@ -137,13 +137,14 @@ class Shown:
             with memoryview(canvas.get_view("0")) as data:  # the surface is unlocked after
                 for index in range(count):
                     start = index * span
-                    band = data[start : start + span]
-                    shown = self._bands[index]
-                    # startswith reads any buffer, so the canvas is compared in place (a
-                    # memcmp); a copy is made only of a band that changed.
-                    if shown is not None and len(shown) == len(band) and shown.startswith(band):
-                        continue
-                    self._bands[index] = band.tobytes()
+                    with data[start : start + span] as band:  # released at once, whatever
+                        shown = self._bands[index]
+                        # startswith reads any buffer, so the canvas is compared in place (a
+                        # memcmp); a copy is made only of a band that changed.
+                        same = shown is not None and len(shown) == len(band)
+                        if same and shown.startswith(band):
+                            continue
+                        self._bands[index] = band.tobytes()
                     top = index * BAND
                     bottom = min(height, top + BAND)
                     if rects and rects[-1].bottom == top:  # grow the band above

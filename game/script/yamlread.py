@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from yaml.events import (
     AliasEvent,
+    DocumentStartEvent,
     MappingEndEvent,
     MappingStartEvent,
     ScalarEvent,
@@ -57,8 +58,9 @@ _SEQ = "tag:yaml.org,2002:seq"
 def parse(path: str, text: str, loader: type | None = None) -> Node:
     """Parse one scene file's text; ``path`` is only used in messages. ``loader`` is PyYAML's
     safe loader to read it with (libyaml's where PyYAML has it)."""
-    reader = (loader or _Base)(text)
+    reader = None
     try:
+        reader = (loader or _Base)(text)  # PyYAML's own reader checks the characters here
         return _Builder(path, reader).document()
     except yaml.MarkedYAMLError as exc:
         raise SceneError([syntax_problem(path, text, exc)]) from None
@@ -69,7 +71,8 @@ def parse(path: str, text: str, loader: type | None = None) -> Node:
     except yaml.YAMLError as exc:
         raise SceneError([Problem(Where(path), f"YAML syntax: {exc}")]) from None
     finally:
-        reader.dispose()
+        if reader is not None:
+            reader.dispose()
 
 
 def _char_where(path: str, text: str, offset: int) -> Where:
@@ -260,12 +263,17 @@ def _where(path: str, mark: Any) -> Where:
 _tuple = tuple.__new__
 
 _ANCHORS = "anchors and aliases (& and *) are not allowed"  # (an author meant text, mostly)
+_SECOND = "one scene per file: remove the second document"
 
 
 class _Builder:
     """Builds :class:`Node` values from one file's events, refusing what scenes never need: a
     second document, anchors and aliases, tags other than the plain ones, merge keys, keys
-    given twice or that are not text, and nesting deeper than :data:`MAX_DEPTH`."""
+    given twice or that are not text, and nesting deeper than :data:`MAX_DEPTH`.
+
+    As when the whole file was composed first, a YAML mistake anywhere in the file is said
+    before any of these (it may be their cause), then a second document; only an anchor or an
+    alias is said where it is met."""
 
     def __init__(self, path: str, reader: Any) -> None:
         self.path = path
@@ -284,23 +292,38 @@ class _Builder:
             raise SceneError([Problem(Where(self.path), message)])
         try:
             root = self.value(self.next(), 0)
-        except _KeysProblem as found:
-            self._rest()  # a YAML mistake further on is said first: it may be the cause
-            raise SceneError(found.problems) from None
-        self.next()  # the document ends
-        if type(self.next()) is not StreamEndEvent:  # a second document starts
-            second = self.next()
-            where = self._where(second) if type(second) is not StreamEndEvent else Where(self.path)
-            raise SceneError([Problem(where, "one scene per file: remove the second document")])
+        except _AtOnce:
+            raise
+        except SceneError as found:
+            problems = found.problems
+            second = self._rest()  # a YAML mistake further on is raised: said first
+            if second is not None:  # then a second document
+                problems = [Problem(second, _SECOND)]
+            raise SceneError(problems) from None
+        second = self._rest()
+        if second is not None:
+            raise SceneError([Problem(second, _SECOND)])
         return root
 
-    def _rest(self) -> None:
-        """Read the rest of the file, for the syntax errors it may hold."""
-        while type(self.next()) is not StreamEndEvent:
-            pass
+    def _rest(self) -> Where | None:
+        """Read the rest of the file: its YAML mistakes, anchors and aliases are raised (said
+        before anything else, as before any value was built); where a second document starts,
+        if one does."""
+        second = None
+        while (kind := type(event := self.next())) is not StreamEndEvent:
+            if kind is AliasEvent or getattr(event, "anchor", None) is not None:
+                self._checked(event, self._where(event), 0)  # raises
+            if kind is DocumentStartEvent and second is None:
+                first = self.next()  # where the second document's first value starts
+                if type(first) is AliasEvent or first.anchor is not None:
+                    self._checked(first, self._where(first), 0)
+                second = self._where(first)
+        return second
 
     def _where(self, event: Any) -> Where:
         mark = event.start_mark
+        if mark is None:
+            return Where(self.path)
         return _tuple(Where, (self.path, mark.line + 1, mark.column + 1))
 
     def _readers(self) -> None:
@@ -311,7 +334,7 @@ class _Builder:
         names (methods, looking up ``self``'s attributes for each value, take a third longer):
         text, lists and mappings are made here; the rest is checked by :meth:`_checked`."""
         path, read, plain, checked = self.path, self.next, self.plain, self._checked
-        typed = _TYPED_FIRST
+        typed, skip = _TYPED_FIRST, self._skip
 
         def value(event: Any, depth: int) -> Node:
             mark = event.start_mark
@@ -349,19 +372,35 @@ class _Builder:
             problems = []
             event = read()
             while type(event) is not MappingEndEvent:
+                if type(event) is ScalarEvent and (
+                    event.tag == _MERGE
+                    or (event.value == "<<" and event.tag is None and event.implicit[0])
+                ):
+                    merge = self._where(event)
+                    raise SceneError([Problem(merge, "merge keys (<<) are not allowed")])
                 key = value(event, depth)
-                item = value(read(), depth)
                 name = key.value
                 if type(name) is str and name not in mapping:  # most keys
-                    mapping[name] = (key, item)
-                else:
+                    mapping[name] = (key, value(read(), depth))
+                else:  # its value is not read: the key is the mistake to say
                     problems.append(_key_problem(key, event, mapping))
+                    skip(read())
                 event = read()
             if problems:
-                raise _KeysProblem(problems)
+                raise SceneError(problems)
             return _tuple(Node, (mapping, where))
 
         self.value, self.items, self.pairs = value, items, pairs
+
+    def _skip(self, event: Any) -> None:
+        """Read past the value whose first event is ``event``, building nothing."""
+        depth = 1 if type(event) in (SequenceStartEvent, MappingStartEvent) else 0
+        while depth:
+            kind = type(self.next())
+            if kind in (SequenceStartEvent, MappingStartEvent):
+                depth += 1
+            elif kind in (SequenceEndEvent, MappingEndEvent):
+                depth -= 1
 
     def _checked(self, event: Any, where: Where, depth: int) -> Node:
         """A value that is not simply text, a list or a mapping: a tag, an anchor, an alias,
@@ -373,7 +412,7 @@ class _Builder:
             )
         if event.anchor is not None:
             message = _ANCHORS + "; a text that starts with & or * must be in quotes"
-            raise SceneError([Problem(where, message)])
+            raise _AtOnce([Problem(where, message)])
         if depth > MAX_DEPTH:
             raise SceneError([Problem(where, f"nested more than {MAX_DEPTH} levels deep")])
         tag = event.tag
@@ -395,8 +434,6 @@ class _Builder:
         return (self.items if kind is SequenceStartEvent else self.pairs)(where, depth + 1)
 
     def _scalar(self, event: ScalarEvent, tag: str, where: Where) -> Node:
-        if tag == _MERGE:
-            raise SceneError([Problem(where, "merge keys (<<) are not allowed")])
         if tag not in _SCALAR_TAGS:
             raise SceneError([Problem(where, f"the tag {_tag_name(tag)} is not allowed")])
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
@@ -420,5 +457,5 @@ def _key_problem(key: Node, event: Any, mapping: dict[str, tuple[Node, Node]]) -
     return Problem(key.where, f"'{name}' is given twice (first at line {first.line})")
 
 
-class _KeysProblem(SceneError):
-    """Keys a mapping cannot have: said once the whole file is known to be YAML."""
+class _AtOnce(SceneError):
+    """An anchor: said where it is met, as the scan for anchors did before any reading."""
