@@ -110,3 +110,23 @@ def test_every_value_type_and_place_is_pyyamls(path, loader):
 
 def test_the_shipped_scenes_are_among_the_files_compared():
     assert len([p for p in _files() if p.is_relative_to(ROOT / "scenes")]) >= 9
+
+
+@pytest.mark.parametrize("loader", LOADERS, ids=lambda loader: loader.__name__)
+def test_which_problem_is_said_first_is_as_when_the_file_was_composed_whole(loader):
+    """A YAML mistake anywhere first (it may be the cause), then a second document, then an
+    anchor; a bad key rather than its value; every answer a located problem, never a crash."""
+
+    def said(text: str) -> str:
+        with pytest.raises(SceneError) as caught:
+            yamlread.parse("x.yaml", text, loader)
+        return str(caught.value)
+
+    assert said("a: \x01") == "x.yaml:1:4: the character U+0001 is not allowed here; delete it"
+    assert "quote" in said('id: x\nwhen: 2020-01-01\ntext: "unclosed\n')  # not the date
+    assert said("a: 1\na: 2\n---\nb: 1").startswith("x.yaml:4:1: one scene per file")
+    assert said("a: {b: 1, b: 2}\nc: &x 1").startswith("x.yaml:2:4: anchors and aliases")
+    assert said("yes: {1: 2}").startswith("x.yaml:1:1: the key 'yes' reads as yes/no")
+    assert said("a: 1\na: !!binary aGk=").startswith("x.yaml:2:1: 'a' is given twice")
+    assert said("<<: {b: 1}") == "x.yaml:1:1: merge keys (<<) are not allowed"
+    assert said("a: <<") == "x.yaml:1:4: the tag '!!merge' is not allowed"
