@@ -92,6 +92,23 @@ def test_only_the_bands_that_changed_are_sent():
     assert shown.changed(canvas, pace.RESTING) is None
 
 
+def test_a_canvas_without_pixels_to_look_at_is_sent_whole():
+    """The browser's canvas has no pixel view (nor pitch): every look says 'send it all'."""
+
+    class NoPixels:
+        def get_size(self):
+            return (1280, 800)
+
+        def get_pitch(self):
+            raise pygame.error("no pixel view")
+
+        get_view = get_pitch
+
+    shown = redraw.Shown()
+    assert shown.changed(NoPixels(), pace.RESTING) is None
+    assert shown.changed(NoPixels(), pace.RESTING) is None
+
+
 def test_an_uncovered_window_is_sent_whole_at_once(display, monkeypatch):
     app = settled(display)
     sent = []

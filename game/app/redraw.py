@@ -124,7 +124,11 @@ class Shown:
             self.forget()
             return None
         width, height = canvas.get_size()
-        pitch = canvas.get_pitch()
+        try:
+            pitch = canvas.get_pitch()
+        except pygame.error:  # no pixels to look at (the browser's canvas): send it all
+            self.forget()
+            return None
         span = pitch * BAND
         count = -(-height // BAND)
         if self._size != (width, height) or len(self._bands) != count:
