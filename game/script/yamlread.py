@@ -292,39 +292,31 @@ class _Builder:
             raise SceneError([Problem(Where(self.path), message)])
         try:
             root = self.value(self.next(), 0)
+            problems = None
         except _AtOnce:
             raise
         except SceneError as found:
             problems = found.problems
-            second = self._rest()  # a YAML mistake further on is raised: said first
-            if second is not None:  # then a second document
-                problems = [Problem(second, _SECOND)]
-            raise SceneError(problems) from None
-        second = self._rest()
-        if second is not None:
+        second = self._rest()  # a YAML mistake further on is raised: said first
+        if second is not None:  # then a second document
             raise SceneError([Problem(second, _SECOND)])
+        if problems is not None:
+            raise SceneError(problems)
         return root
 
     def _rest(self) -> Where | None:
         """Read the rest of the file: its YAML mistakes, anchors and aliases are raised (said
         before anything else, as before any value was built); where a second document starts,
         if one does."""
-        second = None
+        second, starting = None, False
         while (kind := type(event := self.next())) is not StreamEndEvent:
             if kind is AliasEvent or getattr(event, "anchor", None) is not None:
-                self._checked(event, self._where(event), 0)  # raises
+                self._checked(event, _where(self.path, event.start_mark), 0)  # raises
+            if starting:  # the second document's first value
+                second, starting = _where(self.path, event.start_mark), False
             if kind is DocumentStartEvent and second is None:
-                first = self.next()  # where the second document's first value starts
-                if type(first) is AliasEvent or first.anchor is not None:
-                    self._checked(first, self._where(first), 0)
-                second = self._where(first)
+                starting = True
         return second
-
-    def _where(self, event: Any) -> Where:
-        mark = event.start_mark
-        if mark is None:
-            return Where(self.path)
-        return _tuple(Where, (self.path, mark.line + 1, mark.column + 1))
 
     def _readers(self) -> None:
         """``self.value(event, depth)``: the value whose first event is ``event``, read to its
@@ -376,7 +368,7 @@ class _Builder:
                     event.tag == _MERGE
                     or (event.value == "<<" and event.tag is None and event.implicit[0])
                 ):
-                    merge = self._where(event)
+                    merge = _where(self.path, event.start_mark)
                     raise SceneError([Problem(merge, "merge keys (<<) are not allowed")])
                 key = value(event, depth)
                 name = key.value
