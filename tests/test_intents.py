@@ -127,3 +127,29 @@ def test_ctrl_q_quits_but_a_plain_q_does_not():
         ]
     )
     assert got == [intents.AnyKey(), intents.Quit()]  # a plain q is only "any key"
+
+
+def test_intents_of_one_shape_are_still_each_their_own_kind():
+    # The pointer intents share one dataclass, and so do the ones that carry nothing: each
+    # still equals only itself, names itself, hashes, and cannot be changed.
+    import dataclasses
+
+    import pytest
+
+    assert PointerDown(1, 2) == PointerDown(1, 2)
+    assert PointerDown(1, 2) != PointerUp(1, 2)
+    assert PointerMove(1, 2) != PointerDown(1, 2)
+    assert intents.Quit() == intents.Quit()
+    assert intents.Quit() != intents.Resized()
+    assert intents.Erase() != intents.AnyKey()
+    assert repr(PointerUp(3, 4)) == "PointerUp(x=3, y=4)"
+    assert repr(intents.Facilitator()) == "Facilitator()"
+    assert len({PointerDown(1, 2), PointerUp(1, 2), PointerDown(1, 2)}) == 2
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        PointerDown(1, 2).x = 5
+    match PointerUp(7, 8):
+        case PointerDown():
+            kind = "down"
+        case PointerUp(x, y):
+            kind = f"up at {x}, {y}"
+    assert kind == "up at 7, 8"

@@ -213,9 +213,9 @@ def test_the_synthetic_story_is_two_hundred_valid_scenes_in_a_chain(tmp_path):
 
 def test_hunt_frames_are_timed_against_both_floors(display):
     found = bench.hunt_frames(50, frames=20, warm_up=5)
-    assert set(found) == {"median", "p99", "floor_median", "one_blits_median"}
+    assert set(found) == {"median", "p99", "floor_median", "floor_p99", "one_blits_median"}
     assert all(value > 0 for value in found.values())
-    assert found["p99"] >= found["median"]
+    assert found["p99"] >= found["median"] and found["floor_p99"] >= found["floor_median"]
 
 
 def test_idle_cpu_is_a_share_of_one_core(display):
@@ -228,7 +228,13 @@ def test_targets_are_judged_and_shown(capsys):
         "startup_s": 0.4,
         "import_floor_s": 0.15,
         "frame_ms": {
-            str(n): {"median": 3.0, "p99": 20.0, "floor_median": 2.5, "one_blits_median": 2.4}
+            str(n): {
+                "median": 3.0,
+                "p99": 20.0,
+                "floor_median": 2.5,
+                "floor_p99": 9.0,
+                "one_blits_median": 2.4,
+            }
             for n in bench.CELL_COUNTS
         },
         "idle_cpu": 0.02,
@@ -240,11 +246,44 @@ def test_targets_are_judged_and_shown(capsys):
     assert judged["first frame / bare import"] is False  # 2.7 times
     assert judged["idle, 1280x800 window (worst screen)"] is None  # no --display
     assert judged["hunt, 500 cells: median / floor"] is True  # 1.2 times
-    assert judged["hunt, 500 cells: p99"] is False  # 20 ms is over 16.7
+    assert judged["hunt, 500 cells: p99"] is False  # 20 ms is over 16.7, and the floor's 9
     assert judged["load 200 scenes"] is False
     assert judged["peak memory"] is None  # not measured on this system
     shown = bench.table(results)
     assert "MISSED" in shown and "not measured" in shown and "16.7 ms" in shown
+
+
+def test_a_slow_spell_of_the_machine_is_judged_by_the_bare_loop_beside_it():
+    """The hunt's p99 may be what the bare loop, timed in turns with it, also met (the
+    machine held both up); the launch is judged by each turn's own ratio; a tap by 95 %."""
+    hunt = {"median": 5.6, "p99": 22.9, "floor_median": 5.8, "floor_p99": 25.8}
+    results = {
+        "startup_s": 0.31,
+        "import_floor_s": 0.15,  # 2.07 from the medians...
+        "startup_ratio": 1.8,  # ...but 1.8 in each turn, launch beside bare import
+        "frame_ms": {"500": hunt},
+        "display": {
+            "1280x800": {"tap_ms": {"median": 3.0, "p95": 9.0, "max": 22.0, "count": 40}},
+            "1920x1080": {"tap_ms": {"median": 4.0, "p95": 17.0, "max": 17.5, "count": 40}},
+        },
+    }
+    targets = {t.name: t for t in bench.TARGETS}
+    names = (
+        "first frame / bare import",
+        "hunt, 500 cells: p99",
+        "tap answered, 1280x800 window (95 %)",
+        "tap answered, 1920x1080 window (95 %)",
+    )
+    judged = {
+        t.name: met for t, _, met in bench.verdicts(results, tuple(targets[n] for n in names))
+    }
+    assert judged == dict(zip(names, [True, True, True, False], strict=True))
+    assert targets["hunt, 500 cells: p99"].allowed(results) == 25.8
+    hunt["floor_p99"] = 12.0  # the machine kept up: the game's own 22.9 ms is too slow
+    assert targets["hunt, 500 cells: p99"].allowed(results) == 16.7
+    assert bench.verdicts(results, (targets["hunt, 500 cells: p99"],))[0][2] is False
+    del results["startup_ratio"]  # an older run's figures: the medians' ratio
+    assert bench.verdicts(results, (targets["first frame / bare import"],))[0][2] is False
 
 
 @pytest.mark.slow
@@ -257,6 +296,7 @@ def test_the_bench_command_measures_everything_and_prints_json(capsys, monkeypat
     assert set(results) == {
         "startup_s",
         "import_floor_s",
+        "startup_ratio",
         "frame_ms",
         "idle_cpu",
         "load_all_scenes_ms",

@@ -14,22 +14,27 @@ import pygame
 Point = tuple[float, float]
 
 
+# Intents of one shape share one dataclass: a subclass keeps its fields, its repr names it, and
+# it equals only its own kind (PointerDown(1, 2) != PointerUp(1, 2)). Making each a dataclass of
+# its own would cost a launch about a millisecond apiece, for nothing.
 @dataclass(frozen=True)
-class PointerDown:
+class _At:
+    """Where a finger or the mouse is, on the canvas."""
+
     x: float
     y: float
 
 
-@dataclass(frozen=True)
-class PointerMove:
-    x: float
-    y: float
+class PointerDown(_At):
+    """A finger or the left mouse button goes down."""
 
 
-@dataclass(frozen=True)
-class PointerUp:
-    x: float
-    y: float
+class PointerMove(_At):
+    """The finger or the held-down mouse moves (a mouse with no button held makes none)."""
+
+
+class PointerUp(_At):
+    """The finger lifts, or the mouse button is let go."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,11 @@ class Steer:
 
     dx: float
     dy: float
+
+
+@dataclass(frozen=True)
+class _Signal:
+    """An intent that carries nothing but its kind."""
 
 
 @dataclass(frozen=True)
@@ -54,18 +64,15 @@ class Typed:
     text: str
 
 
-@dataclass(frozen=True)
-class Erase:
+class Erase(_Signal):
     """Backspace."""
 
 
-@dataclass(frozen=True)
-class Facilitator:
+class Facilitator(_Signal):
     """Ctrl+F: open or close the grown-up's controls."""
 
 
-@dataclass(frozen=True)
-class AnyKey:
+class AnyKey(_Signal):
     """Any other key: in one-switch mode, every key is the switch."""
 
 
@@ -76,19 +83,16 @@ class Choose:
     name: str
 
 
-@dataclass(frozen=True)
-class Quit:
-    pass
+class Quit(_Signal):
+    """The window is closed, or Ctrl+Q."""
 
 
-@dataclass(frozen=True)
-class SwitchLanguage:
+class SwitchLanguage(_Signal):
     """Ctrl+L: the next language, for a grown-up at a keyboard (the screen has a button)."""
 
 
-@dataclass(frozen=True)
-class Resized:
-    pass
+class Resized(_Signal):
+    """The window changed size."""
 
 
 Intent = (
