@@ -13,7 +13,8 @@ Each number is measured the way a clinic would meet it:
   cell pictures at the same places, as ``art.cell_sprite`` paints them (the game itself draws
   run-length-encoded copies of them, ``art.quick_to_draw``: that is part of what it does better
   than a bare loop); the p99 is held to 16.7 ms, or to the bare loop's own p99 when the
-  machine held that up more (the two are timed in turns, frame by frame);
+  machine held that up more (the two are timed in turns, frame by frame), but never to more
+  than twice 16.7 ms (``Target.allowed``);
 - ``idle_cpu``: the share of one core used while the first chapter's narration has been said
   and the game waits for the child's tap;
 - ``load_all_scenes_ms`` and ``load_synthetic_ms``: loading and checking every shipped scene, and
@@ -27,8 +28,8 @@ Each number is measured the way a clinic would meet it:
 - with ``--display``, ``display``: for a 1280 × 800 and a 1920 × 1080 window on the current
   display, the share of one core used by the journey map, a line waiting for a tap and pause
   (the game process's own CPU time), how long a pointer event waits before a frame has taken
-  it in and shown it (judged by the 95th percentile of about 45: a tap that meets one of the
-  machine's own hiccups waits as long as it lasts; the slowest is shown too), and the
+  it in and shown it (about 60 a window: 19 in 20 within a 60 Hz frame, and none kept two
+  frames; a tap that meets one of the machine's own hiccups waits as long as it lasts), and the
   500-cell hunt's frame times (wall time, so they include waiting for the X server).
 
 The JSON also carries ``targets``: each target's limit, the figure measured and whether it is met.
@@ -39,6 +40,7 @@ The targets are for one core of an old two-core machine with no graphics card.
 from __future__ import annotations
 
 import json
+import math
 import os
 import random
 import statistics
@@ -72,14 +74,16 @@ class Target:
     measured: Callable[[dict[str, Any]], float | None]
     unit: str
     #: The same figure for a bare loop measured in turns with the game, where the machine's
-    #: own hiccups can outweigh the limit: the game is then held to that instead (it cannot
-    #: do better than a loop that does nothing but show the same pictures at the same moments).
+    #: own hiccups can outweigh the limit: the game is then held to that instead, up to twice
+    #: the limit (a loop that only shows the same pictures at the same moments met the same
+    #: hiccups; beyond twice the limit the run says nothing and misses).
     machine: Callable[[dict[str, Any]], float | None] | None = None
 
     def allowed(self, results: dict[str, Any]) -> float:
-        """The limit, or the bare loop's own figure where the machine made that higher."""
+        """The limit, or the bare loop's own figure where the machine made that higher (at
+        most twice the limit)."""
         found = None if self.machine is None else self.machine(results)
-        return self.limit if found is None else max(self.limit, found)
+        return self.limit if found is None else max(self.limit, min(found, 2 * self.limit))
 
 
 def _window(results: dict[str, Any], size: str, figure: Callable[[dict], float]) -> float | None:
@@ -119,12 +123,14 @@ TARGETS = (
     ),
     *(
         Target(
-            f"tap answered, {size} window (95 %)",
-            16.7,
-            lambda r, size=size: _window(r, size, lambda w: w["tap_ms"]["p95"]),
+            f"tap answered, {size} window ({which})",
+            limit,
+            lambda r, size=size, key=key: _window(r, size, lambda w: w["tap_ms"][key]),
             "ms",
         )
         for size in ("1280x800", "1920x1080")
+        # 19 taps in 20 within a 60 Hz frame, and none kept two frames
+        for which, key, limit in (("95 %", "p95", 16.7), ("slowest", "max", 33.4))
     ),
 )
 
@@ -148,14 +154,16 @@ def run(
     ``soak_frames`` of random input; with ``display``, also in real windows on the current
     display (see ``display_figures``)."""
     startup, floor, ratio = startup_seconds(rounds)
+    shipped, synthetic = load_all_scenes_ms(rounds), load_synthetic_ms()
     found = {
         "startup_s": startup,
         "import_floor_s": floor,
         "startup_ratio": ratio,
         "frame_ms": {str(n): hunt_frames(n, frames) for n in CELL_COUNTS},
         "idle_cpu": idle_cpu(idle_seconds),
-        "load_all_scenes_ms": load_all_scenes_ms(rounds),
-        "load_synthetic_ms": load_synthetic_ms(),
+        "load_all_scenes_ms": shipped[0],
+        "load_synthetic_ms": synthetic[0],
+        "load_median_ms": {"shipped": shipped[1], "synthetic": synthetic[1]},
         "peak_rss_mb": peak_rss_mb(),
         "soak_growth_mb": soak_growth_mb(soak_frames),
     }
@@ -305,16 +313,17 @@ def _resident_mb() -> float | None:
 
 
 # loading -----------------------------------------------------------------------------------------
-def load_all_scenes_ms(rounds: int = 5) -> float:
-    """The quickest of ``rounds`` times to load and check every shipped scene (reading is the
-    same work every round, so a slower round is the machine busy elsewhere: as Python's
-    ``timeit`` advises, the quickest is what the code costs)."""
+def load_all_scenes_ms(rounds: int = 5) -> tuple[float, float]:
+    """The quickest and the median of ``rounds`` times to load and check every shipped scene
+    (reading is the same work every round, so a slower round is the machine busy elsewhere:
+    as Python's ``timeit`` advises, the quickest is what the code costs)."""
     times = []
     for _ in range(rounds):
         started = time.perf_counter()
-        load_all()
+        found = load_all()
         times.append(time.perf_counter() - started)
-    return min(times) * 1000
+        del found  # its freeing is not the round's (as in load_synthetic_ms)
+    return min(times) * 1000, statistics.median(times) * 1000
 
 
 def synthetic_story(folder: Path, count: int = SYNTHETIC_SCENES) -> list[Path]:
@@ -352,9 +361,9 @@ def _renamed(value: Any, old: str, new: str) -> Any:
     return value
 
 
-def load_synthetic_ms(count: int = SYNTHETIC_SCENES, rounds: int = 5) -> float:
-    """The quickest of ``rounds`` times to load and check a generated story of ``count``
-    scenes (see ``load_all_scenes_ms``)."""
+def load_synthetic_ms(count: int = SYNTHETIC_SCENES, rounds: int = 5) -> tuple[float, float]:
+    """The quickest and the median of ``rounds`` times to load and check a generated story
+    of ``count`` scenes (see ``load_all_scenes_ms``)."""
     times = []
     with tempfile.TemporaryDirectory() as folder:
         paths = synthetic_story(Path(folder), count)
@@ -365,7 +374,7 @@ def load_synthetic_ms(count: int = SYNTHETIC_SCENES, rounds: int = 5) -> float:
             if problems or len(scenes) != count:
                 raise RuntimeError(f"the synthetic story did not load: {problems[:3]}")
             del scenes  # its freeing is not the next round's
-    return min(times) * 1000
+    return min(times) * 1000, statistics.median(times) * 1000
 
 
 # frames ------------------------------------------------------------------------------------------
@@ -461,8 +470,10 @@ def hunt_frames(
 
 
 def _share(ordered: list[float], share: float) -> float:
-    """The value that ``share`` of the sorted ``ordered`` are at or below (0.99: the p99)."""
-    return ordered[min(len(ordered) - 1, round((len(ordered) - 1) * share))]
+    """The least value that at least ``share`` of the sorted ``ordered`` are at or below
+    (0.99: the p99; the nearest rank)."""
+    rank = math.ceil(round(len(ordered) * share, 9))  # (600 * 0.99 is 594, not 594.000...1)
+    return ordered[max(0, min(len(ordered), rank) - 1)]
 
 
 def _bare_loop(pygame, window, shot: list[tuple[Any, Any]]) -> float:
@@ -594,10 +605,15 @@ def in_window(size: tuple[int, int], seconds: float = 4.0, frames: int = 300) ->
     return figures
 
 
+#: Seconds of pointer events sent to each calm screen: about 20 taps a screen, 60 a window.
+TAPPING = 3.0
+
+
 def _calm(app, seconds: float) -> tuple[float, list[float]]:
     """The share of one core ``app`` uses over ``seconds`` of real time with nothing touched,
-    then how long each of a few pointer movements (sent from another thread, at random moments)
-    waited before a frame had taken it in and shown what it changed."""
+    then how long each of the pointer movements sent for ``TAPPING`` seconds (from another
+    thread, at random moments) waited before a frame had taken it in and shown what it
+    changed."""
     import threading
 
     import pygame
@@ -641,7 +657,7 @@ def _calm(app, seconds: float) -> tuple[float, list[float]]:
     helper = threading.Thread(target=poke, daemon=True)
     helper.start()
     started = time.perf_counter()
-    while time.perf_counter() - started < 2.0:
+    while time.perf_counter() - started < TAPPING:
         app.frame()
         if clock.had_input:
             clock.had_input = False
@@ -659,7 +675,10 @@ def table(results: dict[str, Any]) -> str:
     rows = [
         ("launch to first frame", f"{results['startup_s']:.2f} s"),
         ("bare 'import pygame, yaml'", f"{results['import_floor_s']:.2f} s"),
-        ("launch / bare import, in turns", f"{_launch_ratio(results):.2f} ×"),
+        (
+            "launch / bare import, in turns" if "startup_ratio" in results else "launch / bare",
+            f"{_launch_ratio(results):.2f} ×",
+        ),
     ]
     for cells, frame in results["frame_ms"].items():
         rows.append(
@@ -673,8 +692,11 @@ def table(results: dict[str, Any]) -> str:
     rss = results["peak_rss_mb"]
     rows += [
         ("idle narration", f"{results['idle_cpu']:.1%} of one core"),
-        ("load shipped scenes", f"{results['load_all_scenes_ms']:.0f} ms"),
-        (f"load {SYNTHETIC_SCENES} generated scenes", f"{results['load_synthetic_ms']:.0f} ms"),
+        ("load shipped scenes", _load(results, "load_all_scenes_ms", "shipped")),
+        (
+            f"load {SYNTHETIC_SCENES} generated scenes",
+            _load(results, "load_synthetic_ms", "synthetic"),
+        ),
         ("peak memory, whole demo", "not measured here" if rss is None else f"{rss:.0f} MB"),
     ]
     growth = results.get("soak_growth_mb")
@@ -705,6 +727,13 @@ def table(results: dict[str, Any]) -> str:
     lines = [f"{name:<{width}}  {value}" for name, value in rows]
     lines += ["", "targets:", *_target_lines(verdicts(results), results)]
     return "\n".join(lines)
+
+
+def _load(results: dict[str, Any], key: str, name: str) -> str:
+    """A load's quickest round, and its median where measured."""
+    median = (results.get("load_median_ms") or {}).get(name)
+    shown = f"{results[key]:.0f} ms"
+    return shown if median is None else f"{shown} (the quickest round; median {median:.0f} ms)"
 
 
 def _target_lines(

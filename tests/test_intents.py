@@ -131,7 +131,7 @@ def test_ctrl_q_quits_but_a_plain_q_does_not():
 
 def test_intents_of_one_shape_are_still_each_their_own_kind():
     # The pointer intents share one dataclass, and so do the ones that carry nothing: each
-    # still equals only itself, names itself, hashes, and cannot be changed.
+    # still equals only itself, names itself, hashes, and its fields cannot be changed.
     import dataclasses
 
     import pytest

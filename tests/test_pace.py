@@ -255,7 +255,8 @@ def test_targets_are_judged_and_shown(capsys):
 
 def test_a_slow_spell_of_the_machine_is_judged_by_the_bare_loop_beside_it():
     """The hunt's p99 may be what the bare loop, timed in turns with it, also met (the
-    machine held both up); the launch is judged by each turn's own ratio; a tap by 95 %."""
+    machine held both up), up to twice the limit; the launch is judged by each turn's own
+    ratio; a tap by 19 in 20 within a frame, and none kept two."""
     hunt = {"median": 5.6, "p99": 22.9, "floor_median": 5.8, "floor_p99": 25.8}
     results = {
         "startup_s": 0.31,
@@ -263,27 +264,80 @@ def test_a_slow_spell_of_the_machine_is_judged_by_the_bare_loop_beside_it():
         "startup_ratio": 1.8,  # ...but 1.8 in each turn, launch beside bare import
         "frame_ms": {"500": hunt},
         "display": {
-            "1280x800": {"tap_ms": {"median": 3.0, "p95": 9.0, "max": 22.0, "count": 40}},
-            "1920x1080": {"tap_ms": {"median": 4.0, "p95": 17.0, "max": 17.5, "count": 40}},
+            "1280x800": {"tap_ms": {"median": 3.0, "p95": 9.0, "max": 22.0, "count": 60}},
+            "1920x1080": {"tap_ms": {"median": 4.0, "p95": 17.0, "max": 35.0, "count": 60}},
         },
     }
     targets = {t.name: t for t in bench.TARGETS}
-    names = (
-        "first frame / bare import",
-        "hunt, 500 cells: p99",
-        "tap answered, 1280x800 window (95 %)",
-        "tap answered, 1920x1080 window (95 %)",
-    )
-    judged = {
-        t.name: met for t, _, met in bench.verdicts(results, tuple(targets[n] for n in names))
+    expected = {
+        "first frame / bare import": True,
+        "hunt, 500 cells: p99": True,
+        "tap answered, 1280x800 window (95 %)": True,
+        "tap answered, 1280x800 window (slowest)": True,  # 22 ms: within two frames
+        "tap answered, 1920x1080 window (95 %)": False,
+        "tap answered, 1920x1080 window (slowest)": False,  # 35 ms: kept over two frames
     }
-    assert judged == dict(zip(names, [True, True, True, False], strict=True))
-    assert targets["hunt, 500 cells: p99"].allowed(results) == 25.8
+    judged = bench.verdicts(results, tuple(targets[name] for name in expected))
+    assert {t.name: met for t, _, met in judged} == expected
+    p99 = targets["hunt, 500 cells: p99"]
+    assert p99.allowed(results) == 25.8
+    shown = "\n".join(bench._target_lines(bench.verdicts(results, (p99,)), results))
+    assert "or the bare loop's own 25.8 ms" in shown
     hunt["floor_p99"] = 12.0  # the machine kept up: the game's own 22.9 ms is too slow
-    assert targets["hunt, 500 cells: p99"].allowed(results) == 16.7
-    assert bench.verdicts(results, (targets["hunt, 500 cells: p99"],))[0][2] is False
+    assert p99.allowed(results) == 16.7
+    assert bench.verdicts(results, (p99,))[0][2] is False
+    hunt.update(p99=36.0, floor_p99=40.0)  # a machine this busy judges nothing: at most 33.4
+    assert p99.allowed(results) == pytest.approx(33.4)
+    assert bench.verdicts(results, (p99,))[0][2] is False
     del results["startup_ratio"]  # an older run's figures: the medians' ratio
     assert bench.verdicts(results, (targets["first frame / bare import"],))[0][2] is False
+
+
+def test_a_share_is_the_nearest_rank():
+    """The p95 of 45 taps is the third slowest; the p99 of 600 frames the sixth slowest; and
+    never fewer than that share at or below it, whatever the count."""
+    for count in (1, 20, 31, 45, 52, 59, 300, 480, 600):
+        ordered = [float(i) for i in range(1, count + 1)]
+        for share in (0.5, 0.95, 0.99):
+            found = bench._share(ordered, share)
+            at_or_below = sum(value <= found for value in ordered)
+            assert at_or_below >= share * count  # at least that share...
+            assert at_or_below - 1 < share * count  # ...and the least value that is
+    assert bench._share([float(i) for i in range(45)], 0.95) == 42.0
+    assert bench._share([float(i) for i in range(600)], 0.99) == 593.0
+
+
+def test_the_launch_is_judged_turn_by_turn(monkeypatch):
+    """Each launch is paired with the bare import timed just before it: a slow spell that
+    holds up both in one turn does not tip the ratio (the medians' ratio would be 2.5)."""
+    turns = iter([(0.1, 0.2), (0.1, 0.2), (0.2, 0.36), (0.1, 0.19), (0.3, 0.5)])
+    now = [0.0]
+    bare, launch = 0.0, 0.0
+
+    def run(command, **_):
+        nonlocal bare, launch
+        if command[-1] == "import pygame, yaml":
+            bare, launch = next(turns)
+            now[0] += bare
+            return subprocess.CompletedProcess(command, 0, "", "")
+        now[0] += launch
+        return subprocess.CompletedProcess(command, 0, f"first-frame {now[0]}\n", "")
+
+    monkeypatch.setattr(bench.subprocess, "run", run)
+    monkeypatch.setattr(bench.time, "monotonic", lambda: now[0])
+    first, floor, ratio = bench.startup_seconds(4)  # the first turn is not counted
+    assert first == pytest.approx(0.28) and floor == pytest.approx(0.15)  # 1.87 apart
+    assert ratio == pytest.approx(1.85)  # each turn: 2.0, 1.8, 1.9, 1.67
+
+
+def test_the_floors_p99_is_the_bare_loops_own_after_the_warm_up(display, monkeypatch):
+    """The floor's figures are taken from the bare loop's frames only, after the warm-up."""
+    timed = itertools.count(1)  # the bare loop's frames "take" 1, 2, 3... seconds
+    monkeypatch.setattr(bench, "_bare_loop", lambda *_: float(next(timed)))
+    found = bench.hunt_frames(50, frames=20, warm_up=5)
+    assert found["floor_median"] == pytest.approx(15_500)  # frames 6 to 25: 6 to 25 s
+    assert found["floor_p99"] == pytest.approx(25_000)
+    assert found["p99"] < 1_000  # the game's own frames, not the floor's
 
 
 @pytest.mark.slow
@@ -298,6 +352,7 @@ def test_the_bench_command_measures_everything_and_prints_json(capsys, monkeypat
         "import_floor_s",
         "startup_ratio",
         "frame_ms",
+        "load_median_ms",
         "idle_cpu",
         "load_all_scenes_ms",
         "load_synthetic_ms",

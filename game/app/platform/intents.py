@@ -14,9 +14,10 @@ import pygame
 Point = tuple[float, float]
 
 
-# Intents of one shape share one dataclass: a subclass keeps its fields, its repr names it, and
-# it equals only its own kind (PointerDown(1, 2) != PointerUp(1, 2)). Making each a dataclass of
-# its own would cost a launch about a millisecond apiece, for nothing.
+# Intents of one shape share one dataclass: a subclass keeps its fields (which cannot be
+# changed), its repr names it, and it equals only its own kind (PointerDown(1, 2) !=
+# PointerUp(1, 2)). Making each a dataclass of its own would cost a launch half a millisecond
+# to a millisecond apiece, for nothing.
 @dataclass(frozen=True)
 class _At:
     """Where a finger or the mouse is, on the canvas."""
