@@ -122,10 +122,38 @@ def test_input_is_drawn_at_once_however_calm_the_screen(display):
     app = settled(display)
     while app.frame():  # just after a drawn frame
         pass
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F13, mod=0))
+    assert app.frame() is True
+
+
+def test_a_mouse_moving_with_no_button_held_is_not_drawn(display, monkeypatch):
+    """A mouse moving over a calm screen with no button held makes no intent and changes
+    nothing on screen: it is left to the screen's pace (a child's hand on the mouse no longer
+    draws the whole screen 60 times a second). Held down, the mouse drags, drawn at once."""
+    app = settled(display)
+    draws = []
+    monkeypatch.setattr(app, "_draw", lambda: draws.append(app.result.frames))
+    while app.frame():  # just after a drawn frame
+        pass
+    draws.clear()
+    for step in range(20):  # a third of a second of a moving mouse
+        pygame.event.post(
+            pygame.event.Event(
+                pygame.MOUSEMOTION, pos=(300 + step, 400), rel=(1, 0), buttons=(0, 0, 0)
+            )
+        )
+        app.frame()
+    assert len(draws) <= 20 * redraw.STILL_PACE // 60 + 1  # the calm screen's own few looks
+    while app.frame():
+        pass
     pygame.event.post(
-        pygame.event.Event(pygame.MOUSEMOTION, pos=(5, 5), rel=(1, 1), buttons=(0, 0, 0))
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(300, 400), button=1, touch=False)
     )
     assert app.frame() is True
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=(310, 400), rel=(10, 0), buttons=(1, 0, 0))
+    )
+    assert app.frame() is True  # a drag: the pointer's intent is drawn at once
 
 
 def test_a_glowing_hint_pulses_at_fifteen_frames_and_rests_under_reduced_motion(display):
@@ -456,7 +484,8 @@ def test_a_pause_draws_the_waiting_game_once(display, monkeypatch):
     pygame.event.post(
         pygame.event.Event(pygame.MOUSEMOTION, pos=(5, 5), rel=(1, 1), buttons=(0, 0, 0))
     )
-    assert app.frame() and not drawn
+    app.frame()
+    assert not drawn
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_a, mod=0))
     app.frame()
     assert drawn == [1]

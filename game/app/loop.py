@@ -246,6 +246,9 @@ class App:
         self.first_frame_at: float | None = None
         #: The screens in LATER are imported (at the frame after the first).
         self._ready = False
+        #: The last frame's events made an intent (a mouse moving with no button held makes
+        #: none, and nothing on screen follows it: no draw for it).
+        self._acted = False
         self.first = first
         self.show_map = show_map
         self._apply_settings()
@@ -498,6 +501,7 @@ class App:
         self._behind += min(elapsed, max(STEP * MAX_STEPS_PER_FRAME, interval + STEP))
         if first:
             self._behind = max(self._behind, STEP)
+        self._acted = False
         self._guarded(lambda: self._input(events))
         while self._behind >= STEP and self.running:
             self._behind -= STEP
@@ -512,7 +516,10 @@ class App:
         moves_only = all(e.type in redraw.POINTER_MOVES for e in events)
         if not moves_only:
             self._under = None  # input may change what lies under an overlay
-        due = redraw.due(self._since_draw, self.pace, self._still_for, bool(events), STEP)
+        # Input draws at once, but a pointer moving by itself (a mouse with no button held, a
+        # second finger) changes nothing on screen: it waits for the screen's own pace.
+        came = self._acted or any(e.type not in redraw.POINTER_MOVES for e in events)
+        due = redraw.due(self._since_draw, self.pace, self._still_for, came, STEP)
         if not (first or due):
             return False
         self._since_whole += self._since_draw
@@ -561,7 +568,9 @@ class App:
         return self.profile.settings.one_switch and not _is(self.overlay, "FacilitatorPanel")
 
     def _input(self, events: list[pygame.event.Event]) -> None:
-        for intent in self.reader.read(events):
+        made = self.reader.read(events)
+        self._acted = bool(made)
+        for intent in made:
             if isinstance(intent, intents.Quit):
                 self.running = False
             elif isinstance(intent, intents.Resized):
