@@ -518,7 +518,7 @@ class App:
             self._under = None  # input may change what lies under an overlay
         # Input draws at once, but a pointer moving by itself (a mouse with no button held, a
         # second finger) changes nothing on screen: it waits for the screen's own pace.
-        came = self._acted or any(e.type not in redraw.POINTER_MOVES for e in events)
+        came = self._acted or not moves_only
         due = redraw.due(self._since_draw, self.pace, self._still_for, came, STEP)
         if not (first or due):
             return False
